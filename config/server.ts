@@ -1,0 +1,15 @@
+export default ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  app: {
+    keys: env.array('APP_KEYS'),
+  },
+  // Uploaded media live under <PUBLIC_DIR>/uploads; tests point this at a throwaway folder.
+  dirs: {
+    public: env('PUBLIC_DIR', './public'),
+  },
+  logger: {
+    updates: { enabled: env.bool('STRAPI_UPDATE_NOTIFICATION', false) },
+  },
+});

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+
+type Route = { path: string; config?: { policies?: unknown[] } & Record<string, unknown> };
+
+const ACCOUNT_TYPES = ['plugin::users-permissions.user', 'plugin::users-permissions.role', 'plugin::users-permissions.permission'];
+const isAccountRoute = (route: Route) => /^\/(users|roles|permissions)(\/|$)/.test(route.path);
+
+/**
+ * Keeps people's accounts (users, e-mails, roles) out of reach of API tokens. A read-only token
+ * would otherwise be granted `users.find`, since Strapi gives read-only tokens every find action.
+ * REST account routes get a policy; GraphQL loses the account queries (login, `me` and the
+ * auth mutations stay).
+ */
+export const protectAccounts = (strapi: Core.Strapi): void => {
+  const routes: Route[] = strapi.plugin('users-permissions').routes['content-api'].routes;
+  for (const route of routes.filter(isAccountRoute)) {
+    route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::not-an-api-token'] };
+  }
+
+  const graphqlExtensions = strapi.plugin('graphql')?.service('extension');
+  for (const uid of ACCOUNT_TYPES) {
+    graphqlExtensions?.shadowCRUD(uid).disableQueries();
+  }
+};

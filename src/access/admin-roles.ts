@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_UIDS, PUBLISHABLE_UIDS } from '../constants';
+
+const EXPLORER = 'plugin::content-manager.explorer';
+const MEDIA_LIBRARY_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const MEDIA_LIBRARY_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.configure-view'];
+
+type Grant = { action: string; subjects?: readonly string[] };
+type RoleDefinition = { name: string; description: string; grants: readonly Grant[] };
+
+/**
+ * The editorial roles of the brand site. Reviewers can publish; the workflow adds the approval
+ * gate on top, so the admin permission alone never releases unreviewed content.
+ */
+export const EDITORIAL_ROLES: readonly RoleDefinition[] = [
+  {
+    name: 'Publicity Editor',
+    description: '宣传编辑: writes and updates drafts of all content, uploads media; cannot publish.',
+    grants: [
+      { action: `${EXPLORER}.create`, subjects: PUBLIC_UIDS },
+      { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
+      { action: `${EXPLORER}.update`, subjects: PUBLIC_UIDS },
+      ...[...MEDIA_LIBRARY_READ, ...MEDIA_LIBRARY_WRITE].map((action) => ({ action })),
+    ],
+  },
+  {
+    name: 'Reviewer',
+    description: '审核员: reads everything, publishes and unpublishes reviewed content.',
+    grants: [
+      { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
+      { action: `${EXPLORER}.publish`, subjects: PUBLISHABLE_UIDS },
+      ...MEDIA_LIBRARY_READ.map((action) => ({ action })),
+    ],
+  },
+  {
+    name: 'Chief Reviewer',
+    description: '终审: final-stage reviewer; reads everything, publishes and unpublishes reviewed content.',
+    grants: [
+      { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
+      { action: `${EXPLORER}.publish`, subjects: PUBLISHABLE_UIDS },
+      ...MEDIA_LIBRARY_READ.map((action) => ({ action })),
+    ],
+  },
+];
+
+/** Expands grants into admin permissions with every field and every locale. */
+const toPermissions = (strapi: Core.Strapi, grants: readonly Grant[], localeCodes: string[]) => {
+  const { actionProvider } = strapi.service('admin::permission');
+  const contentTypes = strapi.service('admin::content-type');
+  return grants.flatMap((grant) => {
+    const action = actionProvider.get(grant.action);
+    if (!action) throw new Error(`Unknown admin action ${grant.action}`);
+    if (grant.subjects === undefined) return [{ action: grant.action }];
+    return contentTypes
+      .getPermissionsWithNestedFields([{ ...action, subjects: [...grant.subjects] }])
+      .map((permission: { properties: Record<string, unknown> }) => ({
+        ...permission,
+        properties: { ...permission.properties, locales: localeCodes },
+      }));
+  });
+};
+
+/**
+ * Creates the editorial roles that do not exist yet. Existing roles are left as administrators
+ * configured them: bootstrap runs on every start and must not undo their changes.
+ */
+export const ensureEditorialRoles = async (strapi: Core.Strapi): Promise<void> => {
+  const roles = strapi.service('admin::role');
+  const locales: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
+  const localeCodes = locales.map((locale) => locale.code);
+
+  for (const definition of EDITORIAL_ROLES) {
+    if (await roles.findOne({ name: definition.name })) continue;
+    const role = await roles.create({ name: definition.name, description: definition.description });
+    await roles.assignPermissions(role.id, toPermissions(strapi, definition.grants, localeCodes));
+    strapi.log.info(`Created admin role "${definition.name}"`);
+  }
+};
+
+export const findRoleByName = async (strapi: Core.Strapi, name: string): Promise<{ id: number } | null> =>
+  strapi.service('admin::role').findOne({ name });

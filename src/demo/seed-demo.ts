@@ -1,0 +1,138 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, UID } from '../constants';
+import { ensureDemoAccounts } from './demo-accounts';
+import {
+  DEMO_ACHIEVEMENTS,
+  DEMO_ARTICLES,
+  DEMO_BRAND,
+  DEMO_CATEGORIES,
+  DEMO_ORGANIZATIONS,
+  DEMO_TAGS,
+  DEMO_VIDEOS,
+} from './demo-content';
+import { ensureDemoImages } from './demo-images';
+
+type SlugIndex = Map<string, string>;
+
+/** documentId of the document with `slug`, creating it with `create` when it does not exist yet. */
+const ensureBySlug = async (
+  strapi: Core.Strapi,
+  uid: string,
+  slug: string,
+  create: () => Promise<{ documentId: string }>
+): Promise<string> => {
+  // Any version counts (drafts included), so a document someone unpublished is not re-created.
+  const existing = await strapi.documents(uid as never).findFirst({ filters: { slug }, status: 'draft', locale: DEFAULT_LOCALE } as never);
+  if (existing) return existing.documentId;
+  return (await create()).documentId;
+};
+
+const documentIdOf = (index: SlugIndex, slug: string): string => {
+  const documentId = index.get(slug);
+  if (!documentId) throw new Error(`Demo content refers to unknown slug "${slug}"`);
+  return documentId;
+};
+
+// Bump when the demo gains content that existing demo databases should receive.
+const DEMO_SEED_VERSION = 1;
+const seedMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'demo-seed-version' });
+
+/**
+ * Loads the demo brand once. A completed seed is recorded, so what people later delete or
+ * rename stays that way across restarts; an interrupted seed resumes without duplicates
+ * because every item is looked up by slug first.
+ */
+export const seedDemo = async (strapi: Core.Strapi): Promise<void> => {
+  if (((await seedMarker(strapi).get({})) as number | null) === DEMO_SEED_VERSION) return;
+  await loadDemoContent(strapi);
+  await seedMarker(strapi).set({ value: DEMO_SEED_VERSION });
+  strapi.log.info('Demo content loaded');
+};
+
+const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
+  await ensureDemoAccounts(strapi);
+  const images = await ensureDemoImages(strapi);
+  const docs = (uid: string) => strapi.documents(uid as never) as any;
+
+  const categories: SlugIndex = new Map();
+  for (const category of DEMO_CATEGORIES) {
+    categories.set(category.slug, await ensureBySlug(strapi, UID.category, category.slug, () => docs(UID.category).create({ data: category })));
+  }
+
+  const tags: SlugIndex = new Map();
+  for (const tag of DEMO_TAGS) {
+    tags.set(tag.slug, await ensureBySlug(strapi, UID.tag, tag.slug, () => docs(UID.tag).create({ data: tag })));
+  }
+
+  const organizations: SlugIndex = new Map();
+  for (const organization of DEMO_ORGANIZATIONS) {
+    const data = {
+      name: organization.name,
+      slug: organization.slug,
+      kind: organization.kind,
+      parent: organization.parent ? documentIdOf(organizations, organization.parent) : null,
+    };
+    organizations.set(organization.slug, await ensureBySlug(strapi, UID.organization, organization.slug, () => docs(UID.organization).create({ data })));
+  }
+
+  const brandShared = {
+    slug: DEMO_BRAND.slug,
+    themeColor: DEMO_BRAND.themeColor,
+    logo: images[DEMO_BRAND.logo],
+    cover: images[DEMO_BRAND.cover],
+    organization: documentIdOf(organizations, DEMO_BRAND.organization),
+  };
+  const brandId = await ensureBySlug(strapi, UID.brand, DEMO_BRAND.slug, () =>
+    docs(UID.brand).create({ data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] }, locale: DEFAULT_LOCALE, status: 'published' })
+  );
+  const english = await docs(UID.brand).findOne({ documentId: brandId, locale: 'en', status: 'draft' });
+  if (!english) {
+    await docs(UID.brand).update({
+      documentId: brandId,
+      locale: 'en',
+      data: { ...brandShared, ...DEMO_BRAND.locales.en },
+      status: 'published',
+    });
+  }
+
+  for (const { category, tags: tagSlugs, cover, draftOnly, ...article } of DEMO_ARTICLES) {
+    await ensureBySlug(strapi, UID.article, article.slug, () =>
+      docs(UID.article).create({
+        data: {
+          ...article,
+          cover: images[cover],
+          category: documentIdOf(categories, category),
+          tags: tagSlugs.map((slug) => documentIdOf(tags, slug)),
+          brand: brandId,
+        },
+        locale: DEFAULT_LOCALE,
+        ...(draftOnly ? {} : { status: 'published' }),
+      })
+    );
+  }
+
+  for (const { category, poster, ...video } of DEMO_VIDEOS) {
+    await ensureBySlug(strapi, UID.video, video.slug, () =>
+      docs(UID.video).create({
+        data: { ...video, poster: images[poster], category: documentIdOf(categories, category), brand: brandId },
+        locale: DEFAULT_LOCALE,
+        status: 'published',
+      })
+    );
+  }
+
+  for (const { organization, gallery, ...achievement } of DEMO_ACHIEVEMENTS) {
+    await ensureBySlug(strapi, UID.achievement, achievement.slug, () =>
+      docs(UID.achievement).create({
+        data: {
+          ...achievement,
+          gallery: gallery.map((key) => images[key]),
+          organization: documentIdOf(organizations, organization),
+          brand: brandId,
+        },
+        locale: DEFAULT_LOCALE,
+        status: 'published',
+      })
+    );
+  }
+};

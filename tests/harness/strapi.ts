@@ -1,0 +1,88 @@
+import fs from 'fs';
+import path from 'path';
+import supertest from 'supertest';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** Known passwords for the accounts the bootstrap creates, so tests can sign in as each role. */
+export const ACCOUNTS = {
+  superAdmin: { email: 'admin@example.com', password: 'Test-Admin-Pass1' },
+  editor: { email: 'editor@example.com', password: 'Test-Editor-Pass1' },
+  reviewer: { email: 'reviewer1@example.com', password: 'Test-Reviewer-Pass1' },
+  secondReviewer: { email: 'reviewer2@example.com', password: 'Test-Reviewer-Pass2' },
+  chiefReviewer: { email: 'chief@example.com', password: 'Test-Chief-Pass1' },
+} as const;
+
+const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  APP_KEYS: 'test-key-a,test-key-b',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+  SEED_DEMO: 'true',
+  ADMIN_EMAIL: ACCOUNTS.superAdmin.email,
+  ADMIN_PASSWORD: ACCOUNTS.superAdmin.password,
+  DEMO_EDITOR_PASSWORD: ACCOUNTS.editor.password,
+  DEMO_REVIEWER1_PASSWORD: ACCOUNTS.reviewer.password,
+  DEMO_REVIEWER2_PASSWORD: ACCOUNTS.secondReviewer.password,
+  DEMO_CHIEF_REVIEWER_PASSWORD: ACCOUNTS.chiefReviewer.password,
+};
+
+export type TestApp = {
+  strapi: Core.Strapi;
+  http: () => supertest.Agent;
+  /** Signs in to the admin panel and returns the JWT for Authorization headers. */
+  adminToken: (account: { email: string; password: string }) => Promise<string>;
+  /** Stops the instance and starts a new one on the same database, as a server restart would. */
+  restart: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** Boots the compiled app in-process on a throwaway database, with routes mounted but no port. */
+export const bootTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  const database: TestDatabase = await createTestDatabase();
+  const appDir = process.cwd();
+  // Media uploaded by a test run never lands in the project's own public/uploads.
+  fs.mkdirSync(path.join(appDir, '.tmp', 'test'), { recursive: true });
+  const publicDir = fs.mkdtempSync(path.join(appDir, '.tmp', 'test', 'public-'));
+  fs.mkdirSync(path.join(publicDir, 'uploads'));
+  Object.assign(process.env, TEST_ENV, database.env, { PUBLIC_DIR: publicDir }, env);
+  const start = async () => {
+    const instance = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+    await instance.server.mount();
+    return instance;
+  };
+  let strapi = await start();
+
+  const http = () => supertest.agent(strapi.server.httpServer);
+  const tokens = new Map<string, string>();
+  return {
+    get strapi() {
+      return strapi;
+    },
+    http,
+    adminToken: async ({ email, password }) => {
+      const cached = tokens.get(email);
+      if (cached) return cached;
+      const response = await http().post('/admin/login').send({ email, password });
+      if (response.status !== 200) throw new Error(`admin login ${email} failed: ${response.status} ${response.text}`);
+      tokens.set(email, response.body.data.token);
+      return response.body.data.token;
+    },
+    restart: async () => {
+      await strapi.destroy();
+      tokens.clear();
+      strapi = await start();
+    },
+    close: async () => {
+      await strapi.destroy();
+      await database.drop();
+      fs.rmSync(publicDir, { recursive: true, force: true });
+    },
+  };
+};

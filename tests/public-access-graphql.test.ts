@@ -1,0 +1,124 @@
+import { UID } from '../src/constants';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { articleData, documents } from './harness/content';
+
+let app: TestApp;
+let readOnlyToken: string;
+const DRAFT_ONLY = 'bottom-up-evaluation-plan-draft'; // demo article that was never published
+const WECHAT_ONLY = 'my-view-of-four-firsts'; // demo article targeted at WeChat only
+let draftOnlyId: string;
+let wechatOnlyId: string;
+let editedArticleId: string;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  const articles = documents(app.strapi, UID.article);
+  draftOnlyId = (await articles.findFirst({ filters: { slug: DRAFT_ONLY } })).documentId;
+  wechatOnlyId = (await articles.findFirst({ filters: { slug: WECHAT_ONLY } })).documentId;
+  const published = await articles.create({ data: articleData({ title: '已发布的标题', slug: 'edited-after-publish' }), status: 'published' });
+  editedArticleId = published.documentId;
+  await articles.update({ documentId: editedArticleId, data: { title: '未发布的修改' } });
+
+  const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
+  const token = await app
+    .http()
+    .post('/admin/api-tokens')
+    .set('Authorization', `Bearer ${superAdmin}`)
+    .send({ name: 'partner read-only', type: 'read-only', lifespan: null, kind: 'content-api' });
+  readOnlyToken = token.body.data.accessKey;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+type Reader = { who: string; auth: () => Record<string, string> };
+const readers: Reader[] = [
+  { who: 'Public', auth: () => ({}) },
+  { who: 'read-only API token', auth: () => ({ Authorization: `Bearer ${readOnlyToken}` }) },
+];
+
+const graphql = async (reader: Reader, query: string, variables: Record<string, unknown> = {}) => {
+  const response = await app.http().post('/graphql').set(reader.auth()).send({ query, variables });
+  expect(response.status).toBeLessThan(500);
+  return response;
+};
+
+describe.each(readers)('$who reading over GraphQL', (reader) => {
+  test('lists the published website articles', async () => {
+    const response = await graphql(reader, '{ articles(locale: "zh-CN", pagination: { limit: 100 }) { slug publishedAt } }');
+    expect(response.body.errors).toBeUndefined();
+    const slugs = response.body.data.articles.map((article: { slug: string }) => article.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['bullet-train-brand-launched', 'edited-after-publish']));
+    expect(slugs).not.toContain(DRAFT_ONLY);
+    expect(slugs).not.toContain(WECHAT_ONLY);
+    for (const article of response.body.data.articles) expect(article.publishedAt).toBeTruthy();
+  });
+
+  test.each([
+    ['status: DRAFT', '{ articles(status: DRAFT, pagination: { limit: 100 }) { slug title } }'],
+    ['status: DRAFT with a filter', `{ articles(status: DRAFT, filters: { slug: { eq: "${DRAFT_ONLY}" } }) { slug title } }`],
+    ['publishedAt null', '{ articles(status: DRAFT, filters: { publishedAt: { null: true } }) { slug title } }'],
+    ['connection with status: DRAFT', '{ articles_connection(status: DRAFT, pagination: { limit: 100 }) { nodes { slug title } pageInfo { total } } }'],
+    ['channel filter widened', '{ articles(filters: { or: [{ channels: { website: { eq: false } } }, { slug: { eq: "my-view-of-four-firsts" } }] }) { slug } }'],
+  ])('never sees a draft or an off-channel item: %s', async (_name, query) => {
+    const response = await graphql(reader, query);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain(DRAFT_ONLY);
+    expect(text).not.toContain(WECHAT_ONLY);
+    expect(text).not.toContain('未发布的修改');
+  });
+
+  test('gets null for a draft-only or off-channel document, and the published version of an edited one', async () => {
+    for (const documentId of [draftOnlyId, wechatOnlyId]) {
+      const response = await graphql(reader, 'query ($id: ID!) { article(documentId: $id, status: DRAFT) { slug } }', { id: documentId });
+      expect(response.body.data?.article ?? null).toBeNull();
+    }
+    const edited = await graphql(reader, 'query ($id: ID!) { article(documentId: $id, status: DRAFT) { title } }', { id: editedArticleId });
+    expect(edited.body.data.article.title).toBe('已发布的标题');
+  });
+
+  test('cannot query user accounts', async () => {
+    for (const query of [
+      '{ usersPermissionsUsers { documentId email } }',
+      '{ usersPermissionsUsers_connection { nodes { email } } }',
+      '{ usersPermissionsRoles { name } }',
+    ]) {
+      const response = await graphql(reader, query);
+      expect(response.body.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(response.body)).not.toMatch(/@example\.com/);
+    }
+  });
+});
+
+describe('GraphQL limits', () => {
+  const reader = readers[0];
+
+  test('rejects a query nested deeper than the depth limit', async () => {
+    const deep = '{ organizations { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } }';
+    const response = await graphql(reader, deep);
+    expect(response.body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+    const shallow = await graphql(reader, '{ organizations { name parent { name } } }');
+    expect(shallow.body.errors).toBeUndefined();
+  });
+
+  test('returns 25 items by default and never more than 100', async () => {
+    const tags = documents(app.strapi, UID.tag);
+    for (let index = 0; index < 105; index += 1) {
+      await tags.create({ data: { name: `标签${index}`, slug: `bulk-tag-${index}` } });
+    }
+    const byDefault = await graphql(reader, '{ tags { slug } }');
+    expect(byDefault.body.data.tags).toHaveLength(25);
+    const tooMany = await graphql(reader, '{ tags(pagination: { limit: 1000 }) { slug } }');
+    expect(tooMany.body.data.tags).toHaveLength(100);
+  });
+
+  test('serves the English brand profile with locale: "en"', async () => {
+    const response = await graphql(reader, '{ brands(locale: "en") { name locale pillars { title } } }');
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.brands).toHaveLength(1);
+    expect(response.body.data.brands[0].locale).toBe('en');
+    expect(response.body.data.brands[0].pillars).toHaveLength(3);
+    const chinese = await graphql(reader, '{ brands { name locale } }');
+    expect(chinese.body.data.brands[0]).toMatchObject({ name: '党建动车组', locale: 'zh-CN' });
+  });
+});
