@@ -9,6 +9,7 @@ const WECHAT_ONLY = 'my-view-of-four-firsts'; // demo article targeted at WeChat
 let draftOnlyId: string;
 let wechatOnlyId: string;
 let editedArticleId: string;
+let linkedToDraftBrandId: string;
 
 beforeAll(async () => {
   app = await bootTestApp();
@@ -18,6 +19,10 @@ beforeAll(async () => {
   const published = await articles.create({ data: articleData({ title: '已发布的标题', slug: 'edited-after-publish' }), status: 'published' });
   editedArticleId = published.documentId;
   await articles.update({ documentId: editedArticleId, data: { title: '未发布的修改' } });
+
+  // A published article pointing at a brand that was never published.
+  const draftBrand = await documents(app.strapi, UID.brand).create({ data: { name: '未发布品牌', slug: 'unreleased-brand' } });
+  linkedToDraftBrandId = (await articles.create({ data: articleData({ slug: 'linked-to-draft-brand', brand: draftBrand.documentId }), status: 'published' })).documentId;
 
   const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
   const token = await app
@@ -75,6 +80,14 @@ describe.each(readers)('$who reading over GraphQL', (reader) => {
     }
     const edited = await graphql(reader, 'query ($id: ID!) { article(documentId: $id, status: DRAFT) { title } }', { id: editedArticleId });
     expect(edited.body.data.article.title).toBe('已发布的标题');
+  });
+
+  test('never reaches a draft brand through a relation', async () => {
+    const response = await graphql(reader, 'query ($id: ID!) { article(documentId: $id) { slug brand { name } } }', { id: linkedToDraftBrandId });
+    expect(response.body.data.article.slug).toBe('linked-to-draft-brand');
+    expect(response.body.data.article.brand).toBeNull();
+    const brands = await graphql(reader, '{ brands(status: DRAFT) { name } }');
+    expect(JSON.stringify(brands.body)).not.toContain('未发布品牌');
   });
 
   test('cannot query user accounts', async () => {
