@@ -1,3 +1,5 @@
+import cronTasks from './cron-tasks';
+
 export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
@@ -8,6 +10,11 @@ export default ({ env }) => ({
   // Uploaded media live under <PUBLIC_DIR>/uploads; tests point this at a throwaway folder.
   dirs: {
     public: env('PUBLIC_DIR', './public'),
+  },
+  // The scheduled-publishing clock. Tests switch it off and call the scheduler with their own clock.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+    tasks: cronTasks,
   },
   logger: {
     updates: { enabled: env.bool('STRAPI_UPDATE_NOTIFICATION', false) },

@@ -7,11 +7,14 @@ import { contentApiScope } from './channels/content-api-scope';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
 import { ensureLocales } from './i18n/locales';
+import { bootstrapWorkflow, registerWorkflow } from './workflow';
+import { runDueJobsOnce } from './workflow/scheduler';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(defaultTargetsOnCreate);
     strapi.documents.use(contentApiScope(strapi));
+    registerWorkflow(strapi);
     protectAccounts(strapi);
   },
 
@@ -20,8 +23,11 @@ export default {
     await ensureEditorialRoles(strapi);
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);
+    await bootstrapWorkflow(strapi);
     if (process.env.SEED_DEMO !== 'false') {
       await seedDemo(strapi);
     }
+    // Jobs that fell due while the server was down fire now, not at the next tick.
+    await runDueJobsOnce(strapi);
   },
 };

@@ -4,12 +4,12 @@ import { articleData, contentManagerUrl, documents } from './harness/content';
 
 let app: TestApp;
 let editor: string;
-let superAdmin: string;
+
 
 beforeAll(async () => {
   app = await bootTestApp();
   editor = await app.adminToken(ACCOUNTS.editor);
-  superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
+
 });
 afterAll(async () => {
   await app?.close();
@@ -68,10 +68,11 @@ describe('validation on every save: bad input is a 400 naming the field, and not
 });
 
 // Strapi lets drafts be incomplete: required fields, patterns and minimums are checked when a
-// version is published, and a refused publish leaves no published version behind.
-describe('validation on publish: a draft that breaks a rule cannot be published', () => {
-  const publishAs = (token: string, uid: string, documentId: string) =>
-    app.http().post(contentManagerUrl(uid, `/${documentId}/actions/publish?locale=zh-CN`)).set('Authorization', `Bearer ${token}`).send({});
+// version is released. Submitting for review applies the same checks, so nothing a reviewer
+// approves fails at release, and an incomplete draft never reaches the review queue.
+describe('validation on release: a draft that breaks a rule cannot be submitted for review', () => {
+  const submitAs = (token: string, uid: string, documentId: string) =>
+    app.http().post(`/workflow/documents/${uid}/${documentId}/submit?locale=zh-CN`).set('Authorization', `Bearer ${token}`).send({});
 
   const cases: Array<{ what: string; uid: string; data: () => object; field: string }> = [
     { what: 'article without a body', uid: UID.article, data: () => articleData({ body: undefined }), field: 'body' },
@@ -101,9 +102,11 @@ describe('validation on publish: a draft that breaks a rule cannot be published'
     const created = await createAs(editor, uid, data());
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId;
-    const published = await publishAs(superAdmin, uid, documentId);
-    expect(published.status).toBe(400);
-    expect(namedPaths(published.body)).toContain(field);
+    const submitted = await submitAs(editor, uid, documentId);
+    expect(submitted.status).toBe(400);
+    expect(namedPaths(submitted.body)).toContain(field);
+    const state = await app.strapi.db.query('api::workflow.review-state').findOne({ where: { targetDocumentId: documentId } });
+    expect(state?.reviewState ?? 'draft').toBe('draft');
     expect(await documents(app.strapi, uid).findOne({ documentId, status: 'published' })).toBeNull();
   });
 });

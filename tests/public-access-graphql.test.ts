@@ -1,6 +1,6 @@
 import { UID } from '../src/constants';
 import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
-import { articleData, documents } from './harness/content';
+import { articleData, createReleased, documents } from './harness/content';
 
 let app: TestApp;
 let readOnlyToken: string;
@@ -16,13 +16,13 @@ beforeAll(async () => {
   const articles = documents(app.strapi, UID.article);
   draftOnlyId = (await articles.findFirst({ filters: { slug: DRAFT_ONLY } })).documentId;
   wechatOnlyId = (await articles.findFirst({ filters: { slug: WECHAT_ONLY } })).documentId;
-  const published = await articles.create({ data: articleData({ title: '已发布的标题', slug: 'edited-after-publish' }), status: 'published' });
+  const published = await createReleased(app.strapi, UID.article, articleData({ title: '已发布的标题', slug: 'edited-after-publish' }));
   editedArticleId = published.documentId;
   await articles.update({ documentId: editedArticleId, data: { title: '未发布的修改' } });
 
   // A published article pointing at a brand that was never published.
   const draftBrand = await documents(app.strapi, UID.brand).create({ data: { name: '未发布品牌', slug: 'unreleased-brand' } });
-  linkedToDraftBrandId = (await articles.create({ data: articleData({ slug: 'linked-to-draft-brand', brand: draftBrand.documentId }), status: 'published' })).documentId;
+  linkedToDraftBrandId = (await createReleased(app.strapi, UID.article, articleData({ slug: 'linked-to-draft-brand', brand: draftBrand.documentId }))).documentId;
 
   const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
   const token = await app

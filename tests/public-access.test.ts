@@ -1,6 +1,6 @@
 import { UID } from '../src/constants';
 import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
-import { articleData, documents } from './harness/content';
+import { articleData, createReleased, documents } from './harness/content';
 
 let app: TestApp;
 let readOnlyToken: string;
@@ -31,13 +31,13 @@ beforeAll(async () => {
   wechatOnlyId = (await articles.findFirst({ filters: { slug: WECHAT_ONLY } })).documentId;
 
   // Published, then edited: the draft holds an unreviewed title the public must never see.
-  const published = await articles.create({ data: articleData({ title: '已发布的标题', slug: 'edited-after-publish' }), status: 'published' });
+  const published = await createReleased(app.strapi, UID.article, articleData({ title: '已发布的标题', slug: 'edited-after-publish' }));
   editedArticleId = published.documentId;
   await articles.update({ documentId: editedArticleId, data: { title: '未发布的修改' } });
 
   const organization = await documents(app.strapi, UID.organization).findFirst({ filters: { slug: 'railway-transport-committee' } });
   draftBrandId = (await documents(app.strapi, UID.brand).create({ data: { name: '未发布品牌', slug: 'unreleased-brand', organization: organization.documentId } })).documentId;
-  linkedToDraftBrandId = (await articles.create({ data: articleData({ slug: 'linked-to-draft-brand', brand: draftBrandId }), status: 'published' })).documentId;
+  linkedToDraftBrandId = (await createReleased(app.strapi, UID.article, articleData({ slug: 'linked-to-draft-brand', brand: draftBrandId }))).documentId;
 
   // A staff account whose e-mail must never leak.
   const authenticated = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });

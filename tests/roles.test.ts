@@ -4,6 +4,7 @@ import { EDITORIAL_ROLES, ensureEditorialRoles } from '../src/access/admin-roles
 import { ensureEnvSuperAdmin } from '../src/access/super-admin';
 import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
 import { articleData, contentManagerUrl } from './harness/content';
+import { recordSystemApproval } from '../src/workflow/review-actions';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe('editorial roles', () => {
     expect(wrong.status).toBe(400);
   });
 
-  test('an editor writes drafts but cannot publish; a reviewer publishes and unpublishes', async () => {
+  test('an editor writes drafts but cannot publish; a reviewer publishes approved content and unpublishes', async () => {
     const created = await createArticleAs(ACCOUNTS.editor, { slug: 'editor-draft' });
     expect(created.status).toBe(201);
     const { documentId } = created.body.data;
@@ -68,7 +69,10 @@ describe('editorial roles', () => {
 
     expect((await action(ACCOUNTS.editor, documentId, 'publish')).status).toBe(403);
     expect((await app.http().get(`/api/articles/${documentId}`)).status).toBe(404);
+    // The reviewer's permission alone does not release unreviewed content.
+    expect((await action(ACCOUNTS.reviewer, documentId, 'publish')).status).toBe(403);
 
+    await recordSystemApproval(app.strapi, { uid: UID.article, documentId, locale: 'zh-CN' }, 'role test');
     expect((await action(ACCOUNTS.reviewer, documentId, 'publish')).status).toBe(200);
     const released = await app.http().get(`/api/articles/${documentId}`);
     expect(released.status).toBe(200);

@@ -11,6 +11,9 @@ import {
   DEMO_VIDEOS,
 } from './demo-content';
 import { ensureDemoImages } from './demo-images';
+import { userActor } from '../workflow/actor';
+import { recordSystemApproval, releaseApproved, submitForReview } from '../workflow/review-actions';
+import { findState } from '../workflow/review-states';
 
 type SlugIndex = Map<string, string>;
 
@@ -49,6 +52,27 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<void> => {
   strapi.log.info('Demo content loaded');
 };
 
+/**
+ * Demo content goes out through the release gate on a recorded system approval, so its audit
+ * trail is as complete as anything a reviewer released. Skipped when already live (a resumed seed).
+ */
+const releaseDemoItem = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string = DEFAULT_LOCALE) => {
+  const live = await strapi.db.query(uid as never).count({ where: { documentId, locale, publishedAt: { $notNull: true } } });
+  if (live > 0) return;
+  const ref = { uid, documentId, locale };
+  await recordSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding');
+  await releaseApproved(strapi, ref, { type: 'system', name: 'demo seed' });
+};
+
+/** The editor's unfinished plan waits at the first review stage, so reviewers have a queue to try. */
+const submitAsEditor = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+  const ref = { uid, documentId, locale: DEFAULT_LOCALE };
+  if (await findState(strapi, ref)) return;
+  const editor = await strapi.db.query('admin::user').findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
+  if (!editor) return;
+  await submitForReview(strapi, ref, userActor(editor) as Extract<ReturnType<typeof userActor>, { type: 'user' }>, '请审核职工评议方案初稿');
+};
+
 const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   await ensureDemoAccounts(strapi);
   const images = await ensureDemoImages(strapi);
@@ -83,20 +107,21 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
     organization: documentIdOf(organizations, DEMO_BRAND.organization),
   };
   const brandId = await ensureBySlug(strapi, UID.brand, DEMO_BRAND.slug, () =>
-    docs(UID.brand).create({ data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] }, locale: DEFAULT_LOCALE, status: 'published' })
+    docs(UID.brand).create({ data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] }, locale: DEFAULT_LOCALE })
   );
+  await releaseDemoItem(strapi, UID.brand, brandId);
   const english = await docs(UID.brand).findOne({ documentId: brandId, locale: 'en', status: 'draft' });
   if (!english) {
     await docs(UID.brand).update({
       documentId: brandId,
       locale: 'en',
       data: { ...brandShared, ...DEMO_BRAND.locales.en },
-      status: 'published',
     });
   }
+  await releaseDemoItem(strapi, UID.brand, brandId, 'en');
 
   for (const { category, tags: tagSlugs, cover, draftOnly, ...article } of DEMO_ARTICLES) {
-    await ensureBySlug(strapi, UID.article, article.slug, () =>
+    const articleId = await ensureBySlug(strapi, UID.article, article.slug, () =>
       docs(UID.article).create({
         data: {
           ...article,
@@ -106,23 +131,23 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
           brand: brandId,
         },
         locale: DEFAULT_LOCALE,
-        ...(draftOnly ? {} : { status: 'published' }),
       })
     );
+    await (draftOnly ? submitAsEditor(strapi, UID.article, articleId) : releaseDemoItem(strapi, UID.article, articleId));
   }
 
   for (const { category, poster, ...video } of DEMO_VIDEOS) {
-    await ensureBySlug(strapi, UID.video, video.slug, () =>
+    const videoId = await ensureBySlug(strapi, UID.video, video.slug, () =>
       docs(UID.video).create({
         data: { ...video, poster: images[poster], category: documentIdOf(categories, category), brand: brandId },
         locale: DEFAULT_LOCALE,
-        status: 'published',
       })
     );
+    await releaseDemoItem(strapi, UID.video, videoId);
   }
 
   for (const { organization, gallery, ...achievement } of DEMO_ACHIEVEMENTS) {
-    await ensureBySlug(strapi, UID.achievement, achievement.slug, () =>
+    const achievementId = await ensureBySlug(strapi, UID.achievement, achievement.slug, () =>
       docs(UID.achievement).create({
         data: {
           ...achievement,
@@ -131,8 +156,8 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
           brand: brandId,
         },
         locale: DEFAULT_LOCALE,
-        status: 'published',
       })
     );
+    await releaseDemoItem(strapi, UID.achievement, achievementId);
   }
 };

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { explicitActor } from './acting-as';
+
+/** Who performed a workflow step: an admin user, the scheduler, the system (seed), or an API token. */
+export type Actor =
+  | { type: 'user'; id: number; name: string; roles: string[]; isSuperAdmin: boolean }
+  | { type: 'scheduler'; name: 'scheduler' }
+  | { type: 'system'; name: string }
+  | { type: 'api'; name: string };
+
+export const SCHEDULER: Actor = { type: 'scheduler', name: 'scheduler' };
+
+type AdminUser = { id: number; firstname?: string; lastname?: string; email?: string; roles?: Array<{ name: string; code: string }> };
+
+export const userActor = (user: AdminUser): Actor => {
+  const roles = user.roles ?? [];
+  const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.email || `user ${user.id}`;
+  return { type: 'user', id: user.id, name, roles: roles.map((role) => role.name), isSuperAdmin: roles.some((role) => role.code === 'strapi-super-admin') };
+};
+
+/** The actor of the current request: an admin session, an API token, or code with no request. */
+export const currentActor = (strapi: Core.Strapi): Actor => {
+  const explicit = explicitActor();
+  if (explicit) return explicit;
+  const ctx = strapi.requestContext.get() as
+    | { state?: { user?: AdminUser; route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } } }
+    | undefined;
+  const state = ctx?.state;
+  if (state?.auth?.strategy?.name === 'admin' && state.user) return userActor(state.user);
+  if (state?.route?.info?.type === 'content-api') return { type: 'api', name: state.auth?.strategy?.name ?? 'content-api' };
+  return { type: 'system', name: 'system' };
+};

@@ -1,0 +1,127 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { PUBLISHABLE_UIDS } from '../constants';
+import { currentActor, type Actor } from './actor';
+import { recordAudit } from './audit-trail';
+import { workflowNow } from './clock';
+import { draftHash } from './content-hash';
+import { ensureState, findState, updateState, type DocumentRef, type ReviewState } from './review-states';
+import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
+import { refuse } from './workflow-error';
+
+type Middleware = Modules.Documents.Middleware.Middleware;
+type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+
+const isPublishable = (uid: string) => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
+
+/** Why a document locale may not be released now, or null when it may. */
+export const releaseRefusal = (state: ReviewState | null, hash: string | null, now: Date): Error | null => {
+  if (!state || !['approved', 'published', 'unpublished'].includes(state.reviewState) || !state.reviewedHash) {
+    return refuse('内容未经审核通过，不能发布。请先提交审核', 'This content has not been approved; submit it for review before publishing');
+  }
+  if (state.reviewedHash !== hash) {
+    return refuse('审核通过后内容已修改，需重新提交审核', 'The content changed after approval; submit it for review again');
+  }
+  if (state.publishAt && new Date(state.publishAt) > now) {
+    return refuse(`已定时于 ${state.publishAt} 发布；如需提前发布，请修改定时`, `Scheduled to publish at ${state.publishAt}; change the schedule to publish earlier`);
+  }
+  if (state.unpublishAt && new Date(state.unpublishAt) <= now) {
+    return refuse(`下线时间 ${state.unpublishAt} 已过；如需重新发布，请修改定时`, `Its unpublish time ${state.unpublishAt} has passed; change the schedule to publish it again`);
+  }
+  return null;
+};
+
+const localesOf = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string | undefined): Promise<string[]> => {
+  if (locale && locale !== '*') return [locale];
+  if (locale === undefined) return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
+  const drafts = await strapi.db.query(uid as never).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
+  return drafts.map((row: { locale: string }) => row.locale);
+};
+
+const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string | undefined) => {
+  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true } };
+  if (locale && locale !== '*') where.locale = locale;
+  const rows = await strapi.db.query(uid as never).findMany({ where, select: ['locale'] });
+  return rows.map((row: { locale: string }) => row.locale) as string[];
+};
+
+/**
+ * Claims the release of every locale (compare-and-set on its review state), then lets the
+ * publish happen, then audits — all in the caller's transaction, so a lost claim or a failed
+ * publish leaves nothing behind and no release happens twice.
+ */
+const guardedPublish = async (strapi: Core.Strapi, uid: string, documentId: string, locales: string[], actor: Actor, publish: () => Promise<unknown>, hashAfterWrite: boolean) => {
+  const now = workflowNow();
+  const claims: Array<{ ref: DocumentRef; state: ReviewState }> = [];
+  for (const locale of locales) {
+    const ref = { uid, documentId, locale };
+    const state = await findState(strapi, ref);
+    const refusal = releaseRefusal(state, hashAfterWrite ? state?.reviewedHash ?? null : await draftHash(strapi, uid, documentId, locale), now);
+    if (refusal) throw refusal;
+    const claimed = await updateState(strapi, state!, { reviewState: 'published', liveSince: now.toISOString() });
+    if (!claimed) throw refuse('该内容正在被其他操作发布', 'This content is being published by another action');
+    claims.push({ ref, state: claimed });
+  }
+  const result = await publish();
+  for (const { ref, state } of claims) {
+    // create/update with status 'published' write the draft first: check what was written.
+    if (hashAfterWrite && (await draftHash(strapi, uid, documentId, ref.locale)) !== state.reviewedHash) {
+      throw refuse('发布的内容与审核通过的版本不一致', 'The content to publish differs from the approved version');
+    }
+    await recordAudit(strapi, ref, { action: 'publish', actor, fromState: 'approved', toState: 'published', contentHash: state.reviewedHash, cycle: state.cycle });
+  }
+  return { result, claims };
+};
+
+/**
+ * The only door to release. Every publish through the Document Service — admin button,
+ * content-manager API, Content API, create/update with status 'published', publish() from
+ * code, the scheduler — passes here and is refused unless that exact version was approved.
+ */
+export const releaseGate =
+  (strapi: Core.Strapi): Middleware =>
+  async (context, next) => {
+    if (!isPublishable(context.uid)) return next();
+    const params = context.params as Params;
+    const actor = currentActor(strapi);
+    const uid = context.uid;
+
+    if (context.action === 'create' && params.status === 'published') {
+      throw refuse('新内容须先保存为草稿并通过审核后才能发布', 'New content is saved as a draft and published only after review');
+    }
+
+    if ((context.action === 'update' && params.status === 'published') || context.action === 'publish') {
+      const documentId = params.documentId!;
+      const locales = await localesOf(strapi, uid, documentId, params.locale);
+      const { result, claims } = await strapi.db.transaction(() =>
+        guardedPublish(strapi, uid, documentId, locales, actor, () => next(), context.action === 'update')
+      );
+      for (const { ref, state } of claims) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.publish, ref, { actor: actor.name, contentHash: state.reviewedHash });
+      return result as Awaited<ReturnType<typeof next>>;
+    }
+
+    if (context.action === 'unpublish' || context.action === 'delete') {
+      const documentId = params.documentId!;
+      const live = await liveLocales(strapi, uid, documentId, params.locale);
+      if (live.length === 0 && context.action === 'unpublish') return next();
+      if (live.length > 0 && actor.type === 'api') {
+        throw refuse('已发布内容只能由审核员在管理后台撤下或删除', 'Published content is unpublished or deleted by a reviewer in the admin panel');
+      }
+      const toState = context.action === 'unpublish' ? 'unpublished' : 'draft';
+      const result = await strapi.db.transaction(async () => {
+        for (const locale of live) {
+          const ref = { uid, documentId, locale };
+          const state = await ensureState(strapi, ref);
+          const claimed = await updateState(strapi, state, { reviewState: context.action === 'unpublish' ? 'unpublished' : state.reviewState, liveSince: null });
+          if (!claimed) throw refuse('该内容正在被其他操作修改', 'This content is being changed by another action');
+          await recordAudit(strapi, ref, { action: context.action as 'unpublish' | 'delete', actor, fromState: state.reviewState, toState, contentHash: state.reviewedHash, cycle: state.cycle });
+        }
+        return next();
+      });
+      if (context.action === 'unpublish') {
+        for (const locale of live) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.unpublish, { uid, documentId, locale }, { actor: actor.name });
+      }
+      return result;
+    }
+
+    return next();
+  };

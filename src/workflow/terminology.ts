@@ -1,0 +1,88 @@
+import AhoCorasick from 'modern-ahocorasick';
+import type { Core } from '@strapi/strapi';
+
+export const TERMINOLOGY_RULE_UID = 'api::workflow.terminology-rule';
+
+export type TerminologyRule = { pattern: string; suggestion: string | null; severity: 'block' | 'warn'; note: string | null };
+export type TerminologyHit = TerminologyRule & { field: string; start: number; end: number; excerpt: string };
+
+/** Starter set of standard wordings (规范用语); administrators extend it in the admin panel. */
+export const STARTER_RULES: readonly TerminologyRule[] = [
+  { pattern: '中国人民共和国', suggestion: '中华人民共和国', severity: 'block', note: '国名错误' },
+  { pattern: '中华人民共合国', suggestion: '中华人民共和国', severity: 'block', note: '国名错别字' },
+  { pattern: '一国两治', suggestion: '一国两制', severity: 'block', note: '错别字' },
+  { pattern: '香港政府', suggestion: '香港特别行政区政府', severity: 'warn', note: '规范全称' },
+  { pattern: '共产党人员', suggestion: '共产党员', severity: 'warn', note: '规范称谓' },
+  { pattern: '两学一做学习', suggestion: '“两学一做”学习教育', severity: 'warn', note: '规范表述加引号' },
+  { pattern: '不忘出心', suggestion: '不忘初心', severity: 'block', note: '错别字' },
+  { pattern: '牢记使名', suggestion: '牢记使命', severity: 'block', note: '错别字' },
+  { pattern: '台湾总统', suggestion: '台湾地区领导人', severity: 'block', note: '涉台规范用语' },
+  { pattern: '党建+', suggestion: '“党建+”', severity: 'warn', note: '专有表述加引号' },
+];
+
+/**
+ * All rules compiled into one Aho–Corasick automaton: one pass over the text, however many
+ * thousands of rules there are. Immutable; build a new one when rules change.
+ */
+export class TerminologyMatcher {
+  private readonly automaton: AhoCorasick | null;
+
+  constructor(private readonly rules: readonly TerminologyRule[]) {
+    this.automaton = rules.length > 0 ? new AhoCorasick(rules.map((rule) => rule.pattern)) : null;
+  }
+
+  check(field: string, text: string): TerminologyHit[] {
+    if (!this.automaton || text.length === 0) return [];
+    return this.automaton.search(text).map(({ patternIndex, start, end }) => ({
+      ...this.rules[patternIndex],
+      field,
+      start,
+      end,
+      excerpt: text.slice(Math.max(0, start - 10), Math.min(text.length, end + 10)),
+    }));
+  }
+}
+
+/** Every piece of text in normalised content, with where it sits, e.g. `body[2]` or `seo.metaTitle`. */
+export const textsOf = (value: unknown, path = ''): Array<{ field: string; text: string }> => {
+  if (typeof value === 'string') return [{ field: path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => textsOf(item, `${path}[${index}]`));
+  if (value && typeof value === 'object') {
+    const node = value as Record<string, unknown>;
+    // Rich-text blocks: text leaves carry the words; types, urls and formats do not.
+    if (node.type === 'text' && typeof node.text === 'string') return [{ field: path, text: node.text }];
+    return Object.entries(node)
+      .filter(([key]) => !['type', 'url', 'format', 'level', 'image', '__component'].includes(key))
+      .flatMap(([key, child]) => textsOf(child, path ? `${path}.${key}` : key));
+  }
+  return [];
+};
+
+let cached: { signature: string; matcher: TerminologyMatcher } | null = null;
+
+/** The matcher for the enabled rules, rebuilt only when the rules changed. */
+export const currentMatcher = async (strapi: Core.Strapi): Promise<TerminologyMatcher> => {
+  const rules = strapi.db.query(TERMINOLOGY_RULE_UID as never);
+  const [count, latest] = await Promise.all([
+    rules.count({ where: { enabled: true } }),
+    rules.findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } }),
+  ]);
+  const signature = `${count}:${latest?.updatedAt ?? ''}`;
+  if (cached?.signature !== signature) {
+    const enabled = (await rules.findMany({ where: { enabled: true }, select: ['pattern', 'suggestion', 'severity', 'note'] })) as TerminologyRule[];
+    cached = { signature, matcher: new TerminologyMatcher(enabled) };
+  }
+  return cached.matcher;
+};
+
+export const checkTerminology = async (strapi: Core.Strapi, content: Record<string, unknown>): Promise<TerminologyHit[]> => {
+  const matcher = await currentMatcher(strapi);
+  return textsOf(content).flatMap(({ field, text }) => matcher.check(field, text));
+};
+
+export const ensureStarterRules = async (strapi: Core.Strapi): Promise<void> => {
+  if ((await strapi.db.query(TERMINOLOGY_RULE_UID as never).count()) > 0) return;
+  for (const rule of STARTER_RULES) {
+    await strapi.documents(TERMINOLOGY_RULE_UID as never).create({ data: { ...rule, enabled: true } } as never);
+  }
+};

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import diff from 'microdiff';
+import { loadReviewableContent } from './content-hash';
+import { findState, type DocumentRef } from './review-states';
+
+export type FieldChange = { kind: 'added' | 'removed' | 'changed'; path: string; before?: unknown; after?: unknown };
+export type VersionDiff = { baseline: 'approved' | 'published' | 'none'; changes: FieldChange[] };
+
+const KIND = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const;
+
+/** Field-level changes between two normalised versions, with readable paths like `pillars.1.text`. */
+export const compareVersions = (before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] =>
+  diff(before, after).map((change) => ({
+    kind: KIND[change.type],
+    path: change.path.join('.'),
+    ...('oldValue' in change ? { before: change.oldValue } : {}),
+    ...('value' in change ? { after: change.value } : {}),
+  }));
+
+/**
+ * What the reviewer is asked to approve, against the last approved version of this locale
+ * (or, when nothing was approved through the workflow yet, what is live).
+ */
+export const diffAgainstApproved = async (strapi: Core.Strapi, ref: DocumentRef): Promise<VersionDiff> => {
+  const current = (await loadReviewableContent(strapi, ref.uid, ref.documentId, ref.locale)) ?? {};
+  const state = await findState(strapi, ref);
+  if (state?.approvedContent) return { baseline: 'approved', changes: compareVersions(state.approvedContent, current) };
+  const live = await loadReviewableContent(strapi, ref.uid, ref.documentId, ref.locale, 'published');
+  if (live) return { baseline: 'published', changes: compareVersions(live, current) };
+  return { baseline: 'none', changes: compareVersions({}, current) };
+};
