@@ -1,0 +1,296 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
+import { UID } from '../src/constants';
+import { contentManagerUrl } from './harness/content';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
+
+let app: TestApp;
+let wf: ReturnType<typeof workflowClient>;
+const { editor, reviewer, secondReviewer, chiefReviewer, superAdmin } = ACCOUNTS;
+const A = UID.article;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  wf = workflowClient(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const isPublic = async (documentId: string) => (await app.http().get(`/api/articles/${documentId}`)).status === 200;
+
+describe('three-stage chain 初审 → 复审 → 终审', () => {
+  test('an approved version passes every stage by a permitted role and is released at once', async () => {
+    const id = await wf.createArticle(editor, { title: '三审流程的文章' });
+    expect((await wf.status(editor, A, id)).body.data).toMatchObject({ reviewState: 'draft', actions: ['submit', 'schedule'] });
+
+    const submitted = await wf.submit(editor, A, id, { comment: '请审核' });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.data).toMatchObject({ reviewState: 'in_review', stageIndex: 0 });
+
+    // Stage 1 is the Reviewer role's: the editor and the chief reviewer are refused.
+    expect((await wf.approve(editor, A, id)).status).toBe(403);
+    const wrongRole = await wf.approve(chiefReviewer, A, id);
+    expect(wrongRole.status).toBe(403);
+    expect(wrongRole.body.error.message).toMatch(/初审.*Reviewer/);
+    expect((await wf.status(chiefReviewer, A, id)).body.data.actions).not.toContain('approve');
+
+    expect((await wf.approve(reviewer, A, id, { comment: '初审通过' })).body.data).toMatchObject({ reviewState: 'in_review', stageIndex: 1 });
+    // Four-eyes: the same person cannot pass a second stage of the same version.
+    const twice = await wf.approve(reviewer, A, id);
+    expect(twice.status).toBe(403);
+    expect(twice.body.error.message).toMatch(/两个审核环节/);
+
+    expect((await wf.approve(secondReviewer, A, id)).body.data).toMatchObject({ reviewState: 'in_review', stageIndex: 2 });
+    expect((await wf.approve(secondReviewer, A, id)).status).toBe(403); // 终审 is the chief's
+    expect(await isPublic(id)).toBe(false);
+
+    const final = await wf.approve(chiefReviewer, A, id, { comment: '同意发布' });
+    expect(final.status).toBe(200);
+    expect(final.body.data.reviewState).toBe('published');
+    expect(await isPublic(id)).toBe(true);
+
+    const history = await wf.history(chiefReviewer, A, id);
+    expect(history.map((entry) => [entry.action, entry.stageName ?? null, entry.actorName])).toEqual([
+      ['submit', null, '李晓雯'],
+      ['approve', '初审', '刘佳'],
+      ['approve', '复审', '王海峰'],
+      ['approve', '终审', '张建华'],
+      ['publish', null, '张建华'],
+    ]);
+    // Every step is about the same version.
+    expect(new Set(history.map((entry) => entry.contentHash)).size).toBe(1);
+    expect(history[1].comment).toBe('初审通过');
+  });
+
+  test('request changes needs a comment, returns the draft to its editor, and the next submit restarts at stage one', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.submit(editor, A, id);
+    await wf.approve(reviewer, A, id);
+
+    const noComment = await wf.requestChanges(secondReviewer, A, id, { comment: '  ' });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.message).toMatch(/comment/);
+    expect((await wf.requestChanges(editor, A, id, { comment: '自己退回' })).status).toBe(403);
+
+    const sentBack = await wf.requestChanges(secondReviewer, A, id, { comment: '标题需要更准确' });
+    expect(sentBack.body.data).toMatchObject({ reviewState: 'changes_requested', stageIndex: 0 });
+    expect((await wf.approve(chiefReviewer, A, id)).status).toBe(403);
+
+    await wf.edit(editor, A, id, { title: '修改后的标题' });
+    const again = await wf.submit(editor, A, id);
+    expect(again.body.data).toMatchObject({ reviewState: 'in_review', stageIndex: 0, cycle: 2 });
+    // A new version: the first reviewer may review it again.
+    expect((await wf.approve(reviewer, A, id)).status).toBe(200);
+    expect(await auditActions(app, id)).toEqual(['submit', 'approve', 'request_changes', 'submit', 'approve']);
+  });
+
+  test('a content edit during review sends the document back to draft; the chain restarts', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.submit(editor, A, id);
+    await wf.approve(reviewer, A, id);
+    expect((await wf.edit(editor, A, id, { subtitle: '审核中悄悄改动' })).status).toBe(200);
+
+    expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'draft', stageIndex: 0 });
+    expect((await wf.approve(secondReviewer, A, id)).status).toBe(403);
+    expect(await auditActions(app, id)).toEqual(['submit', 'approve', 'edited']);
+    // Saving the same content again is not an edit.
+    await wf.submit(editor, A, id);
+    await wf.edit(editor, A, id, { subtitle: '审核中悄悄改动' });
+    expect((await reviewStateOf(app, id)).reviewState).toBe('in_review');
+  });
+
+  test('an edit after approval resets it, and the approved-but-edited draft can no longer be released', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.schedule(editor, A, id, { publishAt: new Date(Date.now() + 3600_000).toISOString() });
+    await wf.submit(editor, A, id);
+    for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, id)).status).toBe(200);
+    expect((await reviewStateOf(app, id)).reviewState).toBe('approved');
+
+    await wf.edit(editor, A, id, { title: '批准后改了标题' });
+    expect((await reviewStateOf(app, id)).reviewState).toBe('draft');
+    expect((await wf.publish(superAdmin, A, id)).status).toBe(403);
+    expect(await isPublic(id)).toBe(false);
+  });
+});
+
+describe('four-eyes', () => {
+  test('nobody approves what they created or last edited, even holding the reviewer role', async () => {
+    const roles = app.strapi.service('admin::role');
+    const [editorRole, reviewerRole] = [await roles.findOne({ name: 'Publicity Editor' }), await roles.findOne({ name: 'Reviewer' })];
+    const both = { email: 'both-roles@example.com', password: 'Both-Roles-Pass1' };
+    await app.strapi.service('admin::user').create({ ...both, firstname: '双', lastname: '岗', isActive: true, roles: [editorRole.id, reviewerRole.id] });
+
+    const own = await wf.createArticle(both);
+    await wf.submit(both, A, own);
+    const refused = await wf.approve(both, A, own);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/自己创建或最后修改/);
+    expect((await wf.status(both, A, own)).body.data.actions).not.toContain('approve');
+
+    // Last edited by them: someone else created it.
+    const edited = await wf.createArticle(editor);
+    await wf.edit(both, A, edited, { subtitle: '双岗人员修改' });
+    await wf.submit(editor, A, edited);
+    expect((await wf.approve(both, A, edited)).status).toBe(403);
+    expect((await wf.approve(reviewer, A, edited)).status).toBe(200);
+  });
+
+  test('a super admin overrides four-eyes only with a recorded reason', async () => {
+    const id = await wf.createArticle(superAdmin);
+    await wf.submit(superAdmin, A, id);
+    expect((await wf.approve(superAdmin, A, id)).status).toBe(403);
+    const overridden = await wf.approve(superAdmin, A, id, { overrideReason: '值班期间紧急发布，已电话请示' });
+    expect(overridden.status).toBe(200);
+    const [, override] = await wf.history(superAdmin, A, id);
+    expect(override).toMatchObject({ action: 'override_approve', stageName: '初审', details: { overrideReason: '值班期间紧急发布，已电话请示', overridden: 'own-work' } });
+  });
+});
+
+describe('one-stage chain, configured by an administrator', () => {
+  test('a video chain with only 终审 approves on the chief reviewer’s single approval', async () => {
+    const chains = await app.http().get(contentManagerUrl('api::workflow.review-chain', '?filters[contentType][$eq]=api::video.video')).set(await wf.auth(superAdmin));
+    expect(chains.status).toBe(200);
+    const chain = chains.body.results[0];
+    const updated = await app
+      .http()
+      .put(contentManagerUrl('api::workflow.review-chain', `/${chain.documentId}`))
+      .set(await wf.auth(superAdmin))
+      .send({ contentType: 'api::video.video', stages: [{ name: '终审', role: 'Chief Reviewer' }] });
+    expect(updated.status).toBe(200);
+
+    const created = await app
+      .http()
+      .post(contentManagerUrl(UID.video, '?locale=zh-CN'))
+      .set(await wf.auth(editor))
+      .send({ title: '单级审核的视频', slug: 'one-stage-video', externalUrl: 'https://video.example.com/a.mp4', channels: { website: true, wechat: false, screen: false } });
+    const id = created.body.data.documentId;
+    await wf.submit(editor, UID.video, id);
+    expect((await wf.approve(reviewer, UID.video, id)).status).toBe(403);
+    expect((await wf.approve(chiefReviewer, UID.video, id)).body.data.reviewState).toBe('published');
+    expect((await app.http().get(`/api/videos/${id}`)).status).toBe(200);
+  });
+});
+
+describe('terminology check on submit', () => {
+  const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+  test('a blocking rule stops the submit with the offending span and the suggested wording', async () => {
+    const text = '学习中国人民共和国宪法的心得';
+    const id = await wf.createArticle(editor, { body: paragraph(text) });
+    const refused = await wf.submit(editor, A, id);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/中华人民共和国/);
+    const [hit] = refused.body.error.details.terminology;
+    expect(hit).toMatchObject({ pattern: '中国人民共和国', suggestion: '中华人民共和国', severity: 'block', field: 'body[0].children[0]' });
+    expect(text.slice(hit.start, hit.end)).toBe('中国人民共和国');
+    expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'draft' });
+  });
+
+  test('warnings do not stop the submit and are shown to the reviewer', async () => {
+    const id = await wf.createArticle(editor, { title: '香港政府代表团来访', body: paragraph('交流“党建+”经验。') });
+    expect((await wf.submit(editor, A, id)).status).toBe(200);
+    const status = (await wf.status(reviewer, A, id)).body.data;
+    expect(status.warnings.map((hit: { pattern: string }) => hit.pattern).sort()).toEqual(['党建+', '香港政府']);
+    const [queued] = (await wf.queue(reviewer)).filter((item) => item.documentId === id);
+    expect(queued.warnings).toBe(2);
+  });
+
+  test('administrators add rules; a new blocking rule applies to the next submit', async () => {
+    const created = await app
+      .http()
+      .post(contentManagerUrl('api::workflow.terminology-rule'))
+      .set(await wf.auth(superAdmin))
+      .send({ pattern: '动车组党建品牌', suggestion: '“党建动车组”品牌', severity: 'block', enabled: true });
+    expect(created.status).toBe(201);
+    const id = await wf.createArticle(editor, { body: paragraph('打造动车组党建品牌。') });
+    expect((await wf.submit(editor, A, id)).status).toBe(400);
+  });
+});
+
+describe('review queue, diff and the actions each user is offered', () => {
+  test('the queue lists what waits at a stage the reviewer may act on', async () => {
+    const id = await wf.createArticle(editor, { title: '排队等待审核' });
+    await wf.submit(editor, A, id);
+    const inQueue = async (account: typeof reviewer) => (await wf.queue(account)).some((item) => item.documentId === id);
+    expect(await inQueue(reviewer)).toBe(true);
+    expect(await inQueue(chiefReviewer)).toBe(false);
+    await wf.approve(reviewer, A, id);
+    expect(await inQueue(reviewer)).toBe(false);
+    expect(await inQueue(secondReviewer)).toBe(true);
+    const [item] = (await wf.queue(secondReviewer)).filter((entry) => entry.documentId === id);
+    expect(item).toMatchObject({ title: '排队等待审核', stageName: '复审', stageIndex: 1, stageCount: 3 });
+  });
+
+  test('the reviewer sees the version under review against the last approved one', async () => {
+    const id = await wf.createArticle(editor, { title: '第一版标题' });
+    await wf.submit(editor, A, id);
+    for (const account of [reviewer, secondReviewer, chiefReviewer]) await wf.approve(account, A, id);
+    await wf.edit(editor, A, id, { title: '第二版标题' });
+    await wf.submit(editor, A, id);
+
+    const diff = (await wf.diff(reviewer, A, id)).body.data;
+    expect(diff.baseline).toBe('approved');
+    expect(diff.changes).toEqual([{ kind: 'changed', path: 'title', before: '第一版标题', after: '第二版标题' }]);
+  });
+
+  test('the editor is never offered publish; the reviewer only once it is approved', async () => {
+    const id = await wf.createArticle(editor);
+    expect((await wf.status(reviewer, A, id)).body.data.actions).toEqual([]);
+    await wf.schedule(editor, A, id, { publishAt: new Date(Date.now() + 3600_000).toISOString() });
+    await wf.submit(editor, A, id);
+    for (const account of [reviewer, secondReviewer, chiefReviewer]) await wf.approve(account, A, id);
+    expect((await wf.status(editor, A, id)).body.data.actions).toEqual(['schedule']);
+    // Approved but scheduled for later: publishing now is refused, so it is not offered.
+    expect((await wf.status(chiefReviewer, A, id)).body.data.actions).toEqual([]);
+    await wf.schedule(editor, A, id, { publishAt: null });
+    expect((await wf.status(chiefReviewer, A, id)).body.data.actions).toEqual(['publish']);
+    expect((await wf.publish(chiefReviewer, A, id)).status).toBe(200);
+    expect((await wf.status(chiefReviewer, A, id)).body.data.actions).toEqual(['unpublish']);
+  });
+
+  test('the editor submits and schedules; reviewers cannot', async () => {
+    const id = await wf.createArticle(editor);
+    expect((await wf.submit(reviewer, A, id)).status).toBe(403);
+    expect((await wf.schedule(reviewer, A, id, { publishAt: null })).status).toBe(403);
+    expect((await wf.submit(editor, A, 'no-such-document')).status).toBe(400);
+    expect((await wf.submit(editor, UID.category, id)).status).toBe(400);
+    expect((await app.http().post(`/workflow/documents/${A}/${id}/submit`)).status).toBe(401);
+  });
+});
+
+describe('webhook events', () => {
+  test('submit, approve, request-changes and publish reach a webhook subscribed to them', async () => {
+    const received: Array<{ event: string; entry: Record<string, unknown> }> = [];
+    const receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push(JSON.parse(body));
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    try {
+      const events = ['workflow.submit', 'workflow.approve', 'workflow.request-changes', 'workflow.publish', 'workflow.unpublish'];
+      const hook = await app.http().post('/admin/webhooks').set(await wf.auth(superAdmin)).send({ name: 'partner site', url: `http://127.0.0.1:${port}/hook`, headers: {}, events });
+      expect(hook.status).toBe(201);
+
+      const id = await wf.createArticle(editor);
+      await wf.submit(editor, A, id);
+      await wf.requestChanges(reviewer, A, id, { comment: '补充来源' });
+      await wf.submit(editor, A, id);
+      for (const account of [reviewer, secondReviewer, chiefReviewer]) await wf.approve(account, A, id);
+      await wf.unpublish(chiefReviewer, A, id);
+
+      const expected = ['workflow.submit', 'workflow.request-changes', 'workflow.submit', 'workflow.approve', 'workflow.approve', 'workflow.approve', 'workflow.publish', 'workflow.unpublish'];
+      for (let i = 0; i < 50 && received.length < expected.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const forThis = received.filter((delivery) => (delivery as unknown as { documentId: string }).documentId === id || delivery.entry?.documentId === id);
+      expect(forThis.map((delivery) => delivery.event).sort()).toEqual([...expected].sort());
+    } finally {
+      receiver.close();
+    }
+  });
+});
