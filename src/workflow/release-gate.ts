@@ -49,8 +49,9 @@ const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string,
  * publish happen, then audits — all in the caller's transaction, so a lost claim or a failed
  * publish leaves nothing behind and no release happens twice.
  */
-const guardedPublish = async (strapi: Core.Strapi, uid: string, documentId: string, locales: string[], actor: Actor, publish: () => Promise<unknown>, hashAfterWrite: boolean) => {
-  const now = workflowNow();
+type Release = { uid: string; documentId: string; locales: string[]; actor: Actor; now: Date; hashAfterWrite: boolean };
+
+const guardedPublish = async (strapi: Core.Strapi, { uid, documentId, locales, actor, now, hashAfterWrite }: Release, publish: () => Promise<unknown>) => {
   const claims: Array<{ ref: DocumentRef; state: ReviewState }> = [];
   for (const locale of locales) {
     const ref = { uid, documentId, locale };
@@ -92,9 +93,9 @@ export const releaseGate =
     if ((context.action === 'update' && params.status === 'published') || context.action === 'publish') {
       const documentId = params.documentId!;
       const locales = await localesOf(strapi, uid, documentId, params.locale);
-      const { result, claims } = await strapi.db.transaction(() =>
-        guardedPublish(strapi, uid, documentId, locales, actor, () => next(), context.action === 'update')
-      );
+      // Read the clock and the actor out here: the transaction's callback may run in another async context.
+      const release = { uid, documentId, locales, actor, now: workflowNow(), hashAfterWrite: context.action === 'update' };
+      const { result, claims } = await strapi.db.transaction(() => guardedPublish(strapi, release, () => next()));
       for (const { ref, state } of claims) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.publish, ref, { actor: actor.name, contentHash: state.reviewedHash });
       return result as Awaited<ReturnType<typeof next>>;
     }

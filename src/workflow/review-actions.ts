@@ -9,6 +9,7 @@ import { ensureState, updateState, type DocumentRef, type ReviewState } from './
 import { checkTerminology } from './terminology';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { invalid, refuse } from './workflow-error';
+import { claimAndRun } from './job-claim';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
@@ -96,11 +97,11 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
   if (refusal && !override) throw refusal.error;
 
   const isLast = stageIndex === stages.length - 1;
-  const now = new Date().toISOString();
+  const now = new Date();
   const next = await updateState(
     strapi,
     state,
-    isLast ? { reviewState: 'approved', stageIndex, approvedAt: now, approvedContent: content } : { stageIndex: stageIndex + 1 }
+    isLast ? { reviewState: 'approved', stageIndex, approvedAt: now.toISOString(), approvedContent: content } : { stageIndex: stageIndex + 1 }
   );
   if (!next) throw lostRace();
   await recordAudit(strapi, ref, {
@@ -117,8 +118,9 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
   });
   emitWorkflowEvent(strapi, WORKFLOW_EVENTS.approve, ref, { actor: actor.name, stage: stage.name, final: isLast, contentHash: hash });
 
-  if (isLast && (!next.publishAt || new Date(next.publishAt) <= new Date())) {
-    await releaseApproved(strapi, ref, actor);
+  if (isLast && (!next.publishAt || new Date(next.publishAt) <= now)) {
+    // Claimed like a scheduler job, so a scheduler tick at the same moment cannot release it too.
+    await claimAndRun(strapi, next, actor, now, () => releaseApproved(strapi, ref, actor));
   }
   return (await ensureState(strapi, ref)) as ReviewState;
 };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SCHEDULER } from './actor';
-import { actingAs } from './acting-as';
-import { atTime } from './clock';
+import { claimAndRun } from './job-claim';
 import { recordAudit } from './audit-trail';
 import { releaseApproved } from './review-actions';
 import { REVIEW_STATE_UID, updateState, type ReviewState } from './review-states';
@@ -34,10 +33,10 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
       continue;
     }
     try {
-      await atTime(now, () => releaseApproved(strapi, refOf(state), SCHEDULER));
-      run.published.push(state.key);
+      const done = await claimAndRun(strapi, state, SCHEDULER, now, () => releaseApproved(strapi, refOf(state), SCHEDULER));
+      run[done ? 'published' : 'skipped'].push(state.key);
     } catch (error) {
-      // Another instance won the claim, or the draft changed since approval: nothing to do here.
+      // The draft changed since approval, or the release failed: it stays due, and is logged.
       run.skipped.push(state.key);
       strapi.log.debug(`scheduler skipped ${state.key}: ${(error as Error).message}`);
     }
@@ -46,8 +45,10 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
   const dueTakedowns: ReviewState[] = await states.findMany({ where: { liveSince: { $notNull: true }, unpublishAt: { $lte: instant } } });
   for (const state of dueTakedowns) {
     try {
-      await actingAs(SCHEDULER, () => strapi.documents(state.contentType as never).unpublish({ documentId: state.targetDocumentId, locale: state.targetLocale } as never));
-      run.unpublished.push(state.key);
+      const done = await claimAndRun(strapi, state, SCHEDULER, now, () =>
+        strapi.documents(state.contentType as never).unpublish({ documentId: state.targetDocumentId, locale: state.targetLocale } as never)
+      );
+      run[done ? 'unpublished' : 'skipped'].push(state.key);
     } catch (error) {
       run.skipped.push(state.key);
       strapi.log.debug(`scheduler skipped unpublishing ${state.key}: ${(error as Error).message}`);

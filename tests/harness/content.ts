@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { recordSystemApproval, releaseApproved } from '../../src/workflow/review-actions';
+import { appModule } from './strapi';
 
 /** Minimal valid article data for tests; override what the test is about. */
 export const articleData = (overrides: Record<string, unknown> = {}) => ({
@@ -25,6 +25,7 @@ export const createReleased = async (strapi: Core.Strapi, uid: string, data: Rec
 };
 
 export const releaseReviewed = async (strapi: Core.Strapi, uid: string, documentId: string, locale = 'zh-CN') => {
+  const { recordSystemApproval, releaseApproved } = appModule<typeof import('../../src/workflow/review-actions')>('workflow/review-actions.js');
   const ref = { uid, documentId, locale };
   await recordSystemApproval(strapi, ref, 'test fixture');
   await releaseApproved(strapi, ref, { type: 'system', name: 'test fixture' });

@@ -25,6 +25,8 @@ const TEST_ENV: Record<string, string> = {
   STRAPI_TELEMETRY_DISABLED: 'true',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
   SEED_DEMO: 'true',
+  // No wall-clock scheduler in tests: they call it with their own clock.
+  CRON_ENABLED: 'false',
   ADMIN_EMAIL: ACCOUNTS.superAdmin.email,
   ADMIN_PASSWORD: ACCOUNTS.superAdmin.password,
   DEMO_EDITOR_PASSWORD: ACCOUNTS.editor.password,
@@ -86,3 +88,10 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
     },
   };
 };
+
+/**
+ * One of the app's compiled modules, the very instance the booted Strapi runs. Use it for
+ * modules with per-instance state (the workflow's clock and acting-as context): importing the
+ * TypeScript source gives a second copy the running app never sees.
+ */
+export const appModule = <T>(file: string): T => require(path.join(process.cwd(), 'dist', 'src', file)) as T;
