@@ -1,0 +1,38 @@
+/** Bilingual labels: editors and reviewers work in Chinese; the English helps partners and developers. */
+export const STATE_LABELS: Record<string, string> = {
+  draft: '草稿 Draft',
+  in_review: '审核中 In review',
+  approved: '已通过 Approved',
+  changes_requested: '退回修改 Changes requested',
+  published: '已发布 Published',
+  unpublished: '已下线 Unpublished',
+};
+
+export const STATE_BADGE: Record<string, { background: string; text: string }> = {
+  draft: { background: 'neutral150', text: 'neutral700' },
+  in_review: { background: 'secondary100', text: 'secondary700' },
+  approved: { background: 'success100', text: 'success700' },
+  changes_requested: { background: 'danger100', text: 'danger700' },
+  published: { background: 'success200', text: 'success700' },
+  unpublished: { background: 'warning100', text: 'warning700' },
+};
+
+export const AUDIT_LABELS: Record<string, string> = {
+  submit: '送审 Submitted',
+  approve: '通过 Approved',
+  override_approve: '越权通过 Override approval',
+  system_approve: '系统通过 System approval',
+  request_changes: '退回 Changes requested',
+  edited: '修改内容 Edited',
+  schedule: '定时 Schedule',
+  publish: '发布 Published',
+  unpublish: '下线 Unpublished',
+  delete: '删除 Deleted',
+  expire: '过期 Expired',
+};
+
+export const ACTION_LABELS = {
+  submit: '提交审核 Submit for review',
+  approve: '审核通过 Approve',
+  requestChanges: '退回修改 Request changes',
+} as const;
