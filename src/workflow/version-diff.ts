@@ -27,5 +27,7 @@ export const diffAgainstApproved = async (strapi: Core.Strapi, ref: DocumentRef)
   if (state?.approvedContent) return { baseline: 'approved', changes: compareVersions(state.approvedContent, current) };
   const live = await loadReviewableContent(strapi, ref.uid, ref.documentId, ref.locale, 'published');
   if (live) return { baseline: 'published', changes: compareVersions(live, current) };
-  return { baseline: 'none', changes: compareVersions({}, current) };
+  // A first version: every filled-in field is new; empty ones are not worth a reviewer's look.
+  const filledIn = compareVersions({}, current).filter((change) => change.after !== null && !(Array.isArray(change.after) && change.after.length === 0));
+  return { baseline: 'none', changes: filledIn };
 };

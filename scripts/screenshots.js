@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Screenshots of the review workflow in the real admin panel, for docs/. Not part of CI.
+// Starts the built CMS on a throwaway SQLite database with the demo content, signs in as the
+// editor and as a reviewer in headless Chromium, and captures what each of them sees.
+// Needs `npm run build` first (npm run screenshots does it) and Debian's chromium.
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const { spawn } = require('child_process');
+const { chromium } = require('playwright-core');
+
+const root = path.join(__dirname, '..');
+const port = Number(process.env.SCREENSHOT_PORT || 1339);
+const base = `http://127.0.0.1:${port}`;
+const secret = () => crypto.randomBytes(24).toString('base64');
+const password = () => `Shot-${crypto.randomBytes(6).toString('base64url')}a1A`;
+const accounts = { editor: ['editor@example.com', password()], reviewer: ['reviewer1@example.com', password()] };
+const databaseFile = path.join('.tmp', `screenshots-${Date.now()}.db`);
+// Demo uploads of this run stay out of the project's public/uploads.
+const publicDir = path.join(root, '.tmp', 'screenshots-public');
+fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: databaseFile,
+  PUBLIC_DIR: publicDir,
+  SEED_DEMO: 'true',
+  ADMIN_EMAIL: 'admin@example.com',
+  ADMIN_PASSWORD: password(),
+  DEMO_EDITOR_PASSWORD: accounts.editor[1],
+  DEMO_REVIEWER1_PASSWORD: accounts.reviewer[1],
+  LOG_LEVEL: 'warn',
+};
+
+const waitForServer = async () => {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/_health`)).status === 204) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('the CMS did not start within two minutes');
+};
+
+const api = async (token, method, url, body) => {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+};
+const login = async ([email, pass]) => (await api(null, 'POST', '/admin/login', { email, password: pass })).data.token;
+
+const signIn = async (browser, [email, pass]) => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1500 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await page.goto(`${base}/admin/auth/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', pass);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  return page;
+};
+
+const capture = async (page, url, file, waitForText) => {
+  await page.goto(`${base}${url}`);
+  await page.getByText(waitForText).first().waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Escape'); // dismiss any onboarding pop-over
+  // Strapi's own "what's new" banner is not part of what we document.
+  const banner = page.getByRole('button', { name: /close/i }).first();
+  if (await banner.isVisible().catch(() => false)) await banner.click().catch(() => undefined);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(root, 'docs', file), fullPage: false });
+  console.log(`docs/${file}`);
+};
+
+const editView = (documentId) => `/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=zh-CN`;
+
+const main = async () => {
+  fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
+  const server = spawn(path.join(root, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: root, env: serverEnv, stdio: 'inherit' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    await waitForServer();
+    // The editor's fresh draft, with a wording the terminology rules warn about.
+    const editorToken = await login(accounts.editor);
+    const created = await api(editorToken, 'POST', '/content-manager/collection-types/api::article.article?locale=zh-CN', {
+      title: '动车组党员服务队走进候车室',
+      slug: 'service-team-in-waiting-hall',
+      digest: '春运期间，党员服务队在候车室设立服务台，为旅客提供咨询和帮扶。',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: '党员服务队把“党建+”服务延伸到候车室，帮助老人和带小孩的旅客进站乘车。' }] }],
+      channels: { website: true, wechat: true, screen: true },
+    });
+    const draftId = created.data.documentId;
+    await api(editorToken, 'PUT', `/workflow/documents/api::article.article/${draftId}/schedule?locale=zh-CN`, {
+      publishAt: new Date(Date.now() + 2 * 86400_000).toISOString(),
+    });
+
+    const editorPage = await signIn(browser, accounts.editor);
+    await capture(editorPage, editView(draftId), 'workflow-editor.png', '提交审核 Submit for review');
+
+    // Submitted: the reviewer sees it in the queue, with the terminology warning.
+    await api(editorToken, 'POST', `/workflow/documents/api::article.article/${draftId}/submit?locale=zh-CN`, { comment: '请审核，已核对服务时间。' });
+    const reviewerPage = await signIn(browser, accounts.reviewer);
+    await capture(reviewerPage, '/admin/review-queue', 'workflow-review-queue.png', created.data.title);
+    await capture(reviewerPage, editView(draftId), 'workflow-reviewer.png', '审核通过 Approve');
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, databaseFile + suffix), { force: true });
+    fs.rmSync(publicDir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
