@@ -1,7 +1,6 @@
 import { UID } from '../src/constants';
-import { recordSystemApproval } from '../src/workflow/review-actions';
 import { articleData, contentManagerUrl, documents } from './harness/content';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, appModule, bootTestApp, type TestApp } from './harness/strapi';
 import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
 
 let app: TestApp;
@@ -115,6 +114,7 @@ describe('an approved document', () => {
 
   test('deleting published content is audited; a Content API token cannot delete it', async () => {
     const id = await wf.createArticle(editor);
+    const { recordSystemApproval } = appModule<typeof import('../src/workflow/review-actions')>('workflow/review-actions.js');
     await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'delete test');
     await wf.publish(reviewer, A, id);
     expect((await app.http().delete(`/api/articles/${id}`).set('Authorization', `Bearer ${fullAccessToken}`)).status).toBe(403);
@@ -124,6 +124,39 @@ describe('an approved document', () => {
     expect(deleted.status).toBe(200);
     expect(await app.strapi.db.query(A).count({ where: { documentId: id } })).toBe(0);
     expect((await auditActions(app, id)).slice(-1)).toEqual(['delete']);
+    expect(await reviewStateOf(app, id)).toBeNull();
+  });
+
+  test('a document deleted while in review leaves the review queue', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.submit(editor, A, id);
+    expect((await wf.queue(reviewer)).map((item) => item.documentId)).toContain(id);
+    expect((await app.http().delete(contentManagerUrl(A, `/${id}?locale=zh-CN`)).set(await wf.auth(superAdmin))).status).toBe(200);
+    expect((await wf.queue(reviewer)).map((item) => item.documentId)).not.toContain(id);
+  });
+});
+
+describe('locales', () => {
+  test('each locale has its own review; a bulk publish of several locales needs every one approved', async () => {
+    const id = await wf.createArticle(editor, { title: '中文版' });
+    const english = await wf.edit(editor, A, id, articleData({ title: 'English version' }), 'en');
+    expect(english.status).toBe(200);
+
+    expect((await wf.submit(editor, A, id, {}, 'en')).status).toBe(200);
+    expect((await reviewStateOf(app, id, 'en')).reviewState).toBe('in_review');
+    expect((await reviewStateOf(app, id, 'zh-CN'))?.reviewState ?? 'draft').toBe('draft');
+
+    const { recordSystemApproval } = appModule<typeof import('../src/workflow/review-actions')>('workflow/review-actions.js');
+    await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'bulk test');
+    const both = { documentId: id, locale: ['zh-CN', 'en'] };
+    await expect(documents(app.strapi, A).publish(both)).rejects.toThrow(/审核/);
+    expect(await liveRows(id)).toBe(0);
+
+    await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'en' }, 'bulk test');
+    await documents(app.strapi, A).publish(both);
+    expect(await liveRows(id)).toBe(2);
+    expect(await auditActions(app, id, 'en')).toContain('publish');
+    expect(await auditActions(app, id, 'zh-CN')).toContain('publish');
   });
 });
 

@@ -160,6 +160,15 @@ describe('one-stage chain, configured by an administrator', () => {
       .send({ contentType: 'api::video.video', stages: [{ name: '终审', role: 'Chief Reviewer' }] });
     expect(updated.status).toBe(200);
 
+    // A stage naming a role that does not exist would leave documents stuck: refused, stage named.
+    const unknownRole = await app
+      .http()
+      .put(contentManagerUrl('api::workflow.review-chain', `/${chain.documentId}`))
+      .set(await wf.auth(superAdmin))
+      .send({ contentType: 'api::video.video', stages: [{ name: '终审', role: 'Chief Reviewer' }, { name: '加审', role: 'Nobody' }] });
+    expect(unknownRole.status).toBe(400);
+    expect(unknownRole.body.error.message).toMatch(/Stage 2 .*"Nobody"/);
+
     const created = await app
       .http()
       .post(contentManagerUrl(UID.video, '?locale=zh-CN'))

@@ -3,7 +3,7 @@ import { registerWorkflowAdminRoutes } from './admin-routes';
 import { appendOnlyAudit, AUDIT_ENTRY_UID } from './audit-trail';
 import { editWatch } from './edit-watch';
 import { releaseGate } from './release-gate';
-import { ensureReviewChains, REVIEW_CHAIN_UID } from './review-chain';
+import { ensureReviewChains, REVIEW_CHAIN_UID, validReviewChains } from './review-chain';
 import { REVIEW_STATE_UID } from './review-states';
 import { ensureStarterRules, TERMINOLOGY_RULE_UID } from './terminology';
 import { registerWorkflowEvents } from './webhook-events';
@@ -11,6 +11,7 @@ import { registerWorkflowEvents } from './webhook-events';
 /** Rules that must hold on every Document Service path: registered before anything runs. */
 export const registerWorkflow = (strapi: Core.Strapi): void => {
   strapi.documents.use(appendOnlyAudit);
+  strapi.documents.use(validReviewChains(strapi));
   strapi.documents.use(releaseGate(strapi));
   strapi.documents.use(editWatch(strapi));
   // Editorial data never appears in the public GraphQL schema (REST has no routes for it).

@@ -4,12 +4,18 @@ import { currentActor, type Actor } from './actor';
 import { recordAudit } from './audit-trail';
 import { workflowNow } from './clock';
 import { draftHash } from './content-hash';
-import { ensureState, findState, updateState, type DocumentRef, type ReviewState } from './review-states';
+import { ensureState, findState, REVIEW_STATE_UID, updateState, type DocumentRef, type ReviewState } from './review-states';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { refuse } from './workflow-error';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
-type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+// The Document Service takes one locale, '*' (all), a list (bulk actions) or none (the default locale).
+type LocaleParam = string | string[] | undefined;
+type Params = { documentId?: string; locale?: LocaleParam; status?: string; data?: Record<string, unknown> };
+
+/** A where-clause fragment for the locales a call is about; empty for '*'. */
+const localeFilter = (locale: LocaleParam, column: string): Record<string, unknown> =>
+  Array.isArray(locale) ? { [column]: { $in: locale } } : locale && locale !== '*' ? { [column]: locale } : {};
 
 const isPublishable = (uid: string) => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
 
@@ -30,16 +36,16 @@ export const releaseRefusal = (state: ReviewState | null, hash: string | null, n
   return null;
 };
 
-const localesOf = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string | undefined): Promise<string[]> => {
+const localesOf = async (strapi: Core.Strapi, uid: string, documentId: string, locale: LocaleParam): Promise<string[]> => {
+  if (Array.isArray(locale)) return locale;
   if (locale && locale !== '*') return [locale];
   if (locale === undefined) return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
   const drafts = await strapi.db.query(uid as never).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
   return drafts.map((row: { locale: string }) => row.locale);
 };
 
-const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string | undefined) => {
-  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true } };
-  if (locale && locale !== '*') where.locale = locale;
+const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string, locale: LocaleParam) => {
+  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true }, ...localeFilter(locale, 'locale') };
   const rows = await strapi.db.query(uid as never).findMany({ where, select: ['locale'] });
   return rows.map((row: { locale: string }) => row.locale) as string[];
 };
@@ -71,6 +77,11 @@ const guardedPublish = async (strapi: Core.Strapi, { uid, documentId, locales, a
     await recordAudit(strapi, ref, { action: 'publish', actor, fromState: 'approved', toState: 'published', contentHash: state.reviewedHash, cycle: state.cycle });
   }
   return { result, claims };
+};
+
+const forgetStates = async (strapi: Core.Strapi, uid: string, documentId: string, locale: LocaleParam) => {
+  const where = { contentType: uid, targetDocumentId: documentId, ...localeFilter(locale, 'targetLocale') };
+  await strapi.db.query(REVIEW_STATE_UID as never).deleteMany({ where });
 };
 
 /**
@@ -107,7 +118,7 @@ export const releaseGate =
       if (live.length > 0 && actor.type === 'api') {
         throw refuse('已发布内容只能由审核员在管理后台撤下或删除', 'Published content is unpublished or deleted by a reviewer in the admin panel');
       }
-      const toState = context.action === 'unpublish' ? 'unpublished' : 'draft';
+      const toState = context.action === 'unpublish' ? 'unpublished' : 'deleted';
       const result = await strapi.db.transaction(async () => {
         for (const locale of live) {
           const ref = { uid, documentId, locale };
@@ -116,7 +127,10 @@ export const releaseGate =
           if (!claimed) throw refuse('该内容正在被其他操作修改', 'This content is being changed by another action');
           await recordAudit(strapi, ref, { action: context.action as 'unpublish' | 'delete', actor, fromState: state.reviewState, toState, contentHash: state.reviewedHash, cycle: state.cycle });
         }
-        return next();
+        const outcome = await next();
+        // A deleted document leaves no review state behind (its trail stays): nothing waits in a queue for it.
+        if (context.action === 'delete') await forgetStates(strapi, uid, documentId, params.locale);
+        return outcome;
       });
       if (context.action === 'unpublish') {
         for (const locale of live) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.unpublish, { uid, documentId, locale }, { actor: actor.name });

@@ -1,5 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { PUBLISHABLE_UIDS } from '../constants';
+import { invalid } from './workflow-error';
 
 export const REVIEW_CHAIN_UID = 'api::workflow.review-chain';
 
@@ -27,3 +28,24 @@ export const ensureReviewChains = async (strapi: Core.Strapi): Promise<void> => 
     await strapi.documents(REVIEW_CHAIN_UID as never).create({ data: { contentType: uid, stages: DEFAULT_CHAIN.map((stage) => ({ ...stage })) } } as never);
   }
 };
+
+/**
+ * A chain is data an administrator edits in the admin panel: a stage naming a role that does
+ * not exist would leave documents stuck in review, so it is refused with the stage named.
+ */
+export const validReviewChains =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid !== REVIEW_CHAIN_UID || !['create', 'update'].includes(context.action)) return next();
+    const stages = ((context.params as { data?: { stages?: unknown } }).data?.stages ?? undefined) as Array<{ name?: string; role?: string }> | undefined;
+    if (!Array.isArray(stages)) return next();
+    for (const [index, stage] of stages.entries()) {
+      const role = typeof stage?.role === 'string' ? await strapi.service('admin::role').findOne({ name: stage.role }) : null;
+      if (!role) {
+        throw invalid(`第 ${index + 1} 个审核环节的角色“${stage?.role ?? ''}”不存在`, `Stage ${index + 1} names the admin role "${stage?.role ?? ''}", which does not exist`, {
+          errors: [{ path: ['stages', String(index), 'role'], message: 'unknown admin role' }],
+        });
+      }
+    }
+    return next();
+  };
