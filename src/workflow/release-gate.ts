@@ -50,15 +50,15 @@ const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string,
   return rows.map((row: { locale: string }) => row.locale) as string[];
 };
 
+type Release = { uid: string; documentId: string; locales: string[]; actor: Actor; now: Date; hashAfterWrite: boolean };
+
 /**
  * Claims the release of every locale (compare-and-set on its review state), then lets the
  * publish happen, then audits — all in the caller's transaction, so a lost claim or a failed
  * publish leaves nothing behind and no release happens twice.
  */
-type Release = { uid: string; documentId: string; locales: string[]; actor: Actor; now: Date; hashAfterWrite: boolean };
-
 const guardedPublish = async (strapi: Core.Strapi, { uid, documentId, locales, actor, now, hashAfterWrite }: Release, publish: () => Promise<unknown>) => {
-  const claims: Array<{ ref: DocumentRef; state: ReviewState }> = [];
+  const claims: Array<{ ref: DocumentRef; state: ReviewState; from: string }> = [];
   for (const locale of locales) {
     const ref = { uid, documentId, locale };
     const state = await findState(strapi, ref);
@@ -66,15 +66,15 @@ const guardedPublish = async (strapi: Core.Strapi, { uid, documentId, locales, a
     if (refusal) throw refusal;
     const claimed = await updateState(strapi, state!, { reviewState: 'published', liveSince: now.toISOString() });
     if (!claimed) throw refuse('该内容正在被其他操作发布', 'This content is being published by another action');
-    claims.push({ ref, state: claimed });
+    claims.push({ ref, state: claimed, from: state!.reviewState });
   }
   const result = await publish();
-  for (const { ref, state } of claims) {
+  for (const { ref, state, from } of claims) {
     // create/update with status 'published' write the draft first: check what was written.
     if (hashAfterWrite && (await draftHash(strapi, uid, documentId, ref.locale)) !== state.reviewedHash) {
       throw refuse('发布的内容与审核通过的版本不一致', 'The content to publish differs from the approved version');
     }
-    await recordAudit(strapi, ref, { action: 'publish', actor, fromState: 'approved', toState: 'published', contentHash: state.reviewedHash, cycle: state.cycle });
+    await recordAudit(strapi, ref, { action: 'publish', actor, fromState: from, toState: 'published', contentHash: state.reviewedHash, cycle: state.cycle });
   }
   return { result, claims };
 };
@@ -113,7 +113,9 @@ export const releaseGate =
 
     if (context.action === 'unpublish' || context.action === 'delete') {
       const documentId = params.documentId!;
-      const live = await liveLocales(strapi, uid, documentId, params.locale);
+      // Without a locale the Document Service acts on the default one only.
+      const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+      const live = await liveLocales(strapi, uid, documentId, locale);
       if (live.length === 0 && context.action === 'unpublish') return next();
       if (live.length > 0 && actor.type === 'api') {
         throw refuse('已发布内容只能由审核员在管理后台撤下或删除', 'Published content is unpublished or deleted by a reviewer in the admin panel');
@@ -129,7 +131,7 @@ export const releaseGate =
         }
         const outcome = await next();
         // A deleted document leaves no review state behind (its trail stays): nothing waits in a queue for it.
-        if (context.action === 'delete') await forgetStates(strapi, uid, documentId, params.locale);
+        if (context.action === 'delete') await forgetStates(strapi, uid, documentId, locale);
         return outcome;
       });
       if (context.action === 'unpublish') {
