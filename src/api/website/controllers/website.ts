@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { UID } from '../../../constants';
+import { articleFeed, FEED_FORMATS, type FeedFormat } from '../../../channels/web/feeds';
+import { siteOf } from '../../../channels/web/site';
+import { buildSitemap } from '../../../channels/web/sitemap';
+import { latestArticles, sitemapEntries, taxonomyBySlug } from '../../../channels/web/website-content';
+
+type Context = {
+  params: { format: string };
+  query: Record<string, string | undefined>;
+  request: { origin: string; path: string };
+  set: (name: string, value: string) => void;
+  type: string;
+  body: unknown;
+};
+
+const FEED_SIZE = 50;
+
+const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
+  ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async feed(ctx: Context) {
+    const format = ctx.params.format as FeedFormat;
+    if (!(format in FEED_FORMATS)) throw new errors.NotFoundError(`Unknown feed format "${ctx.params.format}": use rss, atom or json`);
+    const locale = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    if (!(await localeCodes(strapi)).includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+
+    const category = ctx.query.category ? await taxonomyBySlug(strapi, UID.category, ctx.query.category, locale) : null;
+    if (ctx.query.category && !category) throw new errors.NotFoundError(`No category with slug "${ctx.query.category}"`);
+    const brand = ctx.query.brand ? await taxonomyBySlug(strapi, UID.brand, ctx.query.brand, locale) : null;
+    if (ctx.query.brand && !brand) throw new errors.NotFoundError(`No published brand with slug "${ctx.query.brand}" in ${locale}`);
+
+    const site = siteOf(strapi, ctx.request.origin);
+    const articles = await latestArticles(strapi, { locale, categoryId: category?.documentId, brandId: brand?.documentId, limit: FEED_SIZE });
+    const query = new URLSearchParams(Object.entries({ locale, category: ctx.query.category, brand: ctx.query.brand }).filter(([, value]) => value) as Array<[string, string]>);
+    const selfUrl = (other: FeedFormat) => `${ctx.request.origin}${ctx.request.path.replace(/[^/]+$/, other)}?${query}`;
+    const feed = articleFeed(site, { locale, category: category as never, brand: brand as never }, articles, selfUrl);
+
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.type = FEED_FORMATS[format].contentType;
+    ctx.body = FEED_FORMATS[format].render(feed);
+  },
+
+  async sitemap(ctx: Context) {
+    const site = siteOf(strapi, ctx.request.origin);
+    ctx.set('Cache-Control', 'public, max-age=3600');
+    ctx.type = 'application/xml; charset=utf-8';
+    ctx.body = await buildSitemap(site, await sitemapEntries(strapi, await localeCodes(strapi)));
+  },
+});

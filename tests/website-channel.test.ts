@@ -1,0 +1,198 @@
+import sharp from 'sharp';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { UID } from '../src/constants';
+import { articleData, createReleased, documents } from './harness/content';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+
+let app: TestApp;
+let hostileId: string;
+const WEBSITE_URL = 'https://www.example-railway.cn';
+const DRAFT_ONLY = 'bottom-up-evaluation-plan-draft';
+const WECHAT_ONLY = 'my-view-of-four-firsts';
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+beforeAll(async () => {
+  app = await bootTestApp({ WEBSITE_URL, PUBLIC_URL: 'https://cms.example-railway.cn' });
+  // An article whose text tries to smuggle markup in, with an inline image. (Strapi itself refuses
+  // javascript: links on save; the sanitiser's own allowlist is unit-tested in tests/unit.)
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c8102e' } }).png().toBuffer();
+  const token = await app.adminToken(ACCOUNTS.editor);
+  const [image] = (await app.http().post('/upload').set('Authorization', `Bearer ${token}`).attach('files', png, { filename: 'inline.png', contentType: 'image/png' })).body;
+  const hostile = await createReleased(
+    app.strapi,
+    UID.article,
+    articleData({
+      slug: 'hostile-body',
+      body: [
+        { type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script> 与 <b onclick="x()">粗体</b>' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: '见' }, { type: 'link', url: 'https://www.12371.cn/', children: [{ type: 'text', text: '共产党员网' }] }] },
+        { type: 'image', image, children: [{ type: 'text', text: '' }] },
+        { type: 'heading', level: 2, children: [{ type: 'text', text: '标题', bold: true }] },
+      ],
+    })
+  );
+  hostileId = hostile.documentId;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('rendered bodies and images on the Content API', () => {
+  test('each article carries sanitised HTML next to its structured body', async () => {
+    const response = await app.http().get(`/api/articles/${hostileId}?populate=cover`);
+    expect(response.status).toBe(200);
+    const { body, rendered } = response.body.data;
+    expect(body).toHaveLength(4); // the structured body is still there
+    const html: string = rendered.bodyHtml;
+    expect(html).not.toMatch(/<script|<b[\s>]|<[^>]+\son\w+=|javascript:/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<a href="https://www.12371.cn/" rel="noopener noreferrer">共产党员网</a>');
+    expect(html).toContain('<h2><strong>标题</strong></h2>');
+  });
+
+  test('body images come with every size, width and height', async () => {
+    const { rendered } = (await app.http().get(`/api/articles/${hostileId}`)).body.data;
+    const img = /<img [^>]*>/.exec(rendered.bodyHtml)![0];
+    expect(img).toMatch(/width="1200" height="800"/);
+    const srcset = /srcset="([^"]+)"/.exec(img)![1].split(', ');
+    const widths = srcset.map((entry) => Number(entry.split(' ')[1].replace('w', '')));
+    expect(widths).toEqual([...widths].sort((a, b) => a - b));
+    expect(widths.slice(1)).toEqual([500, 750, 1000, 1200]); // small, medium, large, original
+    expect(widths[0]).toBeLessThanOrEqual(245); // the thumbnail fits in 245×156
+    for (const entry of srcset) expect(entry).toMatch(/^\/uploads\//);
+  });
+
+  test('covers, logos and posters come as responsive image data', async () => {
+    const articles = (await app.http().get('/api/articles?populate=cover&pagination[pageSize]=100')).body.data;
+    const withCover = articles.find((article: { cover: unknown }) => article.cover);
+    const cover = withCover.rendered.cover;
+    expect(cover.sources.length).toBeGreaterThan(1);
+    for (const source of cover.sources) expect(source).toEqual({ url: expect.stringMatching(/^\/uploads\//), width: expect.any(Number), height: expect.any(Number) });
+    expect(cover.sources.map((source: { width: number }) => source.width)).toEqual([...cover.sources.map((source: { width: number }) => source.width)].sort((a, b) => a - b));
+    const brand = (await app.http().get('/api/brands?populate[logo]=true&populate[cover]=true')).body.data[0];
+    expect(brand.rendered.logo.srcset).toContain('w');
+    expect(brand.rendered.storyHtml).toMatch(/^<(p|h2)>/);
+  });
+});
+
+const feed = async (format: string, query = '') => app.http().get(`/api/feeds/${format}${query}`);
+
+describe('feeds', () => {
+  test('RSS 2.0: well-formed, a channel with items that each have title, link, guid and an RFC 822 date', async () => {
+    const response = await feed('rss', '?locale=zh-CN');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/rss\+xml/);
+    expect(XMLValidator.validate(response.text)).toBe(true);
+    const rss = parser.parse(response.text).rss;
+    expect(rss['@version']).toBe('2.0');
+    const channel = rss.channel;
+    expect(channel.title).toBeTruthy();
+    expect(channel.link).toBe(`${WEBSITE_URL}/zh-CN`);
+    expect(channel.description).toBeTruthy();
+    const items = list(channel.item);
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    for (const item of items) {
+      expect(item.title).toBeTruthy();
+      expect(item.link).toMatch(new RegExp(`^${WEBSITE_URL}/zh-CN/articles/`));
+      expect(item.guid['#text'] ?? item.guid).toBe(item.link);
+      expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+    }
+    const links = items.map((item) => item.link as string);
+    expect(links.some((link) => link.endsWith(DRAFT_ONLY))).toBe(false);
+    expect(links.some((link) => link.endsWith(WECHAT_ONLY))).toBe(false);
+    // Newest first.
+    const dates = items.map((item) => Date.parse(item.pubDate));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  test('Atom 1.0: a feed with id, title, updated, and entries with id, title, updated and an alternate link', async () => {
+    const response = await feed('atom');
+    expect(response.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    expect(XMLValidator.validate(response.text)).toBe(true);
+    const atom = parser.parse(response.text).feed;
+    expect(atom['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(atom.id).toBeTruthy();
+    expect(Number.isNaN(Date.parse(atom.updated))).toBe(false);
+    const entries = list(atom.entry);
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    for (const entry of entries) {
+      expect(entry.id).toBeTruthy();
+      expect(entry.title['#text'] ?? entry.title).toBeTruthy();
+      expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
+      expect(list(entry.link).some((link: Record<string, string>) => link['@href']?.startsWith(WEBSITE_URL))).toBe(true);
+    }
+  });
+
+  test('JSON Feed 1 with full HTML content and absolute image URLs', async () => {
+    const response = await feed('json');
+    expect(response.headers['content-type']).toMatch(/^application\/feed\+json/);
+    const json = JSON.parse(response.text);
+    expect(json.version).toBe('https://jsonfeed.org/version/1');
+    expect(json.title).toBeTruthy();
+    expect(json.feed_url).toMatch(/\/api\/feeds\/json/);
+    for (const item of json.items) {
+      expect(item).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.stringMatching(/^https:\/\//), title: expect.any(String), content_html: expect.any(String) }));
+      expect(Number.isNaN(Date.parse(item.date_published))).toBe(false);
+      if (item.image) expect(item.image).toMatch(/^https:\/\/cms\.example-railway\.cn\/uploads\//);
+      expect(item.content_html).not.toMatch(/src="\/uploads/);
+    }
+  });
+
+  test('per category and per brand, per locale', async () => {
+    const news = parser.parse((await feed('rss', '?category=party-news')).text).rss.channel;
+    expect(news.title).toMatch(/党建动态/);
+    const inNews = list(news.item);
+    expect(inNews.length).toBeGreaterThan(0);
+    const articles = documents(app.strapi, UID.article);
+    for (const item of inNews) {
+      const slug = item.link.split('/').pop();
+      const article = await articles.findFirst({ filters: { slug }, status: 'published', populate: ['category'] });
+      expect(article.category.slug).toBe('party-news');
+    }
+    const byBrand = parser.parse((await feed('rss', '?brand=party-building-bullet-train')).text).rss.channel;
+    expect(list(byBrand.item).length).toBeGreaterThan(0);
+    const english = parser.parse((await feed('rss', '?locale=en')).text).rss.channel;
+    expect(list(english.item)).toEqual([]);
+  });
+
+  test('bad requests are 4xx naming the problem', async () => {
+    expect((await feed('xml')).status).toBe(404);
+    const locale = await feed('rss', '?locale=fr');
+    expect(locale.status).toBe(400);
+    expect(locale.body.error.message).toMatch(/locale/);
+    expect((await feed('rss', '?category=no-such-column')).status).toBe(404);
+  });
+});
+
+describe('sitemap', () => {
+  test('lists every published website page in every locale, and nothing else', async () => {
+    const response = await app.http().get('/api/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(XMLValidator.validate(response.text)).toBe(true);
+    const urlset = parser.parse(response.text).urlset;
+    expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const urls = list(urlset.url) as Array<{ loc: string; lastmod: string }>;
+    for (const url of urls) {
+      expect(url.loc).toMatch(new RegExp(`^${WEBSITE_URL}/(zh-CN|en)/(articles|videos|achievements|brands)/[^/]+$`));
+      expect(Number.isNaN(Date.parse(url.lastmod))).toBe(false);
+    }
+    const locs = urls.map((url) => url.loc);
+    expect(locs).toContain(`${WEBSITE_URL}/zh-CN/brands/party-building-bullet-train`);
+    expect(locs).toContain(`${WEBSITE_URL}/en/brands/party-building-bullet-train`);
+    expect(locs).toContain(`${WEBSITE_URL}/zh-CN/articles/hostile-body`);
+    expect(locs.filter((loc) => loc.includes('/videos/'))).toHaveLength(2);
+    expect(locs.filter((loc) => loc.includes('/achievements/'))).toHaveLength(3);
+    expect(locs.some((loc) => loc.endsWith(DRAFT_ONLY) || loc.endsWith(WECHAT_ONLY))).toBe(false);
+  });
+
+  test('a read-only API token reads feeds and the sitemap like the public', async () => {
+    const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
+    const created = await app.http().post('/admin/api-tokens').set('Authorization', `Bearer ${superAdmin}`).send({ name: 'partner', type: 'read-only', lifespan: null, kind: 'content-api' });
+    const auth = { Authorization: `Bearer ${created.body.data.accessKey}` };
+    expect((await app.http().get('/api/sitemap.xml').set(auth)).status).toBe(200);
+    expect((await app.http().get('/api/feeds/atom').set(auth)).status).toBe(200);
+    expect((await app.http().get('/api/articles').set(auth)).body.data[0].rendered.bodyHtml).toBeTruthy();
+  });
+});
