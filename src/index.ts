@@ -4,6 +4,7 @@ import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { ensureEnvSuperAdmin } from './access/super-admin';
 import { contentApiScope } from './channels/content-api-scope';
+import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
 import { ensureLocales } from './i18n/locales';
@@ -24,10 +25,15 @@ export default {
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);
     await bootstrapWorkflow(strapi);
+    startScreenEvents(strapi);
     if (process.env.SEED_DEMO !== 'false') {
       await seedDemo(strapi);
     }
     // Jobs that fell due while the server was down fire now, not at the next tick.
     await runDueJobsOnce(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopScreenEvents(strapi);
   },
 };

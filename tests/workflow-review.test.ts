@@ -222,7 +222,7 @@ describe('review queue, diff and the actions each user is offered', () => {
   test('the queue lists what waits at a stage the reviewer may act on', async () => {
     const id = await wf.createArticle(editor, { title: '排队等待审核' });
     await wf.submit(editor, A, id);
-    const inQueue = async (account: typeof reviewer) => (await wf.queue(account)).some((item) => item.documentId === id);
+    const inQueue = async (account: { email: string; password: string }) => (await wf.queue(account)).some((item) => item.documentId === id);
     expect(await inQueue(reviewer)).toBe(true);
     expect(await inQueue(chiefReviewer)).toBe(false);
     await wf.approve(reviewer, A, id);

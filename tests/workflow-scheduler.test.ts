@@ -1,9 +1,8 @@
-import { spawn } from 'child_process';
-import readline from 'readline';
 import { UID } from '../src/constants';
 import { REVIEW_STATE_UID } from '../src/workflow/review-states';
 import type { SchedulerRun } from '../src/workflow/scheduler';
 import { ACCOUNTS, appModule, bootTestApp, type TestApp } from './harness/strapi';
+import { startSecondInstance } from './harness/second-instance';
 import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
 
 let app: TestApp;
@@ -112,31 +111,6 @@ describe('the scheduler', () => {
   });
 });
 
-/** A second server process on the same database, started and driven over stdin/stdout. */
-const startSecondInstance = async () => {
-  const child = spawn(process.execPath, ['tests/harness/second-instance.js'], { cwd: process.cwd(), env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout! });
-  const nextLine = (prefix: string) =>
-    new Promise<string>((resolve, reject) => {
-      const onLine = (line: string) => {
-        if (!line.startsWith(prefix)) return;
-        lines.off('line', onLine);
-        resolve(line.slice(prefix.length).trim());
-      };
-      lines.on('line', onLine);
-      child.once('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
-    });
-  await nextLine('READY');
-  return {
-    run: (now: Date) => {
-      const result = nextLine('RUN');
-      child.stdin!.write(`go ${now.toISOString()}\n`);
-      return result.then((json) => JSON.parse(json) as SchedulerRun);
-    },
-    stopped: new Promise((resolve) => child.once('exit', resolve)),
-  };
-};
-
 describe('exactly once with several scheduler runs at the same moment', () => {
   test(
     process.env.DATABASE_CLIENT === 'postgres'
@@ -149,7 +123,7 @@ describe('exactly once with several scheduler runs at the same moment', () => {
       const due = new Date(publishAt.getTime() + 1000);
 
       const second = process.env.DATABASE_CLIENT === 'postgres' ? await startSecondInstance() : null;
-      const runs = await Promise.all([runDueJobs(app.strapi, due), runDueJobs(app.strapi, due), ...(second ? [second.run(due)] : [])]);
+      const runs = await Promise.all([runDueJobs(app.strapi, due), runDueJobs(app.strapi, due), ...(second ? [second.command(`go ${due.toISOString()}`, 'RUN').then((json) => JSON.parse(json) as SchedulerRun)] : [])]);
       await second?.stopped;
 
       const publishedBy = runs.flatMap((run) => run.published).filter((key) => ids.some((id) => key === keyOf(id)));

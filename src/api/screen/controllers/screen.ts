@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { screenEventsOf } from '../../../channels/screen';
+import { notModified, strongEtag } from '../../../channels/screen/feed-etag';
+import { buildScreenFeed } from '../../../channels/screen/screen-feed';
+import { openScreenStream } from '../../../channels/screen/screen-stream';
+
+type Context = Parameters<typeof openScreenStream>[0] & {
+  query: Record<string, string | undefined>;
+  request: { origin: string; header: Record<string, string | undefined> };
+  state: Record<string, unknown>;
+  type: string;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async feed(ctx: Context) {
+    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+    const locale = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    if (!locales.includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+
+    ctx.state.channel = 'screen'; // the Content API scope narrows reads to screen-targeted items
+    const feed = await buildScreenFeed(strapi, {
+      locale,
+      now: new Date(),
+      timeZone: strapi.config.get('screens.timeZone') as string,
+      mediaBase: (strapi.config.get('server.url') as string) || ctx.request.origin,
+    });
+    const body = JSON.stringify({ data: feed });
+    const etag = strongEtag(body);
+    ctx.set({ ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' });
+    if (notModified(ctx.request.header['if-none-match'], etag)) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = 'application/json; charset=utf-8';
+    ctx.body = body;
+  },
+
+  async stream(ctx: Context) {
+    const lastEventId = Number(ctx.request.header['last-event-id'] ?? ctx.query.lastEventId ?? 0);
+    await openScreenStream(ctx, screenEventsOf(strapi), {
+      lastEventId: Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0,
+      heartbeatMs: (strapi.config.get('screens.heartbeatSeconds') as number) * 1000,
+    });
+  },
+});

@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
+import { localScreenEvents, redisScreenEvents, type ScreenEventBus } from './screen-events';
+
+const buses = new WeakMap<Core.Strapi, ScreenEventBus>();
+// Notices still on their way out: a shutdown waits for them, so a last publish still reaches screens.
+const inFlight = new WeakMap<Core.Strapi, Set<Promise<void>>>();
+
+export const screenEventsOf = (strapi: Core.Strapi): ScreenEventBus => {
+  const bus = buses.get(strapi);
+  if (!bus) throw new Error('Screen events are not started');
+  return bus;
+};
+
+type Notice = { uid: string; documentId: string; locale: string };
+
+/** Brand profiles go to every screen; other items only when targeted at screens. */
+const concernsScreens = async (strapi: Core.Strapi, { uid, documentId, locale }: Notice): Promise<boolean> => {
+  if (uid === UID.brand) return true;
+  const draft = await strapi.db.query(uid as never).findOne({ where: { documentId, locale, publishedAt: null }, populate: ['channels'] });
+  return draft?.channels?.screen === true;
+};
+
+/**
+ * Every publish and unpublish the workflow announces becomes a screen event, fanned out to the
+ * screens connected to any instance (through Redis when REDIS_URL is set).
+ */
+export const startScreenEvents = (strapi: Core.Strapi): void => {
+  const redisUrl = strapi.config.get('screens.redisUrl') as string;
+  const bus = redisUrl ? redisScreenEvents(redisUrl, strapi.config.get('screens.redisPrefix') as string) : localScreenEvents();
+  buses.set(strapi, bus);
+  const pending = new Set<Promise<void>>();
+  inFlight.set(strapi, pending);
+  for (const [event, type] of [
+    [WORKFLOW_EVENTS.publish, 'publish'],
+    [WORKFLOW_EVENTS.unpublish, 'unpublish'],
+  ] as const) {
+    strapi.eventHub.on(event, async (notice: Notice) => {
+      const delivery = (async () => {
+        try {
+          if (await concernsScreens(strapi, notice)) {
+            await bus.publish({ type, uid: notice.uid, documentId: notice.documentId, locale: notice.locale, at: new Date().toISOString() });
+          }
+        } catch (error) {
+          strapi.log.error(`screen event for ${notice.uid} ${notice.documentId} was not sent: ${(error as Error).message}`);
+        }
+      })();
+      pending.add(delivery);
+      void delivery.finally(() => pending.delete(delivery));
+    });
+  }
+};
+
+export const stopScreenEvents = async (strapi: Core.Strapi): Promise<void> => {
+  await Promise.allSettled([...(inFlight.get(strapi) ?? [])]);
+  await buses.get(strapi)?.close();
+  buses.delete(strapi);
+};

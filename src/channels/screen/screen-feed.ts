@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import { targetedAt } from '../channel-targeting';
+import { plainText } from '../web/body-html';
+import { absoluteUrl, responsiveImage, type MediaFile, type ResponsiveImage } from '../web/responsive-image';
+
+export type ScreenItem = { kind: 'article' | 'video' | 'achievement'; documentId: string; title: string; summary: string; image: ResponsiveImage | null; publishedAt: string };
+export type ScreenFeed = {
+  locale: string;
+  brand: { name: string; slogan: string | null; themeColor: string | null; logo: ResponsiveImage | null; pillars: Array<{ title: string; text: string | null }> } | null;
+  latest: ScreenItem[];
+  achievements: Array<{ documentId: string; title: string; level: string; kind: string; achievedOn: string; metrics: Array<{ label: string; value: number; unit: string | null }>; image: ResponsiveImage | null }>;
+  playlist: Array<{ documentId: string; title: string; url: string | null; poster: ResponsiveImage | null; durationSeconds: number | null }>;
+  counts: { publishedThisMonth: number; achievementsByLevel: Record<string, number> };
+};
+
+const LEVELS = ['national', 'provincial', 'group', 'company', 'unit'] as const;
+const LATEST = 12;
+
+type Row = Record<string, any>;
+const docs = (strapi: Core.Strapi, uid: string) =>
+  strapi.documents(uid as never) as unknown as { findMany: (params: object) => Promise<Row[]>; findFirst: (params: object) => Promise<Row | null>; count: (params: object) => Promise<number> };
+
+/** The first instant of `now`'s month on the screens' wall clock (e.g. Asia/Shanghai). */
+export const startOfMonth = (now: Date, timeZone: string): Date => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', timeZoneName: 'longOffset' }).formatToParts(now).map((part) => [part.type, part.value])
+  );
+  const offset = /GMT([+-])(\d{2}):?(\d{2})?/.exec(parts.timeZoneName ?? '');
+  const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : 0;
+  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, 1) - offsetMinutes * 60_000);
+};
+
+/**
+ * The compact payload a 1920×1080 display needs: only published items targeted at screens
+ * (brand profiles go everywhere), newest first. Deterministic for the same content, so its
+ * hash is a strong ETag. Reads state `published` and the screen target themselves.
+ */
+export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: string; now: Date; timeZone: string; mediaBase: string | null }): Promise<ScreenFeed> => {
+  const { locale, mediaBase } = options;
+  const common = { locale, status: 'published' as const };
+  const onScreens = { ...common, filters: targetedAt('screen') };
+  const image = (file: unknown) => responsiveImage(file as MediaFile, mediaBase);
+
+  const [brand, articles, videos, achievements] = await Promise.all([
+    docs(strapi, UID.brand).findFirst({ ...common, sort: [{ id: 'asc' }], populate: { pillars: true, logo: true } }),
+    docs(strapi, UID.article).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], limit: LATEST, populate: { cover: true } }),
+    docs(strapi, UID.video).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], populate: { poster: true, media: true } }),
+    docs(strapi, UID.achievement).findMany({ ...onScreens, sort: [{ achievedOn: 'desc' }, { id: 'desc' }], populate: { metrics: true, gallery: true } }),
+  ]);
+
+  const latest: ScreenItem[] = [
+    ...articles.map((row) => ({ kind: 'article' as const, documentId: row.documentId, title: row.title, summary: row.digest || plainText(row.body).slice(0, 80), image: image(row.cover), publishedAt: row.publishedAt })),
+    ...videos.map((row) => ({ kind: 'video' as const, documentId: row.documentId, title: row.title, summary: row.description ?? '', image: image(row.poster), publishedAt: row.publishedAt })),
+    ...achievements.map((row) => ({ kind: 'achievement' as const, documentId: row.documentId, title: row.title, summary: row.summary ?? '', image: image(row.gallery?.[0]), publishedAt: row.publishedAt })),
+  ]
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.documentId.localeCompare(b.documentId))
+    .slice(0, LATEST);
+
+  const monthStart = startOfMonth(options.now, options.timeZone).toISOString();
+  const publishedThisMonth = { ...common, filters: { $and: [targetedAt('screen'), { publishedAt: { $gte: monthStart } }] } };
+  const monthCounts = await Promise.all([UID.article, UID.video, UID.achievement].map((uid) => docs(strapi, uid).count(publishedThisMonth)));
+  const achievementsByLevel = Object.fromEntries(LEVELS.map((level) => [level, achievements.filter((row) => row.level === level).length]));
+
+  return {
+    locale,
+    brand: brand
+      ? { name: brand.name, slogan: brand.slogan ?? null, themeColor: brand.themeColor ?? null, logo: image(brand.logo), pillars: (brand.pillars ?? []).map((pillar: Row) => ({ title: pillar.title, text: pillar.text ?? null })) }
+      : null,
+    latest,
+    achievements: achievements.map((row) => ({
+      documentId: row.documentId,
+      title: row.title,
+      level: row.level,
+      kind: row.kind,
+      achievedOn: row.achievedOn,
+      metrics: (row.metrics ?? []).map((metric: Row) => ({ label: metric.label, value: Number(metric.value), unit: metric.unit ?? null })),
+      image: image(row.gallery?.[0]),
+    })),
+    playlist: videos.map((row) => ({ documentId: row.documentId, title: row.title, url: row.media?.url ? absoluteUrl(row.media.url, mediaBase) : row.externalUrl ?? null, poster: image(row.poster), durationSeconds: row.durationSeconds ?? null })),
+    counts: {
+      publishedThisMonth: monthCounts.reduce((sum, count) => sum + count, 0),
+      achievementsByLevel,
+    },
+  };
+};

@@ -1,0 +1,39 @@
+// A second Strapi server process on the test's database (and Redis), for multi-instance tests:
+// it boots the compiled app, says READY, then obeys one line on stdin:
+//   go <ISO instant>                     run the scheduler at that instant, print RUN <json>
+//   release <uid> <documentId> <locale>  approve (on record) and publish, print RELEASED
+const path = require('path');
+const readline = require('readline');
+const { createStrapi } = require('@strapi/strapi');
+
+const main = async () => {
+  const appDir = process.cwd();
+  const distDir = path.join(appDir, 'dist');
+  const strapi = await createStrapi({ appDir, distDir }).load();
+  const { runDueJobs } = require(path.join(distDir, 'src', 'workflow', 'scheduler.js'));
+  process.stdout.write('READY\n');
+  const input = readline.createInterface({ input: process.stdin });
+  for await (const line of input) {
+    const [command, ...args] = line.trim().split(' ');
+    if (command === 'go') {
+      const run = await runDueJobs(strapi, new Date(args[0]));
+      process.stdout.write(`RUN ${JSON.stringify(run)}\n`);
+      break;
+    }
+    if (command === 'release') {
+      const { recordSystemApproval, releaseApproved } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
+      const ref = { uid: args[0], documentId: args[1], locale: args[2] };
+      await recordSystemApproval(strapi, ref, 'second instance');
+      await releaseApproved(strapi, ref, { type: 'system', name: 'second instance' });
+      process.stdout.write('RELEASED\n');
+      break;
+    }
+  }
+  await strapi.destroy();
+  process.exit(0);
+};
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
