@@ -19,6 +19,8 @@ const databaseFile = path.join('.tmp', `screenshots-${Date.now()}.db`);
 // Demo uploads of this run stay out of the project's public/uploads.
 const publicDir = path.join(root, '.tmp', 'screenshots-public');
 fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+fs.cpSync(path.join(root, 'public', 'screen'), path.join(publicDir, 'screen'), { recursive: true });
+const screenToken = secret().replace(/[^A-Za-z0-9]/g, '');
 
 const serverEnv = {
   ...process.env,
@@ -39,6 +41,7 @@ const serverEnv = {
   ADMIN_PASSWORD: password(),
   DEMO_EDITOR_PASSWORD: accounts.editor[1],
   DEMO_REVIEWER1_PASSWORD: accounts.reviewer[1],
+  SCREEN_TOKENS: screenToken,
   LOG_LEVEL: 'warn',
 };
 
@@ -119,6 +122,18 @@ const main = async () => {
     const reviewerPage = await signIn(browser, accounts.reviewer);
     await capture(reviewerPage, '/admin/review-queue', 'workflow-review-queue.png', created.data.title);
     await capture(reviewerPage, editView(draftId), 'workflow-reviewer.png', '审核通过 Approve');
+
+    // The display screen at its native 1920×1080, then the same screen after the CMS went away.
+    const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await screen.goto(`${base}/screen/index.html?token=${screenToken}`);
+    await screen.locator('#featured-title').filter({ hasText: /.+/ }).waitFor({ timeout: 60_000 });
+    await screen.waitForTimeout(1500);
+    await screen.screenshot({ path: path.join(root, 'docs', 'screen-display.png') });
+    console.log('docs/screen-display.png');
+    server.kill('SIGTERM');
+    await screen.locator('#offline').waitFor({ state: 'visible', timeout: 60_000 });
+    await screen.screenshot({ path: path.join(root, 'docs', 'screen-display-offline.png'), clip: { x: 1420, y: 880, width: 500, height: 200 } });
+    console.log('docs/screen-display-offline.png');
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -1,0 +1,108 @@
+// The display page: renders /api/screen/feed, rotates the featured items, refreshes when the
+// live stream says something was published or unpublished, and keeps showing the last content
+// it had (with a small offline mark) while the CMS cannot be reached.
+(() => {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token') || localStorage.getItem('screen.token') || '';
+  if (params.get('token')) localStorage.setItem('screen.token', token);
+  const locale = params.get('locale') || 'zh-CN';
+  const rotateMs = Number(params.get('rotate') || 10) * 1000;
+  const cacheKey = `screen.feed.${locale}`;
+  const KINDS = { article: '党建动态', video: '党建视频', achievement: '成果展示' };
+  const LEVELS = { national: '国家级', provincial: '省部级', group: '集团级', company: '公司级', unit: '基层单位' };
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, props = {}, children = []) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+
+  let feed = null;
+  let etag = null;
+  let featuredIndex = 0;
+
+  const setOffline = (offline) => { $('offline').hidden = !offline; };
+
+  const renderFeatured = () => {
+    const items = feed?.latest ?? [];
+    if (items.length === 0) return;
+    const item = items[featuredIndex % items.length];
+    $('featured-image').src = item.image?.sources?.at(-1)?.url || item.image?.url || '';
+    $('featured-image').alt = item.image?.alt || '';
+    $('featured-kind').textContent = KINDS[item.kind] || '';
+    $('featured-title').textContent = item.title;
+    $('featured-summary').textContent = item.summary || '';
+    $('featured-dots').replaceChildren(...items.map((_, index) => el('span', { className: index === featuredIndex % items.length ? 'active' : '' })));
+  };
+
+  const render = () => {
+    if (!feed) return;
+    const brand = feed.brand;
+    if (brand) {
+      document.documentElement.style.setProperty('--brand', brand.themeColor || '#c8102e');
+      $('brand-name').textContent = brand.name;
+      $('brand-slogan').textContent = brand.slogan || '';
+      $('brand-logo').src = brand.logo?.sources?.[0]?.url || brand.logo?.url || '';
+      $('pillars').replaceChildren(...brand.pillars.map((pillar) => el('li', {}, [el('strong', { textContent: pillar.title }), el('span', { textContent: pillar.text || '' })])));
+    }
+    $('count-month').textContent = String(feed.counts.publishedThisMonth);
+    $('count-levels').replaceChildren(
+      ...Object.entries(feed.counts.achievementsByLevel).filter(([, count]) => count > 0).map(([level, count]) => el('li', { textContent: `${LEVELS[level] || level}成果 ${count}` }))
+    );
+    $('playlist').replaceChildren(
+      ...feed.playlist.slice(0, 4).map((video) => el('li', {}, [el('img', { src: video.poster?.sources?.[0]?.url || '', alt: '' }), el('span', { textContent: video.title })]))
+    );
+    $('achievements').replaceChildren(
+      ...feed.achievements.slice(0, 3).map((achievement) =>
+        el('article', { className: 'achievement' }, [
+          el('span', { className: 'level', textContent: LEVELS[achievement.level] || achievement.level }),
+          el('h4', { textContent: achievement.title }),
+          el('div', { className: 'metrics' }, achievement.metrics.slice(0, 3).map((metric) => el('div', { className: 'metric' }, [el('b', { textContent: `${metric.value}${metric.unit || ''}` }), el('span', { textContent: metric.label })]))),
+        ])
+      )
+    );
+    renderFeatured();
+  };
+
+  const load = async () => {
+    try {
+      const response = await fetch(`/api/screen/feed?locale=${encodeURIComponent(locale)}`, {
+        headers: { Authorization: `Bearer ${token}`, ...(etag ? { 'If-None-Match': etag } : {}) },
+        cache: 'no-store',
+      });
+      if (response.status === 200) {
+        feed = (await response.json()).data;
+        etag = response.headers.get('ETag');
+        localStorage.setItem(cacheKey, JSON.stringify({ feed, etag }));
+        render();
+      } else if (response.status !== 304) {
+        throw new Error(`feed answered ${response.status}`);
+      }
+      setOffline(false);
+    } catch {
+      setOffline(true);
+    }
+  };
+
+  const tick = () => {
+    const now = new Date();
+    $('clock-time').textContent = now.toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' });
+    $('clock-date').textContent = now.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+  };
+
+  // Last content first, from the cache, so a screen that restarts while the CMS is down still shows something.
+  const cached = JSON.parse(localStorage.getItem(cacheKey) || 'null');
+  if (cached) ({ feed, etag } = cached);
+  render();
+  tick();
+  setInterval(tick, 1000);
+  setInterval(() => { featuredIndex += 1; renderFeatured(); }, rotateMs);
+  setInterval(load, 60_000); // a safety net; the stream normally says when to reload
+  load();
+
+  const stream = new EventSource(`/api/screen/stream?token=${encodeURIComponent(token)}`);
+  stream.addEventListener('publish', load);
+  stream.addEventListener('unpublish', load);
+  stream.addEventListener('open', () => { setOffline(false); load(); });
+  stream.addEventListener('error', () => setOffline(true)); // EventSource reconnects by itself, with Last-Event-ID
+})();
