@@ -5,6 +5,7 @@ import { ensureContentApiAccess } from './access/content-api-access';
 import { ensureEnvSuperAdmin } from './access/super-admin';
 import { contentApiScope } from './channels/content-api-scope';
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
+import { startWechat, stopWechat } from './channels/wechat';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
 import { ensureLocales } from './i18n/locales';
@@ -26,6 +27,7 @@ export default {
     await ensureEnvSuperAdmin(strapi);
     await bootstrapWorkflow(strapi);
     startScreenEvents(strapi);
+    startWechat(strapi);
     if (process.env.SEED_DEMO !== 'false') {
       await seedDemo(strapi);
     }
@@ -34,6 +36,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopWechat(strapi);
     await stopScreenEvents(strapi);
   },
 };

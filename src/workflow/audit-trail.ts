@@ -16,7 +16,11 @@ export type AuditAction =
   | 'publish'
   | 'unpublish'
   | 'delete'
-  | 'expire';
+  | 'expire'
+  | 'wechat_draft'
+  | 'wechat_submit'
+  | 'wechat_status'
+  | 'wechat_error';
 
 export type AuditRecord = {
   action: AuditAction;

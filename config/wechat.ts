@@ -1,0 +1,10 @@
+// The WeChat Official Account (公众号) the CMS pushes articles to.
+export default ({ env }) => ({
+  // Tests and staging point this at a fake; production uses WeChat's own host.
+  apiBaseUrl: env('WECHAT_API_BASE_URL', 'https://api.weixin.qq.com'),
+  appId: env('WECHAT_APP_ID', ''),
+  appSecret: env('WECHAT_APP_SECRET', ''),
+  // When an article targeted at WeChat is published (by a reviewer or the scheduler):
+  // off (push by hand), draft (push to the draft box), submit (push and publish).
+  autoPush: env('WECHAT_AUTO_PUSH', 'off'),
+});

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../constants';
+import { wechatClientOf } from '../../../channels/wechat';
+import { previewWechatArticle, pushToWechat, refreshWechatStatus } from '../../../channels/wechat/wechat-push';
+import { userActor } from '../../../workflow/actor';
+import { refuse } from '../../../workflow/workflow-error';
+
+type Context = {
+  params: { documentId: string };
+  query: { locale?: string };
+  request: { origin: string; body?: { submit?: unknown } };
+  state: { user: Parameters<typeof userActor>[0]; userAbility: { can: (action: string, subject?: string) => boolean } };
+  body?: unknown;
+};
+
+const refOf = async (strapi: Core.Strapi, ctx: Context) => ({
+  uid: UID.article,
+  documentId: ctx.params.documentId,
+  locale: ctx.query.locale || ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string),
+});
+
+/** Pushing to the Official Account is a release: reviewers (publish permission) do it. */
+const requireReviewer = (ctx: Context) => {
+  if (!ctx.state.userAbility.can('plugin::content-manager.explorer.publish', UID.article)) {
+    throw refuse('只有审核员可以推送到微信', 'Only reviewers can push articles to WeChat');
+  }
+};
+
+/** Thin HTTP layer over src/channels/wechat. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async preview(ctx: Context) {
+    const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
+    ctx.body = { data: await previewWechatArticle(strapi, await refOf(strapi, ctx), mediaBase) };
+  },
+
+  async push(ctx: Context) {
+    requireReviewer(ctx);
+    const ref = await refOf(strapi, ctx);
+    ctx.body = { data: await pushToWechat(strapi, wechatClientOf(strapi), ref, { submit: ctx.request.body?.submit === true, actor: userActor(ctx.state.user) }) };
+  },
+
+  async status(ctx: Context) {
+    requireReviewer(ctx);
+    ctx.body = { data: await refreshWechatStatus(strapi, wechatClientOf(strapi), await refOf(strapi, ctx), userActor(ctx.state.user)) };
+  },
+});

@@ -1,0 +1,105 @@
+import fs from 'fs/promises';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import createHttpError from 'http-errors';
+import { UID } from '../../constants';
+import type { Actor } from '../../workflow/actor';
+import { auditTrail, recordAudit } from '../../workflow/audit-trail';
+import type { DocumentRef } from '../../workflow/review-states';
+import { invalid, refuse } from '../../workflow/workflow-error';
+import { pageUrl, siteOf } from '../web/site';
+import { formatWechatArticle, type WechatArticle } from './article-format';
+import { WechatApiError, WechatUnavailableError, type WechatClient } from './wechat-client';
+import { bodyImageForWechat, coverForWechat } from './wechat-media';
+
+type Row = Record<string, any>;
+
+// The 1:1 share card is the centre square of the 900×383 cover: its corners as fractions.
+const SQUARE_IN_WIDE = `${((900 - 383) / 2 / 900).toFixed(6)}_0_${((900 + 383) / 2 / 900).toFixed(6)}_1`;
+
+/** The live (published, hence approved) version of an article, with what WeChat needs. */
+const liveArticle = async (strapi: Core.Strapi, ref: DocumentRef): Promise<Row> => {
+  if (ref.uid !== UID.article) throw invalid('只有文章可以推送到微信', 'Only articles go to WeChat');
+  const article = (await strapi.documents(UID.article).findOne({ documentId: ref.documentId, locale: ref.locale, status: 'published', populate: { cover: true, channels: true } } as never)) as Row | null;
+  if (!article) throw refuse('只有审核通过并已发布的文章才能推送到微信', 'Only an approved, published article can go to WeChat');
+  if (article.channels?.wechat !== true) throw invalid('该文章未选择微信渠道', 'This article is not targeted at WeChat');
+  return article;
+};
+
+/** What the article will look like in WeChat, formatted from its live version (images not yet uploaded). */
+export const previewWechatArticle = async (strapi: Core.Strapi, ref: DocumentRef, mediaBase: string | null): Promise<WechatArticle> => {
+  const article = await liveArticle(strapi, ref);
+  const site = siteOf(strapi, mediaBase);
+  return formatWechatArticle(
+    { title: article.title, author: article.author, digest: article.digest, body: article.body, source: article.source, pageUrl: pageUrl(site, 'articles', ref.locale, article.slug) },
+    mediaBase
+  );
+};
+
+/** Bytes of an uploaded file: from the local upload folder, or over HTTP for a remote provider. */
+const mediaBytes = async (strapi: Core.Strapi, url: string): Promise<Buffer> => {
+  if (url.startsWith('/uploads/')) {
+    const uploads = path.resolve(strapi.dirs.static.public, 'uploads');
+    const file = path.resolve(strapi.dirs.static.public, `.${decodeURIComponent(url)}`);
+    if (!file.startsWith(uploads + path.sep)) throw invalid('图片地址无效', `Invalid image URL ${url}`);
+    return fs.readFile(file);
+  }
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`image ${url} answered ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+};
+
+export type PushResult = { mediaId: string; publishId: string | null; images: number };
+
+/**
+ * Pushes the live version of an article to the Official Account's draft box (and optionally
+ * publishes it): cover cropped and uploaded as the thumb, body images re-uploaded and their URLs
+ * replaced, then draft/add and freepublish/submit. Every outcome is on the article's audit trail.
+ */
+export const pushToWechat = async (strapi: Core.Strapi, client: WechatClient, ref: DocumentRef, options: { submit: boolean; actor: Actor }): Promise<PushResult> => {
+  const article = await liveArticle(strapi, ref);
+  const formatted = await previewWechatArticle(strapi, ref, null);
+  if (!article.cover?.url) throw invalid('推送到微信的文章需要封面图', 'A WeChat article needs a cover image', { errors: [{ path: ['cover'], message: 'required for WeChat' }] });
+
+  const audit = (action: 'wechat_draft' | 'wechat_submit' | 'wechat_error', details: Record<string, unknown>) =>
+    recordAudit(strapi, ref, { action, actor: options.actor, fromState: 'published', toState: 'published', details });
+  try {
+    const { wide } = await coverForWechat(await mediaBytes(strapi, article.cover.url));
+    const thumb = await client.addMaterial('thumb', wide);
+    let content = formatted.content;
+    const sources = [...new Set(formatted.images)];
+    for (const [index, source] of sources.entries()) {
+      const image = await bodyImageForWechat(await mediaBytes(strapi, source), `image-${index + 1}`);
+      const { url } = await client.uploadImage(image);
+      content = content.split(`src="${source}"`).join(`src="${url}"`);
+    }
+    const { images, ...fields } = formatted;
+    const draft = await client.addDraft([{ ...fields, content, thumb_media_id: thumb.media_id, pic_crop_235_1: '0_0_1_1', pic_crop_1_1: SQUARE_IN_WIDE }]);
+    await audit('wechat_draft', { media_id: draft.media_id, thumb_media_id: thumb.media_id, images: images.length });
+    let publishId: string | null = null;
+    if (options.submit) {
+      publishId = (await client.submitPublish(draft.media_id)).publish_id;
+      await audit('wechat_submit', { media_id: draft.media_id, publish_id: publishId });
+    }
+    return { mediaId: draft.media_id, publishId, images: sources.length };
+  } catch (error) {
+    if (!(error instanceof WechatApiError || error instanceof WechatUnavailableError)) throw error;
+    await audit('wechat_error', { message: (error as Error).message, ...(error instanceof WechatApiError ? { errcode: error.errcode, errmsg: error.errmsg, path: error.path } : {}) });
+    throw createHttpError(502, `推送到微信失败 / Pushing to WeChat failed: ${(error as Error).message}`);
+  }
+};
+
+/** freepublish/get for the article's last submission, recorded on its trail. */
+export const refreshWechatStatus = async (strapi: Core.Strapi, client: WechatClient, ref: DocumentRef, actor: Actor) => {
+  const submissions = (await auditTrail(strapi, ref)).filter((entry: { action: string }) => entry.action === 'wechat_submit') as Array<{ details: { publish_id: string } }>;
+  const last = submissions.at(-1);
+  if (!last) throw invalid('该文章还没有提交微信发布', 'This article has not been submitted for publishing on WeChat');
+  try {
+    const status = await client.getPublish(last.details.publish_id);
+    await recordAudit(strapi, ref, { action: 'wechat_status', actor, fromState: 'published', toState: 'published', details: status as unknown as Record<string, unknown> });
+    return status;
+  } catch (error) {
+    if (!(error instanceof WechatApiError || error instanceof WechatUnavailableError)) throw error;
+    throw createHttpError(502, `查询微信发布状态失败 / Asking WeChat for the publish status failed: ${error.message}`);
+  }
+};
