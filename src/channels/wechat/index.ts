@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import { UID } from '../../constants';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { registerWechatAdminRoutes } from './admin-routes';
-import { WechatClient } from './wechat-client';
+import { WechatChannelError, WechatClient } from './wechat-client';
 import { pushToWechat } from './wechat-push';
 
 const clients = new WeakMap<Core.Strapi, WechatClient>();
@@ -15,7 +14,7 @@ export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
   if (existing) return existing;
   const appId = strapi.config.get('wechat.appId') as string;
   const appSecret = strapi.config.get('wechat.appSecret') as string;
-  if (!appId || !appSecret) throw createHttpError(503, '未配置微信公众号 / WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET');
+  if (!appId || !appSecret) throw new WechatChannelError('未配置微信公众号 / WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET', 503);
   const client = new WechatClient({ baseUrl: strapi.config.get('wechat.apiBaseUrl') as string, appId, appSecret });
   clients.set(strapi, client);
   return client;

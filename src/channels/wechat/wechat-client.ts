@@ -45,6 +45,14 @@ export class WechatApiError extends Error {
   }
 }
 
+/** A failure the CMS cannot fix by itself: the HTTP layer answers it with `status` (502 or 503). */
+export class WechatChannelError extends Error {
+  constructor(message: string, readonly status: 502 | 503, readonly details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'WechatChannelError';
+  }
+}
+
 /** WeChat could not be reached, or answered with a server error. */
 export class WechatUnavailableError extends Error {
   constructor(readonly path: string, reason: string) {

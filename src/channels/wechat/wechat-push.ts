@@ -1,7 +1,6 @@
 import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import { UID } from '../../constants';
 import type { Actor } from '../../workflow/actor';
 import { auditTrail, recordAudit } from '../../workflow/audit-trail';
@@ -9,7 +8,7 @@ import type { DocumentRef } from '../../workflow/review-states';
 import { invalid, refuse } from '../../workflow/workflow-error';
 import { pageUrl, siteOf } from '../web/site';
 import { formatWechatArticle, type WechatArticle } from './article-format';
-import { WechatApiError, WechatUnavailableError, type WechatClient } from './wechat-client';
+import { WechatApiError, WechatChannelError, WechatUnavailableError, type WechatClient } from './wechat-client';
 import { bodyImageForWechat, coverForWechat } from './wechat-media';
 
 type Row = Record<string, any>;
@@ -85,7 +84,7 @@ export const pushToWechat = async (strapi: Core.Strapi, client: WechatClient, re
   } catch (error) {
     if (!(error instanceof WechatApiError || error instanceof WechatUnavailableError)) throw error;
     await audit('wechat_error', { message: (error as Error).message, ...(error instanceof WechatApiError ? { errcode: error.errcode, errmsg: error.errmsg, path: error.path } : {}) });
-    throw createHttpError(502, `推送到微信失败 / Pushing to WeChat failed: ${(error as Error).message}`);
+    throw new WechatChannelError(`推送到微信失败 / Pushing to WeChat failed: ${(error as Error).message}`, 502, error instanceof WechatApiError ? { errcode: error.errcode } : {});
   }
 };
 
@@ -100,6 +99,6 @@ export const refreshWechatStatus = async (strapi: Core.Strapi, client: WechatCli
     return status;
   } catch (error) {
     if (!(error instanceof WechatApiError || error instanceof WechatUnavailableError)) throw error;
-    throw createHttpError(502, `查询微信发布状态失败 / Asking WeChat for the publish status failed: ${error.message}`);
+    throw new WechatChannelError(`查询微信发布状态失败 / Asking WeChat for the publish status failed: ${error.message}`, 502);
   }
 };

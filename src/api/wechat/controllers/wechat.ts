@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
 import { wechatClientOf } from '../../../channels/wechat';
+import { WechatChannelError } from '../../../channels/wechat/wechat-client';
 import { previewWechatArticle, pushToWechat, refreshWechatStatus } from '../../../channels/wechat/wechat-push';
 import { userActor } from '../../../workflow/actor';
 import { refuse } from '../../../workflow/workflow-error';
 
 type Context = {
+  status: number;
   params: { documentId: string };
   query: { locale?: string };
   request: { origin: string; body?: { submit?: unknown } };
@@ -26,6 +28,17 @@ const requireReviewer = (ctx: Context) => {
   }
 };
 
+/** WeChat's own failures are a 502 (or 503 when not configured) with their meaning, in Strapi's error shape. */
+const answer = async (ctx: Context, work: () => Promise<unknown>) => {
+  try {
+    ctx.body = { data: await work() };
+  } catch (error) {
+    if (!(error instanceof WechatChannelError)) throw error;
+    ctx.status = error.status;
+    ctx.body = { data: null, error: { status: error.status, name: 'WechatChannelError', message: error.message, details: error.details } };
+  }
+};
+
 /** Thin HTTP layer over src/channels/wechat. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
@@ -36,11 +49,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async push(ctx: Context) {
     requireReviewer(ctx);
     const ref = await refOf(strapi, ctx);
-    ctx.body = { data: await pushToWechat(strapi, wechatClientOf(strapi), ref, { submit: ctx.request.body?.submit === true, actor: userActor(ctx.state.user) }) };
+    await answer(ctx, () => pushToWechat(strapi, wechatClientOf(strapi), ref, { submit: ctx.request.body?.submit === true, actor: userActor(ctx.state.user) }));
   },
 
   async status(ctx: Context) {
     requireReviewer(ctx);
-    ctx.body = { data: await refreshWechatStatus(strapi, wechatClientOf(strapi), await refOf(strapi, ctx), userActor(ctx.state.user)) };
+    const ref = await refOf(strapi, ctx);
+    await answer(ctx, () => refreshWechatStatus(strapi, wechatClientOf(strapi), ref, userActor(ctx.state.user)));
   },
 });
