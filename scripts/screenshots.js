@@ -123,6 +123,16 @@ const main = async () => {
     await capture(reviewerPage, '/admin/review-queue', 'workflow-review-queue.png', created.data.title);
     await capture(reviewerPage, editView(draftId), 'workflow-reviewer.png', '审核通过 Approve');
 
+    // The WeChat preview of a published demo article targeted at WeChat.
+    const reviewerToken = await login(accounts.reviewer);
+    const [wechatArticle] = (await api(reviewerToken, 'GET', '/content-manager/collection-types/api::article.article?filters[slug][$eq]=my-view-of-four-firsts&locale=zh-CN')).results;
+    await reviewerPage.goto(`${base}${editView(wechatArticle.documentId)}`);
+    await reviewerPage.getByRole('button', { name: /微信预览 Preview/ }).click();
+    await reviewerPage.frameLocator('iframe[title="WeChat preview"]').locator('h1').waitFor({ timeout: 60_000 });
+    await reviewerPage.waitForTimeout(800);
+    await reviewerPage.getByRole('dialog').screenshot({ path: path.join(root, 'docs', 'wechat-preview.png') });
+    console.log('docs/wechat-preview.png');
+
     // The display screen at its native 1920×1080, then the same screen after the CMS went away.
     const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await screen.goto(`${base}/screen/index.html?token=${screenToken}`);

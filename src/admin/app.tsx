@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { CheckCircle } from '@strapi/icons';
 import { gatedPublish } from './workflow/gatedPublish';
+import { WechatPanel } from './workflow/WechatPanel';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
 
 export default {
@@ -24,7 +25,7 @@ export default {
         addDocumentAction: (reducer: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void;
       };
     };
-    contentManager.apis.addEditViewSidePanel([WorkflowPanel]);
+    contentManager.apis.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
     contentManager.apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action)));
   },
 };
