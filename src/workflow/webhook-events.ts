@@ -17,11 +17,17 @@ export const registerWorkflowEvents = (strapi: Core.Strapi): void => {
   }
 };
 
+/**
+ * Announced only once the change is committed: listeners (webhooks, screens, WeChat auto-push)
+ * then read what was written, and a change that is rolled back announces nothing. Inside a
+ * transaction the announcement waits for the outermost commit.
+ */
 export const emitWorkflowEvent = (
   strapi: Core.Strapi,
   event: (typeof WORKFLOW_EVENTS)[keyof typeof WORKFLOW_EVENTS],
   ref: DocumentRef,
   payload: Record<string, unknown>
 ): void => {
-  void strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload });
+  const announce = () => void strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload });
+  void strapi.db.transaction(async ({ onCommit }) => onCommit(announce)).catch((error: Error) => strapi.log.error(`workflow event ${event} was not announced: ${error.message}`));
 };
