@@ -11,6 +11,7 @@ import { seedDemo } from './demo/seed-demo';
 import { ensureLocales } from './i18n/locales';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
 import { runDueJobsOnce } from './workflow/scheduler';
+import { drainWorkflowEvents } from './workflow/webhook-events';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -36,6 +37,8 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Announcements first (they start pushes and screen notices), then what they started.
+    await drainWorkflowEvents(strapi);
     await stopWechat(strapi);
     await stopScreenEvents(strapi);
   },

@@ -110,6 +110,11 @@ describe('live stream', () => {
       expect(JSON.parse(unpublished.data!)).toMatchObject({ type: 'unpublish', uid: UID.article, documentId: onScreens.documentId, locale: 'zh-CN' });
       expect(Number(unpublished.id)).toBeGreaterThan(Number(published.id));
       expect(stream.events.some((event) => event.data?.includes(websiteOnly.documentId))).toBe(false);
+
+      // Deleting live content takes it off the screens too.
+      const doomed = await createReleased(app.strapi, UID.article, articleData({ title: '将被删除', channels: everywhere }));
+      await documents(app.strapi, UID.article).delete({ documentId: doomed.documentId, locale: 'zh-CN' });
+      await stream.waitFor((event) => event.event === 'unpublish' && JSON.parse(event.data!).documentId === doomed.documentId);
     } finally {
       stream.close();
     }

@@ -134,9 +134,8 @@ export const releaseGate =
         if (context.action === 'delete') await forgetStates(strapi, uid, documentId, locale);
         return outcome;
       });
-      if (context.action === 'unpublish') {
-        for (const locale of live) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.unpublish, { uid, documentId, locale }, { actor: actor.name });
-      }
+      // Deleting live content takes it off every channel too: the same announcement.
+      for (const locale of live) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.unpublish, { uid, documentId, locale }, { actor: actor.name, deleted: context.action === 'delete' });
       return result;
     }
 

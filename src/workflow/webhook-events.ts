@@ -17,6 +17,16 @@ export const registerWorkflowEvents = (strapi: Core.Strapi): void => {
   }
 };
 
+// Announcements on their way out, per server: a shutdown waits for them (see drainWorkflowEvents).
+const pending = new WeakMap<Core.Strapi, Set<Promise<unknown>>>();
+
+const track = (strapi: Core.Strapi, work: Promise<unknown>): void => {
+  const set = pending.get(strapi) ?? new Set<Promise<unknown>>();
+  pending.set(strapi, set);
+  const settled = work.catch((error: Error) => strapi.log.error(`workflow event not announced: ${error.message}`)).finally(() => set.delete(settled));
+  set.add(settled);
+};
+
 /**
  * Announced only once the change is committed: listeners (webhooks, screens, WeChat auto-push)
  * then read what was written, and a change that is rolled back announces nothing. Inside a
@@ -28,6 +38,12 @@ export const emitWorkflowEvent = (
   ref: DocumentRef,
   payload: Record<string, unknown>
 ): void => {
-  const announce = () => void strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload });
-  void strapi.db.transaction(async ({ onCommit }) => onCommit(announce)).catch((error: Error) => strapi.log.error(`workflow event ${event} was not announced: ${error.message}`));
+  const announce = () => track(strapi, strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload }));
+  track(strapi, strapi.db.transaction(async ({ onCommit }) => onCommit(announce)));
+};
+
+/** Resolves when every announcement made so far has reached its listeners. */
+export const drainWorkflowEvents = async (strapi: Core.Strapi): Promise<void> => {
+  const set = pending.get(strapi);
+  while (set && set.size > 0) await Promise.allSettled([...set]);
 };

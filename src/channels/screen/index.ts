@@ -15,11 +15,15 @@ export const screenEventsOf = (strapi: Core.Strapi): ScreenEventBus => {
 
 type Notice = { uid: string; documentId: string; locale: string };
 
-/** Brand profiles go to every screen; other items only when targeted at screens. */
-const concernsScreens = async (strapi: Core.Strapi, { uid, documentId, locale }: Notice): Promise<boolean> => {
-  if (uid === UID.brand) return true;
-  const draft = await strapi.db.query(uid as never).findOne({ where: { documentId, locale, publishedAt: null }, populate: ['channels'] });
-  return draft?.channels?.screen === true;
+/**
+ * Brand profiles go to every screen; other items only when their live version targets screens.
+ * Every unpublish is announced: the version that left may have been on screens, and a screen
+ * re-reading an unchanged feed costs one 304.
+ */
+const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish', { uid, documentId, locale }: Notice): Promise<boolean> => {
+  if (uid === UID.brand || type === 'unpublish') return true;
+  const live = await strapi.db.query(uid as never).findOne({ where: { documentId, locale, publishedAt: { $notNull: true } }, populate: ['channels'] });
+  return live?.channels?.screen === true;
 };
 
 /**
@@ -39,7 +43,7 @@ export const startScreenEvents = (strapi: Core.Strapi): void => {
     strapi.eventHub.on(event, async (notice: Notice) => {
       const delivery = (async () => {
         try {
-          if (await concernsScreens(strapi, notice)) {
+          if (await concernsScreens(strapi, type, notice)) {
             await bus.publish({ type, uid: notice.uid, documentId: notice.documentId, locale: notice.locale, at: new Date().toISOString() });
           }
         } catch (error) {
