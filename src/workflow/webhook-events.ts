@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { inFlightWork } from '../lifecycle/in-flight';
 import type { DocumentRef } from './review-states';
 
 /** Workflow events, delivered by Strapi's own webhook system (Settings → Webhooks). */
@@ -17,15 +18,7 @@ export const registerWorkflowEvents = (strapi: Core.Strapi): void => {
   }
 };
 
-// Announcements on their way out, per server: a shutdown waits for them (see drainWorkflowEvents).
-const pending = new WeakMap<Core.Strapi, Set<Promise<unknown>>>();
-
-const track = (strapi: Core.Strapi, work: Promise<unknown>): void => {
-  const set = pending.get(strapi) ?? new Set<Promise<unknown>>();
-  pending.set(strapi, set);
-  const settled = work.catch((error: Error) => strapi.log.error(`workflow event not announced: ${error.message}`)).finally(() => set.delete(settled));
-  set.add(settled);
-};
+const announcements = inFlightWork('workflow event not announced');
 
 /**
  * Announced only once the change is committed: listeners (webhooks, screens, WeChat auto-push)
@@ -38,12 +31,9 @@ export const emitWorkflowEvent = (
   ref: DocumentRef,
   payload: Record<string, unknown>
 ): void => {
-  const announce = () => track(strapi, strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload }));
-  track(strapi, strapi.db.transaction(async ({ onCommit }) => onCommit(announce)));
+  const announce = () => announcements.start(strapi, () => strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload }));
+  announcements.start(strapi, () => strapi.db.transaction(async ({ onCommit }) => onCommit(announce)));
 };
 
-/** Resolves when every announcement made so far has reached its listeners. */
-export const drainWorkflowEvents = async (strapi: Core.Strapi): Promise<void> => {
-  const set = pending.get(strapi);
-  while (set && set.size > 0) await Promise.allSettled([...set]);
-};
+/** Resolves when every announcement made so far has reached its listeners (for shutdown). */
+export const drainWorkflowEvents = (strapi: Core.Strapi): Promise<void> => announcements.drain(strapi);

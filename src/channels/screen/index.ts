@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import { inFlightWork } from '../../lifecycle/in-flight';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { localScreenEvents, redisScreenEvents, type ScreenEventBus } from './screen-events';
 
 const buses = new WeakMap<Core.Strapi, ScreenEventBus>();
-// Notices still on their way out: a shutdown waits for them, so a last publish still reaches screens.
-const inFlight = new WeakMap<Core.Strapi, Set<Promise<void>>>();
+// Notices on their way out: a shutdown waits for them, so a last publish still reaches screens.
+const notices = inFlightWork('screen event not sent');
 
 export const screenEventsOf = (strapi: Core.Strapi): ScreenEventBus => {
   const bus = buses.get(strapi);
@@ -34,30 +35,22 @@ export const startScreenEvents = (strapi: Core.Strapi): void => {
   const redisUrl = strapi.config.get('screens.redisUrl') as string;
   const bus = redisUrl ? redisScreenEvents(redisUrl, strapi.config.get('screens.redisPrefix') as string) : localScreenEvents();
   buses.set(strapi, bus);
-  const pending = new Set<Promise<void>>();
-  inFlight.set(strapi, pending);
   for (const [event, type] of [
     [WORKFLOW_EVENTS.publish, 'publish'],
     [WORKFLOW_EVENTS.unpublish, 'unpublish'],
   ] as const) {
-    strapi.eventHub.on(event, async (notice: Notice) => {
-      const delivery = (async () => {
-        try {
-          if (await concernsScreens(strapi, type, notice)) {
-            await bus.publish({ type, uid: notice.uid, documentId: notice.documentId, locale: notice.locale, at: new Date().toISOString() });
-          }
-        } catch (error) {
-          strapi.log.error(`screen event for ${notice.uid} ${notice.documentId} was not sent: ${(error as Error).message}`);
+    strapi.eventHub.on(event, async (notice: Notice) =>
+      notices.start(strapi, async () => {
+        if (await concernsScreens(strapi, type, notice)) {
+          await bus.publish({ type, uid: notice.uid, documentId: notice.documentId, locale: notice.locale, at: new Date().toISOString() });
         }
-      })();
-      pending.add(delivery);
-      void delivery.finally(() => pending.delete(delivery));
-    });
+      })
+    );
   }
 };
 
 export const stopScreenEvents = async (strapi: Core.Strapi): Promise<void> => {
-  await Promise.allSettled([...(inFlight.get(strapi) ?? [])]);
+  await notices.drain(strapi);
   await buses.get(strapi)?.close();
   buses.delete(strapi);
 };

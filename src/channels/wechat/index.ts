@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import { inFlightWork } from '../../lifecycle/in-flight';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { registerWechatAdminRoutes } from './admin-routes';
 import { WechatChannelError, WechatClient } from './wechat-client';
 import { pushToWechat } from './wechat-push';
 
 const clients = new WeakMap<Core.Strapi, WechatClient>();
-const inFlight = new WeakMap<Core.Strapi, Set<Promise<void>>>();
+const pushes = inFlightWork('WeChat auto-push failed');
 
 /** One client per server, so its access token is fetched once and shared. */
 export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
@@ -23,32 +24,23 @@ export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
 type Notice = { uid: string; documentId: string; locale: string };
 
 /**
- * Opens the admin API (preview, push, status). With WECHAT_AUTO_PUSH=draft|submit, an article targeted at WeChat goes to the Official Account
- * as soon as it is published, by a reviewer or by the scheduler. Failures are on its audit trail.
+ * Opens the admin API (preview, push, status). With WECHAT_AUTO_PUSH=draft|submit, an article
+ * targeted at WeChat goes to the Official Account as soon as it is published, by a reviewer or
+ * by the scheduler. Failures are on its audit trail.
  */
 export const startWechat = (strapi: Core.Strapi): void => {
   registerWechatAdminRoutes(strapi);
   const mode = strapi.config.get('wechat.autoPush') as string;
   if (mode !== 'draft' && mode !== 'submit') return;
-  const pending = new Set<Promise<void>>();
-  inFlight.set(strapi, pending);
   strapi.eventHub.on(WORKFLOW_EVENTS.publish, async (notice: Notice) => {
     if (notice.uid !== UID.article) return;
-    const push = (async () => {
-      try {
-        const draft = await strapi.db.query(UID.article).findOne({ where: { documentId: notice.documentId, locale: notice.locale, publishedAt: { $notNull: true } }, populate: ['channels'] });
-        if (draft?.channels?.wechat !== true) return;
-        await pushToWechat(strapi, wechatClientOf(strapi), notice, { submit: mode === 'submit', actor: { type: 'system', name: 'wechat auto-push' } });
-      } catch (error) {
-        strapi.log.error(`WeChat auto-push of ${notice.documentId} failed: ${(error as Error).message}`);
-      }
-    })();
-    pending.add(push);
-    void push.finally(() => pending.delete(push));
+    pushes.start(strapi, async () => {
+      const live = await strapi.db.query(UID.article).findOne({ where: { documentId: notice.documentId, locale: notice.locale, publishedAt: { $notNull: true } }, populate: ['channels'] });
+      if (live?.channels?.wechat !== true) return;
+      await pushToWechat(strapi, wechatClientOf(strapi), notice, { submit: mode === 'submit', actor: { type: 'system', name: 'wechat auto-push' } });
+    });
   });
 };
 
 /** A shutdown lets pushes in progress finish. */
-export const stopWechat = async (strapi: Core.Strapi): Promise<void> => {
-  await Promise.allSettled([...(inFlight.get(strapi) ?? [])]);
-};
+export const stopWechat = (strapi: Core.Strapi): Promise<void> => pushes.drain(strapi);
