@@ -5,6 +5,7 @@ import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { localScreenEvents, redisScreenEvents, type ScreenEventBus } from './screen-events';
 
 const buses = new WeakMap<Core.Strapi, ScreenEventBus>();
+
 // Notices on their way out: a shutdown waits for them, so a last publish still reaches screens.
 const notices = inFlightWork('screen event not sent');
 

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { screenEventsOf } from '../../../channels/screen';
+import { screenFeedCache } from '../../../channels/screen/feed-cache';
 import { notModified, strongEtag } from '../../../channels/screen/feed-etag';
-import { buildScreenFeed } from '../../../channels/screen/screen-feed';
+import { buildScreenFeed, startOfMonth } from '../../../channels/screen/screen-feed';
 import { openScreenStream } from '../../../channels/screen/screen-stream';
 
 type Context = Parameters<typeof openScreenStream>[0] & {
@@ -12,35 +13,40 @@ type Context = Parameters<typeof openScreenStream>[0] & {
   type: string;
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async feed(ctx: Context) {
-    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
-    const locale = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    if (!locales.includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cachedFeed = screenFeedCache();
 
-    ctx.state.channel = 'screen'; // the Content API scope narrows reads to screen-targeted items
-    const feed = await buildScreenFeed(strapi, {
-      locale,
-      now: new Date(),
-      timeZone: strapi.config.get('screens.timeZone') as string,
-      mediaBase: (strapi.config.get('server.url') as string) || ctx.request.origin,
-    });
-    const body = JSON.stringify({ data: feed });
-    const etag = strongEtag(body);
-    ctx.set({ ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' });
-    if (notModified(ctx.request.header['if-none-match'], etag)) {
-      ctx.status = 304;
-      return;
-    }
-    ctx.type = 'application/json; charset=utf-8';
-    ctx.body = body;
-  },
+  return {
+    async feed(ctx: Context) {
+      const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+      const locale = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+      if (!locales.includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
 
-  async stream(ctx: Context) {
-    const lastEventId = Number(ctx.request.header['last-event-id'] ?? ctx.query.lastEventId ?? 0);
-    await openScreenStream(ctx, screenEventsOf(strapi), {
-      lastEventId: Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0,
-      heartbeatMs: (strapi.config.get('screens.heartbeatSeconds') as number) * 1000,
-    });
-  },
-});
+      ctx.state.channel = 'screen'; // the Content API scope narrows reads to screen-targeted items
+      const now = new Date();
+      const timeZone = strapi.config.get('screens.timeZone') as string;
+      const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
+      // The month is part of the key: "published this month" changes when it does.
+      const key = `${locale}|${mediaBase}|${startOfMonth(now, timeZone).toISOString()}`;
+      const { body, etag } = await cachedFeed(strapi, key, async () => {
+        const built = JSON.stringify({ data: await buildScreenFeed(strapi, { locale, now, timeZone, mediaBase }) });
+        return { body: built, etag: strongEtag(built) };
+      });
+      ctx.set({ ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' });
+      if (notModified(ctx.request.header['if-none-match'], etag)) {
+        ctx.status = 304;
+        return;
+      }
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = body;
+    },
+
+    async stream(ctx: Context) {
+      const lastEventId = Number(ctx.request.header['last-event-id'] ?? ctx.query.lastEventId ?? 0);
+      await openScreenStream(ctx, screenEventsOf(strapi), {
+        lastEventId: Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0,
+        heartbeatMs: (strapi.config.get('screens.heartbeatSeconds') as number) * 1000,
+      });
+    },
+  };
+};

@@ -1,0 +1,40 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLISHABLE_UIDS } from '../../constants';
+
+type Entry = { version: string; body: string; etag: string };
+
+/**
+ * What the published content looks like, in a few cheap queries: per type, how many published
+ * versions there are and when the latest was published. Any publish, re-publish, unpublish or
+ * delete changes it, on whichever instance it happened, and nothing else does.
+ */
+export const publishedContentVersion = async (strapi: Core.Strapi): Promise<string> => {
+  const parts = await Promise.all(
+    PUBLISHABLE_UIDS.map(async (uid) => {
+      const rows = strapi.db.query(uid as never);
+      const [count, latest] = await Promise.all([
+        rows.count({ where: { publishedAt: { $notNull: true } } }),
+        rows.findOne({ where: { publishedAt: { $notNull: true } }, select: ['publishedAt'], orderBy: { publishedAt: 'desc' } }),
+      ]);
+      return `${count}@${latest ? new Date(latest.publishedAt).getTime() : 0}`;
+    })
+  );
+  return parts.join('|');
+};
+
+/**
+ * The built screen feed per key (locale, month, media base), rebuilt only when the published
+ * content changed: the many screens asking "anything new?" cost a few count queries each.
+ */
+export const screenFeedCache = () => {
+  const entries = new Map<string, Entry>();
+  return async (strapi: Core.Strapi, key: string, build: () => Promise<{ body: string; etag: string }>) => {
+    const version = await publishedContentVersion(strapi);
+    const cached = entries.get(key);
+    if (cached?.version === version) return cached;
+    const built = { version, ...(await build()) };
+    // Keep it only if nothing was published while it was being built.
+    if ((await publishedContentVersion(strapi)) === version) entries.set(key, built);
+    return built;
+  };
+};
