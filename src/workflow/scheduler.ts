@@ -38,7 +38,7 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
     } catch (error) {
       // The draft changed since approval, or the release failed: it stays due, and is logged.
       run.skipped.push(state.key);
-      strapi.log.debug(`scheduler skipped ${state.key}: ${(error as Error).message}`);
+      strapi.log.warn(`scheduler could not release ${state.key}: ${(error as Error).message}`);
     }
   }
 
@@ -51,7 +51,7 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
       run[done ? 'unpublished' : 'skipped'].push(state.key);
     } catch (error) {
       run.skipped.push(state.key);
-      strapi.log.debug(`scheduler skipped unpublishing ${state.key}: ${(error as Error).message}`);
+      strapi.log.warn(`scheduler could not unpublish ${state.key}: ${(error as Error).message}`);
     }
   }
   return run;
