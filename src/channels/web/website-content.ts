@@ -4,7 +4,8 @@ import { targetedAt } from '../channel-targeting';
 import type { FeedArticle } from './feeds';
 import type { SiteKind, SitemapEntry } from './site-types';
 
-const published = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as never) as unknown as {
+// The Document Service, typed loosely for these read-only queries.
+const documentsOf = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as never) as unknown as {
   findMany: (params: object) => Promise<Array<Record<string, any>>>;
   findFirst: (params: object) => Promise<Record<string, any> | null>;
 };
@@ -14,7 +15,7 @@ const published = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as 
  * target themselves rather than relying on the Content API scope, so they stay correct from any caller.
  */
 export const taxonomyBySlug = async (strapi: Core.Strapi, uid: typeof UID.category | typeof UID.brand, slug: string, locale: string) =>
-  published(strapi, uid).findFirst({ filters: { slug }, locale, status: 'published', fields: ['name', 'slug'] });
+  documentsOf(strapi, uid).findFirst({ filters: { slug }, locale, status: 'published', fields: ['name', 'slug'] });
 
 export const latestArticles = async (
   strapi: Core.Strapi,
@@ -23,7 +24,7 @@ export const latestArticles = async (
   const filters: object[] = [targetedAt('website')];
   if (categoryId) filters.push({ category: { documentId: categoryId } });
   if (brandId) filters.push({ brand: { documentId: brandId } });
-  return (await published(strapi, UID.article).findMany({
+  return (await documentsOf(strapi, UID.article).findMany({
     locale,
     status: 'published',
     filters: { $and: filters },
@@ -44,7 +45,7 @@ export const sitemapEntries = async (strapi: Core.Strapi, locales: string[]): Pr
   const entries: SitemapEntry[] = [];
   for (const { uid, kind, channelTargeted } of SITEMAP_TYPES) {
     for (const locale of locales) {
-      const items = await published(strapi, uid).findMany({
+      const items = await documentsOf(strapi, uid).findMany({
         locale,
         status: 'published',
         ...(channelTargeted ? { filters: targetedAt('website') } : {}),
