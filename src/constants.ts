@@ -13,6 +13,8 @@ export type ContentUid = (typeof UID)[keyof typeof UID];
 /** Types with draft & publish: they go through review before release. */
 export const PUBLISHABLE_UIDS: readonly ContentUid[] = [UID.brand, UID.article, UID.video, UID.achievement];
 
+export const isPublishable = (uid: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
+
 /** Every public content type of the brand site. */
 export const PUBLIC_UIDS: readonly ContentUid[] = Object.values(UID);
 

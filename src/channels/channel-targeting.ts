@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 
 export const CHANNELS = ['website', 'wechat', 'screen'] as const;
@@ -14,3 +15,9 @@ export const defaultChannelTargets = (): ChannelTargets => ({ website: true, wec
 
 /** Document Service filter matching items released to `channel`. */
 export const targetedAt = (channel: Channel) => ({ channels: { [channel]: true } });
+
+/** The channels the live (published) version of a document locale targets; null when it is not live. */
+export const liveTargets = async (strapi: Core.Strapi, { uid, documentId, locale }: { uid: string; documentId: string; locale: string }): Promise<Partial<ChannelTargets> | null> => {
+  const live = await strapi.db.query(uid as never).findOne({ where: { documentId, locale, publishedAt: { $notNull: true } }, populate: ['channels'] });
+  return live ? (live.channels ?? {}) : null;
+};

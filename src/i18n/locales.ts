@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, LOCALES } from '../constants';
 
 /**
@@ -14,4 +15,16 @@ export const ensureLocales = async (strapi: Core.Strapi): Promise<void> => {
       await locales.setDefaultLocale({ code: DEFAULT_LOCALE });
     }
   }
+};
+
+export const defaultLocale = async (strapi: Core.Strapi): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+
+export const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
+  ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+
+/** The locale a channel request asks for (`?locale=`, else the default); an unknown one is a 400 naming it. */
+export const requestedLocale = async (strapi: Core.Strapi, asked: string | undefined): Promise<string> => {
+  const locale = asked ?? (await defaultLocale(strapi));
+  if (!(await localeCodes(strapi)).includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+  return locale;
 };

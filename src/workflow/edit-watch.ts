@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { PUBLISHABLE_UIDS } from '../constants';
+import { isPublishable } from '../constants';
+import { defaultLocale } from '../i18n/locales';
 import { currentActor } from './actor';
 import { recordAudit } from './audit-trail';
 import { draftHash } from './content-hash';
@@ -18,11 +19,11 @@ export const editWatch =
   (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
     const isDraftEdit = (context.action === 'update' && (context.params as { status?: string }).status !== 'published') || context.action === 'discardDraft';
-    if (!isDraftEdit || !(PUBLISHABLE_UIDS as readonly string[]).includes(context.uid)) return next();
+    if (!isDraftEdit || !isPublishable(context.uid)) return next();
 
     const result = await next();
     const { documentId, locale } = context.params as { documentId: string; locale?: string };
-    const resolvedLocale = locale && locale !== '*' ? locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const resolvedLocale = locale && locale !== '*' ? locale : await defaultLocale(strapi);
     const ref = { uid: context.uid, documentId, locale: resolvedLocale };
     const state = await findState(strapi, ref);
     if (!state || !PINNED_STATES.has(state.reviewState)) return result;

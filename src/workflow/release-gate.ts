@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { PUBLISHABLE_UIDS } from '../constants';
+import { isPublishable } from '../constants';
+import { defaultLocale } from '../i18n/locales';
 import { currentActor, type Actor } from './actor';
 import { recordAudit } from './audit-trail';
 import { workflowNow } from './clock';
@@ -16,8 +17,6 @@ type Params = { documentId?: string; locale?: LocaleParam; status?: string; data
 /** A where-clause fragment for the locales a call is about; empty for '*'. */
 const localeFilter = (locale: LocaleParam, column: string): Record<string, unknown> =>
   Array.isArray(locale) ? { [column]: { $in: locale } } : locale && locale !== '*' ? { [column]: locale } : {};
-
-const isPublishable = (uid: string) => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
 
 /** Why a document locale may not be released now, or null when it may. */
 export const releaseRefusal = (state: ReviewState | null, hash: string | null, now: Date): Error | null => {
@@ -39,7 +38,7 @@ export const releaseRefusal = (state: ReviewState | null, hash: string | null, n
 const localesOf = async (strapi: Core.Strapi, uid: string, documentId: string, locale: LocaleParam): Promise<string[]> => {
   if (Array.isArray(locale)) return locale;
   if (locale && locale !== '*') return [locale];
-  if (locale === undefined) return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
+  if (locale === undefined) return [await defaultLocale(strapi)];
   const drafts = await strapi.db.query(uid as never).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
   return drafts.map((row: { locale: string }) => row.locale);
 };
@@ -114,7 +113,7 @@ export const releaseGate =
     if (context.action === 'unpublish' || context.action === 'delete') {
       const documentId = params.documentId!;
       // Without a locale the Document Service acts on the default one only.
-      const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+      const locale = params.locale ?? (await defaultLocale(strapi));
       const live = await liveLocales(strapi, uid, documentId, locale);
       if (live.length === 0 && context.action === 'unpublish') return next();
       if (live.length > 0 && actor.type === 'api') {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import { inFlightWork } from '../../lifecycle/in-flight';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
+import { liveTargets } from '../channel-targeting';
 import { localScreenEvents, redisScreenEvents, type ScreenEventBus } from './screen-events';
 
 const buses = new WeakMap<Core.Strapi, ScreenEventBus>();
@@ -22,11 +23,8 @@ type Notice = { uid: string; documentId: string; locale: string };
  * Every unpublish is announced: the version that left may have been on screens, and a screen
  * re-reading an unchanged feed costs one 304.
  */
-const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish', { uid, documentId, locale }: Notice): Promise<boolean> => {
-  if (uid === UID.brand || type === 'unpublish') return true;
-  const live = await strapi.db.query(uid as never).findOne({ where: { documentId, locale, publishedAt: { $notNull: true } }, populate: ['channels'] });
-  return live?.channels?.screen === true;
-};
+const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish', notice: Notice): Promise<boolean> =>
+  notice.uid === UID.brand || type === 'unpublish' || (await liveTargets(strapi, notice))?.screen === true;
 
 /**
  * Every publish and unpublish the workflow announces becomes a screen event, fanned out to the

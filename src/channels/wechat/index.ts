@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import { inFlightWork } from '../../lifecycle/in-flight';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
+import { liveTargets } from '../channel-targeting';
 import { registerWechatAdminRoutes } from './admin-routes';
 import { WechatChannelError, WechatClient } from './wechat-client';
 import { pushToWechat } from './wechat-push';
@@ -35,8 +36,7 @@ export const startWechat = (strapi: Core.Strapi): void => {
   strapi.eventHub.on(WORKFLOW_EVENTS.publish, async (notice: Notice) => {
     if (notice.uid !== UID.article) return;
     pushes.start(strapi, async () => {
-      const live = await strapi.db.query(UID.article).findOne({ where: { documentId: notice.documentId, locale: notice.locale, publishedAt: { $notNull: true } }, populate: ['channels'] });
-      if (live?.channels?.wechat !== true) return;
+      if ((await liveTargets(strapi, notice))?.wechat !== true) return;
       await pushToWechat(strapi, wechatClientOf(strapi), notice, { submit: mode === 'submit', actor: { type: 'system', name: 'wechat auto-push' } });
     });
   });

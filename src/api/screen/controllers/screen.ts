@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { screenEventsOf } from '../../../channels/screen';
 import { screenFeedCache } from '../../../channels/screen/feed-cache';
 import { notModified, strongEtag } from '../../../channels/screen/feed-etag';
 import { buildScreenFeed, startOfMonth } from '../../../channels/screen/screen-feed';
 import { openScreenStream } from '../../../channels/screen/screen-stream';
+import { requestedLocale } from '../../../i18n/locales';
 
 type Context = Parameters<typeof openScreenStream>[0] & {
   query: Record<string, string | undefined>;
@@ -18,9 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async feed(ctx: Context) {
-      const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
-      const locale = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-      if (!locales.includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+      const locale = await requestedLocale(strapi, ctx.query.locale);
 
       ctx.state.channel = 'screen'; // the Content API scope narrows reads to screen-targeted items
       const now = new Date();

@@ -5,6 +5,7 @@ import { articleFeed, FEED_FORMATS, type FeedFormat } from '../../../channels/we
 import { siteOf } from '../../../channels/web/site';
 import { buildSitemap } from '../../../channels/web/sitemap';
 import { latestArticles, sitemapEntries, taxonomyBySlug } from '../../../channels/web/website-content';
+import { localeCodes, requestedLocale } from '../../../i18n/locales';
 
 type Context = {
   params: { format: string };
@@ -17,15 +18,11 @@ type Context = {
 
 const FEED_SIZE = 50;
 
-const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
-  ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async feed(ctx: Context) {
     const format = ctx.params.format as FeedFormat;
     if (!(format in FEED_FORMATS)) throw new errors.NotFoundError(`Unknown feed format "${ctx.params.format}": use rss, atom or json`);
-    const locale = ctx.query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    if (!(await localeCodes(strapi)).includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+    const locale = await requestedLocale(strapi, ctx.query.locale);
 
     const category = ctx.query.category ? await taxonomyBySlug(strapi, UID.category, ctx.query.category, locale) : null;
     if (ctx.query.category && !category) throw new errors.NotFoundError(`No category with slug "${ctx.query.category}"`);

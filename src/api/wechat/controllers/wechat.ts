@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
+import { defaultLocale } from '../../../i18n/locales';
 import { wechatClientOf } from '../../../channels/wechat';
 import { WechatChannelError } from '../../../channels/wechat/wechat-client';
 import { previewWechatArticle, pushToWechat, refreshWechatStatus } from '../../../channels/wechat/wechat-push';
@@ -18,7 +19,7 @@ type Context = {
 const refOf = async (strapi: Core.Strapi, ctx: Context) => ({
   uid: UID.article,
   documentId: ctx.params.documentId,
-  locale: ctx.query.locale || ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string),
+  locale: ctx.query.locale || (await defaultLocale(strapi)),
 });
 
 /** Pushing to the Official Account is a release: reviewers (publish permission) do it. */

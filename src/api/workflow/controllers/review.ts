@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLISHABLE_UIDS } from '../../../constants';
+import { isPublishable } from '../../../constants';
+import { defaultLocale } from '../../../i18n/locales';
 import { userActor } from '../../../workflow/actor';
 import { approvalsInCycle, auditTrail } from '../../../workflow/audit-trail';
 import { availableActions } from '../../../workflow/available-actions';
@@ -25,10 +26,10 @@ const EXPLORER = 'plugin::content-manager.explorer';
 /** The document locale a request is about; only publishable types have a workflow. */
 const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentRef> => {
   const { uid, documentId } = ctx.params;
-  if (!(PUBLISHABLE_UIDS as readonly string[]).includes(uid)) {
+  if (!isPublishable(uid)) {
     throw invalid(`类型 ${uid} 不经过审核流程`, `${uid} has no review workflow`, { path: ['uid'] });
   }
-  const locale = ctx.query.locale || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const locale = ctx.query.locale || (await defaultLocale(strapi));
   const exists = await strapi.db.query(uid as never).count({ where: { documentId, locale } });
   if (exists === 0) throw invalid('找不到该内容或语言版本', `No document ${documentId} in locale ${locale}`, { path: ['documentId'] });
   return { uid, documentId, locale };
