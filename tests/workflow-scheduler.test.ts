@@ -78,6 +78,16 @@ describe('the scheduler', () => {
     ]);
   });
 
+  test('a release that finds the scheduler got there first is not an error and publishes nothing twice', async () => {
+    const { recordSystemApproval, releaseOnce } = appModule<typeof import('../src/workflow/review-actions')>('workflow/review-actions.js');
+    const id = await wf.createArticle(editor);
+    const approved = await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'race test');
+    expect((await runDueJobs(app.strapi, new Date())).published).toContain(keyOf(id));
+    // The seed (or a final approval) still holds the state it read before the tick.
+    await expect(releaseOnce(app.strapi, approved, { type: 'system', name: 'demo seed' })).resolves.toBe(false);
+    expect((await auditActions(app, id)).filter((action) => action === 'publish')).toHaveLength(1);
+  });
+
   test('final approval with a past publishAt releases at once', async () => {
     const id = await scheduledArticle({ publishAt: new Date(Date.now() - HOUR) });
     expect(await isLive(id)).toBe(true);

@@ -12,7 +12,7 @@ import {
 } from './demo-content';
 import { ensureDemoImages } from './demo-images';
 import { userActor } from '../workflow/actor';
-import { recordSystemApproval, releaseApproved, submitForReview } from '../workflow/review-actions';
+import { recordSystemApproval, releaseOnce, submitForReview } from '../workflow/review-actions';
 import { findState } from '../workflow/review-states';
 
 type SlugIndex = Map<string, string>;
@@ -60,8 +60,9 @@ const releaseDemoItem = async (strapi: Core.Strapi, uid: string, documentId: str
   const live = await strapi.db.query(uid as never).count({ where: { documentId, locale, publishedAt: { $notNull: true } } });
   if (live > 0) return;
   const ref = { uid, documentId, locale };
-  await recordSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding');
-  await releaseApproved(strapi, ref, { type: 'system', name: 'demo seed' });
+  const approved = await recordSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding');
+  // A scheduler tick (cron runs during bootstrap) may release it first: then it is live all the same.
+  await releaseOnce(strapi, approved, { type: 'system', name: 'demo seed' });
 };
 
 /** The editor's unfinished plan waits at the first review stage, so reviewers have a queue to try. */

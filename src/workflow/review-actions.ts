@@ -5,7 +5,7 @@ import { approvalsInCycle, recordAudit } from './audit-trail';
 import { hashContent, loadReviewableContent } from './content-hash';
 import { assertReadyForRelease } from './release-readiness';
 import { chainFor, type ReviewStage } from './review-chain';
-import { ensureState, updateState, type DocumentRef, type ReviewState } from './review-states';
+import { ensureState, refOfState, updateState, type DocumentRef, type ReviewState } from './review-states';
 import { checkTerminology } from './terminology';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { invalid, refuse } from './workflow-error';
@@ -119,8 +119,7 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
   emitWorkflowEvent(strapi, WORKFLOW_EVENTS.approve, ref, { actor: actor.name, stage: stage.name, final: isLast, contentHash: hash });
 
   if (isLast && (!next.publishAt || new Date(next.publishAt) <= now)) {
-    // Claimed like a scheduler job, so a scheduler tick at the same moment cannot release it too.
-    await claimAndRun(strapi, next, actor, now, () => releaseApproved(strapi, ref, actor));
+    await releaseOnce(strapi, next, actor, now);
   }
   return (await ensureState(strapi, ref)) as ReviewState;
 };
@@ -185,3 +184,11 @@ export const recordSystemApproval = async (strapi: Core.Strapi, ref: DocumentRef
 /** Publishes an approved document locale through the release gate, on behalf of `actor`. */
 export const releaseApproved = async (strapi: Core.Strapi, ref: DocumentRef, actor: Actor) =>
   actingAs(actor, () => strapi.documents(ref.uid as never).publish({ documentId: ref.documentId, locale: ref.locale } as never));
+
+/**
+ * Releases the approved version `state` describes, claimed like a scheduler job: whoever comes
+ * second (a scheduler tick on any instance, the final approval, the seed) finds it taken and
+ * gets false instead of releasing it again or failing.
+ */
+export const releaseOnce = (strapi: Core.Strapi, state: ReviewState, actor: Actor, now: Date = new Date()): Promise<boolean> =>
+  claimAndRun(strapi, state, actor, now, () => releaseApproved(strapi, refOfState(state), actor));

@@ -28,6 +28,8 @@ export type ReviewState = {
 
 export const stateKey = ({ uid, documentId, locale }: DocumentRef) => `${uid}:${documentId}:${locale}`;
 
+export const refOfState = (state: ReviewState): DocumentRef => ({ uid: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale });
+
 export const findState = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ReviewState | null> =>
   strapi.db.query(REVIEW_STATE_UID as never).findOne({ where: { key: stateKey(ref) } });
 

@@ -2,12 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { SCHEDULER } from './actor';
 import { claimAndRun } from './job-claim';
 import { recordAudit } from './audit-trail';
-import { releaseApproved } from './review-actions';
-import { REVIEW_STATE_UID, updateState, type ReviewState } from './review-states';
+import { releaseOnce } from './review-actions';
+import { REVIEW_STATE_UID, refOfState, updateState, type ReviewState } from './review-states';
 
 export type SchedulerRun = { published: string[]; unpublished: string[]; expired: string[]; skipped: string[] };
-
-const refOf = (state: ReviewState) => ({ uid: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale });
 
 /**
  * Fires every job that is due at `now`: approved versions whose publishAt has come, live
@@ -28,12 +26,12 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
     if (state.unpublishAt && new Date(state.unpublishAt) <= now) {
       const expired = await updateState(strapi, state, { reviewState: 'unpublished' });
       if (!expired) continue;
-      await recordAudit(strapi, refOf(state), { action: 'expire', actor: SCHEDULER, fromState: 'approved', toState: 'unpublished', cycle: state.cycle, contentHash: state.reviewedHash, details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt } });
+      await recordAudit(strapi, refOfState(state), { action: 'expire', actor: SCHEDULER, fromState: 'approved', toState: 'unpublished', cycle: state.cycle, contentHash: state.reviewedHash, details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt } });
       run.expired.push(state.key);
       continue;
     }
     try {
-      const done = await claimAndRun(strapi, state, SCHEDULER, now, () => releaseApproved(strapi, refOf(state), SCHEDULER));
+      const done = await releaseOnce(strapi, state, SCHEDULER, now);
       run[done ? 'published' : 'skipped'].push(state.key);
     } catch (error) {
       // The draft changed since approval, or the release failed: it stays due, and is logged.
