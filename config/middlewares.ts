@@ -1,5 +1,6 @@
 export default ({ env }) => [
-  'strapi::logger',
+  // Strapi's access log, with credentials in query strings redacted.
+  'global::access-log',
   'strapi::errors',
   'strapi::security',
   {

@@ -1,3 +1,5 @@
+import { queryCostProtection } from '../src/graphql/query-cost';
+
 export default ({ env }) => ({
   'users-permissions': {
     config: {
@@ -15,6 +17,16 @@ export default ({ env }) => ({
       landingPage: env.bool('GRAPHQL_PLAYGROUND', false),
       apolloServer: {
         introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+        // Refused before execution with a 400: too many aliases, tokens or fields, or too many
+        // estimated rows (page size times nested lists).
+        ...queryCostProtection({
+          defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
+          maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
+          maxRows: env.int('GRAPHQL_MAX_ROWS', 5000),
+          maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
+          maxCost: env.int('GRAPHQL_MAX_COST', 5000),
+          maxTokens: env.int('GRAPHQL_MAX_TOKENS', 2000),
+        }),
       },
     },
   },

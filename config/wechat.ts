@@ -7,4 +7,8 @@ export default ({ env }) => ({
   // When an article targeted at WeChat is published (by a reviewer or the scheduler):
   // off (push by hand), draft (push to the draft box), submit (push and publish).
   autoPush: env('WECHAT_AUTO_PUSH', 'off'),
+  // Origins (scheme://host[:port]) of a remote upload provider whose files a push may fetch;
+  // local uploads need none. Body images from anywhere else are refused (no server-side fetches
+  // of editor-written URLs).
+  mediaOrigins: env.array('MEDIA_ORIGINS', []).map((origin: string) => origin.replace(/\/+$/, '')),
 });

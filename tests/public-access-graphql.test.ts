@@ -103,6 +103,36 @@ describe.each(readers)('$who reading over GraphQL', (reader) => {
   });
 });
 
+describe('API tokens and accounts over GraphQL', () => {
+  test('even a full-access token cannot create, change or delete users or roles', async () => {
+    const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
+    const created = await app
+      .http()
+      .post('/admin/api-tokens')
+      .set('Authorization', `Bearer ${superAdmin}`)
+      .send({ name: 'partner full access', type: 'full-access', lifespan: null, kind: 'content-api' });
+    const fullAccess: Reader = { who: 'full-access token', auth: () => ({ Authorization: `Bearer ${created.body.data.accessKey}` }) };
+    const users = () => app.strapi.db.query('plugin::users-permissions.user').count();
+    const roles = () => app.strapi.db.query('plugin::users-permissions.role').count();
+    const before = { users: await users(), roles: await roles() };
+    const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+
+    for (const mutation of [
+      'mutation { createUsersPermissionsUser(data: { username: "intruder", email: "intruder@example.net", password: "Intruder-Pass1" }) { data { documentId } } }',
+      'mutation { createUsersPermissionsRole(data: { name: "Intruders", description: "x" }) { ok } }',
+      `mutation { updateUsersPermissionsRole(id: "${publicRole.id}", data: { name: "Renamed" }) { ok } }`,
+      `mutation { deleteUsersPermissionsRole(id: "${publicRole.id}") { ok } }`,
+      'mutation { updateUsersPermissionsUser(id: "1", data: { blocked: true }) { data { documentId } } }',
+      'mutation { deleteUsersPermissionsUser(id: "1") { data { documentId } } }',
+    ]) {
+      const response = await graphql(fullAccess, mutation);
+      expect(response.body.errors?.[0]?.message).toMatch(/Policy Failed|Forbidden/);
+    }
+    expect({ users: await users(), roles: await roles() }).toEqual(before);
+    expect((await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { id: publicRole.id } })).name).toBe(publicRole.name);
+  });
+});
+
 describe('GraphQL limits', () => {
   const reader = readers[0];
 
@@ -112,6 +142,31 @@ describe('GraphQL limits', () => {
     expect(response.body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
     const shallow = await graphql(reader, '{ organizations { name parent { name } } }');
     expect(shallow.body.errors).toBeUndefined();
+  });
+
+  test('refuses, with a 400 before running it, a query of too many aliases, fields or rows', async () => {
+    const aliases = Array.from({ length: 500 }, (_, index) => `a${index}: articles(pagination: { limit: 100 }) { ...full }`).join(' ');
+    const flood = await app.http().post('/graphql').send({ query: `{ ${aliases} } fragment full on Article { title body brand { name story } }` });
+    expect(flood.status).toBe(400);
+    expect(flood.body.errors[0].message).toMatch(/more that 2000 tokens/);
+    const sixteen = Array.from({ length: 16 }, (_, index) => `a${index}: articles { title }`).join(' ');
+    const aliased = await app.http().post('/graphql').send({ query: `{ ${sixteen} }` });
+    expect(aliased.status).toBe(400);
+    expect(aliased.body.errors[0].message).toMatch(/Aliases limit of 15 exceeded/);
+
+    const nested = '{ articles(pagination: { limit: 100 }) { title tags(pagination: { limit: 100 }) { name } localizations(pagination: { limit: 100 }) { title tags(pagination: { limit: 100 }) { name } } } }';
+    const rows = await app.http().post('/graphql').send({ query: nested });
+    expect(rows.status).toBe(400);
+    expect(rows.body.errors[0]).toMatchObject({ message: expect.stringMatching(/rows; the limit is 5000/), extensions: { code: 'GRAPHQL_QUERY_TOO_COSTLY' } });
+
+    // The same shape with page sizes from variables is estimated with their values.
+    const query = 'query ($n: Int) { articles(pagination: { limit: $n }) { title tags(pagination: { limit: $n }) { name } localizations(pagination: { limit: $n }) { title } } }';
+    expect((await app.http().post('/graphql').send({ query, variables: { n: 100 } })).status).toBe(400);
+    const small = await app.http().post('/graphql').send({ query, variables: { n: 10 } });
+    expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+    expect(small.body.data.articles.length).toBeGreaterThan(0);
+
   });
 
   test('returns 25 items by default and never more than 100', async () => {

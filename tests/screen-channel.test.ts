@@ -41,6 +41,22 @@ describe('screen access', () => {
     expect((await feed({}, `?token=${TOKEN}`)).status).toBe(200);
     expect((await app.http().get('/api/screen/stream')).status).toBe(403);
   });
+
+  test('the access log never holds a screen token given as ?token=', async () => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(app.strapi.log, 'http').mockImplementation(((line: string) => {
+      logged.push(line);
+    }) as never);
+    try {
+      expect((await feed({}, `?locale=zh-CN&token=${TOKEN}`)).status).toBe(200);
+      expect((await feed({}, `?Token=${TOKEN}&x=%E0%A4%A`)).status).toBe(403);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatch(/^GET \/api\/screen\/feed\?locale=zh-CN&token=\[REDACTED\] \(\d+ ms\) 200$/);
+    expect(logged.join('\n')).not.toContain(TOKEN);
+  });
 });
 
 describe('screen feed', () => {

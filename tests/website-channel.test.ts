@@ -157,6 +157,26 @@ describe('feeds', () => {
     expect(list(english.item)).toEqual([]);
   });
 
+  test('titles and digests are text: escaped where a format reads them as HTML, verbatim in JSON Feed', async () => {
+    const title = '<script>alert("t")</script>标题]]>';
+    const digest = '<img src=x onerror=alert(1)>摘要';
+    await createReleased(app.strapi, UID.article, articleData({ slug: 'markup-in-title', title, digest }));
+    const rss = await feed('rss');
+    const atom = await feed('atom');
+    for (const response of [rss, atom]) {
+      expect(XMLValidator.validate(response.text)).toBe(true);
+      expect(response.text).not.toMatch(/<script|<img src=x/);
+    }
+    const rssItem = list(parser.parse(rss.text).rss.channel.item).find((item) => String(item.link).endsWith('markup-in-title'));
+    expect(rssItem.title).toBe('&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;标题]]&gt;');
+    expect(rssItem.description).toBe('&lt;img src=x onerror=alert(1)&gt;摘要');
+    const atomEntry = list(parser.parse(atom.text).feed.entry).find((entry) => list(entry.link).some((link: Record<string, string>) => link['@href'].endsWith('markup-in-title')));
+    expect(atomEntry.title['#text']).toBe('&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;标题]]&gt;');
+    expect(atomEntry.summary['#text']).toBe('&lt;img src=x onerror=alert(1)&gt;摘要');
+    const jsonItem = JSON.parse((await feed('json')).text).items.find((item: { url: string }) => item.url.endsWith('markup-in-title'));
+    expect(jsonItem).toMatchObject({ title, summary: digest });
+  });
+
   test('bad requests are 4xx naming the problem', async () => {
     expect((await feed('xml')).status).toBe(404);
     const locale = await feed('rss', '?locale=fr');

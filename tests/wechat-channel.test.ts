@@ -1,3 +1,5 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
 import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { articleData, createReleased, documents } from './harness/content';
@@ -103,6 +105,33 @@ describe('pushing to the Official Account', () => {
     const coverless = await push(ACCOUNTS.reviewer, noCover.documentId);
     expect(coverless.status).toBe(400);
     expect(coverless.body.error.message).toMatch(/cover/);
+  });
+
+  test('a body image from outside the media library is refused, never fetched by the server', async () => {
+    const hits: string[] = [];
+    const internal = http.createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.end('internal secret');
+    });
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = internal.address() as AddressInfo;
+      const live = await documents(app.strapi, UID.article).findOne({ documentId: withImagesId, locale: 'zh-CN', status: 'published', populate: ['cover'] });
+      const photo = live.body.find((block: { type: string }) => block.type === 'image').image;
+      for (const url of [`http://127.0.0.1:${port}/latest/meta-data.png`, '/uploads/../../config/server.js', 'https://169.254.169.254/latest/meta-data/iam.png']) {
+        const probe = await createReleased(
+          app.strapi,
+          UID.article,
+          articleData({ cover: live.cover.id, channels: onWechat, body: [{ type: 'image', image: { ...photo, url, formats: null }, children: [{ type: 'text', text: '' }] }] })
+        );
+        const refused = await push(ACCOUNTS.reviewer, probe.documentId);
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.details.path).toEqual(['body']);
+      }
+      expect(hits).toEqual([]);
+    } finally {
+      internal.close();
+    }
   });
 
   test('a title too long for WeChat is a 400 naming the title', async () => {

@@ -144,7 +144,29 @@ describe('four-eyes', () => {
     const overridden = await wf.approve(superAdmin, A, id, { overrideReason: '值班期间紧急发布，已电话请示' });
     expect(overridden.status).toBe(200);
     const [, override] = await wf.history(superAdmin, A, id);
-    expect(override).toMatchObject({ action: 'override_approve', stageName: '初审', details: { overrideReason: '值班期间紧急发布，已电话请示', overridden: 'own-work' } });
+    expect(override).toMatchObject({ action: 'override_approve', stageName: '初审', details: { overrideReason: '值班期间紧急发布，已电话请示' } });
+  });
+
+  test('a super admin needs a reason at every stage and never passes two stages of one version', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.submit(editor, A, id);
+    // Not their own work, yet not their stage's role either: a reason is required.
+    const silent = await wf.approve(superAdmin, A, id);
+    expect(silent.status).toBe(403);
+    expect(silent.body.error.message).toMatch(/理由.*reason/);
+    expect((await wf.approve(superAdmin, A, id, { overrideReason: '   ' })).status).toBe(403);
+    expect((await wf.approve(superAdmin, A, id, { overrideReason: '初审人员休假' })).status).toBe(200);
+    const [, first] = await wf.history(superAdmin, A, id);
+    expect(first).toMatchObject({ action: 'override_approve', stageName: '初审', details: { overridden: 'not-stage-role' } });
+
+    // 复审 and 终审 of the same version: refused whatever the reason.
+    const second = await wf.approve(superAdmin, A, id, { overrideReason: '复审人员也休假' });
+    expect(second.status).toBe(403);
+    expect(second.body.error.message).toMatch(/两个审核环节/);
+    expect((await wf.approve(reviewer, A, id)).status).toBe(200);
+    expect((await wf.approve(superAdmin, A, id, { overrideReason: '终审人员出差' })).status).toBe(403);
+    expect((await reviewStateOf(app, id)).reviewState).toBe('in_review');
+    expect((await wf.approve(chiefReviewer, A, id)).body.data.reviewState).toBe('published');
   });
 });
 
@@ -266,6 +288,30 @@ describe('review queue, diff and the actions each user is offered', () => {
     expect((await wf.submit(editor, A, 'no-such-document')).status).toBe(400);
     expect((await wf.submit(editor, UID.category, id)).status).toBe(400);
     expect((await app.http().post(`/workflow/documents/${A}/${id}/submit`)).status).toBe(401);
+  });
+
+  test('schedule input is strict: real dates with a zone, years 2000–2100, and {} is a mistake', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.schedule(editor, A, id, { publishAt: '2030-05-01T09:00:00+08:00', unpublishAt: '2030-06-01T09:00:00+08:00' });
+    for (const [body, field] of [
+      [{ publishAt: '2030-02-30T09:00:00+08:00' }, 'publishAt'],
+      [{ publishAt: '2030-05-01' }, 'publishAt'],
+      [{ publishAt: '2030-05-01T09:00:00' }, 'publishAt'],
+      [{ unpublishAt: '+275760-09-13T00:00:00.000Z' }, 'unpublishAt'],
+      [{ publishAt: 1893456000000 }, 'publishAt'],
+      [{}, 'publishAt'],
+    ] as const) {
+      const refused = await wf.schedule(editor, A, id, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(field);
+    }
+    // Nothing refused changed the schedule; a field left out keeps its value.
+    const kept = await reviewStateOf(app, id);
+    expect([kept.publishAt, kept.unpublishAt].map((value) => new Date(value).toISOString())).toEqual(['2030-05-01T01:00:00.000Z', '2030-06-01T01:00:00.000Z']);
+    expect((await wf.schedule(editor, A, id, { unpublishAt: null })).status).toBe(200);
+    const state = await reviewStateOf(app, id);
+    expect(state.unpublishAt).toBeNull();
+    expect(new Date(state.publishAt).toISOString()).toBe('2030-05-01T01:00:00.000Z');
   });
 });
 

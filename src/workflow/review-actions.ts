@@ -10,6 +10,7 @@ import { checkTerminology } from './terminology';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { invalid, refuse } from './workflow-error';
 import { claimAndRun } from './job-claim';
+import { parseScheduleInstant } from './schedule-input';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
@@ -54,6 +55,14 @@ export const authorshipOf = async (strapi: Core.Strapi, ref: DocumentRef): Promi
   return { createdById: draft?.createdBy?.id ?? null, updatedById: draft?.updatedBy?.id ?? null };
 };
 
+/**
+ * Why a stage refusal happened. A super admin may override `not-stage-role` and `own-work`
+ * with a recorded reason; `role` and `second-stage` hold for everyone: one person never passes
+ * two stages of one version, super admins included.
+ */
+export type StageRefusalReason = 'role' | 'not-stage-role' | 'own-work' | 'second-stage';
+export const OVERRIDABLE_REFUSALS: ReadonlySet<StageRefusalReason> = new Set(['not-stage-role', 'own-work']);
+
 /** Why this user may not act on the current stage (four-eyes included), or null when they may. */
 export const stageRefusal = (
   stage: ReviewStage,
@@ -61,15 +70,17 @@ export const stageRefusal = (
   actor: UserActor,
   authorship: Authorship,
   approvals: Array<{ actorId: number | null; stageIndex: number }>
-): { reason: string; error: Error } | null => {
-  if (!actor.roles.includes(stage.role) && !actor.isSuperAdmin) {
-    return { reason: 'role', error: refuse(`「${stage.name}」须由“${stage.role}”角色审核`, `Stage "${stage.name}" is reviewed by the role "${stage.role}"`) };
+): { reason: StageRefusalReason; error: Error } | null => {
+  if (approvals.some((approval) => approval.actorId === actor.id && approval.stageIndex !== stageIndex)) {
+    return { reason: 'second-stage', error: refuse('同一版本的两个审核环节不能由同一人通过', 'One person cannot approve two stages of the same version') };
+  }
+  if (!actor.roles.includes(stage.role)) {
+    const message = [`「${stage.name}」须由“${stage.role}”角色审核`, `Stage "${stage.name}" is reviewed by the role "${stage.role}"`] as const;
+    if (!actor.isSuperAdmin) return { reason: 'role', error: refuse(...message) };
+    return { reason: 'not-stage-role', error: refuse(`${message[0]}；超级管理员代为审核须填写理由`, `${message[1]}; a super admin acting for it must give a reason`) };
   }
   if (actor.id === authorship.createdById || actor.id === authorship.updatedById) {
     return { reason: 'own-work', error: refuse('不能审核自己创建或最后修改的内容', 'You cannot review content you created or last edited') };
-  }
-  if (approvals.some((approval) => approval.actorId === actor.id && approval.stageIndex !== stageIndex)) {
-    return { reason: 'second-stage', error: refuse('同一版本的两个审核环节不能由同一人通过', 'One person cannot approve two stages of the same version') };
   }
   return null;
 };
@@ -93,7 +104,7 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
   if (hash !== state.reviewedHash) throw refuse('送审后内容已修改，需重新提交审核', 'The content changed since it was submitted; it must be submitted again');
 
   const refusal = stageRefusal(stage, stageIndex, actor, await authorshipOf(strapi, ref), await approvalsInCycle(strapi, ref, state.cycle));
-  const override = refusal !== null && refusal.reason !== 'role' && actor.isSuperAdmin && (options.overrideReason ?? '').trim().length > 0;
+  const override = refusal !== null && OVERRIDABLE_REFUSALS.has(refusal.reason) && actor.isSuperAdmin && (options.overrideReason ?? '').trim().length > 0;
   if (refusal && !override) throw refusal.error;
 
   const isLast = stageIndex === stages.length - 1;
@@ -138,23 +149,23 @@ export const requestChanges = async (strapi: Core.Strapi, ref: DocumentRef, acto
   return next;
 };
 
-const parseInstant = (value: unknown, field: string): string | null => {
-  if (value === null || value === undefined || value === '') return null;
-  const date = new Date(value as string);
-  if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-    throw invalid(`${field} 不是有效的时间`, `${field} is not a valid date-time (ISO 8601 with a time zone)`, { path: [field] });
-  }
-  return date.toISOString();
-};
-
-/** Editors set when an item goes out and, optionally, when it comes down (stored in UTC). */
+/**
+ * Editors set when an item goes out and, optionally, when it comes down (stored in UTC). A field
+ * left out keeps its value, `null` clears it; a request that names neither is a mistake, not a
+ * silent "clear everything".
+ */
 export const setSchedule = async (strapi: Core.Strapi, ref: DocumentRef, actor: Actor, schedule: { publishAt?: unknown; unpublishAt?: unknown }) => {
-  const publishAt = parseInstant(schedule.publishAt, 'publishAt');
-  const unpublishAt = parseInstant(schedule.unpublishAt, 'unpublishAt');
+  const givenPublishAt = parseScheduleInstant(schedule.publishAt, 'publishAt');
+  const givenUnpublishAt = parseScheduleInstant(schedule.unpublishAt, 'unpublishAt');
+  if (givenPublishAt === undefined && givenUnpublishAt === undefined) {
+    throw invalid('请给出 publishAt 或 unpublishAt（null 表示清除）', 'Give publishAt and/or unpublishAt (null clears one)', { path: ['publishAt'] });
+  }
+  const state = await ensureState(strapi, ref);
+  const publishAt = givenPublishAt === undefined ? state.publishAt : givenPublishAt;
+  const unpublishAt = givenUnpublishAt === undefined ? state.unpublishAt : givenUnpublishAt;
   if (publishAt && unpublishAt && new Date(unpublishAt) <= new Date(publishAt)) {
     throw invalid('下线时间必须晚于发布时间', 'unpublishAt must be later than publishAt', { path: ['unpublishAt'] });
   }
-  const state = await ensureState(strapi, ref);
   const next = await updateState(strapi, state, { publishAt, unpublishAt });
   if (!next) throw lostRace();
   await recordAudit(strapi, ref, {

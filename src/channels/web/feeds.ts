@@ -1,12 +1,15 @@
+import escapeHtml from 'escape-html';
 import { Feed } from 'feed';
 import { plainText, renderBlocks } from './body-html';
 import { responsiveImage, type MediaFile } from './responsive-image';
 import { pageUrl, type Site } from './site';
 
+// RSS <title>/<description> and Atom <title type="html">/<summary type="html"> are read as HTML
+// by feed readers; JSON Feed's title and summary are plain text. `textAsHtml` says which.
 export const FEED_FORMATS = {
-  rss: { contentType: 'application/rss+xml; charset=utf-8', render: (feed: Feed) => feed.rss2() },
-  atom: { contentType: 'application/atom+xml; charset=utf-8', render: (feed: Feed) => feed.atom1() },
-  json: { contentType: 'application/feed+json; charset=utf-8', render: (feed: Feed) => feed.json1() },
+  rss: { contentType: 'application/rss+xml; charset=utf-8', textAsHtml: true, render: (feed: Feed) => feed.rss2() },
+  atom: { contentType: 'application/atom+xml; charset=utf-8', textAsHtml: true, render: (feed: Feed) => feed.atom1() },
+  json: { contentType: 'application/feed+json; charset=utf-8', textAsHtml: false, render: (feed: Feed) => feed.json1() },
 } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
 
@@ -25,8 +28,13 @@ export type FeedArticle = {
 
 export type FeedScope = { locale: string; category?: { name: string; slug: string } | null; brand?: { name: string; slug: string } | null };
 
-/** Published website articles of one locale (optionally one category or brand) as a feed. */
-export const articleFeed = (site: Site, scope: FeedScope, articles: FeedArticle[], selfUrl: (format: FeedFormat) => string): Feed => {
+/**
+ * Published website articles of one locale (optionally one category or brand) as a feed in
+ * `format`. Titles and digests are an editor's plain text: where the format reads them as HTML
+ * they are escaped, so `<script>` in a title is shown, never run.
+ */
+export const articleFeed = (site: Site, scope: FeedScope, articles: FeedArticle[], format: FeedFormat, selfUrl: (format: FeedFormat) => string): Feed => {
+  const text = FEED_FORMATS[format].textAsHtml ? escapeHtml : (value: string) => value;
   const narrowed = scope.category?.name ?? scope.brand?.name;
   const feed = new Feed({
     title: narrowed ? `${site.title} · ${narrowed}` : site.title,
@@ -45,8 +53,8 @@ export const articleFeed = (site: Site, scope: FeedScope, articles: FeedArticle[
     feed.addItem({
       id: url,
       link: url,
-      title: article.title,
-      description: article.digest || plainText(article.body).slice(0, 128),
+      title: text(article.title),
+      description: text(article.digest || plainText(article.body).slice(0, 128)),
       content: renderBlocks(article.body, site.mediaBase),
       date: new Date(article.publishedAt),
       published: new Date(article.publishedAt),

@@ -35,15 +35,38 @@ export const previewWechatArticle = async (strapi: Core.Strapi, ref: DocumentRef
   );
 };
 
-/** Bytes of an uploaded file: from the local upload folder, or over HTTP for a remote provider. */
+/**
+ * Bytes of a file in this CMS's media library: from the local upload folder (`/uploads/…`, or the
+ * same under PUBLIC_URL), or over HTTP only from a configured media origin (a remote upload
+ * provider's `MEDIA_ORIGINS`). An editor can type any image URL into a body; fetching it from the
+ * server would let them reach internal hosts (server-side request forgery), so nothing else is
+ * fetched, and redirects are not followed.
+ */
 const mediaBytes = async (strapi: Core.Strapi, url: string): Promise<Buffer> => {
-  if (url.startsWith('/uploads/')) {
+  const publicUrl = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');
+  const localPath = url.startsWith('/uploads/') ? url : publicUrl && url.startsWith(`${publicUrl}/uploads/`) ? url.slice(publicUrl.length) : null;
+  if (localPath) {
     const uploads = path.resolve(strapi.dirs.static.public, 'uploads');
-    const file = path.resolve(strapi.dirs.static.public, `.${decodeURIComponent(url)}`);
-    if (!file.startsWith(uploads + path.sep)) throw invalid('图片地址无效', `Invalid image URL ${url}`);
+    let file: string;
+    try {
+      file = path.resolve(strapi.dirs.static.public, `.${decodeURIComponent(localPath.split(/[?#]/)[0])}`);
+    } catch {
+      throw invalid('图片地址无效', `Invalid image URL ${url}`, { path: ['body'] });
+    }
+    if (!file.startsWith(uploads + path.sep)) throw invalid('图片地址无效', `Invalid image URL ${url}`, { path: ['body'] });
     return fs.readFile(file);
   }
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  let origin: string | null = null;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = null;
+  }
+  const mediaOrigins = (strapi.config.get('wechat.mediaOrigins') as string[] | undefined) ?? [];
+  if (!origin || !mediaOrigins.includes(origin)) {
+    throw invalid(`正文图片须来自本系统媒体库：${url}`, `Body images must come from this CMS's media library; ${url} does not`, { path: ['body'] });
+  }
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'error' });
   if (!response.ok) throw new Error(`image ${url} answered ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
 };

@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const articles = await latestArticles(strapi, { locale, categoryId: category?.documentId, brandId: brand?.documentId, limit: FEED_SIZE });
     const query = new URLSearchParams(Object.entries({ locale, category: ctx.query.category, brand: ctx.query.brand }).filter(([, value]) => value) as Array<[string, string]>);
     const selfUrl = (other: FeedFormat) => `${ctx.request.origin}${ctx.request.path.replace(/[^/]+$/, other)}?${query}`;
-    const feed = articleFeed(site, { locale, category: category as never, brand: brand as never }, articles, selfUrl);
+    const feed = articleFeed(site, { locale, category: category as never, brand: brand as never }, articles, format, selfUrl);
 
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.type = FEED_FORMATS[format].contentType;

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+
+/** Query parameters that carry a credential (the screen stream's `?token=`, EventSource cannot set headers). */
+const SECRET_PARAMETERS = /^(token|access_token|api_token|signature)$/i;
+
+/** A request URL as it may be written to a log: credentials in the query string replaced. */
+export const redactedUrl = (url: string): string => {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return url;
+  const query = url
+    .slice(queryStart + 1)
+    .split('&')
+    .map((pair) => {
+      const rawName = pair.split('=')[0];
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // A malformed escape is logged as sent.
+      }
+      return SECRET_PARAMETERS.test(name) ? `${rawName}=[REDACTED]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, queryStart)}?${query}`;
+};
+
+/**
+ * Strapi's access log (`strapi::logger`), with credentials kept out of it: logs are read and
+ * shipped by more people than may hold a screen token.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: { method: string; url: string; status: number }, next: () => Promise<void>) => {
+    const start = Date.now();
+    await next();
+    strapi.log.http(`${ctx.method} ${redactedUrl(ctx.url)} (${Math.ceil(Date.now() - start)} ms) ${ctx.status}`);
+  };
