@@ -12,8 +12,27 @@ export default ({ env }) => [
   },
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.
+    config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024 } },
+  },
+  {
+    // Every multipart upload: allowed kinds only, real images, no markup, size and pixel limits.
+    name: 'global::upload-guard',
+    config: {
+      maxImagePixels: env.int('UPLOAD_MAX_IMAGE_PIXELS', 40_000_000),
+      maxBytes: {
+        image: env.int('UPLOAD_MAX_IMAGE_MB', 20) * 1024 * 1024,
+        video: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024,
+        audio: env.int('UPLOAD_MAX_AUDIO_MB', 50) * 1024 * 1024,
+        document: env.int('UPLOAD_MAX_DOCUMENT_MB', 50) * 1024 * 1024,
+      },
+    },
+  },
   'strapi::session',
   'strapi::favicon',
+  // Uploaded files: nosniff, a no-script sandboxing CSP, downloads for all but images, video and audio.
+  'global::served-media',
   'strapi::public',
 ];

@@ -1,6 +1,15 @@
 import { queryCostProtection } from '../src/graphql/query-cost';
+import { ALLOWED_MIME_TYPES, DENIED_MIME_TYPES } from '../src/media/media-kinds';
 
 export default ({ env }) => ({
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024,
+      // Strapi's own content sniffing: the detected type must be allowed, whatever the name says.
+      // src/media/upload-check.ts adds what sniffing cannot tell (see the upload-guard middleware).
+      security: { allowedTypes: [...ALLOWED_MIME_TYPES], deniedTypes: [...DENIED_MIME_TYPES] },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

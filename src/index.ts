@@ -3,7 +3,9 @@ import { protectAccounts } from './access/account-privacy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { ensureEnvSuperAdmin } from './access/super-admin';
-import { contentApiScope } from './channels/content-api-scope';
+import { contentApiScope } from './read-scope/content-api-scope';
+import { registerGraphqlReadScope } from './read-scope/graphql-scope';
+import { closeMediaLibraryListing } from './read-scope/media-library-access';
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
 import { defaultTargetsOnCreate } from './channels/default-targets';
@@ -15,8 +17,10 @@ import { drainWorkflowEvents } from './workflow/webhook-events';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    strapi.documents.use(defaultTargetsOnCreate);
+    strapi.documents.use(defaultTargetsOnCreate(strapi));
     strapi.documents.use(contentApiScope(strapi));
+    registerGraphqlReadScope(strapi);
+    closeMediaLibraryListing(strapi);
     registerWorkflow(strapi);
     protectAccounts(strapi);
   },

@@ -22,7 +22,7 @@ const grantMissing = async (strapi: Core.Strapi, roleType: string, actions: read
 /**
  * Public (anonymous) and Authenticated readers get find/findOne on the public types. Which
  * versions and items they see is narrowed further on the Document Service
- * (see channels/content-api-scope.ts). Self-registration is switched off the first time:
+ * (see read-scope/content-api-scope.ts). Self-registration is switched off the first time:
  * staff accounts are issued by administrators.
  */
 export const ensureContentApiAccess = async (strapi: Core.Strapi): Promise<void> => {

@@ -1,6 +1,6 @@
 import { UID } from '../../src/constants';
 import { isChannelTargeted, targetedAt } from '../../src/channels/channel-targeting';
-import { requestChannel } from '../../src/channels/content-api-scope';
+import { requestChannel } from '../../src/read-scope/content-api-scope';
 
 describe('requestChannel', () => {
   test('is null outside the Content API (admin panel, scheduler, seed)', () => {

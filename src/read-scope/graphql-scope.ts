@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import { isChannelTargeted } from '../channels/channel-targeting';
+import { requestChannel } from './content-api-scope';
+import { MEDIA_UID } from './populate-scope';
+
+type Attribute = { type: string; target?: string; relation?: string };
+type ContentType = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
+type Resolver = (parent: unknown, args: Record<string, unknown>, context: { state?: unknown }, info: unknown) => unknown;
+
+/**
+ * GraphQL resolves relation fields itself (straight from the database, not through the
+ * Document Service), so the read scope is added to their arguments here: published versions
+ * only, and for channel-targeted types only items targeted at the reader's channel. Generated
+ * from the content model: a new relation is covered without a line here.
+ */
+const scopedRelation =
+  (target: ContentType) =>
+  (resolve: Resolver, parent: unknown, args: Record<string, unknown>, context: { state?: unknown }, info: unknown) => {
+    const channel = requestChannel(context.state as never) ?? 'website';
+    const scope: object[] = [];
+    if (target.options?.draftAndPublish === true) scope.push({ publishedAt: { notNull: true } });
+    if (isChannelTargeted(target.uid)) scope.push({ channels: { [channel]: { eq: true } } });
+    const filters = args.filters === undefined ? scope : [args.filters, ...scope];
+    return resolve(parent, { ...args, filters: filters.length === 1 ? filters[0] : { and: filters } }, context, info);
+  };
+
+export const registerGraphqlReadScope = (strapi: Core.Strapi): void => {
+  const graphql = strapi.plugin('graphql');
+  if (!graphql) return;
+  const extension = graphql.service('extension');
+  const { naming } = graphql.service('utils');
+
+  // The media library is not a public catalogue: files are reached through the content that
+  // uses them, and never lead back to it (`related` reaches drafts and other channels).
+  extension.shadowCRUD(MEDIA_UID).disableQueries();
+  extension.shadowCRUD(MEDIA_UID).disableMutations();
+  extension.shadowCRUD(MEDIA_UID).field('related').disable();
+  extension.shadowCRUD('plugin::upload.folder').disable();
+
+  const resolversConfig: Record<string, { middlewares: unknown[] }> = {};
+  for (const contentType of Object.values(strapi.contentTypes) as unknown as ContentType[]) {
+    if (!contentType.uid.startsWith('api::')) continue;
+    const typeName = naming.getTypeName(contentType);
+    for (const [name, attribute] of Object.entries(contentType.attributes)) {
+      const target = attribute.type === 'relation' && attribute.target ? (strapi.contentTypes[attribute.target as never] as unknown as ContentType) : undefined;
+      if (!target || (target.options?.draftAndPublish !== true && !isChannelTargeted(target.uid))) continue;
+      // Filtering on another locale would let a reader probe an off-channel translation.
+      if (name === 'localizations') extension.shadowCRUD(contentType.uid).field(name).disableFilters();
+      for (const field of [name, `${name}_connection`]) resolversConfig[`${typeName}.${field}`] = { middlewares: [scopedRelation(target)] };
+    }
+  }
+  extension.use({ resolversConfig });
+};

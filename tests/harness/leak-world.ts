@@ -1,0 +1,132 @@
+import sharp from 'sharp';
+import type { Core } from '@strapi/strapi';
+import { documents, releaseReviewed } from './content';
+import { ACCOUNTS, type TestApp } from './strapi';
+
+/** Text that only published, on-channel, zh-CN versions carry: a probe must find it. */
+export const publicMark = (uid: string) => `LEAKPUB-${uid.split('.').pop()}`;
+/** Text every version a reader must never see carries. */
+export const SECRET = 'LEAKSECRET';
+
+type Fixture = (mark: string, links: Links, unique: string) => Record<string, unknown>;
+type Links = { file: number; brand?: string; organization?: string; category?: string; tag?: string };
+
+const blocks = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+const onWebsite = (website: boolean) => ({ website, wechat: false, screen: false });
+
+/**
+ * Valid data of every public type, each text field carrying `mark`. A new public type needs an
+ * entry here; the leak suite fails until it has one, and then probes every field it reaches.
+ */
+export const FIXTURES: Record<string, Fixture> = {
+  'api::organization.organization': (mark, _links, unique) => ({ name: `${mark}组织`, slug: `org-${unique}`, kind: 'branch' }),
+  'api::category.category': (mark, _links, unique) => ({ name: `${mark}栏目${unique}`.slice(0, 30), slug: `cat-${unique}` }),
+  'api::tag.tag': (mark, _links, unique) => ({ name: `${mark}标签${unique}`.slice(0, 30), slug: `tag-${unique}` }),
+  'api::brand.brand': (mark, links, unique) => ({
+    name: `${mark}品牌`,
+    slug: `brand-${unique}`,
+    slogan: mark,
+    summary: mark,
+    story: blocks(mark),
+    pillars: [{ title: mark, text: mark }],
+    logo: links.file,
+    cover: links.file,
+    organization: links.organization,
+    seo: { metaTitle: mark, shareImage: links.file },
+  }),
+  'api::article.article': (mark, links, unique) => ({
+    title: mark,
+    slug: `article-${unique}`,
+    digest: mark,
+    body: blocks(mark),
+    author: mark,
+    cover: links.file,
+    category: links.category,
+    tags: links.tag ? [links.tag] : [],
+    brand: links.brand,
+    channels: onWebsite(true),
+    seo: { metaTitle: mark, shareImage: links.file },
+  }),
+  'api::video.video': (mark, links, unique) => ({
+    title: mark,
+    slug: `video-${unique}`,
+    description: mark,
+    externalUrl: 'https://video.example.cn/brand.mp4',
+    poster: links.file,
+    durationSeconds: 60,
+    brand: links.brand,
+    category: links.category,
+    channels: onWebsite(true),
+  }),
+  'api::achievement.achievement': (mark, links, unique) => ({
+    title: mark,
+    slug: `achievement-${unique}`,
+    summary: mark,
+    body: blocks(mark),
+    achievedOn: '2025-07-01',
+    level: 'company',
+    kind: 'honor',
+    metrics: [{ label: mark.slice(0, 16), value: 1, unit: mark.slice(0, 16) }],
+    gallery: [links.file],
+    brand: links.brand,
+    organization: links.organization,
+    channels: onWebsite(true),
+  }),
+};
+
+export type LeakWorld = { published: Record<string, string>; file: { id: number } };
+
+const isDraftAndPublish = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as never) as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish === true;
+const isLocalized = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized === true;
+const hasChannels = (strapi: Core.Strapi, uid: string) => 'channels' in (strapi.contentType(uid as never) as { attributes: object }).attributes;
+
+/**
+ * One published, website-targeted zh-CN item of every public type, each linked to the others and
+ * sharing one image, and behind each of them every version no reader may see: its own later draft
+ * edit (linked to a draft-only item), a draft-only item and an off-channel item using the same
+ * image, and a translation that is off-channel (or never published).
+ */
+export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
+  const { strapi } = app;
+  const token = await app.adminToken(ACCOUNTS.editor);
+  const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#8a1c1c' } }).png().toBuffer();
+  const upload = await app.http().post('/upload').set('Authorization', `Bearer ${token}`).attach('files', png, { filename: 'shared.png', contentType: 'image/png' });
+  if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${upload.text}`);
+  const file = upload.body[0] as { id: number };
+
+  let serial = 0;
+  const unique = () => `leak-${Date.now().toString(36)}-${(serial += 1)}`;
+  const create = async (uid: string, mark: string, links: Links, website = true) => {
+    const data = FIXTURES[uid](mark, links, unique());
+    if (hasChannels(strapi, uid)) data.channels = onWebsite(website);
+    return (await documents(strapi, uid).create({ data, locale: 'zh-CN' })).documentId as string;
+  };
+  const release = (uid: string, documentId: string, locale = 'zh-CN') => (isDraftAndPublish(strapi, uid) ? releaseReviewed(strapi, uid, documentId, locale) : Promise.resolve());
+
+  const published: Record<string, string> = {};
+  const secretDrafts: Record<string, string> = {};
+  // Taxonomies first, so the publishable types can link to them.
+  const order = ['api::organization.organization', 'api::category.category', 'api::tag.tag', 'api::brand.brand', 'api::article.article', 'api::video.video', 'api::achievement.achievement'];
+  for (const uid of order) {
+    const links: Links = { file: file.id, organization: published['api::organization.organization'], category: published['api::category.category'], tag: published['api::tag.tag'], brand: published['api::brand.brand'] };
+    published[uid] = await create(uid, publicMark(uid), links);
+    await release(uid, published[uid]);
+    if (!isDraftAndPublish(strapi, uid)) continue;
+
+    secretDrafts[uid] = await create(uid, `${SECRET}草稿`, links);
+    if (hasChannels(strapi, uid)) await release(uid, await create(uid, `${SECRET}其他渠道`, links, false));
+    if (isLocalized(strapi, uid)) {
+      const english = FIXTURES[uid](`${SECRET} english`, links, unique());
+      if (hasChannels(strapi, uid)) english.channels = onWebsite(false);
+      await documents(strapi, uid).update({ documentId: published[uid], locale: 'en', data: english });
+      if (hasChannels(strapi, uid)) await release(uid, published[uid], 'en');
+    }
+  }
+  // Later draft edits of every published item, pointing at draft-only items: never read.
+  for (const uid of order.filter((candidate) => isDraftAndPublish(strapi, candidate))) {
+    const edit = FIXTURES[uid](`${SECRET}修改`, { file: file.id, brand: secretDrafts['api::brand.brand'] }, unique());
+    delete edit.slug;
+    await documents(strapi, uid).update({ documentId: published[uid], locale: 'zh-CN', data: edit });
+  }
+  return { published, file };
+};

@@ -1,0 +1,189 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_UIDS } from '../src/constants';
+import { buildLeakWorld, FIXTURES, publicMark, SECRET, type LeakWorld } from './harness/leak-world';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+
+/**
+ * The read scope's proof, generated from the content model: every (type, field) pair a public
+ * reader can reach from a public type, up to depth 4 — relations, media, `localizations`, a
+ * file's `related`, components — is probed over REST and GraphQL, as Public and with a
+ * read-only token, with a draft, an off-channel item and an off-channel translation behind it.
+ * Each probe must answer 200 with the published item and none of the secrets. A new type or
+ * field is covered without a line written here.
+ */
+const MAX_DEPTH = 4;
+
+let app: TestApp;
+let world: LeakWorld;
+let readOnlyToken: string;
+
+type Attribute = { type: string; target?: string; relation?: string; component?: string; components?: string[]; private?: boolean };
+type Schema = { attributes: Record<string, Attribute> };
+type Reader = { who: string; headers: () => Record<string, string> };
+const readers: Reader[] = [
+  { who: 'Public', headers: () => ({}) },
+  { who: 'read-only token', headers: () => ({ Authorization: `Bearer ${readOnlyToken}` }) },
+];
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  world = await buildLeakWorld(app);
+  const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
+  const token = await app.http().post('/admin/api-tokens').set('Authorization', `Bearer ${superAdmin}`).send({ name: 'leak probe', type: 'read-only', lifespan: null, kind: 'content-api' });
+  readOnlyToken = token.body.data.accessKey;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Where a field leads: the schema behind it, or null where a walk stops (a morph reaches any type). */
+const targetOf = (strapi: Core.Strapi, attribute: Attribute): { key: string; schema: Schema } | null => {
+  if (attribute.type === 'media') return { key: 'plugin::upload.file', schema: strapi.contentType('plugin::upload.file' as never) as unknown as Schema };
+  if (attribute.type === 'relation' && attribute.target) return { key: attribute.target, schema: strapi.contentType(attribute.target as never) as unknown as Schema };
+  if (attribute.type === 'component' && attribute.component) return { key: attribute.component, schema: strapi.components[attribute.component as never] as unknown as Schema };
+  return null;
+};
+
+type RestProbe = { root: string; path: string[]; pair: string };
+
+/** Breadth-first over the content model: the shortest path from a public type to each reachable (type, field) pair. */
+const restProbes = (strapi: Core.Strapi): RestProbe[] => {
+  const probes: RestProbe[] = [];
+  const seen = new Set<string>();
+  const queue = PUBLIC_UIDS.map((uid) => ({ root: uid as string, key: uid as string, schema: strapi.contentType(uid as never) as unknown as Schema, path: [] as string[] }));
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    for (const [name, attribute] of Object.entries(node.schema.attributes)) {
+      if (!['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type)) continue;
+      // Private fields (admin authors, the file's folder) are refused by Strapi's own validation.
+      if (attribute.private === true || ['createdBy', 'updatedBy'].includes(name)) continue;
+      const pair = `${node.key}.${name}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const path = [...node.path, name];
+      probes.push({ root: node.root, path, pair });
+      const target = targetOf(strapi, attribute);
+      if (target && path.length < MAX_DEPTH) queue.push({ root: node.root, key: target.key, schema: target.schema, path });
+    }
+  }
+  return probes;
+};
+
+const populateQuery = (path: string[]) => `${path.map((field, index) => (index === 0 ? `populate[${field}]` : `[populate][${field}]`)).join('')}=true`;
+
+const pluralOf = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as never) as unknown as { info: { pluralName: string } }).info.pluralName;
+
+test('every public type has a fixture in the leak world', () => {
+  expect(PUBLIC_UIDS.filter((uid) => !(uid in FIXTURES))).toEqual([]);
+});
+
+describe.each(readers)('REST as $who', (reader) => {
+  test('every reachable (type, field) pair shows the published item and no hidden version', async () => {
+    const probes = restProbes(app.strapi);
+    // The walk reaches the doors that leaked: a file's `related`, and other locales.
+    expect(probes.map((probe) => probe.pair)).toEqual(expect.arrayContaining(['plugin::upload.file.related', 'api::article.article.localizations', 'shared.seo.shareImage']));
+    const failures: string[] = [];
+    for (const probe of probes) {
+      const url = `/api/${pluralOf(app.strapi, probe.root)}?locale=zh-CN&filters[documentId][$eq]=${world.published[probe.root]}&${populateQuery(probe.path)}`;
+      const response = await app.http().get(url).set(reader.headers());
+      const text = JSON.stringify(response.body);
+      if (response.status !== 200) failures.push(`${probe.pair} via ${url}: ${response.status} ${text.slice(0, 200)}`);
+      else if (!text.includes(publicMark(probe.root))) failures.push(`${probe.pair} via ${url}: the published item is missing`);
+      else if (text.includes(SECRET)) failures.push(`${probe.pair} via ${url}: leaks ${text.slice(text.indexOf(SECRET) - 80, text.indexOf(SECRET) + 40)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('the single-item route holds too', async () => {
+    for (const probe of restProbes(app.strapi).filter((candidate) => candidate.path.length <= 2)) {
+      const response = await app.http().get(`/api/${pluralOf(app.strapi, probe.root)}/${world.published[probe.root]}?locale=zh-CN&${populateQuery(probe.path)}`).set(reader.headers());
+      expect([probe.pair, response.status]).toEqual([probe.pair, 200]);
+      expect(JSON.stringify(response.body)).not.toContain(SECRET);
+    }
+  });
+
+  test('no filter reaches through another locale or a file back to the documents using it', async () => {
+    for (const query of ['filters[localizations][title][$startsWith]=LEAK', 'filters[cover][related][title][$startsWith]=LEAK']) {
+      const response = await app.http().get(`/api/articles?${query}`).set(reader.headers());
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/filters\[localizations\]|Invalid key related/);
+    }
+  });
+
+  test('the media library is not listed', async () => {
+    for (const path of ['/api/upload/files?populate=related', `/api/upload/files/${world.file.id}?populate=related`, '/api/upload/files']) {
+      const response = await app.http().get(path).set(reader.headers());
+      expect(response.status).toBe(403);
+      expect(JSON.stringify(response.body)).not.toContain(SECRET);
+    }
+  });
+});
+
+type GqlType = { kind: string; name: string; fields: GqlField[] | null; possibleTypes: Array<{ name: string }> | null };
+type GqlField = { name: string; args: Array<{ name: string; type: GqlTypeRef }>; type: GqlTypeRef };
+type GqlTypeRef = { kind: string; name: string | null; ofType: GqlTypeRef | null };
+
+const named = (ref: GqlTypeRef): GqlTypeRef => (ref.ofType ? named(ref.ofType) : ref);
+const INTROSPECTION = '{ __schema { types { kind name possibleTypes { name } fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }';
+
+describe.each(readers)('GraphQL as $who', (reader) => {
+  test('every reachable (type, field) pair shows the published item and no hidden version', async () => {
+    const schema = await app.http().post('/graphql').set(reader.headers()).send({ query: INTROSPECTION });
+    const types = new Map<string, GqlType>((schema.body.data.__schema.types as GqlType[]).map((type) => [type.name, type]));
+    const scalars = (type: GqlType) =>
+      (type.fields ?? []).filter((field) => ['SCALAR', 'ENUM'].includes(named(field.type).kind) && !field.args.some((arg) => arg.type.kind === 'NON_NULL')).map((field) => field.name);
+    const selection = (typeName: string, inner = ''): string => {
+      const type = types.get(typeName)!;
+      if (type.kind === 'UNION') return `{ __typename ${(type.possibleTypes ?? []).map((possible) => `... on ${possible.name} { ${scalars(types.get(possible.name)!).join(' ')} }`).join(' ')} }`;
+      return `{ __typename ${scalars(type).join(' ')} ${inner} }`;
+    };
+    const argsOf = (field: GqlField, extra: string[] = []) => {
+      const args = [...extra, ...(field.args.some((arg) => arg.name === 'pagination') ? ['pagination: { limit: 5 }'] : [])];
+      return args.length > 0 ? `(${args.join(', ')})` : '';
+    };
+
+    const query = types.get('Query')!;
+    const roots = PUBLIC_UIDS.map((uid) => ({ uid, field: query.fields!.find((field) => field.name === pluralOf(app.strapi, uid))! }));
+    type Node = { root: (typeof roots)[number]; typeName: string; path: GqlField[] };
+    const queue: Node[] = roots.map((root) => ({ root, typeName: named(root.field.type).name!, path: [] }));
+    const seen = new Set<string>();
+    const probes: Array<{ root: (typeof roots)[number]; path: GqlField[]; pair: string }> = [];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      const type = types.get(node.typeName)!;
+      for (const field of type.fields ?? []) {
+        const target = named(field.type);
+        if (!['OBJECT', 'UNION'].includes(target.kind) || target.name!.startsWith('__')) continue;
+        const pair = `${node.typeName}.${field.name}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const path = [...node.path, field];
+        probes.push({ root: node.root, path, pair });
+        if (target.kind === 'OBJECT' && path.length < MAX_DEPTH) queue.push({ root: node.root, typeName: target.name!, path });
+      }
+    }
+    expect(probes.map((probe) => probe.pair)).toEqual(expect.arrayContaining(['Article.localizations', 'Article.cover', 'ComponentSharedSeo.shareImage']));
+
+    const failures: string[] = [];
+    for (const probe of probes) {
+      let body = '';
+      for (const field of [...probe.path].reverse()) body = `${field.name}${argsOf(field)} ${selection(named(field.type).name!, body)}`;
+      const rootArgs = [`filters: { documentId: { eq: "${world.published[probe.root.uid]}" } }`, ...(probe.root.field.args.some((arg) => arg.name === 'locale') ? ['locale: "zh-CN"'] : [])];
+      const text = `{ ${probe.root.field.name}${argsOf(probe.root.field, rootArgs)} ${selection(named(probe.root.field.type).name!, body)} }`;
+      const response = await app.http().post('/graphql').set(reader.headers()).send({ query: text });
+      const answer = JSON.stringify(response.body);
+      if (response.status !== 200 || response.body.errors) failures.push(`${probe.pair}: ${response.status} ${answer.slice(0, 300)} for ${text}`);
+      else if (!answer.includes(publicMark(probe.root.uid))) failures.push(`${probe.pair}: the published item is missing in ${answer.slice(0, 200)}`);
+      else if (answer.includes(SECRET)) failures.push(`${probe.pair}: leaks ${answer.slice(answer.indexOf(SECRET) - 80, answer.indexOf(SECRET) + 40)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('no media library queries and no way from a file back to its documents', async () => {
+    for (const text of ['{ uploadFiles { documentId name related { __typename } } }', '{ articles { cover { related { __typename } } } }']) {
+      const response = await app.http().post('/graphql').set(reader.headers()).send({ query: text });
+      expect(response.body.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(response.body)).not.toContain(SECRET);
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import path from 'path';
+import sharp from 'sharp';
+import { UID } from '../src/constants';
+import { articleData, documents } from './harness/content';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { reviewStateOf, workflowClient } from './harness/workflow';
+
+/** Translations are reviewed one locale at a time: no locale's save may change another's reviewed content unseen. */
+let app: TestApp;
+let wf: ReturnType<typeof workflowClient>;
+const { editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
+const A = UID.article;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  wf = workflowClient(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const approveAll = async (documentId: string, locale = 'zh-CN') => {
+  for (const account of [reviewer, secondReviewer, chiefReviewer]) {
+    const response = await wf.approve(account, A, documentId, {}, locale);
+    if (response.status !== 200) throw new Error(`approve ${locale}: ${response.status} ${response.text}`);
+  }
+};
+const channelsOf = async (documentId: string, locale: string, status: 'draft' | 'published' = 'draft') =>
+  (await documents(app.strapi, A).findOne({ documentId, locale, status, populate: ['channels'] }))?.channels;
+
+test('channel targeting is per locale: saving the English version leaves the Chinese targets alone', async () => {
+  const id = await wf.createArticle(editor, { channels: { website: true, wechat: true, screen: true } });
+  await wf.submit(editor, A, id);
+  const english = await wf.edit(editor, A, id, articleData({ title: 'English version', slug: `en-${id}`, channels: { website: true, wechat: false, screen: false } }), 'en');
+  expect(english.status).toBe(200);
+  expect(await channelsOf(id, 'zh-CN')).toMatchObject({ website: true, wechat: true, screen: true });
+  expect(await channelsOf(id, 'en')).toMatchObject({ website: true, wechat: false, screen: false });
+  // Nothing of the Chinese version changed, so its review goes on.
+  expect((await reviewStateOf(app, id)).reviewState).toBe('in_review');
+  await approveAll(id);
+  expect(await channelsOf(id, 'zh-CN', 'published')).toMatchObject({ wechat: true, screen: true });
+});
+
+test('a new translation without a channel choice starts on the website only, not from another locale', async () => {
+  const id = await wf.createArticle(editor, { channels: { website: false, wechat: true, screen: false } });
+  const { channels: _chosen, ...withoutChannels } = articleData({ title: 'No channels chosen', slug: `en-plain-${id}` });
+  expect((await wf.edit(editor, A, id, withoutChannels, 'en')).status).toBe(200);
+  expect(await channelsOf(id, 'en')).toMatchObject({ website: true, wechat: false, screen: false });
+  expect(await channelsOf(id, 'zh-CN')).toMatchObject({ website: false, wechat: true });
+});
+
+test('a shared field changed in one locale is an audited edit of every locale, restarting their review', async () => {
+  const token = await app.adminToken(editor);
+  const upload = async (color: string) =>
+    (
+      await app
+        .http()
+        .post('/upload')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('files', await sharp({ create: { width: 320, height: 200, channels: 3, background: color } }).png().toBuffer(), { filename: `${color.slice(1)}.png`, contentType: 'image/png' })
+    ).body[0] as { id: number };
+  const first = await upload('#aa0000');
+  const second = await upload('#00aa00');
+
+  const id = await wf.createArticle(editor, { cover: first.id });
+  await wf.edit(editor, A, id, articleData({ title: 'Shared cover', slug: `en-cover-${id}`, cover: first.id }), 'en');
+  // The Chinese version is approved and scheduled for later, the English one is in review.
+  await wf.schedule(editor, A, id, { publishAt: new Date(Date.now() + 3600_000).toISOString() });
+  await wf.submit(editor, A, id);
+  await approveAll(id);
+  expect((await reviewStateOf(app, id)).reviewState).toBe('approved');
+  await wf.submit(editor, A, id, {}, 'en');
+  expect((await reviewStateOf(app, id, 'en')).reviewState).toBe('in_review');
+
+  // The editor changes the cover while editing the English version: Strapi copies it to zh-CN.
+  expect((await wf.edit(editor, A, id, { cover: second.id }, 'en')).status).toBe(200);
+  expect((await documents(app.strapi, A).findOne({ documentId: id, locale: 'zh-CN', populate: ['cover'] })).cover.id).toBe(second.id);
+  for (const locale of ['zh-CN', 'en']) expect((await reviewStateOf(app, id, locale)).reviewState).toBe('draft');
+  const [chineseReset] = (await wf.history(editor, A, id, 'zh-CN')).filter((entry) => entry.action === 'edited');
+  expect(chineseReset).toMatchObject({ fromState: 'approved', toState: 'draft', details: { sharedFrom: 'en' } });
+
+  // What a reviewer approved in Chinese is no longer what would go out: submitting again is the way.
+  expect((await wf.publish(chiefReviewer, A, id)).status).toBe(403);
+  expect((await wf.status(editor, A, id)).body.data.actions).toContain('submit');
+});
+
+test('the migration gives every locale its own channels row', async () => {
+  const knex = app.strapi.db.connection;
+  const id = await wf.createArticle(editor, { channels: { website: true, wechat: false, screen: true } });
+  await wf.edit(editor, A, id, articleData({ title: 'Shared row', slug: `en-row-${id}`, channels: { website: true, wechat: false, screen: true } }), 'en');
+  const rows = await knex('articles').where({ document_id: id }).select('id', 'locale');
+  const links = await knex('articles_cmps').whereIn('entity_id', rows.map((row: { id: number }) => row.id)).andWhere({ field: 'channels' });
+  // As an older version could have left it: both locales pointing at one component row.
+  await knex('articles_cmps').where({ id: links[1].id }).update({ cmp_id: links[0].cmp_id });
+
+  const migration = require(path.join(process.cwd(), 'database/migrations/2026.11.27T00.00.00.channels-per-locale.js'));
+  await migration.up(knex);
+
+  const after = await knex('articles_cmps').whereIn('entity_id', rows.map((row: { id: number }) => row.id)).andWhere({ field: 'channels' });
+  expect(new Set(after.map((link: { cmp_id: number }) => link.cmp_id)).size).toBe(after.length);
+  await wf.edit(editor, A, id, { channels: { website: false, wechat: false, screen: false } }, 'en');
+  expect(await channelsOf(id, 'zh-CN')).toMatchObject({ website: true, screen: true });
+});
