@@ -6,6 +6,7 @@ import { ensureEnvSuperAdmin } from './access/super-admin';
 import { contentApiScope } from './read-scope/content-api-scope';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { closeMediaLibraryListing } from './read-scope/media-library-access';
+import { registerMediaGuard } from './media/media-guard';
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
 import { defaultTargetsOnCreate } from './channels/default-targets';
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(contentApiScope(strapi));
     registerGraphqlReadScope(strapi);
     closeMediaLibraryListing(strapi);
+    registerMediaGuard(strapi);
     registerWorkflow(strapi);
     protectAccounts(strapi);
   },

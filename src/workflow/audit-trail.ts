@@ -20,7 +20,11 @@ export type AuditAction =
   | 'wechat_draft'
   | 'wechat_submit'
   | 'wechat_status'
-  | 'wechat_error';
+  | 'wechat_error'
+  | 'media_upload'
+  | 'media_replace'
+  | 'media_update'
+  | 'media_delete';
 
 export type AuditRecord = {
   action: AuditAction;

@@ -1,0 +1,101 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { currentActor } from '../workflow/actor';
+import { recordAudit, type AuditAction } from '../workflow/audit-trail';
+import { FILE_UID, liveUsesOfFile } from './live-usage';
+
+type FileRow = { id: number; documentId?: string; name?: string; alternativeText?: string | null; caption?: string | null; focalPoint?: unknown; hash?: string; url?: string; mime?: string; size?: number };
+type FileInfo = Partial<Pick<FileRow, 'name' | 'alternativeText' | 'caption' | 'focalPoint'>> & { folder?: unknown };
+type UploadService = {
+  findOne: (id: number) => Promise<FileRow | null>;
+  upload: (...args: unknown[]) => Promise<FileRow | FileRow[]>;
+  replace: (id: number, input: unknown, options?: unknown) => Promise<FileRow>;
+  updateFileInfo: (id: number, info: FileInfo, options?: unknown) => Promise<FileRow>;
+  remove: (file: FileRow) => Promise<FileRow>;
+};
+type FileService = { deleteByIds: (ids: number[]) => Promise<FileRow[]> };
+
+// What readers see of a file besides its bytes; its folder is the library's own filing.
+const SHOWN_FIELDS = ['name', 'alternativeText', 'caption', 'focalPoint'] as const;
+
+/**
+ * A 409 naming the live items, so the editor knows which versions to revise with a new file.
+ * Strapi answers an HttpError with its own status; its class is abstract (http-errors), so the
+ * error is made on its prototype rather than through its constructor.
+ */
+const conflict = (message: string, details: Record<string, unknown>): Error =>
+  Object.assign(Object.create(errors.HttpError.prototype) as Error, { name: 'ConflictError', status: 409, statusCode: 409, expose: true, message, details, stack: new Error(message).stack });
+
+const assertNotLive = async (strapi: Core.Strapi, fileId: number, change: string) => {
+  const uses = await liveUsesOfFile(strapi, fileId);
+  if (uses.length === 0) return;
+  const names = uses.map((use) => `“${use.title}”${use.locale ? ` (${use.locale})` : ''}`).join('、');
+  throw conflict(
+    `文件正被已发布内容使用，不能${change === 'replace' ? '替换' : change === 'delete' ? '删除' : '修改'}：${names}。请上传新文件并在新版本中引用，经审核后发布 / ` +
+      `This file is used by published content (${names}); it cannot be ${change === 'replace' ? 'replaced' : change === 'delete' ? 'deleted' : 'changed'}. Upload a new file and use it in a new version, which goes through review`,
+    { code: 'MEDIA_IN_USE', uses }
+  );
+};
+
+const audit = (strapi: Core.Strapi, action: AuditAction, file: FileRow, details: Record<string, unknown>) =>
+  recordAudit(strapi, { uid: FILE_UID, documentId: file.documentId ?? String(file.id), locale: '*' }, { action, actor: currentActor(strapi), details: { fileId: file.id, name: file.name, ...details } });
+
+const identity = (file: FileRow) => ({ hash: file.hash, url: file.url, mime: file.mime, size: file.size });
+
+type Route = { path: string; config?: { policies?: unknown[] } & Record<string, unknown> };
+
+/** See policies/upload-from-url-disabled. */
+const closeUploadFromUrls = (strapi: Core.Strapi) => {
+  for (const route of (strapi.plugin('upload').routes as unknown as Record<string, { routes: Route[] }>).admin.routes.filter((candidate) => candidate.path === '/actions/upload-from-urls')) {
+    route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::upload-from-url-disabled'] };
+  }
+};
+
+/**
+ * A file a live version shows is part of what reviewers approved: replacing it, changing what
+ * readers see of it (name, alt text, caption, focal point) or deleting it is refused with a 409
+ * naming the live items. The upload plugin writes files with `strapi.db.query`, which no
+ * document middleware sees, so the rule sits on the plugin's services that every route calls;
+ * every change that does happen is on the audit trail.
+ */
+export const registerMediaGuard = (strapi: Core.Strapi): void => {
+  closeUploadFromUrls(strapi);
+  const services = strapi.get('services');
+  services.extend('plugin::upload.upload', (service: UploadService): UploadService => ({
+    ...service,
+    async upload(...args: unknown[]) {
+      const created = await service.upload(...args);
+      for (const file of Array.isArray(created) ? created : [created]) await audit(strapi, 'media_upload', file, identity(file));
+      return created;
+    },
+    async replace(id, input, options) {
+      await assertNotLive(strapi, id, 'replace');
+      const before = await service.findOne(id);
+      const replaced = await service.replace(id, input, options);
+      await audit(strapi, 'media_replace', replaced, { from: before ? identity(before) : null, to: identity(replaced) });
+      return replaced;
+    },
+    async updateFileInfo(id, info, options) {
+      const before = await service.findOne(id);
+      const changed = SHOWN_FIELDS.filter((field) => info[field] !== undefined && JSON.stringify(info[field]) !== JSON.stringify(before?.[field] ?? null));
+      if (changed.length > 0) await assertNotLive(strapi, id, 'update');
+      const updated = await service.updateFileInfo(id, info, options);
+      if (changed.length > 0) await audit(strapi, 'media_update', updated, { changed: Object.fromEntries(changed.map((field) => [field, { from: before?.[field] ?? null, to: updated[field] ?? null }])) });
+      return updated;
+    },
+    async remove(file) {
+      await assertNotLive(strapi, file.id, 'delete');
+      const removed = await service.remove(file);
+      await audit(strapi, 'media_delete', file, identity(file));
+      return removed;
+    },
+  }));
+  // Bulk deletion checks every file first: all or nothing.
+  services.extend('plugin::upload.file', (service: FileService): FileService => ({
+    ...service,
+    async deleteByIds(ids) {
+      for (const id of ids) await assertNotLive(strapi, Number(id), 'delete');
+      return service.deleteByIds(ids);
+    },
+  }));
+};
