@@ -10,8 +10,13 @@ export const UID = {
 
 export type ContentUid = (typeof UID)[keyof typeof UID];
 
+/** The taxonomies: what readers see of them (a 栏目's name) is reviewed too, by a chain of its own. */
+export const TAXONOMY_UIDS: readonly ContentUid[] = [UID.category, UID.tag, UID.organization];
+
 /** Types with draft & publish: they go through review before release. */
-export const PUBLISHABLE_UIDS: readonly ContentUid[] = [UID.brand, UID.article, UID.video, UID.achievement];
+export const PUBLISHABLE_UIDS: readonly ContentUid[] = [UID.brand, UID.article, UID.video, UID.achievement, ...TAXONOMY_UIDS];
+
+export const isTaxonomy = (uid: string): boolean => (TAXONOMY_UIDS as readonly string[]).includes(uid);
 
 export const isPublishable = (uid: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
 

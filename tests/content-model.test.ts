@@ -1,6 +1,7 @@
 import { UID } from '../src/constants';
 import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
-import { articleData, contentManagerUrl, documents } from './harness/content';
+import { workflowClient } from './harness/workflow';
+import { articleData, contentManagerUrl, createReleased, documents } from './harness/content';
 
 let app: TestApp;
 let editor: string;
@@ -40,7 +41,6 @@ describe('validation on every save: bad input is a 400 naming the field, and not
       data: () => ({ title: '成果', slug: 'bad-metric', achievedOn: '2024-01-01', level: 'company', kind: 'honor', metrics: [{ label: '人数', value: 'many' }] }),
       field: 'metrics.0.value',
     },
-    { what: 'organization without a name', uid: UID.organization, data: () => ({ slug: 'nameless', kind: 'branch' }), field: 'name' },
     { what: 'organization kind outside the enumeration', uid: UID.organization, data: () => ({ name: '某支部', slug: 'odd-kind', kind: 'club' }), field: 'kind' },
     { what: 'category name over 30 characters', uid: UID.category, data: () => ({ name: '栏'.repeat(31), slug: 'long-category' }), field: 'name' },
   ];
@@ -54,10 +54,19 @@ describe('validation on every save: bad input is a 400 naming the field, and not
     expect(await documents(app.strapi, uid).count({})).toBe(before);
   });
 
-  test('a duplicate unique category name is refused with the field named', async () => {
-    const response = await createAs(editor, UID.category, { name: '党建动态', slug: 'party-news-copy' });
-    expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body.error)).toMatch(/name/);
+  test('a taxonomy draft may be incomplete or repeat a name; submitting it names the field', async () => {
+    const wf = workflowClient(app);
+    const nameless = await createAs(editor, UID.organization, { slug: 'nameless', kind: 'branch' });
+    expect(nameless.status).toBe(201);
+    const refused = await wf.submit(ACCOUNTS.editor, UID.organization, nameless.body.data.documentId);
+    expect(refused.status).toBe(400);
+    expect(namedPaths(refused.body)).toContain('name');
+
+    const duplicate = await createAs(editor, UID.category, { name: '党建动态', slug: 'party-news-copy' });
+    expect(duplicate.status).toBe(201);
+    const twice = await wf.submit(ACCOUNTS.editor, UID.category, duplicate.body.data.documentId);
+    expect(twice.status).toBe(400);
+    expect(JSON.stringify(twice.body.error)).toMatch(/name/);
   });
 
   test('the organization tree refuses a parent that does not exist', async () => {
@@ -120,16 +129,15 @@ describe('content model', () => {
     expect(stored.channels).toMatchObject({ website: true, wechat: false, screen: false });
   });
 
-  test('draft & publish is on for brand, article, video, achievement only', () => {
+  test('draft & publish is on for every public type: taxonomies are reviewed too', () => {
     const withDraftAndPublish = Object.values(UID).filter((uid) => app.strapi.contentType(uid as never).options?.draftAndPublish === true);
-    expect(withDraftAndPublish.sort()).toEqual([UID.achievement, UID.article, UID.brand, UID.video].sort());
+    expect(withDraftAndPublish.sort()).toEqual(Object.values(UID).sort());
   });
 
   test('an organization tree can nest to any depth', async () => {
-    const orgs = documents(app.strapi, UID.organization);
-    const root = await orgs.create({ data: { name: '测试党委', slug: 'tree-root', kind: 'committee' } });
-    const middle = await orgs.create({ data: { name: '测试党总支', slug: 'tree-middle', kind: 'general_branch', parent: root.documentId } });
-    await orgs.create({ data: { name: '测试党支部', slug: 'tree-leaf', kind: 'branch', parent: middle.documentId } });
+    const root = await createReleased(app.strapi, UID.organization, { name: '测试党委', slug: 'tree-root', kind: 'committee' });
+    const middle = await createReleased(app.strapi, UID.organization, { name: '测试党总支', slug: 'tree-middle', kind: 'general_branch', parent: root.documentId });
+    await createReleased(app.strapi, UID.organization, { name: '测试党支部', slug: 'tree-leaf', kind: 'branch', parent: middle.documentId });
     const response = await app.http().get('/api/organizations?filters[slug][$eq]=tree-leaf&populate[parent][populate]=parent');
     expect(response.status).toBe(200);
     expect(response.body.data[0].parent.name).toBe('测试党总支');

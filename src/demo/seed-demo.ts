@@ -14,6 +14,7 @@ import { ensureDemoImages } from './demo-images';
 import { userActor } from '../workflow/actor';
 import { recordSystemApproval, releaseOnce, submitForReview } from '../workflow/review-actions';
 import { findState } from '../workflow/review-states';
+import { localeWhere } from '../i18n/locales';
 
 type SlugIndex = Map<string, string>;
 
@@ -57,7 +58,7 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<void> => {
  * trail is as complete as anything a reviewer released. Skipped when already live (a resumed seed).
  */
 const releaseDemoItem = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string = DEFAULT_LOCALE) => {
-  const live = await strapi.db.query(uid as never).count({ where: { documentId, locale, publishedAt: { $notNull: true } } });
+  const live = await strapi.db.query(uid as never).count({ where: { documentId, ...localeWhere(strapi, uid, locale), publishedAt: { $notNull: true } } });
   if (live > 0) return;
   const ref = { uid, documentId, locale };
   const approved = await recordSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding');
@@ -82,11 +83,13 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   const categories: SlugIndex = new Map();
   for (const category of DEMO_CATEGORIES) {
     categories.set(category.slug, await ensureBySlug(strapi, UID.category, category.slug, () => docs(UID.category).create({ data: category })));
+    await releaseDemoItem(strapi, UID.category, documentIdOf(categories, category.slug));
   }
 
   const tags: SlugIndex = new Map();
   for (const tag of DEMO_TAGS) {
     tags.set(tag.slug, await ensureBySlug(strapi, UID.tag, tag.slug, () => docs(UID.tag).create({ data: tag })));
+    await releaseDemoItem(strapi, UID.tag, documentIdOf(tags, tag.slug));
   }
 
   const organizations: SlugIndex = new Map();
@@ -98,6 +101,7 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
       parent: organization.parent ? documentIdOf(organizations, organization.parent) : null,
     };
     organizations.set(organization.slug, await ensureBySlug(strapi, UID.organization, organization.slug, () => docs(UID.organization).create({ data })));
+    await releaseDemoItem(strapi, UID.organization, documentIdOf(organizations, organization.slug));
   }
 
   const brandShared = {

@@ -28,3 +28,18 @@ export const requestedLocale = async (strapi: Core.Strapi, asked: string | undef
   if (!(await localeCodes(strapi)).includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
   return locale;
 };
+
+const isLocalizedType = (strapi: Core.Strapi, uid: string): boolean =>
+  strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.contentType(uid as never));
+
+/**
+ * The row filter for one document locale. Types without translations (the taxonomies) have one
+ * set of rows with no locale; the workflow still names them by the default locale.
+ */
+export const localeWhere = (strapi: Core.Strapi, uid: string, locale: string): { locale?: string } => (isLocalizedType(strapi, uid) ? { locale } : {});
+
+/** The locales the workflow names the rows of a document by: their own, or the default one for a type without translations. */
+export const workflowLocales = async (strapi: Core.Strapi, uid: string, rows: Array<{ locale?: string | null }>): Promise<string[]> => {
+  if (isLocalizedType(strapi, uid)) return rows.map((row) => row.locale as string);
+  return rows.length > 0 ? [await defaultLocale(strapi)] : [];
+};

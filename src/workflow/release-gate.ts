@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isPublishable } from '../constants';
-import { defaultLocale } from '../i18n/locales';
+import { defaultLocale, localeWhere, workflowLocales } from '../i18n/locales';
 import { currentActor, type Actor } from './actor';
 import { recordAudit } from './audit-trail';
 import { workflowNow } from './clock';
@@ -40,13 +40,14 @@ const localesOf = async (strapi: Core.Strapi, uid: string, documentId: string, l
   if (locale && locale !== '*') return [locale];
   if (locale === undefined) return [await defaultLocale(strapi)];
   const drafts = await strapi.db.query(uid as never).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
-  return drafts.map((row: { locale: string }) => row.locale);
+  return workflowLocales(strapi, uid, drafts);
 };
 
 const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string, locale: LocaleParam) => {
-  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true }, ...localeFilter(locale, 'locale') };
+  const localized = Object.keys(localeWhere(strapi, uid, '')).length > 0;
+  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true }, ...(localized ? localeFilter(locale, 'locale') : {}) };
   const rows = await strapi.db.query(uid as never).findMany({ where, select: ['locale'] });
-  return rows.map((row: { locale: string }) => row.locale) as string[];
+  return workflowLocales(strapi, uid, rows);
 };
 
 type Release = { uid: string; documentId: string; locales: string[]; actor: Actor; now: Date; hashAfterWrite: boolean };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DocumentRef } from './review-states';
 import { invalid } from './workflow-error';
+import { localeWhere } from '../i18n/locales';
 
 type Attribute = { type: string };
 
@@ -14,7 +15,7 @@ export const assertReadyForRelease = async (strapi: Core.Strapi, ref: DocumentRe
   const contentType = strapi.contentType(ref.uid as never) as unknown as { attributes: Record<string, Attribute> };
   const draft = await strapi.db
     .query(ref.uid as never)
-    .findOne({ where: { documentId: ref.documentId, locale: ref.locale, publishedAt: null }, populate: componentNames(contentType) });
+    .findOne({ where: { documentId: ref.documentId, ...localeWhere(strapi, ref.uid, ref.locale), publishedAt: null }, populate: componentNames(contentType) });
   if (!draft) throw invalid('找不到该语言版本的草稿', `No draft of this document in locale ${ref.locale}`);
 
   // Relations and media are checked by Strapi when they are linked; scalars and components here.
@@ -24,7 +25,9 @@ export const assertReadyForRelease = async (strapi: Core.Strapi, ref: DocumentRe
     values[name] = draft[name] ?? null;
   }
   try {
-    await strapi.entityValidator.validateEntityUpdate(contentType as never, values as never, { isDraft: false, locale: ref.locale } as never, draft);
+    // The locale scopes Strapi's uniqueness check: none for a type without translations.
+    const { locale } = localeWhere(strapi, ref.uid, ref.locale);
+    await strapi.entityValidator.validateEntityUpdate(contentType as never, values as never, { isDraft: false, locale } as never, draft);
   } catch (error) {
     if (error instanceof errors.ValidationError) {
       throw new errors.ValidationError(`内容不完整，不能送审：${error.message} / The draft cannot be released as it is: ${error.message}`, error.details);

@@ -11,6 +11,7 @@ import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { invalid, refuse } from './workflow-error';
 import { claimAndRun } from './job-claim';
 import { parseScheduleInstant } from './schedule-input';
+import { localeWhere } from '../i18n/locales';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
@@ -51,7 +52,7 @@ export const submitForReview = async (strapi: Core.Strapi, ref: DocumentRef, act
 export type Authorship = { createdById: number | null; updatedById: number | null };
 
 export const authorshipOf = async (strapi: Core.Strapi, ref: DocumentRef): Promise<Authorship> => {
-  const draft = await strapi.db.query(ref.uid as never).findOne({ where: { documentId: ref.documentId, locale: ref.locale, publishedAt: null }, populate: ['createdBy', 'updatedBy'] });
+  const draft = await strapi.db.query(ref.uid as never).findOne({ where: { documentId: ref.documentId, ...localeWhere(strapi, ref.uid, ref.locale), publishedAt: null }, populate: ['createdBy', 'updatedBy'] });
   return { createdById: draft?.createdBy?.id ?? null, updatedById: draft?.updatedBy?.id ?? null };
 };
 

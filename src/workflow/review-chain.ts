@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { PUBLISHABLE_UIDS } from '../constants';
+import { isTaxonomy, PUBLISHABLE_UIDS } from '../constants';
 import { invalid } from './workflow-error';
 
 export const REVIEW_CHAIN_UID = 'api::workflow.review-chain';
@@ -13,11 +13,16 @@ export const DEFAULT_CHAIN: readonly ReviewStage[] = [
   { name: '终审', role: 'Chief Reviewer' },
 ];
 
+/** A taxonomy change (a renamed 栏目, a new tag) is checked once, by a reviewer. */
+export const TAXONOMY_CHAIN: readonly ReviewStage[] = [{ name: '审核', role: 'Reviewer' }];
+
+const defaultChainFor = (uid: string): readonly ReviewStage[] => (isTaxonomy(uid) ? TAXONOMY_CHAIN : DEFAULT_CHAIN);
+
 /** The stages of a content type, as the administrator configured them; the default chain otherwise. */
 export const chainFor = async (strapi: Core.Strapi, uid: string): Promise<ReviewStage[]> => {
   const chain = await strapi.db.query(REVIEW_CHAIN_UID as never).findOne({ where: { contentType: uid }, populate: ['stages'] });
   const stages = (chain?.stages ?? []) as ReviewStage[];
-  return stages.length > 0 ? stages.map(({ name, role }) => ({ name, role })) : [...DEFAULT_CHAIN];
+  return stages.length > 0 ? stages.map(({ name, role }) => ({ name, role })) : [...defaultChainFor(uid)];
 };
 
 /** Seeds the default chain for every publishable type that has none; edited chains are kept. */
@@ -25,7 +30,7 @@ export const ensureReviewChains = async (strapi: Core.Strapi): Promise<void> => 
   for (const uid of PUBLISHABLE_UIDS) {
     const existing = await strapi.documents(REVIEW_CHAIN_UID as never).findFirst({ filters: { contentType: uid } } as never);
     if (existing) continue;
-    await strapi.documents(REVIEW_CHAIN_UID as never).create({ data: { contentType: uid, stages: DEFAULT_CHAIN.map((stage) => ({ ...stage })) } } as never);
+    await strapi.documents(REVIEW_CHAIN_UID as never).create({ data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) } } as never);
   }
 };
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isPublishable } from '../../../constants';
-import { defaultLocale } from '../../../i18n/locales';
+import { defaultLocale, localeWhere } from '../../../i18n/locales';
 import { userActor } from '../../../workflow/actor';
 import { approvalsInCycle, auditTrail } from '../../../workflow/audit-trail';
 import { availableActions } from '../../../workflow/available-actions';
@@ -30,7 +30,7 @@ const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentR
     throw invalid(`类型 ${uid} 不经过审核流程`, `${uid} has no review workflow`, { path: ['uid'] });
   }
   const locale = ctx.query.locale || (await defaultLocale(strapi));
-  const exists = await strapi.db.query(uid as never).count({ where: { documentId, locale } });
+  const exists = await strapi.db.query(uid as never).count({ where: { documentId, ...localeWhere(strapi, uid, locale) } });
   if (exists === 0) throw invalid('找不到该内容或语言版本', `No document ${documentId} in locale ${locale}`, { path: ['documentId'] });
   return { uid, documentId, locale };
 };
@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const actor = actorOf(ctx);
     const state = await ensureState(strapi, ref);
     const stages = await chainFor(strapi, ref.uid);
-    const live = await strapi.db.query(ref.uid as never).count({ where: { documentId: ref.documentId, locale: ref.locale, publishedAt: { $notNull: true } } });
+    const live = await strapi.db.query(ref.uid as never).count({ where: { documentId: ref.documentId, ...localeWhere(strapi, ref.uid, ref.locale), publishedAt: { $notNull: true } } });
     const actions = availableActions({
       state,
       stages,
