@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { documentPath, useWorkflowStatus, type AuditEntry, type VersionDiff, type WorkflowAction, type WorkflowStatus } from './workflow-api';
+import { documentPath, PUBLISHABLE_MODELS, useWorkflowStatus, type AuditEntry, type VersionDiff, type WorkflowAction, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -234,7 +234,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 
 /** The side panel of every publishable type's edit view: state, stage, schedule, diff, history and the allowed transitions. */
 export const WorkflowPanel: PanelComponent = ({ model, documentId, document }) => {
-  if (!documentId || !['api::brand.brand', 'api::article.article', 'api::video.video', 'api::achievement.achievement'].includes(model)) return null;
+  if (!documentId || !PUBLISHABLE_MODELS.includes(model)) return null;
   return {
     title: '审核与发布 Review',
     content: <WorkflowPanelContent model={model} documentId={documentId} locale={document?.locale as string | undefined} revision={document?.updatedAt} />,

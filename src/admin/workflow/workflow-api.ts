@@ -35,7 +35,16 @@ export type AuditEntry = {
 export type FieldChange = { kind: 'added' | 'removed' | 'changed'; path: string; before?: unknown; after?: unknown };
 export type VersionDiff = { baseline: 'approved' | 'published' | 'none'; changes: FieldChange[] };
 
-export const PUBLISHABLE_MODELS = ['api::brand.brand', 'api::article.article', 'api::video.video', 'api::achievement.achievement'];
+// Every type with draft & publish goes through review, the taxonomies included (src/constants.ts).
+export const PUBLISHABLE_MODELS = [
+  'api::brand.brand',
+  'api::article.article',
+  'api::video.video',
+  'api::achievement.achievement',
+  'api::category.category',
+  'api::tag.tag',
+  'api::organization.organization',
+];
 
 export const documentPath = (model: string, documentId: string, locale: string | undefined, suffix = '') =>
   `/workflow/documents/${model}/${documentId}${suffix}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
