@@ -84,7 +84,7 @@ test('a shared field changed in one locale is an audited edit of every locale, r
   expect((await wf.status(editor, A, id)).body.data.actions).toContain('submit');
 });
 
-test('the migration gives every locale its own channels row', async () => {
+test('the migration gives every locale its own channels row, and an approval made before it still releases', async () => {
   const knex = app.strapi.db.connection;
   const id = await wf.createArticle(editor, { channels: { website: true, wechat: false, screen: true } });
   await wf.edit(editor, A, id, articleData({ title: 'Shared row', slug: `en-row-${id}`, channels: { website: true, wechat: false, screen: true } }), 'en');
@@ -92,12 +92,23 @@ test('the migration gives every locale its own channels row', async () => {
   const links = await knex('articles_cmps').whereIn('entity_id', rows.map((row: { id: number }) => row.id)).andWhere({ field: 'channels' });
   // As an older version could have left it: both locales pointing at one component row.
   await knex('articles_cmps').where({ id: links[1].id }).update({ cmp_id: links[0].cmp_id });
+  // Approved before the upgrade, waiting for its publish time.
+  await wf.schedule(editor, A, id, { publishAt: new Date(Date.now() + 3600_000).toISOString() });
+  await wf.submit(editor, A, id);
+  await approveAll(id);
+  const approvedHash = (await reviewStateOf(app, id)).reviewedHash;
 
   const migration = require(path.join(process.cwd(), 'database/migrations/2026.11.27T00.00.00.channels-per-locale.js'));
   await migration.up(knex);
 
   const after = await knex('articles_cmps').whereIn('entity_id', rows.map((row: { id: number }) => row.id)).andWhere({ field: 'channels' });
   expect(new Set(after.map((link: { cmp_id: number }) => link.cmp_id)).size).toBe(after.length);
+  // Nothing the reviewers approved changed: the approval stands and releases.
+  expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'approved', reviewedHash: approvedHash });
+  await wf.schedule(editor, A, id, { publishAt: null });
+  expect((await wf.publish(chiefReviewer, A, id)).status).toBe(200);
+  expect(await channelsOf(id, 'zh-CN', 'published')).toMatchObject({ website: true, screen: true });
+
   await wf.edit(editor, A, id, { channels: { website: false, wechat: false, screen: false } }, 'en');
   expect(await channelsOf(id, 'zh-CN')).toMatchObject({ website: true, screen: true });
 });

@@ -25,9 +25,12 @@ export const assertReadyForRelease = async (strapi: Core.Strapi, ref: DocumentRe
     values[name] = draft[name] ?? null;
   }
   try {
-    // The locale scopes Strapi's uniqueness check: none for a type without translations.
-    const { locale } = localeWhere(strapi, ref.uid, ref.locale);
-    await strapi.entityValidator.validateEntityUpdate(contentType as never, values as never, { isDraft: false, locale } as never, draft);
+    // Strapi checks unique fields against published rows other than the entity it is given: this
+    // document's own live version is the one the release replaces, so it is that entity. The
+    // locale scopes the check (none for a type without translations).
+    const where = { documentId: ref.documentId, ...localeWhere(strapi, ref.uid, ref.locale) };
+    const live = await strapi.db.query(ref.uid as never).findOne({ where: { ...where, publishedAt: { $notNull: true } }, select: ['id'] });
+    await strapi.entityValidator.validateEntityUpdate(contentType as never, values as never, { isDraft: false, locale: where.locale } as never, live ?? draft);
   } catch (error) {
     if (error instanceof errors.ValidationError) {
       throw new errors.ValidationError(`内容不完整，不能送审：${error.message} / The draft cannot be released as it is: ${error.message}`, error.details);
