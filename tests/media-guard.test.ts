@@ -23,6 +23,7 @@ const asEditor = (request: import('supertest').Test) => request.set('Authorizati
 const upload = async (color: string) => (await asEditor(app.http().post('/upload')).attach('files', await png(color), { filename: `${color.slice(1)}.png`, contentType: 'image/png' })).body[0] as { id: number; hash: string; documentId: string };
 const replace = async (id: number, color: string) => asEditor(app.http().post(`/upload?id=${id}`)).attach('files', await png(color), { filename: 'replacement.png', contentType: 'image/png' });
 const setAlt = (id: number, alternativeText: string) => asEditor(app.http().post(`/upload?id=${id}`)).field('fileInfo', JSON.stringify({ alternativeText }));
+const fileCount = () => app.strapi.db.query('plugin::upload.file').count();
 const storedFile = (id: number) => app.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
 const mediaAudit = (documentId: string) =>
   app.strapi.db.query('api::workflow.audit-entry').findMany({ where: { contentType: 'plugin::upload.file', targetDocumentId: documentId }, orderBy: { id: 'asc' } });
@@ -52,6 +53,35 @@ test('a file inside a component of live content is held the same way', async () 
   const refused = await replace(share.id, '#aaaa22');
   expect(refused.status).toBe(409);
   expect(refused.body.error.message).toContain('分享图在组件里');
+});
+
+test('an image in the rich text of live content is held too', async () => {
+  const photo = await upload('#aa22aa');
+  const stored = await storedFile(photo.id);
+  await createReleased(
+    app.strapi,
+    UID.article,
+    articleData({ title: '正文里的图片', body: [{ type: 'image', image: stored, children: [{ type: 'text', text: '' }] }] })
+  );
+  const refused = await replace(photo.id, '#22aaaa');
+  expect(refused.status).toBe(409);
+  expect(refused.body.error.message).toContain('正文里的图片');
+});
+
+test('a new file cannot be attached straight to a live version (ref, refId, field)', async () => {
+  const live = await createReleased(app.strapi, UID.article, articleData({ title: '不能直接挂图' }));
+  const row = await app.strapi.db.query(UID.article).findOne({ where: { documentId: live.documentId, publishedAt: { $notNull: true } } });
+  const before = await fileCount();
+  const attached = await asEditor(app.http().post('/upload'))
+    .field('ref', UID.article)
+    .field('refId', String(row.id))
+    .field('field', 'cover')
+    .attach('files', await png('#0a0a0a'), { filename: 'sneaky.png', contentType: 'image/png' });
+  expect(attached.status).toBe(409);
+  expect(attached.body.error.message).toContain('不能直接挂图');
+  expect(await fileCount()).toBe(before);
+  const published = await documents(app.strapi, UID.article).findOne({ documentId: live.documentId, status: 'published', populate: ['cover'] });
+  expect(published.cover).toBeNull();
 });
 
 test('bulk deletion is all or nothing', async () => {

@@ -162,6 +162,8 @@ describe('GraphQL limits', () => {
     // The same shape with page sizes from variables is estimated with their values.
     const query = 'query ($n: Int) { articles(pagination: { limit: $n }) { title tags(pagination: { limit: $n }) { name } localizations(pagination: { limit: $n }) { title } } }';
     expect((await app.http().post('/graphql').send({ query, variables: { n: 100 } })).status).toBe(400);
+    // limit: -1 means "as many as allowed" (100): it is counted so.
+    expect((await app.http().post('/graphql').send({ query, variables: { n: -1 } })).status).toBe(400);
     const small = await app.http().post('/graphql').send({ query, variables: { n: 10 } });
     expect(small.status).toBe(200);
     expect(small.body.errors).toBeUndefined();

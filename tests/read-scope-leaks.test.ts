@@ -102,15 +102,31 @@ describe.each(readers)('REST as $who', (reader) => {
     }
   });
 
-  test('no filter reaches through another locale or a file back to the documents using it', async () => {
-    for (const query of ['filters[localizations][title][$startsWith]=LEAK', 'filters[cover][related][title][$startsWith]=LEAK']) {
+  test('no filter or sort, at the top or inside a populate, reaches through another locale or a file back to its documents', async () => {
+    for (const query of [
+      'filters[localizations][title][$startsWith]=LEAK',
+      'filters[cover][related][title][$startsWith]=LEAK',
+      'populate[brand][filters][localizations][name][$startsWith]=LEAK',
+      'populate[localizations][filters][localizations][title][$startsWith]=LEAK',
+      'sort=localizations.title:asc',
+      'sort[0]=title&sort[1]=localizations.updatedAt:desc',
+      'populate[brand][sort]=localizations.name',
+    ]) {
       const response = await app.http().get(`/api/articles?${query}`).set(reader.headers());
-      expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(/filters\[localizations\]|Invalid key related/);
+      expect([query, response.status]).toEqual([query, 400]);
+      expect(response.body.error.message).toMatch(/(filters|sort|populate)\[.*localizations\]|Invalid key related/);
     }
   });
 
   test('the media library is not listed', async () => {
+    const fullAccess = await app.http().post('/admin/api-tokens').set('Authorization', `Bearer ${await app.adminToken(ACCOUNTS.superAdmin)}`).send({ name: `media ${reader.who}`, type: 'full-access', lifespan: null, kind: 'content-api' });
+    const integration = { Authorization: `Bearer ${fullAccess.body.data.accessKey}` };
+    expect((await app.http().get('/api/upload/files').set(integration)).status).toBe(200);
+    // Even an integration managing media never follows a file back to the documents using it.
+    const related = await app.http().get('/api/upload/files?populate=related').set(integration);
+    expect(related.status).toBe(403);
+    expect(JSON.stringify(related.body)).not.toContain(SECRET);
+
     for (const path of ['/api/upload/files?populate=related', `/api/upload/files/${world.file.id}?populate=related`, '/api/upload/files']) {
       const response = await app.http().get(path).set(reader.headers());
       expect(response.status).toBe(403);
@@ -177,6 +193,13 @@ describe.each(readers)('GraphQL as $who', (reader) => {
       else if (answer.includes(SECRET)) failures.push(`${probe.pair}: leaks ${answer.slice(answer.indexOf(SECRET) - 80, answer.indexOf(SECRET) + 40)}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  test('no sort reaches through another locale', async () => {
+    for (const text of ['{ articles(sort: "localizations.title:asc") { title } }', '{ articles { localizations(sort: "localizations.title") { title } } }']) {
+      const response = await app.http().post('/graphql').set(reader.headers()).send({ query: text });
+      expect([text, response.body.errors?.[0]?.message]).toEqual([text, expect.stringMatching(/localizations.* is not allowed/)]);
+    }
   });
 
   test('no media library queries and no way from a file back to its documents', async () => {

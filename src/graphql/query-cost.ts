@@ -30,7 +30,8 @@ export const rowEstimator =
   ({ field, args, childComplexity }) => {
     const pageSizeOf = (pagination: Pagination) => {
       const asked = Number(pagination?.limit ?? pagination?.pageSize ?? defaultLimit);
-      return Math.min(Number.isFinite(asked) && asked > 0 ? asked : defaultLimit, maxLimit);
+      // Strapi reads -1 (and any other non-positive limit) as "as many as allowed".
+      return Math.min(Number.isFinite(asked) ? (asked > 0 ? asked : maxLimit) : defaultLimit, maxLimit);
     };
     const paged = field.args.some((arg) => arg.name === 'pagination');
     if (paged && (isListType(getNullableType(field.type)) || field.name.endsWith('_connection'))) {

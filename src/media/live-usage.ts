@@ -39,21 +39,47 @@ const owningRows = async (strapi: Core.Strapi, uid: string, id: number, depth = 
 
 const titleOf = (row: Row) => String(row.title ?? row.name ?? row.document_id ?? row.id);
 
-/**
- * Every live version (a published row, or any row of a type without drafts) that shows file
- * `fileId`, directly or through a component. Media are shared by a document's draft, its live
- * version and its locales; a change to the file would change what readers see without review.
- */
-export const liveUsesOfFile = async (strapi: Core.Strapi, fileId: number): Promise<LiveUse[]> => {
-  const links = await strapi.db.connection('files_related_mph').where({ file_id: fileId }).select('related_type', 'related_id');
-  const uses = new Map<string, LiveUse>();
-  for (const link of links as Array<{ related_type: string; related_id: number }>) {
-    for (const { uid, row } of await owningRows(strapi, link.related_type, link.related_id)) {
-      const hasDrafts = (strapi.contentTypes[uid as never] as unknown as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish === true;
-      if (hasDrafts && (row.published_at === null || row.published_at === undefined)) continue;
-      const use = { uid, documentId: String(row.document_id), locale: (row.locale as string | undefined) ?? null, title: titleOf(row) };
-      uses.set(`${uid}:${use.documentId}:${use.locale}`, use);
+const isLive = (strapi: Core.Strapi, uid: string, row: Row) =>
+  (strapi.contentTypes[uid as never] as unknown as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish !== true || (row.published_at !== null && row.published_at !== undefined);
+
+const useOf = (uid: string, row: Row): LiveUse => ({ uid, documentId: String(row.document_id), locale: (row.locale as string | undefined) ?? null, title: titleOf(row) });
+
+/** The live versions that hold row `id` of `uid` (a content type's row, or a component's of any depth). */
+export const liveOwnersOfRow = async (strapi: Core.Strapi, uid: string, id: number): Promise<LiveUse[]> =>
+  (await owningRows(strapi, uid, id)).filter(({ uid: owner, row }) => isLive(strapi, owner, row)).map(({ uid: owner, row }) => useOf(owner, row));
+
+/** Live rows whose rich text (blocks) shows `url`: body images keep their URL, not a media link. */
+const liveUsesInRichText = async (strapi: Core.Strapi, url: string): Promise<LiveUse[]> => {
+  const knex = strapi.db.connection;
+  const uses: LiveUse[] = [];
+  for (const [uid, schema] of Object.entries(strapi.contentTypes) as Array<[string, { attributes: Record<string, Attribute> }]>) {
+    if (!uid.startsWith('api::')) continue;
+    const model = strapi.db.metadata.get(uid as never) as unknown as Model & { attributes: Record<string, { columnName?: string }> };
+    for (const [name, attribute] of Object.entries(schema.attributes)) {
+      if (attribute.type !== 'blocks') continue;
+      const column = model.attributes[name]?.columnName ?? name;
+      const rows = await knex(model.tableName).whereRaw('CAST(?? AS TEXT) LIKE ?', [column, `%${url}%`]).select('id', 'document_id', 'locale', 'published_at', ...(['title', 'name'].filter((field) => field in schema.attributes)));
+      uses.push(...(rows as Row[]).filter((row) => isLive(strapi, uid, row)).map((row) => useOf(uid, row)));
     }
   }
+  return uses;
+};
+
+/**
+ * Every live version (a published row, or any row of a type without drafts) that shows file
+ * `fileId`: as a media field, inside a component, or as an image in rich text. Media are shared by
+ * a document's draft, its live version and its locales; a change to the file would change what
+ * readers see without review.
+ */
+export const liveUsesOfFile = async (strapi: Core.Strapi, fileId: number): Promise<LiveUse[]> => {
+  const knex = strapi.db.connection;
+  const links = await knex('files_related_mph').where({ file_id: fileId }).select('related_type', 'related_id');
+  const uses = new Map<string, LiveUse>();
+  const add = (use: LiveUse) => uses.set(`${use.uid}:${use.documentId}:${use.locale}`, use);
+  for (const link of links as Array<{ related_type: string; related_id: number }>) {
+    (await liveOwnersOfRow(strapi, link.related_type, link.related_id)).forEach(add);
+  }
+  const file = await knex('files').where({ id: fileId }).first('url');
+  if (file?.url) (await liveUsesInRichText(strapi, file.url)).forEach(add);
   return [...uses.values()];
 };

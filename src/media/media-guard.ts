@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor } from '../workflow/actor';
 import { recordAudit, type AuditAction } from '../workflow/audit-trail';
-import { FILE_UID, liveUsesOfFile } from './live-usage';
+import { FILE_UID, liveOwnersOfRow, liveUsesOfFile } from './live-usage';
 
 type FileRow = { id: number; documentId?: string; name?: string; alternativeText?: string | null; caption?: string | null; focalPoint?: unknown; hash?: string; url?: string; mime?: string; size?: number };
 type FileInfo = Partial<Pick<FileRow, 'name' | 'alternativeText' | 'caption' | 'focalPoint'>> & { folder?: unknown };
@@ -64,6 +64,16 @@ export const registerMediaGuard = (strapi: Core.Strapi): void => {
   services.extend('plugin::upload.upload', (service: UploadService): UploadService => ({
     ...service,
     async upload(...args: unknown[]) {
+      // `ref`/`refId`/`field` attach the new file straight to an entry (or component) row:
+      // attaching it to a live version would change it without review.
+      const target = (args[0] as { data?: { ref?: unknown; refId?: unknown } } | undefined)?.data;
+      if (typeof target?.ref === 'string' && target.refId !== undefined && target.refId !== null) {
+        const owners = await liveOwnersOfRow(strapi, target.ref, Number(target.refId));
+        if (owners.length > 0) {
+          const names = owners.map((use) => `“${use.title}”`).join('、');
+          throw conflict(`不能把新文件直接放进已发布内容：${names} / A new file cannot be attached to published content (${names}); use it in a new version, which goes through review`, { code: 'MEDIA_IN_USE', uses: owners });
+        }
+      }
       const created = await service.upload(...args);
       for (const file of Array.isArray(created) ? created : [created]) await audit(strapi, 'media_upload', file, identity(file));
       return created;

@@ -2,23 +2,9 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CHANNELS, type Channel, isChannelTargeted, targetedAt } from '../channels/channel-targeting';
 import { scopePopulate, type SchemaLookup } from './populate-scope';
+import { beyondScopePath } from './query-oracles';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
-
-// Filtering through these would let a reader test the text of versions they cannot read
-// (another locale's draft or off-channel translation; every document using a file).
-const UNFILTERABLE = new Set(['localizations', 'related']);
-
-/** The first filter key that reaches past the read scope, as a path, or null. */
-export const unscopedFilterPath = (filters: unknown, path: string[] = []): string[] | null => {
-  if (typeof filters !== 'object' || filters === null) return null;
-  for (const [key, value] of Object.entries(filters)) {
-    if (UNFILTERABLE.has(key)) return [...path, key];
-    const found = unscopedFilterPath(value, [...path, key]);
-    if (found) return found;
-  }
-  return null;
-};
 
 const READ_ACTIONS: ReadonlySet<string> = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -49,9 +35,15 @@ export const contentApiScope =
     const channel = requestChannel(strapi.requestContext.get()?.state as RequestState | undefined);
     if (channel === null) return next();
 
-    const params = context.params as { status?: string; filters?: object; populate?: unknown };
-    const unscoped = unscopedFilterPath(params.filters);
-    if (unscoped) throw new errors.ValidationError(`filters[${unscoped.join('][')}] is not allowed: it reaches content this reader cannot see`, { param: 'filters', path: unscoped });
+    const params = context.params as { status?: string; filters?: object; sort?: unknown; populate?: unknown; publicationFilter?: unknown; hasPublishedVersion?: unknown };
+    const beyond = beyondScopePath(params);
+    if (beyond) {
+      const [param, ...rest] = beyond;
+      throw new errors.ValidationError(`${param}[${rest.join('][')}] is not allowed: it reaches content this reader cannot see`, { param, path: beyond });
+    }
+    // "Has unpublished changes" is editorial knowledge, not something a reader may select on.
+    delete params.publicationFilter;
+    delete params.hasPublishedVersion;
     const schemas = { contentType: (uid: string) => strapi.contentTypes[uid as never], component: (uid: string) => strapi.components[uid as never] } as unknown as SchemaLookup;
     params.populate = scopePopulate(schemas, context.contentType as never, params.populate, channel);
     if (context.contentType.options?.draftAndPublish === true) {

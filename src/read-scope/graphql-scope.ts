@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { isChannelTargeted } from '../channels/channel-targeting';
 import { requestChannel } from './content-api-scope';
 import { MEDIA_UID } from './populate-scope';
+import { beyondScopePath } from './query-oracles';
 
 type Attribute = { type: string; target?: string; relation?: string };
 type ContentType = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
@@ -16,6 +18,8 @@ type Resolver = (parent: unknown, args: Record<string, unknown>, context: { stat
 const scopedRelation =
   (target: ContentType) =>
   (resolve: Resolver, parent: unknown, args: Record<string, unknown>, context: { state?: unknown }, info: unknown) => {
+    const beyond = beyondScopePath({ filters: args.filters, sort: args.sort });
+    if (beyond) throw new errors.ValidationError(`${beyond.join('.')} is not allowed: it reaches content this reader cannot see`);
     const channel = requestChannel(context.state as never) ?? 'website';
     const scope: object[] = [];
     if (target.options?.draftAndPublish === true) scope.push({ publishedAt: { notNull: true } });
@@ -38,9 +42,11 @@ export const registerGraphqlReadScope = (strapi: Core.Strapi): void => {
   extension.shadowCRUD('plugin::upload.folder').disable();
 
   const resolversConfig: Record<string, { middlewares: unknown[] }> = {};
-  for (const contentType of Object.values(strapi.contentTypes) as unknown as ContentType[]) {
-    if (!contentType.uid.startsWith('api::')) continue;
-    const typeName = naming.getTypeName(contentType);
+  const holders = [
+    ...(Object.values(strapi.contentTypes) as unknown as ContentType[]).filter((contentType) => contentType.uid.startsWith('api::')).map((model) => ({ model, typeName: naming.getTypeName(model) as string })),
+    ...(Object.values(strapi.components) as unknown as ContentType[]).map((model) => ({ model, typeName: naming.getComponentName(model) as string })),
+  ];
+  for (const { model: contentType, typeName } of holders) {
     for (const [name, attribute] of Object.entries(contentType.attributes)) {
       const target = attribute.type === 'relation' && attribute.target ? (strapi.contentTypes[attribute.target as never] as unknown as ContentType) : undefined;
       if (!target || (target.options?.draftAndPublish !== true && !isChannelTargeted(target.uid))) continue;
