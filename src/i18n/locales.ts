@@ -29,7 +29,7 @@ export const requestedLocale = async (strapi: Core.Strapi, asked: string | undef
   return locale;
 };
 
-const isLocalizedType = (strapi: Core.Strapi, uid: string): boolean =>
+export const isLocalizedType = (strapi: Core.Strapi, uid: string): boolean =>
   strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.contentType(uid as never));
 
 /**

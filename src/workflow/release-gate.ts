@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isPublishable } from '../constants';
-import { defaultLocale, localeWhere, workflowLocales } from '../i18n/locales';
+import { defaultLocale, isLocalizedType, workflowLocales } from '../i18n/locales';
 import { currentActor, type Actor } from './actor';
 import { recordAudit } from './audit-trail';
 import { workflowNow } from './clock';
@@ -44,8 +44,7 @@ const localesOf = async (strapi: Core.Strapi, uid: string, documentId: string, l
 };
 
 const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string, locale: LocaleParam) => {
-  const localized = Object.keys(localeWhere(strapi, uid, '')).length > 0;
-  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true }, ...(localized ? localeFilter(locale, 'locale') : {}) };
+  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true }, ...(isLocalizedType(strapi, uid) ? localeFilter(locale, 'locale') : {}) };
   const rows = await strapi.db.query(uid as never).findMany({ where, select: ['locale'] });
   return workflowLocales(strapi, uid, rows);
 };

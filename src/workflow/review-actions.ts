@@ -72,13 +72,14 @@ export const stageRefusal = (
   authorship: Authorship,
   approvals: Array<{ actorId: number | null; stageIndex: number }>
 ): { reason: StageRefusalReason; error: Error } | null => {
+  const hasRole = actor.roles.includes(stage.role);
+  const roleMessage = [`「${stage.name}」须由“${stage.role}”角色审核`, `Stage "${stage.name}" is reviewed by the role "${stage.role}"`] as const;
+  if (!hasRole && !actor.isSuperAdmin) return { reason: 'role', error: refuse(...roleMessage) };
   if (approvals.some((approval) => approval.actorId === actor.id && approval.stageIndex !== stageIndex)) {
     return { reason: 'second-stage', error: refuse('同一版本的两个审核环节不能由同一人通过', 'One person cannot approve two stages of the same version') };
   }
-  if (!actor.roles.includes(stage.role)) {
-    const message = [`「${stage.name}」须由“${stage.role}”角色审核`, `Stage "${stage.name}" is reviewed by the role "${stage.role}"`] as const;
-    if (!actor.isSuperAdmin) return { reason: 'role', error: refuse(...message) };
-    return { reason: 'not-stage-role', error: refuse(`${message[0]}；超级管理员代为审核须填写理由`, `${message[1]}; a super admin acting for it must give a reason`) };
+  if (!hasRole) {
+    return { reason: 'not-stage-role', error: refuse(`${roleMessage[0]}；超级管理员代为审核须填写理由`, `${roleMessage[1]}; a super admin acting for it must give a reason`) };
   }
   if (actor.id === authorship.createdById || actor.id === authorship.updatedById) {
     return { reason: 'own-work', error: refuse('不能审核自己创建或最后修改的内容', 'You cannot review content you created or last edited') };
