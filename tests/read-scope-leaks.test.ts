@@ -195,6 +195,13 @@ describe.each(readers)('GraphQL as $who', (reader) => {
     expect(failures).toEqual([]);
   });
 
+  test('no selecting on "has unpublished changes": those arguments are ignored', async () => {
+    const plain = await app.http().post('/graphql').set(reader.headers()).send({ query: '{ articles(pagination: { limit: 100 }) { documentId } }' });
+    const selected = await app.http().post('/graphql').set(reader.headers()).send({ query: '{ articles(hasPublishedVersion: false, pagination: { limit: 100 }) { documentId } }' });
+    expect(plain.body.data.articles.length).toBeGreaterThan(0);
+    expect(selected.body).toEqual(plain.body);
+  });
+
   test('no sort reaches through another locale', async () => {
     for (const text of ['{ articles(sort: "localizations.title:asc") { title } }', '{ articles { localizations(sort: "localizations.title") { title } } }']) {
       const response = await app.http().post('/graphql').set(reader.headers()).send({ query: text });

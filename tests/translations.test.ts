@@ -1,7 +1,7 @@
 import path from 'path';
 import sharp from 'sharp';
 import { UID } from '../src/constants';
-import { articleData, documents } from './harness/content';
+import { articleData, documents, releaseReviewed } from './harness/content';
 import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
 import { reviewStateOf, workflowClient } from './harness/workflow';
 
@@ -82,6 +82,31 @@ test('a shared field changed in one locale is an audited edit of every locale, r
   // What a reviewer approved in Chinese is no longer what would go out: submitting again is the way.
   expect((await wf.publish(chiefReviewer, A, id)).status).toBe(403);
   expect((await wf.status(editor, A, id)).body.data.actions).toContain('submit');
+});
+
+test("releasing one locale's shared field changes the other locales' live versions on the record", async () => {
+  const token = await app.adminToken(editor);
+  const upload = async (color: string) =>
+    (
+      await app
+        .http()
+        .post('/upload')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('files', await sharp({ create: { width: 64, height: 40, channels: 3, background: color } }).png().toBuffer(), { filename: `${color.slice(1)}.png`, contentType: 'image/png' })
+    ).body[0] as { id: number };
+  const [first, second] = [await upload('#336633'), await upload('#663366')];
+  const id = await wf.createArticle(editor, { cover: first.id });
+  await wf.edit(editor, A, id, articleData({ title: 'Both live', slug: `en-live-${id}`, cover: first.id }), 'en');
+  await releaseReviewed(app.strapi, A, id, 'zh-CN');
+  await releaseReviewed(app.strapi, A, id, 'en');
+
+  await wf.edit(editor, A, id, { cover: second.id }, 'zh-CN');
+  await wf.submit(editor, A, id);
+  await approveAll(id);
+  const englishLive = await documents(app.strapi, A).findOne({ documentId: id, locale: 'en', status: 'published', populate: ['cover'] });
+  expect(englishLive.cover.id).toBe(second.id);
+  const englishTrail = await wf.history(editor, A, id, 'en');
+  expect(englishTrail.at(-1)).toMatchObject({ action: 'edited', details: { liveSharedFrom: ['zh-CN'] } });
 });
 
 test('the migration gives every locale its own channels row, and an approval made before it still releases', async () => {

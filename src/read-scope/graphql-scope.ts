@@ -28,6 +28,22 @@ const scopedRelation =
     return resolve(parent, { ...args, filters: filters.length === 1 ? filters[0] : { and: filters } }, context, info);
   };
 
+type RootContext = { rootQueryArgsByPath?: Map<unknown, Record<string, unknown>> };
+
+/**
+ * "Has unpublished changes" is editorial knowledge. Root arguments that select on it are
+ * dropped, also from the copy Strapi records for the relation fields below the root.
+ */
+const withoutPublicationFilters = (resolve: Resolver, parent: unknown, args: Record<string, unknown>, context: RootContext & { state?: unknown }, info: { path?: { key?: unknown } }) => {
+  const { publicationFilter: _filter, hasPublishedVersion: _published, ...rest } = args;
+  const recorded = context.rootQueryArgsByPath?.get(info.path?.key);
+  if (recorded) {
+    delete recorded.publicationFilter;
+    delete recorded.hasPublishedVersion;
+  }
+  return resolve(parent, rest, context, info);
+};
+
 export const registerGraphqlReadScope = (strapi: Core.Strapi): void => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
@@ -53,6 +69,11 @@ export const registerGraphqlReadScope = (strapi: Core.Strapi): void => {
       // Filtering on another locale would let a reader probe an off-channel translation.
       if (name === 'localizations') extension.shadowCRUD(contentType.uid).field(name).disableFilters();
       for (const field of [name, `${name}_connection`]) resolversConfig[`${typeName}.${field}`] = { middlewares: [scopedRelation(target)] };
+    }
+  }
+  for (const { model } of holders.filter(({ model: candidate }) => candidate.options?.draftAndPublish === true && strapi.contentTypes[candidate.uid as never])) {
+    for (const field of [naming.getFindQueryName(model), naming.getFindOneQueryName(model), naming.getFindConnectionQueryName(model)] as string[]) {
+      resolversConfig[`Query.${field}`] = { middlewares: [withoutPublicationFilters] };
     }
   }
   extension.use({ resolversConfig });

@@ -4,7 +4,7 @@ import { defaultLocale, isLocalizedType, workflowLocales } from '../i18n/locales
 import { currentActor, type Actor } from './actor';
 import { recordAudit } from './audit-trail';
 import { workflowNow } from './clock';
-import { draftHash } from './content-hash';
+import { draftHash, hashContent, loadReviewableContent } from './content-hash';
 import { ensureState, findState, REVIEW_STATE_UID, updateState, type DocumentRef, type ReviewState } from './review-states';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { refuse } from './workflow-error';
@@ -51,6 +51,34 @@ const liveLocales = async (strapi: Core.Strapi, uid: string, documentId: string,
 
 type Release = { uid: string; documentId: string; locales: string[]; actor: Actor; now: Date; hashAfterWrite: boolean };
 
+type Bystander = { ref: DocumentRef; liveHash: string | null };
+
+const liveHash = async (strapi: Core.Strapi, ref: DocumentRef) => {
+  const content = await loadReviewableContent(strapi, ref.uid, ref.documentId, ref.locale, 'published');
+  return content ? hashContent(content) : null;
+};
+
+/** The other locales of the document that are live while some locales are released, with their live hash. */
+const liveBystanders = async (strapi: Core.Strapi, uid: string, documentId: string, released: string[]): Promise<Bystander[]> => {
+  if (!isLocalizedType(strapi, uid)) return [];
+  const others = (await liveLocales(strapi, uid, documentId, '*')).filter((locale) => !released.includes(locale));
+  return Promise.all(others.map(async (locale) => ({ ref: { uid, documentId, locale }, liveHash: await liveHash(strapi, { uid, documentId, locale }) })));
+};
+
+/**
+ * Strapi copies shared fields (media, dates, enumerations) into the other locales' live
+ * versions when one locale is released. That change was approved in the released locale; it is
+ * recorded on each locale it reached, so no live version changes off the record.
+ */
+const auditSharedChanges = async (strapi: Core.Strapi, bystanders: Bystander[], { actor, releasedLocales }: { actor: Actor; releasedLocales: string[] }) => {
+  for (const { ref, liveHash: before } of bystanders) {
+    const after = await liveHash(strapi, ref);
+    if (after === before) continue;
+    const state = await findState(strapi, ref);
+    await recordAudit(strapi, ref, { action: 'edited', actor, fromState: state?.reviewState ?? null, toState: state?.reviewState ?? null, contentHash: after, cycle: state?.cycle ?? null, details: { liveSharedFrom: releasedLocales } });
+  }
+};
+
 /**
  * Claims the release of every locale (compare-and-set on its review state), then lets the
  * publish happen, then audits — all in the caller's transaction, so a lost claim or a failed
@@ -67,7 +95,9 @@ const guardedPublish = async (strapi: Core.Strapi, { uid, documentId, locales, a
     if (!claimed) throw refuse('该内容正在被其他操作发布', 'This content is being published by another action');
     claims.push({ ref, state: claimed, from: state!.reviewState });
   }
+  const bystanders = await liveBystanders(strapi, uid, documentId, locales);
   const result = await publish();
+  await auditSharedChanges(strapi, bystanders, { actor, releasedLocales: locales });
   for (const { ref, state, from } of claims) {
     // create/update with status 'published' write the draft first: check what was written.
     if (hashAfterWrite && (await draftHash(strapi, uid, documentId, ref.locale)) !== state.reviewedHash) {
