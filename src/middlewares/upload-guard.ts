@@ -1,4 +1,3 @@
-import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { uploadProblem, type UploadedFile, type UploadLimits } from '../media/upload-check';
 
@@ -8,10 +7,10 @@ type Context = { request: { files?: Record<string, UploadedFile | UploadedFile[]
  * Every multipart upload, on every route (the admin's media library, the Content API, a file
  * replace), is checked here once the body is parsed and before any controller stores it.
  */
-export default (config: Partial<UploadLimits>, { strapi: _strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: Context, next: () => Promise<void>) => {
+export default (config: Partial<UploadLimits>) => {
+  const limits: UploadLimits = { maxImagePixels: config.maxImagePixels ?? 40_000_000, maxBytes: config.maxBytes ?? {} };
+  return async (ctx: Context, next: () => Promise<void>) => {
     const files = Object.values(ctx.request.files ?? {}).flat();
-    const limits: UploadLimits = { maxImagePixels: config.maxImagePixels ?? 40_000_000, maxBytes: config.maxBytes ?? {} };
     for (const file of files) {
       const problem = await uploadProblem(file, limits);
       if (problem) {
@@ -21,3 +20,4 @@ export default (config: Partial<UploadLimits>, { strapi: _strapi }: { strapi: Co
     }
     await next();
   };
+};
