@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const png = (color: string) => sharp({ create: { width: 48, height: 32, channels: 3, background: color } }).png().toBuffer();
 const asEditor = (request: import('supertest').Test) => request.set('Authorization', `Bearer ${editorToken}`);
-const upload = async (color: string) => (await asEditor(app.http().post('/upload')).attach('files', await png(color), { filename: `${color.slice(1)}.png`, contentType: 'image/png' })).body[0] as { id: number; hash: string; documentId: string };
+const upload = (color: string) => app.uploadPng(ACCOUNTS.editor, color, { width: 48, height: 32 });
 const replace = async (id: number, color: string) => asEditor(app.http().post(`/upload?id=${id}`)).attach('files', await png(color), { filename: 'replacement.png', contentType: 'image/png' });
 const setAlt = (id: number, alternativeText: string) => asEditor(app.http().post(`/upload?id=${id}`)).field('fileInfo', JSON.stringify({ alternativeText }));
 const fileCount = () => app.strapi.db.query('plugin::upload.file').count();

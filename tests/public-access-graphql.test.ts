@@ -1,5 +1,5 @@
 import { UID } from '../src/constants';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { bootTestApp, type TestApp } from './harness/strapi';
 import { articleData, createReleased, documents } from './harness/content';
 
 let app: TestApp;
@@ -24,13 +24,7 @@ beforeAll(async () => {
   const draftBrand = await documents(app.strapi, UID.brand).create({ data: { name: '未发布品牌', slug: 'unreleased-brand' } });
   linkedToDraftBrandId = (await createReleased(app.strapi, UID.article, articleData({ slug: 'linked-to-draft-brand', brand: draftBrand.documentId }))).documentId;
 
-  const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
-  const token = await app
-    .http()
-    .post('/admin/api-tokens')
-    .set('Authorization', `Bearer ${superAdmin}`)
-    .send({ name: 'partner read-only', type: 'read-only', lifespan: null, kind: 'content-api' });
-  readOnlyToken = token.body.data.accessKey;
+  readOnlyToken = await app.apiToken('read-only');
 });
 afterAll(async () => {
   await app?.close();
@@ -105,13 +99,8 @@ describe.each(readers)('$who reading over GraphQL', (reader) => {
 
 describe('API tokens and accounts over GraphQL', () => {
   test('even a full-access token cannot create, change or delete users or roles', async () => {
-    const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
-    const created = await app
-      .http()
-      .post('/admin/api-tokens')
-      .set('Authorization', `Bearer ${superAdmin}`)
-      .send({ name: 'partner full access', type: 'full-access', lifespan: null, kind: 'content-api' });
-    const fullAccess: Reader = { who: 'full-access token', auth: () => ({ Authorization: `Bearer ${created.body.data.accessKey}` }) };
+    const accessKey = await app.apiToken('full-access');
+    const fullAccess: Reader = { who: 'full-access token', auth: () => ({ Authorization: `Bearer ${accessKey}` }) };
     const users = () => app.strapi.db.query('plugin::users-permissions.user').count();
     const roles = () => app.strapi.db.query('plugin::users-permissions.role').count();
     const before = { users: await users(), roles: await roles() };

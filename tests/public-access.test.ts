@@ -1,5 +1,5 @@
 import { UID } from '../src/constants';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { bootTestApp, type TestApp } from './harness/strapi';
 import { articleData, createReleased, documents } from './harness/content';
 
 let app: TestApp;
@@ -13,16 +13,7 @@ let editedArticleId: string;
 let draftBrandId: string;
 let linkedToDraftBrandId: string;
 
-const createApiToken = async (type: 'read-only' | 'full-access') => {
-  const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
-  const response = await app
-    .http()
-    .post('/admin/api-tokens')
-    .set('Authorization', `Bearer ${superAdmin}`)
-    .send({ name: `partner ${type}`, type, lifespan: null, kind: 'content-api' });
-  if (response.status !== 201) throw new Error(`token: ${response.status} ${response.text}`);
-  return response.body.data.accessKey as string;
-};
+const createApiToken = (type: 'read-only' | 'full-access') => app.apiToken(type);
 
 beforeAll(async () => {
   app = await bootTestApp();

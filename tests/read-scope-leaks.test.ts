@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_UIDS } from '../src/constants';
 import { buildLeakWorld, FIXTURES, publicMark, SECRET, type LeakWorld } from './harness/leak-world';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { bootTestApp, type TestApp } from './harness/strapi';
 
 /**
  * The read scope's proof, generated from the content model: every (type, field) pair a public
@@ -28,9 +28,7 @@ const readers: Reader[] = [
 beforeAll(async () => {
   app = await bootTestApp();
   world = await buildLeakWorld(app);
-  const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
-  const token = await app.http().post('/admin/api-tokens').set('Authorization', `Bearer ${superAdmin}`).send({ name: 'leak probe', type: 'read-only', lifespan: null, kind: 'content-api' });
-  readOnlyToken = token.body.data.accessKey;
+  readOnlyToken = await app.apiToken('read-only');
 });
 afterAll(async () => {
   await app?.close();
@@ -119,8 +117,7 @@ describe.each(readers)('REST as $who', (reader) => {
   });
 
   test('the media library is not listed', async () => {
-    const fullAccess = await app.http().post('/admin/api-tokens').set('Authorization', `Bearer ${await app.adminToken(ACCOUNTS.superAdmin)}`).send({ name: `media ${reader.who}`, type: 'full-access', lifespan: null, kind: 'content-api' });
-    const integration = { Authorization: `Bearer ${fullAccess.body.data.accessKey}` };
+    const integration = { Authorization: `Bearer ${await app.apiToken('full-access')}` };
     expect((await app.http().get('/api/upload/files').set(integration)).status).toBe(200);
     // Even an integration managing media never follows a file back to the documents using it.
     const related = await app.http().get('/api/upload/files?populate=related').set(integration);

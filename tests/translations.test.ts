@@ -1,5 +1,4 @@
 import path from 'path';
-import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { articleData, documents, releaseReviewed } from './harness/content';
 import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
@@ -50,17 +49,8 @@ test('a new translation without a channel choice starts on the website only, not
 });
 
 test('a shared field changed in one locale is an audited edit of every locale, restarting their review', async () => {
-  const token = await app.adminToken(editor);
-  const upload = async (color: string) =>
-    (
-      await app
-        .http()
-        .post('/upload')
-        .set('Authorization', `Bearer ${token}`)
-        .attach('files', await sharp({ create: { width: 320, height: 200, channels: 3, background: color } }).png().toBuffer(), { filename: `${color.slice(1)}.png`, contentType: 'image/png' })
-    ).body[0] as { id: number };
-  const first = await upload('#aa0000');
-  const second = await upload('#00aa00');
+  const first = await app.uploadPng(editor, '#aa0000');
+  const second = await app.uploadPng(editor, '#00aa00');
 
   const id = await wf.createArticle(editor, { cover: first.id });
   await wf.edit(editor, A, id, articleData({ title: 'Shared cover', slug: `en-cover-${id}`, cover: first.id }), 'en');
@@ -85,16 +75,7 @@ test('a shared field changed in one locale is an audited edit of every locale, r
 });
 
 test("a release that changes another locale's live version through a shared field is on that locale's record", async () => {
-  const token = await app.adminToken(editor);
-  const upload = async (color: string) =>
-    (
-      await app
-        .http()
-        .post('/upload')
-        .set('Authorization', `Bearer ${token}`)
-        .attach('files', await sharp({ create: { width: 64, height: 40, channels: 3, background: color } }).png().toBuffer(), { filename: `${color.slice(1)}.png`, contentType: 'image/png' })
-    ).body[0] as { id: number };
-  const [first, second] = [await upload('#336633'), await upload('#663366')];
+  const [first, second] = [await app.uploadPng(editor, '#336633'), await app.uploadPng(editor, '#663366')];
   const id = await wf.createArticle(editor, { cover: first.id });
   await wf.edit(editor, A, id, articleData({ title: 'Both live', slug: `en-live-${id}`, cover: first.id }), 'en');
   await releaseReviewed(app.strapi, A, id, 'zh-CN');

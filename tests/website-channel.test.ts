@@ -208,9 +208,7 @@ describe('sitemap', () => {
   });
 
   test('a read-only API token reads feeds and the sitemap like the public', async () => {
-    const superAdmin = await app.adminToken(ACCOUNTS.superAdmin);
-    const created = await app.http().post('/admin/api-tokens').set('Authorization', `Bearer ${superAdmin}`).send({ name: 'partner', type: 'read-only', lifespan: null, kind: 'content-api' });
-    const auth = { Authorization: `Bearer ${created.body.data.accessKey}` };
+    const auth = { Authorization: `Bearer ${await app.apiToken('read-only')}` };
     expect((await app.http().get('/api/sitemap.xml').set(auth)).status).toBe(200);
     expect((await app.http().get('/api/feeds/atom').set(auth)).status).toBe(200);
     expect((await app.http().get('/api/articles').set(auth)).body.data[0].rendered.bodyHtml).toBeTruthy();

@@ -12,12 +12,7 @@ const A = UID.article;
 beforeAll(async () => {
   app = await bootTestApp();
   wf = workflowClient(app);
-  const token = await app
-    .http()
-    .post('/admin/api-tokens')
-    .set(await wf.auth(superAdmin))
-    .send({ name: 'full access', type: 'full-access', lifespan: null, kind: 'content-api' });
-  fullAccessToken = token.body.data.accessKey;
+  fullAccessToken = await app.apiToken('full-access');
 });
 afterAll(async () => {
   await app?.close();

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-
-type Route = { path: string; config?: { policies?: unknown[] } & Record<string, unknown> };
+import { addPluginRoutePolicy, type PluginRoute } from './plugin-route-policy';
 
 const ACCOUNT_TYPES = ['plugin::users-permissions.user', 'plugin::users-permissions.role', 'plugin::users-permissions.permission'];
-const isAccountRoute = (route: Route) => /^\/(users|roles|permissions)(\/|$)/.test(route.path);
+const isAccountRoute = (route: PluginRoute) => /^\/(users|roles|permissions)(\/|$)/.test(route.path);
 
 /**
  * Keeps people's accounts (users, e-mails, roles) out of reach of API tokens. A read-only token
@@ -12,10 +11,7 @@ const isAccountRoute = (route: Route) => /^\/(users|roles|permissions)(\/|$)/.te
  * mutations refuse tokens (login, `me` and the auth mutations stay).
  */
 export const protectAccounts = (strapi: Core.Strapi): void => {
-  const routes: Route[] = strapi.plugin('users-permissions').routes['content-api'].routes;
-  for (const route of routes.filter(isAccountRoute)) {
-    route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::not-an-api-token'] };
-  }
+  addPluginRoutePolicy(strapi, 'users-permissions', 'content-api', isAccountRoute, 'global::not-an-api-token');
 
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor } from '../workflow/actor';
 import { recordAudit, type AuditAction } from '../workflow/audit-trail';
+import { addPluginRoutePolicy } from '../access/plugin-route-policy';
 import { FILE_UID, liveOwnersOfRow, liveUsesOfFile } from './live-usage';
 
 type FileRow = { id: number; documentId?: string; name?: string; alternativeText?: string | null; caption?: string | null; focalPoint?: unknown; hash?: string; url?: string; mime?: string; size?: number };
@@ -42,15 +43,6 @@ const audit = (strapi: Core.Strapi, action: AuditAction, file: FileRow, details:
 
 const identity = (file: FileRow) => ({ hash: file.hash, url: file.url, mime: file.mime, size: file.size });
 
-type Route = { path: string; config?: { policies?: unknown[] } & Record<string, unknown> };
-
-/** See policies/upload-from-url-disabled. */
-const closeUploadFromUrls = (strapi: Core.Strapi) => {
-  for (const route of (strapi.plugin('upload').routes as unknown as Record<string, { routes: Route[] }>).admin.routes.filter((candidate) => candidate.path === '/actions/upload-from-urls')) {
-    route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::upload-from-url-disabled'] };
-  }
-};
-
 /**
  * A file a live version shows is part of what reviewers approved: replacing it, changing what
  * readers see of it (name, alt text, caption, focal point) or deleting it is refused with a 409
@@ -59,7 +51,8 @@ const closeUploadFromUrls = (strapi: Core.Strapi) => {
  * every change that does happen is on the audit trail.
  */
 export const registerMediaGuard = (strapi: Core.Strapi): void => {
-  closeUploadFromUrls(strapi);
+  // See policies/upload-from-url-disabled.
+  addPluginRoutePolicy(strapi, 'upload', 'admin', (route) => route.path === '/actions/upload-from-urls', 'global::upload-from-url-disabled');
   const services = strapi.get('services');
   services.extend('plugin::upload.upload', (service: UploadService): UploadService => ({
     ...service,

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { isApiToken } from '../access/api-token';
 
 /**
  * The media library's listing (`GET /api/upload/files…`) is for integrations that manage
@@ -11,11 +12,9 @@ type PolicyContext = {
   request: { query: Record<string, unknown> };
 };
 
-const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
-
 export default (policyContext: PolicyContext): boolean => {
   const auth = policyContext.state.auth;
-  if (!API_TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '') || auth?.credentials?.type !== 'full-access') return false;
+  if (!isApiToken(auth) || auth?.credentials?.type !== 'full-access') return false;
   const populate = policyContext.request.query.populate;
   if (populate !== undefined && /related/.test(JSON.stringify(populate))) {
     throw new errors.PolicyError('populate[related] is not allowed: it reaches documents no reader may see');

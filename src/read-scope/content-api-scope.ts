@@ -28,9 +28,9 @@ export const requestChannel = (state: RequestState | undefined): Channel | null 
  * lead back to the documents using them). Enforced on the Document Service so no query
  * parameter (status, filters, populate, GraphQL args) can widen it.
  */
-export const contentApiScope =
-  (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export const contentApiScope = (strapi: Core.Strapi): Middleware => {
+  const schemas = { contentType: (uid: string) => strapi.contentTypes[uid as never], component: (uid: string) => strapi.components[uid as never] } as unknown as SchemaLookup;
+  return async (context, next) => {
     if (!READ_ACTIONS.has(context.action)) return next();
     const channel = requestChannel(strapi.requestContext.get()?.state as RequestState | undefined);
     if (channel === null) return next();
@@ -44,7 +44,6 @@ export const contentApiScope =
     // "Has unpublished changes" is editorial knowledge, not something a reader may select on.
     delete params.publicationFilter;
     delete params.hasPublishedVersion;
-    const schemas = { contentType: (uid: string) => strapi.contentTypes[uid as never], component: (uid: string) => strapi.components[uid as never] } as unknown as SchemaLookup;
     params.populate = scopePopulate(schemas, context.contentType as never, params.populate, channel);
     if (context.contentType.options?.draftAndPublish === true) {
       params.status = 'published';
@@ -54,3 +53,4 @@ export const contentApiScope =
     }
     return next();
   };
+};

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { documents, releaseReviewed } from './content';
 import { ACCOUNTS, type TestApp } from './strapi';
@@ -88,11 +87,7 @@ const hasChannels = (strapi: Core.Strapi, uid: string) => 'channels' in (strapi.
  */
 export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
   const { strapi } = app;
-  const token = await app.adminToken(ACCOUNTS.editor);
-  const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#8a1c1c' } }).png().toBuffer();
-  const upload = await app.http().post('/upload').set('Authorization', `Bearer ${token}`).attach('files', png, { filename: 'shared.png', contentType: 'image/png' });
-  if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${upload.text}`);
-  const file = upload.body[0] as { id: number };
+  const file = await app.uploadPng(ACCOUNTS.editor, '#8a1c1c', { width: 640, height: 360 });
 
   let serial = 0;
   const unique = () => `leak-${Date.now().toString(36)}-${(serial += 1)}`;

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import sharp from 'sharp';
 import supertest from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -40,6 +41,10 @@ export type TestApp = {
   http: () => supertest.Agent;
   /** Signs in to the admin panel and returns the JWT for Authorization headers. */
   adminToken: (account: { email: string; password: string }) => Promise<string>;
+  /** A new Content API token of `type`, created by the super admin as a partner site would get one. */
+  apiToken: (type: 'read-only' | 'full-access') => Promise<string>;
+  /** Uploads a PNG of one colour as `account` (an editor, usually) and returns the stored file. */
+  uploadPng: (account: { email: string; password: string }, color: string, size?: { width: number; height: number }) => Promise<{ id: number; hash: string; documentId: string; url: string }>;
   /** Stops the instance and starts a new one on the same database, as a server restart would. */
   restart: () => Promise<void>;
   close: () => Promise<void>;
@@ -63,18 +68,38 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
 
   const http = () => supertest.agent(strapi.server.httpServer);
   const tokens = new Map<string, string>();
+  const adminToken = async ({ email, password }: { email: string; password: string }): Promise<string> => {
+    const cached = tokens.get(email);
+    if (cached) return cached;
+    const response = await http().post('/admin/login').send({ email, password });
+    if (response.status !== 200) throw new Error(`admin login ${email} failed: ${response.status} ${response.text}`);
+    tokens.set(email, response.body.data.token);
+    return response.body.data.token;
+  };
+  let apiTokens = 0;
   return {
     get strapi() {
       return strapi;
     },
     http,
-    adminToken: async ({ email, password }) => {
-      const cached = tokens.get(email);
-      if (cached) return cached;
-      const response = await http().post('/admin/login').send({ email, password });
-      if (response.status !== 200) throw new Error(`admin login ${email} failed: ${response.status} ${response.text}`);
-      tokens.set(email, response.body.data.token);
-      return response.body.data.token;
+    adminToken,
+    apiToken: async (type) => {
+      apiTokens += 1;
+      const response = await http()
+        .post('/admin/api-tokens')
+        .set('Authorization', `Bearer ${await adminToken(ACCOUNTS.superAdmin)}`)
+        .send({ name: `partner ${type} ${apiTokens}`, type, lifespan: null, kind: 'content-api' });
+      if (response.status !== 201) throw new Error(`token: ${response.status} ${response.text}`);
+      return response.body.data.accessKey as string;
+    },
+    uploadPng: async (account, color, { width, height } = { width: 64, height: 40 }) => {
+      const png = await sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+      const response = await http()
+        .post('/upload')
+        .set('Authorization', `Bearer ${await adminToken(account)}`)
+        .attach('files', png, { filename: `${color.replace('#', '')}.png`, contentType: 'image/png' });
+      if (response.status !== 201) throw new Error(`upload: ${response.status} ${response.text}`);
+      return response.body[0];
     },
     restart: async () => {
       await strapi.destroy();
