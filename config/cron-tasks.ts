@@ -1,4 +1,5 @@
-import { runDueJobsOnce } from '../src/workflow/scheduler';
+import type { Core } from '@strapi/strapi';
+import { workflowService } from '../src/workflow/workflow-services';
 
 /**
  * Scheduled publishing: every few seconds each instance fires the jobs that are due. Several
@@ -6,8 +7,8 @@ import { runDueJobsOnce } from '../src/workflow/scheduler';
  */
 export default {
   workflowScheduler: {
-    task: async ({ strapi }) => {
-      await runDueJobsOnce(strapi);
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await workflowService(strapi, 'scheduler').tick();
     },
     options: { rule: process.env.SCHEDULER_RULE || '*/5 * * * * *' },
   },

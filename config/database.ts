@@ -1,9 +1,10 @@
 import path from 'path';
+import type { Core } from '@strapi/strapi';
 
 // The server runs from dist/config, so the project root is two levels up.
 const projectRoot = path.join(__dirname, '..', '..');
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   const connections = {
@@ -29,8 +30,9 @@ export default ({ env }) => {
       useNullAsDefault: true,
     },
   };
+  const isClient = (name: string): name is keyof typeof connections => Object.keys(connections).includes(name);
 
-  if (!(client in connections)) {
+  if (!isClient(client)) {
     throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", got "${client}"`);
   }
 

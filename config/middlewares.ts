@@ -1,4 +1,6 @@
-export default ({ env }) => [
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Strapi's access log, with credentials in query strings redacted.
   'global::access-log',
   'strapi::errors',

@@ -1,7 +1,8 @@
+import type { Core } from '@strapi/strapi';
 import { queryCostProtection } from '../src/graphql/query-cost';
 import { ALLOWED_MIME_TYPES, DENIED_MIME_TYPES } from '../src/media/media-kinds';
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024,

@@ -1,5 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
 // Display screens (大屏): who may read the feed and stream, and how live updates travel.
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Bearer tokens (or ?token=) the screens present; comma-separated. Empty and not public: no access.
   tokens: env.array('SCREEN_TOKENS', []),
   // true serves the feed and stream without a token (screens on a closed network).

@@ -1,5 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
 // The public website this CMS feeds: used for the links in feeds and the sitemap.
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   url: env('WEBSITE_URL', 'http://localhost:3000'),
   title: env('WEBSITE_TITLE', '党建动车组 · 铁路运输分公司'),
   description: env('WEBSITE_DESCRIPTION', '“党建动车组”党建品牌的动态、视频与成果展示'),

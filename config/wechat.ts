@@ -1,5 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
 // The WeChat Official Account (公众号) the CMS pushes articles to.
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Tests and staging point this at a fake; production uses WeChat's own host.
   apiBaseUrl: env('WECHAT_API_BASE_URL', 'https://api.weixin.qq.com'),
   appId: env('WECHAT_APP_ID', ''),

@@ -10,6 +10,14 @@ export const UID = {
 
 export type ContentUid = (typeof UID)[keyof typeof UID];
 
+/** The workflow's editorial data: kept outside the content, never on the Content API. */
+export const WORKFLOW_UID = {
+  reviewState: 'api::workflow.review-state',
+  auditEntry: 'api::workflow.audit-entry',
+  reviewChain: 'api::workflow.review-chain',
+  terminologyRule: 'api::workflow.terminology-rule',
+} as const;
+
 /** The taxonomies: what readers see of them (a 栏目's name) is reviewed too, by a chain of its own. */
 export const TAXONOMY_UIDS: readonly ContentUid[] = [UID.category, UID.tag, UID.organization];
 
@@ -18,7 +26,9 @@ export const PUBLISHABLE_UIDS: readonly ContentUid[] = [UID.brand, UID.article, 
 
 export const isTaxonomy = (uid: string): boolean => (TAXONOMY_UIDS as readonly string[]).includes(uid);
 
-export const isPublishable = (uid: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
+export type PublishableUid = ContentUid;
+
+export const isPublishable = (uid: string): uid is PublishableUid => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
 
 /** Every public content type of the brand site. */
 export const PUBLIC_UIDS: readonly ContentUid[] = Object.values(UID);

@@ -3,6 +3,7 @@ import { protectAccounts } from './access/account-privacy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { ensureEnvSuperAdmin } from './access/super-admin';
+import { registerDocumentMiddlewares } from './documents/document-middlewares';
 import { contentApiScope } from './read-scope/content-api-scope';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { closeMediaLibraryListing } from './read-scope/media-library-access';
@@ -12,18 +13,29 @@ import { startWechat, stopWechat } from './channels/wechat';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
 import { ensureLocales } from './i18n/locales';
-import { bootstrapWorkflow, registerWorkflow } from './workflow';
-import { runDueJobsOnce } from './workflow/scheduler';
+import { bootstrapWorkflow, hideWorkflowFromGraphql } from './workflow';
+import { appendOnlyAudit } from './workflow/audit-trail';
+import { editWatch } from './workflow/edit-watch';
+import { releaseGate } from './workflow/release-gate';
+import { validReviewChains } from './workflow/review-chain';
 import { drainWorkflowEvents } from './workflow/webhook-events';
+import { workflowService } from './workflow/workflow-services';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    strapi.documents.use(defaultTargetsOnCreate(strapi));
-    strapi.documents.use(contentApiScope(strapi));
+    // Rules that must hold on every Document Service path, outermost first; registered before anything runs.
+    registerDocumentMiddlewares(strapi, [
+      defaultTargetsOnCreate(strapi), // a new item's channels, before any rule reads the data
+      contentApiScope(strapi), // what a Content API reader may see
+      appendOnlyAudit, // the trail is never changed
+      validReviewChains(strapi), // a chain names roles that exist
+      releaseGate(strapi), // every publish, unpublish and delete through the transition table
+      editWatch(strapi), // an edit of a pinned version sends it back to draft
+    ]);
     registerGraphqlReadScope(strapi);
+    hideWorkflowFromGraphql(strapi);
     closeMediaLibraryListing(strapi);
     registerMediaGuard(strapi);
-    registerWorkflow(strapi);
     protectAccounts(strapi);
   },
 
@@ -39,7 +51,7 @@ export default {
       await seedDemo(strapi);
     }
     // Jobs that fell due while the server was down fire now, not at the next tick.
-    await runDueJobsOnce(strapi);
+    await workflowService(strapi, 'scheduler').tick();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

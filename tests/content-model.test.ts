@@ -1,19 +1,13 @@
-import { UID } from '../src/constants';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { UID, type ContentUid } from '../src/constants';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { workflowClient } from './harness/workflow';
 import { articleData, contentManagerUrl, createReleased, documents } from './harness/content';
 
-let app: TestApp;
+const app = bootTestAppForFile();
 let editor: string;
 
-
 beforeAll(async () => {
-  app = await bootTestApp();
   editor = await app.adminToken(ACCOUNTS.editor);
-
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 type ValidationBody = { error: { status: number; name: string; message: string; details: { errors?: Array<{ path: string[]; message: string }> } } };
@@ -21,11 +15,11 @@ type ValidationBody = { error: { status: number; name: string; message: string; 
 /** The field paths a 400 names, e.g. [['title']]. */
 const namedPaths = (body: ValidationBody) => (body.error.details.errors ?? []).map((error) => error.path.join('.'));
 
-const createAs = (token: string, uid: string, data: object, locale = 'zh-CN') =>
+const createAs = (token: string, uid: ContentUid, data: object, locale = 'zh-CN') =>
   app.http().post(contentManagerUrl(uid, `?locale=${locale}`)).set('Authorization', `Bearer ${token}`).send(data);
 
 describe('validation on every save: bad input is a 400 naming the field, and nothing is written', () => {
-  const cases: Array<{ what: string; uid: string; data: () => object; field: string }> = [
+  const cases: Array<{ what: string; uid: ContentUid; data: () => object; field: string }> = [
     { what: 'article title over 80 characters', uid: UID.article, data: () => articleData({ title: '长'.repeat(81) }), field: 'title' },
     { what: 'article digest over 128 characters (WeChat limit)', uid: UID.article, data: () => articleData({ digest: '摘'.repeat(129) }), field: 'digest' },
     { what: 'article channels not booleans', uid: UID.article, data: () => articleData({ channels: { website: 'often' } }), field: 'channels.website' },
@@ -80,10 +74,10 @@ describe('validation on every save: bad input is a 400 naming the field, and not
 // version is released. Submitting for review applies the same checks, so nothing a reviewer
 // approves fails at release, and an incomplete draft never reaches the review queue.
 describe('validation on release: a draft that breaks a rule cannot be submitted for review', () => {
-  const submitAs = (token: string, uid: string, documentId: string) =>
+  const submitAs = (token: string, uid: ContentUid, documentId: string) =>
     app.http().post(`/workflow/documents/${uid}/${documentId}/submit?locale=zh-CN`).set('Authorization', `Bearer ${token}`).send({});
 
-  const cases: Array<{ what: string; uid: string; data: () => object; field: string }> = [
+  const cases: Array<{ what: string; uid: ContentUid; data: () => object; field: string }> = [
     { what: 'article without a body', uid: UID.article, data: () => articleData({ body: undefined }), field: 'body' },
     { what: 'article slug with spaces', uid: UID.article, data: () => articleData({ slug: 'not a slug' }), field: 'slug' },
     { what: 'brand theme colour that is not #RRGGBB', uid: UID.brand, data: () => ({ name: '品牌', slug: 'bad-colour', themeColor: 'red' }), field: 'themeColor' },
@@ -130,7 +124,7 @@ describe('content model', () => {
   });
 
   test('draft & publish is on for every public type: taxonomies are reviewed too', () => {
-    const withDraftAndPublish = Object.values(UID).filter((uid) => app.strapi.contentType(uid as never).options?.draftAndPublish === true);
+    const withDraftAndPublish = Object.values(UID).filter((uid) => app.strapi.contentType(uid).options?.draftAndPublish === true);
     expect(withDraftAndPublish.sort()).toEqual(Object.values(UID).sort());
   });
 

@@ -1,21 +1,16 @@
 import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { articleData, contentManagerUrl, createReleased, documents } from './harness/content';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { workflowClient } from './harness/workflow';
 
 /** A file that live content shows is part of what was reviewed: it cannot change under it. */
-let app: TestApp;
-let wf: ReturnType<typeof workflowClient>;
+const app = bootTestAppForFile();
+const wf = workflowClient(app);
 let editorToken: string;
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  wf = workflowClient(app);
   editorToken = await app.adminToken(ACCOUNTS.editor);
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 const png = (color: string) => sharp({ create: { width: 48, height: 32, channels: 3, background: color } }).png().toBuffer();

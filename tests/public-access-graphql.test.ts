@@ -1,36 +1,17 @@
 import { UID } from '../src/constants';
-import { bootTestApp, type TestApp } from './harness/strapi';
-import { articleData, createReleased, documents } from './harness/content';
+import { bootTestAppForFile } from './harness/strapi';
+import { createReleased } from './harness/content';
+import { buildHiddenVersions, DRAFT_ONLY, WECHAT_ONLY, type HiddenVersions, type Reader } from './harness/public-access';
 
-let app: TestApp;
+const app = bootTestAppForFile();
+let hidden: HiddenVersions;
 let readOnlyToken: string;
-const DRAFT_ONLY = 'bottom-up-evaluation-plan-draft'; // demo article that was never published
-const WECHAT_ONLY = 'my-view-of-four-firsts'; // demo article targeted at WeChat only
-let draftOnlyId: string;
-let wechatOnlyId: string;
-let editedArticleId: string;
-let linkedToDraftBrandId: string;
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  const articles = documents(app.strapi, UID.article);
-  draftOnlyId = (await articles.findFirst({ filters: { slug: DRAFT_ONLY } })).documentId;
-  wechatOnlyId = (await articles.findFirst({ filters: { slug: WECHAT_ONLY } })).documentId;
-  const published = await createReleased(app.strapi, UID.article, articleData({ title: '已发布的标题', slug: 'edited-after-publish' }));
-  editedArticleId = published.documentId;
-  await articles.update({ documentId: editedArticleId, data: { title: '未发布的修改' } });
-
-  // A published article pointing at a brand that was never published.
-  const draftBrand = await documents(app.strapi, UID.brand).create({ data: { name: '未发布品牌', slug: 'unreleased-brand' } });
-  linkedToDraftBrandId = (await createReleased(app.strapi, UID.article, articleData({ slug: 'linked-to-draft-brand', brand: draftBrand.documentId }))).documentId;
-
+  hidden = await buildHiddenVersions(app);
   readOnlyToken = await app.apiToken('read-only');
 });
-afterAll(async () => {
-  await app?.close();
-});
 
-type Reader = { who: string; auth: () => Record<string, string> };
 const readers: Reader[] = [
   { who: 'Public', auth: () => ({}) },
   { who: 'read-only API token', auth: () => ({ Authorization: `Bearer ${readOnlyToken}` }) },
@@ -68,16 +49,16 @@ describe.each(readers)('$who reading over GraphQL', (reader) => {
   });
 
   test('gets null for a draft-only or off-channel document, and the published version of an edited one', async () => {
-    for (const documentId of [draftOnlyId, wechatOnlyId]) {
+    for (const documentId of [hidden.draftOnlyId, hidden.wechatOnlyId]) {
       const response = await graphql(reader, 'query ($id: ID!) { article(documentId: $id, status: DRAFT) { slug } }', { id: documentId });
       expect(response.body.data?.article ?? null).toBeNull();
     }
-    const edited = await graphql(reader, 'query ($id: ID!) { article(documentId: $id, status: DRAFT) { title } }', { id: editedArticleId });
+    const edited = await graphql(reader, 'query ($id: ID!) { article(documentId: $id, status: DRAFT) { title } }', { id: hidden.editedArticleId });
     expect(edited.body.data.article.title).toBe('已发布的标题');
   });
 
   test('never reaches a draft brand through a relation', async () => {
-    const response = await graphql(reader, 'query ($id: ID!) { article(documentId: $id) { slug brand { name } } }', { id: linkedToDraftBrandId });
+    const response = await graphql(reader, 'query ($id: ID!) { article(documentId: $id) { slug brand { name } } }', { id: hidden.linkedToDraftBrandId });
     expect(response.body.data.article.slug).toBe('linked-to-draft-brand');
     expect(response.body.data.article.brand).toBeNull();
     const brands = await graphql(reader, '{ brands(status: DRAFT) { name } }');

@@ -1,34 +1,15 @@
 import { UID } from '../src/constants';
-import { bootTestApp, type TestApp } from './harness/strapi';
-import { articleData, createReleased, documents } from './harness/content';
+import { bootTestAppForFile } from './harness/strapi';
+import { createReleased } from './harness/content';
+import { buildHiddenVersions, DRAFT_ONLY, WECHAT_ONLY, type HiddenVersions, type Reader } from './harness/public-access';
 
-let app: TestApp;
+const app = bootTestAppForFile();
+let hidden: HiddenVersions;
 let readOnlyToken: string;
 let fullAccessToken: string;
-const DRAFT_ONLY = 'bottom-up-evaluation-plan-draft'; // demo article that was never published
-const WECHAT_ONLY = 'my-view-of-four-firsts'; // demo article targeted at WeChat only
-let draftOnlyId: string;
-let wechatOnlyId: string;
-let editedArticleId: string;
-let draftBrandId: string;
-let linkedToDraftBrandId: string;
-
-const createApiToken = (type: 'read-only' | 'full-access') => app.apiToken(type);
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  const articles = documents(app.strapi, UID.article);
-  draftOnlyId = (await articles.findFirst({ filters: { slug: DRAFT_ONLY } })).documentId;
-  wechatOnlyId = (await articles.findFirst({ filters: { slug: WECHAT_ONLY } })).documentId;
-
-  // Published, then edited: the draft holds an unreviewed title the public must never see.
-  const published = await createReleased(app.strapi, UID.article, articleData({ title: '已发布的标题', slug: 'edited-after-publish' }));
-  editedArticleId = published.documentId;
-  await articles.update({ documentId: editedArticleId, data: { title: '未发布的修改' } });
-
-  const organization = await documents(app.strapi, UID.organization).findFirst({ filters: { slug: 'railway-transport-committee' } });
-  draftBrandId = (await documents(app.strapi, UID.brand).create({ data: { name: '未发布品牌', slug: 'unreleased-brand', organization: organization.documentId } })).documentId;
-  linkedToDraftBrandId = (await createReleased(app.strapi, UID.article, articleData({ slug: 'linked-to-draft-brand', brand: draftBrandId }))).documentId;
+  hidden = await buildHiddenVersions(app);
 
   // A staff account whose e-mail must never leak.
   const authenticated = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
@@ -36,14 +17,10 @@ beforeAll(async () => {
     username: 'staff-member', email: 'staff@example.com', password: 'Staff-Pass-1', provider: 'local', confirmed: true, role: authenticated.id,
   });
 
-  readOnlyToken = await createApiToken('read-only');
-  fullAccessToken = await createApiToken('full-access');
-});
-afterAll(async () => {
-  await app?.close();
+  readOnlyToken = await app.apiToken('read-only');
+  fullAccessToken = await app.apiToken('full-access');
 });
 
-type Reader = { who: string; auth: () => Record<string, string> };
 const readers: Reader[] = [
   { who: 'Public', auth: () => ({}) },
   { who: 'read-only API token', auth: () => ({ Authorization: `Bearer ${readOnlyToken}` }) },
@@ -88,18 +65,18 @@ describe.each(readers)('$who reading over REST', (reader) => {
 
   test('gets 404 for a draft-only document, whatever status it asks for', async () => {
     for (const query of ['', '?status=draft', '?status=published']) {
-      expect((await get(reader, `/api/articles/${draftOnlyId}${query}`)).status).toBe(404);
+      expect((await get(reader, `/api/articles/${hidden.draftOnlyId}${query}`)).status).toBe(404);
     }
   });
 
   test('gets the published version of a document whose draft was edited', async () => {
-    const response = await get(reader, `/api/articles/${editedArticleId}?status=draft`);
+    const response = await get(reader, `/api/articles/${hidden.editedArticleId}?status=draft`);
     expect(response.status).toBe(200);
     expect(response.body.data.title).toBe('已发布的标题');
   });
 
   test('never sees items not targeted at the website', async () => {
-    expect((await get(reader, `/api/articles/${wechatOnlyId}`)).status).toBe(404);
+    expect((await get(reader, `/api/articles/${hidden.wechatOnlyId}`)).status).toBe(404);
     for (const url of [
       '/api/articles?pagination[pageSize]=100',
       '/api/articles?filters[channels][website][$eq]=false',
@@ -112,8 +89,8 @@ describe.each(readers)('$who reading over REST', (reader) => {
   });
 
   test('never sees a draft brand, directly or through a relation', async () => {
-    expect((await get(reader, `/api/brands/${draftBrandId}?status=draft`)).status).toBe(404);
-    const article = await get(reader, `/api/articles/${linkedToDraftBrandId}?populate=brand&status=draft`);
+    expect((await get(reader, `/api/brands/${hidden.draftBrandId}?status=draft`)).status).toBe(404);
+    const article = await get(reader, `/api/articles/${hidden.linkedToDraftBrandId}?populate=brand&status=draft`);
     expect(article.status).toBe(200);
     expect(article.body.data.brand).toBeNull();
     // Taxonomies have no draft & publish; they never point back at publishable content.

@@ -1,7 +1,9 @@
-import type { Core } from '@strapi/strapi';
-import { PUBLIC_UIDS } from '../src/constants';
+import type { Core, Struct } from '@strapi/strapi';
+import { PUBLIC_UIDS, type ContentUid } from '../src/constants';
+import { componentSchema, contentTypeSchema } from '../src/read-scope/content-model';
+import { MEDIA_UID } from '../src/read-scope/populate-scope';
 import { buildLeakWorld, FIXTURES, publicMark, SECRET, type LeakWorld } from './harness/leak-world';
-import { bootTestApp, type TestApp } from './harness/strapi';
+import { bootTestAppForFile } from './harness/strapi';
 
 /**
  * The read scope's proof, generated from the content model: every (type, field) pair a public
@@ -13,7 +15,7 @@ import { bootTestApp, type TestApp } from './harness/strapi';
  */
 const MAX_DEPTH = 4;
 
-let app: TestApp;
+const app = bootTestAppForFile();
 let world: LeakWorld;
 let readOnlyToken: string;
 
@@ -26,29 +28,33 @@ const readers: Reader[] = [
 ];
 
 beforeAll(async () => {
-  app = await bootTestApp();
   world = await buildLeakWorld(app);
   readOnlyToken = await app.apiToken('read-only');
 });
-afterAll(async () => {
-  await app?.close();
-});
+
+const known = <T>(schema: T | undefined, uid: string): T => {
+  if (!schema) throw new Error(`No schema for ${uid}`);
+  return schema;
+};
 
 /** Where a field leads: the schema behind it, or null where a walk stops (a morph reaches any type). */
 const targetOf = (strapi: Core.Strapi, attribute: Attribute): { key: string; schema: Schema } | null => {
-  if (attribute.type === 'media') return { key: 'plugin::upload.file', schema: strapi.contentType('plugin::upload.file' as never) as unknown as Schema };
-  if (attribute.type === 'relation' && attribute.target) return { key: attribute.target, schema: strapi.contentType(attribute.target as never) as unknown as Schema };
-  if (attribute.type === 'component' && attribute.component) return { key: attribute.component, schema: strapi.components[attribute.component as never] as unknown as Schema };
+  if (attribute.type === 'media') return { key: MEDIA_UID, schema: known(contentTypeSchema(strapi, MEDIA_UID), MEDIA_UID) };
+  if (attribute.type === 'relation' && attribute.target) return { key: attribute.target, schema: known(contentTypeSchema(strapi, attribute.target), attribute.target) };
+  if (attribute.type === 'component' && attribute.component) return { key: attribute.component, schema: known(componentSchema(strapi, attribute.component), attribute.component) };
   return null;
 };
 
-type RestProbe = { root: string; path: string[]; pair: string };
+const schemaOf = (strapi: Core.Strapi, uid: ContentUid): Struct.ContentTypeSchema => strapi.contentType(uid);
+
+type RestProbe = { root: ContentUid; path: string[]; pair: string };
+type WalkNode = { root: ContentUid; key: string; schema: Schema; path: string[] };
 
 /** Breadth-first over the content model: the shortest path from a public type to each reachable (type, field) pair. */
 const restProbes = (strapi: Core.Strapi): RestProbe[] => {
   const probes: RestProbe[] = [];
   const seen = new Set<string>();
-  const queue = PUBLIC_UIDS.map((uid) => ({ root: uid as string, key: uid as string, schema: strapi.contentType(uid as never) as unknown as Schema, path: [] as string[] }));
+  const queue: WalkNode[] = PUBLIC_UIDS.map((uid) => ({ root: uid, key: uid, schema: schemaOf(strapi, uid), path: [] }));
   while (queue.length > 0) {
     const node = queue.shift()!;
     for (const [name, attribute] of Object.entries(node.schema.attributes)) {
@@ -69,7 +75,7 @@ const restProbes = (strapi: Core.Strapi): RestProbe[] => {
 
 const populateQuery = (path: string[]) => `${path.map((field, index) => (index === 0 ? `populate[${field}]` : `[populate][${field}]`)).join('')}=true`;
 
-const pluralOf = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as never) as unknown as { info: { pluralName: string } }).info.pluralName;
+const pluralOf = (strapi: Core.Strapi, uid: ContentUid) => schemaOf(strapi, uid).info.pluralName;
 
 test('every public type has a fixture in the leak world', () => {
   expect(PUBLIC_UIDS.filter((uid) => !(uid in FIXTURES))).toEqual([]);

@@ -2,33 +2,27 @@ import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { EDITORIAL_ROLES, ensureEditorialRoles } from '../src/access/admin-roles';
 import { ensureEnvSuperAdmin } from '../src/access/super-admin';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { articleData, contentManagerUrl } from './harness/content';
 import { recordSystemApproval } from '../src/workflow/review-actions';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await bootTestApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = bootTestAppForFile();
 
-const as = async (account: { email: string; password: string }) => ({ Authorization: `Bearer ${await app.adminToken(account)}` });
+type Account = { email: string; password: string };
 
-const createArticleAs = async (account: { email: string; password: string }, overrides: Record<string, unknown> = {}) =>
-  app
-    .http()
-    .post(contentManagerUrl(UID.article, '?locale=zh-CN'))
-    .set(await as(account))
-    .send(articleData(overrides));
+const as = async (account: Account) => ({ Authorization: `Bearer ${await app.adminToken(account)}` });
 
-const action = async (account: { email: string; password: string }, documentId: string, name: 'publish' | 'unpublish') =>
-  app
-    .http()
-    .post(contentManagerUrl(UID.article, `/${documentId}/actions/${name}?locale=zh-CN`))
-    .set(await as(account))
-    .send({});
+/** `data` sent to the admin API, signed in as `account`. */
+const send = async (account: Account, method: 'post' | 'put', url: string, data: object) => app.http()[method](url).set(await as(account)).send(data);
+
+const createArticleAs = (account: Account, overrides: Record<string, unknown> = {}) => send(account, 'post', contentManagerUrl(UID.article, '?locale=zh-CN'), articleData(overrides));
+const editAs = (account: Account, documentId: string, data: object) => send(account, 'put', contentManagerUrl(UID.article, `/${documentId}?locale=zh-CN`), data);
+const action = (account: Account, documentId: string, name: 'publish' | 'unpublish') => send(account, 'post', contentManagerUrl(UID.article, `/${documentId}/actions/${name}?locale=zh-CN`), {});
+
+const uploadAs = async (account: Account, filename: string, { width, height }: { width: number; height: number }) => {
+  const png = await sharp({ create: { width, height, channels: 3, background: '#c8102e' } }).png().toBuffer();
+  return app.http().post('/upload').set(await as(account)).attach('files', png, { filename, contentType: 'image/png' });
+};
 
 describe('editorial roles', () => {
   test('exist exactly once, and a second bootstrap neither duplicates nor resets them', async () => {
@@ -60,11 +54,7 @@ describe('editorial roles', () => {
     expect(created.status).toBe(201);
     const { documentId } = created.body.data;
 
-    const updated = await app
-      .http()
-      .put(contentManagerUrl(UID.article, `/${documentId}?locale=zh-CN`))
-      .set(await as(ACCOUNTS.editor))
-      .send({ title: '编辑修改后的标题' });
+    const updated = await editAs(ACCOUNTS.editor, documentId, { title: '编辑修改后的标题' });
     expect(updated.status).toBe(200);
 
     expect((await action(ACCOUNTS.editor, documentId, 'publish')).status).toBe(403);
@@ -93,20 +83,12 @@ describe('editorial roles', () => {
 
     expect((await createArticleAs(ACCOUNTS.reviewer)).status).toBe(403);
     const someone = list.body.results[0].documentId;
-    const edit = await app
-      .http()
-      .put(contentManagerUrl(UID.article, `/${someone}?locale=zh-CN`))
-      .set(await as(ACCOUNTS.reviewer))
-      .send({ title: '审核员不能改' });
+    const edit = await editAs(ACCOUNTS.reviewer, someone, { title: '审核员不能改' });
     expect(edit.status).toBe(403);
   });
 
   test('an editor may work on the English locale too', async () => {
-    const created = await app
-      .http()
-      .post(contentManagerUrl(UID.article, '?locale=en'))
-      .set(await as(ACCOUNTS.editor))
-      .send(articleData({ title: 'An English draft', slug: 'english-draft' }));
+    const created = await send(ACCOUNTS.editor, 'post', contentManagerUrl(UID.article, '?locale=en'), articleData({ title: 'An English draft', slug: 'english-draft' }));
     expect(created.status).toBe(201);
     expect(created.body.data.locale).toBe('en');
   });
@@ -114,12 +96,7 @@ describe('editorial roles', () => {
 
 describe('media library', () => {
   test('an editor uploads an image and gets the responsive formats', async () => {
-    const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#c8102e' } }).png().toBuffer();
-    const response = await app
-      .http()
-      .post('/upload')
-      .set(await as(ACCOUNTS.editor))
-      .attach('files', png, { filename: 'banner.png', contentType: 'image/png' });
+    const response = await uploadAs(ACCOUNTS.editor, 'banner.png', { width: 1600, height: 900 });
     expect(response.status).toBe(201);
     const [file] = response.body;
     expect(file).toMatchObject({ mime: 'image/png', width: 1600, height: 900 });
@@ -129,12 +106,7 @@ describe('media library', () => {
   });
 
   test('a reviewer cannot upload', async () => {
-    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } }).png().toBuffer();
-    const response = await app
-      .http()
-      .post('/upload')
-      .set(await as(ACCOUNTS.reviewer))
-      .attach('files', png, { filename: 'tiny.png', contentType: 'image/png' });
+    const response = await uploadAs(ACCOUNTS.reviewer, 'tiny.png', { width: 20, height: 20 });
     expect(response.status).toBe(403);
   });
 });

@@ -1,32 +1,28 @@
 import crypto from 'crypto';
 import type { AddressInfo } from 'net';
-import { UID } from '../src/constants';
+import { UID, type ContentUid } from '../src/constants';
 import { articleData, createReleased, documents } from './harness/content';
 import { openEventStream } from './harness/event-stream';
 import { startSecondInstance } from './harness/second-instance';
-import { bootTestApp, type TestApp } from './harness/strapi';
+import { bootTestAppForFile } from './harness/strapi';
 
-let app: TestApp;
-let port: number;
 const TOKEN = 'screen-secret-for-tests';
 const bearer = { Authorization: `Bearer ${TOKEN}` };
 const everywhere = { website: true, wechat: true, screen: true };
+const app = bootTestAppForFile({
+  SCREEN_TOKENS: `another-screen,${TOKEN}`,
+  SCREEN_HEARTBEAT_SECONDS: '1',
+  // The SQLite run needs nothing installed and uses the in-process bus; the PostgreSQL run
+  // (npm run test:postgres sets TEST_REDIS_URL) goes through Redis, as several instances do.
+  REDIS_URL: process.env.TEST_REDIS_URL ?? '',
+  // Test apps run in parallel on one Redis: each keeps to its own keys and channel.
+  REDIS_PREFIX: `brand-cms-test:${crypto.randomBytes(4).toString('hex')}`,
+});
+let port: number;
 
 beforeAll(async () => {
-  app = await bootTestApp({
-    SCREEN_TOKENS: `another-screen,${TOKEN}`,
-    SCREEN_HEARTBEAT_SECONDS: '1',
-    // The SQLite run needs nothing installed and uses the in-process bus; the PostgreSQL run
-    // (npm run test:postgres sets TEST_REDIS_URL) goes through Redis, as several instances do.
-    REDIS_URL: process.env.TEST_REDIS_URL ?? '',
-    // Test apps run in parallel on one Redis: each keeps to its own keys and channel.
-    REDIS_PREFIX: `brand-cms-test:${crypto.randomBytes(4).toString('hex')}`,
-  });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   port = (app.strapi.server.httpServer.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 const feed = (headers: Record<string, string> = bearer, query = '') => app.http().get(`/api/screen/feed${query}`).set(headers);
@@ -44,9 +40,10 @@ describe('screen access', () => {
 
   test('the access log never holds a screen token given as ?token=', async () => {
     const logged: string[] = [];
-    const spy = jest.spyOn(app.strapi.log, 'http').mockImplementation(((line: string) => {
-      logged.push(line);
-    }) as never);
+    const spy = jest.spyOn(app.strapi.log, 'http').mockImplementation((line) => {
+      logged.push(String(line));
+      return app.strapi.log;
+    });
     try {
       expect((await feed({}, `?locale=zh-CN&token=${TOKEN}`)).status).toBe(200);
       expect((await feed({}, `?Token=${TOKEN}&x=%E0%A4%A`)).status).toBe(403);
@@ -65,7 +62,7 @@ describe('screen feed', () => {
     expect(data.brand).toMatchObject({ name: '党建动车组' });
     expect(data.brand.pillars.map((pillar: { title: string }) => pillar.title)).toEqual(['双提升', '三服务', '四争先']);
 
-    const onScreens = async (uid: string) =>
+    const onScreens = async (uid: ContentUid) =>
       (await documents(app.strapi, uid).findMany({ status: 'published', locale: 'zh-CN', filters: { channels: { screen: true } }, fields: ['documentId'] })).map(
         (row: { documentId: string }) => row.documentId
       );

@@ -1,18 +1,12 @@
 import { PUBLIC_UIDS } from '../src/constants';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../src/demo/demo-accounts';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await bootTestApp({ SEED_DEMO: 'false' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = bootTestAppForFile({ SEED_DEMO: 'false' });
 
 test('SEED_DEMO=false starts an empty CMS with its roles and super admin', async () => {
   for (const uid of PUBLIC_UIDS) {
-    expect(await app.strapi.db.query(uid as never).count()).toBe(0);
+    expect(await app.strapi.db.query(uid).count()).toBe(0);
   }
   expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(0);
   expect(await app.strapi.service('admin::role').findOne({ name: 'Publicity Editor' })).not.toBeNull();

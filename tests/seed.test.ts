@@ -1,21 +1,15 @@
 import { PUBLIC_UIDS, UID } from '../src/constants';
 import { DEMO_ARTICLES } from '../src/demo/demo-content';
 import { seedDemo } from '../src/demo/seed-demo';
-import { bootTestApp, type TestApp } from './harness/strapi';
+import { bootTestAppForFile } from './harness/strapi';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await bootTestApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = bootTestAppForFile();
 
 /** Rows per table, all versions and locales: what a duplicate would show up in. */
 const rowCounts = async () => {
   const tables = [...PUBLIC_UIDS, 'admin::user', 'admin::role', 'plugin::upload.file', 'plugin::i18n.locale'];
   const counts: Record<string, number> = {};
-  for (const uid of tables) counts[uid] = await app.strapi.db.query(uid as never).count();
+  for (const uid of tables) counts[uid] = await app.strapi.db.query(uid).count();
   return counts;
 };
 

@@ -1,21 +1,13 @@
 import { UID } from '../src/constants';
 import { contentManagerUrl } from './harness/content';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { reviewStateOf, workflowClient } from './harness/workflow';
 
 /** What readers see of a 栏目, tag or organization is reviewed like the content that shows it. */
-let app: TestApp;
-let wf: ReturnType<typeof workflowClient>;
+const app = bootTestAppForFile();
+const wf = workflowClient(app);
 const { editor, reviewer, chiefReviewer } = ACCOUNTS;
 const C = UID.category;
-
-beforeAll(async () => {
-  app = await bootTestApp();
-  wf = workflowClient(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
 
 const publicCategory = async (slug: string) => (await app.http().get(`/api/categories?filters[slug][$eq]=${slug}`)).body.data[0];
 const categoryOfLiveArticle = async () =>

@@ -1,22 +1,14 @@
 import path from 'path';
 import { UID } from '../src/constants';
 import { articleData, documents, releaseReviewed } from './harness/content';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { reviewStateOf, workflowClient } from './harness/workflow';
 
 /** Translations are reviewed one locale at a time: no locale's save may change another's reviewed content unseen. */
-let app: TestApp;
-let wf: ReturnType<typeof workflowClient>;
+const app = bootTestAppForFile();
+const wf = workflowClient(app);
 const { editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
 const A = UID.article;
-
-beforeAll(async () => {
-  app = await bootTestApp();
-  wf = workflowClient(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
 
 const approveAll = async (documentId: string, locale = 'zh-CN') => {
   for (const account of [reviewer, secondReviewer, chiefReviewer]) {

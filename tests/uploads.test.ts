@@ -1,18 +1,14 @@
 import crypto from 'crypto';
 import zlib from 'zlib';
 import sharp from 'sharp';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
 /** The media library takes images, video, audio, documents and text; nothing a browser would run. */
-let app: TestApp;
+const app = bootTestAppForFile({ UPLOAD_MAX_IMAGE_MB: '1' });
 let editorToken: string;
 
 beforeAll(async () => {
-  app = await bootTestApp({ UPLOAD_MAX_IMAGE_MB: '1' });
   editorToken = await app.adminToken(ACCOUNTS.editor);
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 const upload = (buffer: Buffer, filename: string, contentType: string, query = '') =>

@@ -1,19 +1,18 @@
 import sharp from 'sharp';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UID } from '../src/constants';
+import { DEMO_ARTICLES } from '../src/demo/demo-content';
 import { articleData, createReleased, documents } from './harness/content';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { DRAFT_ONLY, WECHAT_ONLY } from './harness/public-access';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
-let app: TestApp;
-let hostileId: string;
 const WEBSITE_URL = 'https://www.example-railway.cn';
-const DRAFT_ONLY = 'bottom-up-evaluation-plan-draft';
-const WECHAT_ONLY = 'my-view-of-four-firsts';
+const app = bootTestAppForFile({ WEBSITE_URL, PUBLIC_URL: 'https://cms.example-railway.cn' });
+let hostileId: string;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 beforeAll(async () => {
-  app = await bootTestApp({ WEBSITE_URL, PUBLIC_URL: 'https://cms.example-railway.cn' });
   // An article whose text tries to smuggle markup in, with an inline image. (Strapi itself refuses
   // javascript: links on save; the sanitiser's own allowlist is unit-tested in tests/unit.)
   const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c8102e' } }).png().toBuffer();
@@ -33,9 +32,6 @@ beforeAll(async () => {
     })
   );
   hostileId = hostile.documentId;
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('rendered bodies and images on the Content API', () => {
@@ -132,12 +128,21 @@ describe('feeds', () => {
     expect(json.version).toBe('https://jsonfeed.org/version/1');
     expect(json.title).toBeTruthy();
     expect(json.feed_url).toMatch(/\/api\/feeds\/json/);
+    expect(json.items.length).toBeGreaterThanOrEqual(6);
     for (const item of json.items) {
       expect(item).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.stringMatching(/^https:\/\//), title: expect.any(String), content_html: expect.any(String) }));
       expect(Number.isNaN(Date.parse(item.date_published))).toBe(false);
       if (item.image) expect(item.image).toMatch(/^https:\/\/cms\.example-railway\.cn\/uploads\//);
       expect(item.content_html).not.toMatch(/src="\/uploads/);
     }
+    // A released demo article, whole: its page, title, digest, body and cover.
+    const launched = DEMO_ARTICLES.find((article) => article.slug === 'bullet-train-brand-launched')!;
+    const item = json.items.find((candidate: { url: string }) => candidate.url === `${WEBSITE_URL}/zh-CN/articles/${launched.slug}`);
+    expect(item).toMatchObject({ id: item?.url, title: launched.title, summary: launched.digest, image: expect.stringMatching(/^https:\/\/cms\.example-railway\.cn\/uploads\//) });
+    expect(item.content_html).toContain('<h2>三项近期安排</h2>');
+    const texts = launched.body.flatMap((block) => (block.type === 'list' ? block.children.flatMap((listItem) => listItem.children) : block.children)).map((leaf) => leaf.text);
+    expect(texts.length).toBeGreaterThan(3);
+    for (const text of texts) expect(item.content_html).toContain(text);
   });
 
   test('per category and per brand, per locale', async () => {

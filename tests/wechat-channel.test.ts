@@ -4,19 +4,21 @@ import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { articleData, createReleased, documents } from './harness/content';
 import { startFakeWechat, type FakeWechat } from './harness/fake-wechat';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { auditActions, workflowClient } from './harness/workflow';
 
-let app: TestApp;
 let fake: FakeWechat;
-let wf: ReturnType<typeof workflowClient>;
 let withImagesId: string;
 const onWechat = { website: true, wechat: true, screen: false };
 
+// The fake is up before the app boots: the app is configured with its address.
 beforeAll(async () => {
   fake = await startFakeWechat();
-  app = await bootTestApp({ WECHAT_API_BASE_URL: fake.baseUrl, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_AUTO_PUSH: 'off' });
-  wf = workflowClient(app);
+});
+const app = bootTestAppForFile(() => ({ WECHAT_API_BASE_URL: fake.baseUrl, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_AUTO_PUSH: 'off' }));
+const wf = workflowClient(app);
+
+beforeAll(async () => {
   // An article with a cover, a body image in a format WeChat refuses (WebP) and an external link.
   const token = await app.adminToken(ACCOUNTS.editor);
   const upload = async (buffer: Buffer, filename: string, contentType: string) =>
@@ -42,7 +44,6 @@ beforeAll(async () => {
   ).documentId;
 });
 afterAll(async () => {
-  await app?.close();
   await fake?.close();
 });
 

@@ -1,6 +1,7 @@
 import { UID } from '../src/constants';
 import { articleData, contentManagerUrl, documents } from './harness/content';
-import { ACCOUNTS, appModule, bootTestApp, type TestApp } from './harness/strapi';
+import { recordSystemApproval } from '../src/workflow/review-actions';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
 import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
 
 let app: TestApp;
@@ -109,7 +110,6 @@ describe('an approved document', () => {
 
   test('deleting published content is audited; a Content API token cannot delete it', async () => {
     const id = await wf.createArticle(editor);
-    const { recordSystemApproval } = appModule<typeof import('../src/workflow/review-actions')>('workflow/review-actions.js');
     await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'delete test');
     await wf.publish(reviewer, A, id);
     expect((await app.http().delete(`/api/articles/${id}`).set('Authorization', `Bearer ${fullAccessToken}`)).status).toBe(403);
@@ -141,7 +141,6 @@ describe('locales', () => {
     expect((await reviewStateOf(app, id, 'en')).reviewState).toBe('in_review');
     expect((await reviewStateOf(app, id, 'zh-CN'))?.reviewState ?? 'draft').toBe('draft');
 
-    const { recordSystemApproval } = appModule<typeof import('../src/workflow/review-actions')>('workflow/review-actions.js');
     await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'bulk test');
     const both = { documentId: id, locale: ['zh-CN', 'en'] };
     await expect(documents(app.strapi, A).publish(both)).rejects.toThrow(/审核/);

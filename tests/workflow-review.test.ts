@@ -2,21 +2,13 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { UID } from '../src/constants';
 import { contentManagerUrl } from './harness/content';
-import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
 
-let app: TestApp;
-let wf: ReturnType<typeof workflowClient>;
+const app = bootTestAppForFile();
+const wf = workflowClient(app);
 const { editor, reviewer, secondReviewer, chiefReviewer, superAdmin } = ACCOUNTS;
 const A = UID.article;
-
-beforeAll(async () => {
-  app = await bootTestApp();
-  wf = workflowClient(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
 
 const isPublic = async (documentId: string) => (await app.http().get(`/api/articles/${documentId}`)).status === 200;
 
@@ -167,6 +159,70 @@ describe('four-eyes', () => {
     expect((await wf.approve(superAdmin, A, id, { overrideReason: '终审人员出差' })).status).toBe(403);
     expect((await reviewStateOf(app, id)).reviewState).toBe('in_review');
     expect((await wf.approve(chiefReviewer, A, id)).body.data.reviewState).toBe('published');
+  });
+});
+
+describe('withdrawing an approval', () => {
+  const submitted = async (title: string) => {
+    const id = await wf.createArticle(editor, { title });
+    expect((await wf.submit(editor, A, id)).status).toBe(200);
+    return id;
+  };
+
+  test('the approver takes it back before the next stage acts: back to that stage, on the record, and it no longer counts for four-eyes', async () => {
+    const id = await submitted('撤回初审通过的文章');
+    const passed = await wf.approve(reviewer, A, id, { comment: '初审通过' });
+    expect(passed.body.data).toMatchObject({ reviewState: 'in_review', stageIndex: 1 });
+    expect((await wf.status(reviewer, A, id)).body.data.actions).toEqual(['withdrawApproval', 'requestChanges']);
+    // Only the approver may withdraw it.
+    expect((await wf.withdrawApproval(secondReviewer, A, id)).status).toBe(403);
+    expect((await wf.status(secondReviewer, A, id)).body.data.actions).not.toContain('withdrawApproval');
+
+    const withdrawn = await wf.withdrawApproval(reviewer, A, id, { comment: '发现一处数据需要核实' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.data).toMatchObject({ reviewState: 'in_review', stageIndex: 0 });
+    const [entry] = (await wf.history(reviewer, A, id)).filter((item) => item.action === 'withdraw_approval');
+    expect(entry).toMatchObject({ actorName: expect.any(String), stageIndex: 0, stageName: '初审', fromState: 'in_review', toState: 'in_review', comment: '发现一处数据需要核实' });
+    // Nothing left to withdraw.
+    expect((await wf.withdrawApproval(reviewer, A, id)).status).toBe(403);
+
+    // The withdrawn approval no longer counts: the same reviewer may now pass 复审 after a colleague passes 初审.
+    expect((await wf.approve(secondReviewer, A, id)).body.data).toMatchObject({ stageIndex: 1 });
+    expect((await wf.approve(reviewer, A, id)).body.data).toMatchObject({ stageIndex: 2 });
+    expect((await wf.approve(chiefReviewer, A, id)).body.data.reviewState).toBe('published');
+  });
+
+  test('not once the next stage has acted, and not by the next stage', async () => {
+    const id = await submitted('复审之后不能撤回初审');
+    await wf.approve(reviewer, A, id);
+    await wf.approve(secondReviewer, A, id);
+    const refused = await wf.withdrawApproval(reviewer, A, id);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/撤回/);
+    expect((await wf.withdrawApproval(chiefReviewer, A, id)).status).toBe(403);
+    expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'in_review', stageIndex: 2 });
+    // The second reviewer may still withdraw theirs: 终审 has not acted.
+    expect((await wf.withdrawApproval(secondReviewer, A, id)).body.data).toMatchObject({ stageIndex: 1 });
+  });
+
+  test('nothing to withdraw outside review', async () => {
+    const id = await wf.createArticle(editor, { title: '草稿不能撤回' });
+    expect((await wf.withdrawApproval(reviewer, A, id)).status).toBe(403);
+  });
+});
+
+describe('one release path', () => {
+  test('a final approval releases with one state write and announces the approval before the publish', async () => {
+    const id = await wf.createArticle(editor, { title: '一次写入发布' });
+    await wf.submit(editor, A, id);
+    await wf.approve(reviewer, A, id);
+    await wf.approve(secondReviewer, A, id);
+    const before = await reviewStateOf(app, id);
+    expect((await wf.approve(chiefReviewer, A, id)).body.data).toMatchObject({ reviewState: 'published', revision: before.revision + 1 });
+    const after = await reviewStateOf(app, id);
+    expect(after).toMatchObject({ reviewState: 'published', revision: before.revision + 1, approvedAt: expect.anything(), liveSince: expect.anything() });
+    expect((await auditActions(app, id)).slice(-2)).toEqual(['approve', 'publish']);
+    expect(await isPublic(id)).toBe(true);
   });
 });
 

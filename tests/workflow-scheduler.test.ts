@@ -1,7 +1,8 @@
-import { UID } from '../src/constants';
-import { REVIEW_STATE_UID } from '../src/workflow/review-states';
-import type { SchedulerRun } from '../src/workflow/scheduler';
-import { ACCOUNTS, appModule, bootTestApp, type TestApp } from './harness/strapi';
+import { UID, WORKFLOW_UID } from '../src/constants';
+import { releaseApproved } from '../src/workflow/release';
+import { recordSystemApproval } from '../src/workflow/review-actions';
+import { runDueJobs, type SchedulerRun } from '../src/workflow/scheduler';
+import { ACCOUNTS, bootTestApp, type TestApp } from './harness/strapi';
 import { startSecondInstance } from './harness/second-instance';
 import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
 
@@ -10,7 +11,6 @@ let wf: ReturnType<typeof workflowClient>;
 const { editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
 const A = UID.article;
 const HOUR = 3600_000;
-const { runDueJobs } = appModule<typeof import('../src/workflow/scheduler')>('workflow/scheduler.js');
 
 beforeAll(async () => {
   app = await bootTestApp();
@@ -36,7 +36,7 @@ const scheduledArticle = async (schedule: { publishAt?: Date; unpublishAt?: Date
 /** As if the server had been down while the job fell due: the job's times move into the past. */
 const moveScheduleIntoPast = async (documentId: string, times: { publishAt: Date; unpublishAt?: Date }) => {
   const state = await reviewStateOf(app, documentId);
-  await app.strapi.db.query(REVIEW_STATE_UID).update({ where: { id: state.id }, data: times });
+  await app.strapi.db.query(WORKFLOW_UID.reviewState).update({ where: { id: state.id }, data: times });
 };
 
 describe('schedule input', () => {
@@ -79,12 +79,11 @@ describe('the scheduler', () => {
   });
 
   test('a release that finds the scheduler got there first is not an error and publishes nothing twice', async () => {
-    const { recordSystemApproval, releaseOnce } = appModule<typeof import('../src/workflow/review-actions')>('workflow/review-actions.js');
     const id = await wf.createArticle(editor);
     const approved = await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'race test');
     expect((await runDueJobs(app.strapi, new Date())).published).toContain(keyOf(id));
     // The seed (or a final approval) still holds the state it read before the tick.
-    await expect(releaseOnce(app.strapi, approved, { type: 'system', name: 'demo seed' })).resolves.toBe(false);
+    await expect(releaseApproved(app.strapi, approved, { type: 'system', name: 'demo seed' })).resolves.toBe(false);
     expect((await auditActions(app, id)).filter((action) => action === 'publish')).toHaveLength(1);
   });
 

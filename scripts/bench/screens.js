@@ -31,7 +31,8 @@ const main = async () => {
   await strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();
-  const { recordSystemApproval, releaseApproved } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
+  const { recordSystemApproval } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
+  const { releaseApproved } = require(path.join(distDir, 'src', 'workflow', 'release.js'));
 
   // One screen on the stream, timing when each publish arrives.
   const arrivals = new Map();
@@ -50,9 +51,9 @@ const main = async () => {
       locale: 'zh-CN',
     });
     const ref = { uid: 'api::article.article', documentId: draft.documentId, locale: 'zh-CN' };
-    await recordSystemApproval(strapi, ref, 'benchmark');
+    const approved = await recordSystemApproval(strapi, ref, 'benchmark');
     const start = performance.now();
-    await releaseApproved(strapi, ref, { type: 'system', name: 'benchmark' });
+    await releaseApproved(strapi, approved, { type: 'system', name: 'benchmark' });
     while (!arrivals.has(draft.documentId) && performance.now() - start < 5000) await new Promise((resolve) => setImmediate(resolve));
     fromCall.push((arrivals.get(draft.documentId) ?? Infinity) - start);
   }

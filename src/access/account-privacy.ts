@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { addPluginRoutePolicy, type PluginRoute } from './plugin-route-policy';
 
-const ACCOUNT_TYPES = ['plugin::users-permissions.user', 'plugin::users-permissions.role', 'plugin::users-permissions.permission'];
+const ACCOUNT_TYPES = ['plugin::users-permissions.user', 'plugin::users-permissions.role', 'plugin::users-permissions.permission'] as const;
 const isAccountRoute = (route: PluginRoute) => /^\/(users|roles|permissions)(\/|$)/.test(route.path);
 
 /**
@@ -23,7 +23,7 @@ export const protectAccounts = (strapi: Core.Strapi): void => {
   // token's permissions: a full-access token would pass. Tokens never manage accounts.
   const { naming } = graphql.service('utils');
   const accountMutations = ACCOUNT_TYPES.slice(0, 2).flatMap((uid) => {
-    const model = strapi.getModel(uid as never);
+    const model = strapi.getModel(uid);
     return [naming.getCreateMutationTypeName(model), naming.getUpdateMutationTypeName(model), naming.getDeleteMutationTypeName(model)];
   });
   extension.use({

@@ -8,6 +8,13 @@ const MEDIA_LIBRARY_WRITE = ['plugin::upload.assets.create', 'plugin::upload.ass
 type Grant = { action: string; subjects?: readonly string[] };
 type RoleDefinition = { name: string; description: string; grants: readonly Grant[] };
 
+// Every review stage reads everything and releases what was approved; the stages differ in the workflow, not here.
+const REVIEWER_GRANTS: readonly Grant[] = [
+  { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
+  { action: `${EXPLORER}.publish`, subjects: PUBLISHABLE_UIDS },
+  ...MEDIA_LIBRARY_READ.map((action) => ({ action })),
+];
+
 /**
  * The editorial roles of the brand site. Reviewers can publish; the workflow adds the approval
  * gate on top, so the admin permission alone never releases unreviewed content.
@@ -23,24 +30,8 @@ export const EDITORIAL_ROLES: readonly RoleDefinition[] = [
       ...[...MEDIA_LIBRARY_READ, ...MEDIA_LIBRARY_WRITE].map((action) => ({ action })),
     ],
   },
-  {
-    name: 'Reviewer',
-    description: '审核员: reads everything, publishes and unpublishes reviewed content.',
-    grants: [
-      { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
-      { action: `${EXPLORER}.publish`, subjects: PUBLISHABLE_UIDS },
-      ...MEDIA_LIBRARY_READ.map((action) => ({ action })),
-    ],
-  },
-  {
-    name: 'Chief Reviewer',
-    description: '终审: final-stage reviewer; reads everything, publishes and unpublishes reviewed content.',
-    grants: [
-      { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
-      { action: `${EXPLORER}.publish`, subjects: PUBLISHABLE_UIDS },
-      ...MEDIA_LIBRARY_READ.map((action) => ({ action })),
-    ],
-  },
+  { name: 'Reviewer', description: '审核员: reads everything, publishes and unpublishes reviewed content.', grants: REVIEWER_GRANTS },
+  { name: 'Chief Reviewer', description: '终审: final-stage reviewer; reads everything, publishes and unpublishes reviewed content.', grants: REVIEWER_GRANTS },
 ];
 
 /** Expands grants into admin permissions with every field and every locale. */

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { CheckCircle } from '@strapi/icons';
 import { gatedPublish } from './workflow/gatedPublish';
 import { WechatPanel } from './workflow/WechatPanel';
@@ -19,13 +19,9 @@ export default {
     });
   },
   bootstrap(app: StrapiApp) {
-    const contentManager = app.getPlugin('content-manager') as unknown as {
-      apis: {
-        addEditViewSidePanel: (panels: unknown[]) => void;
-        addDocumentAction: (reducer: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void;
-      };
-    };
-    contentManager.apis.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
-    contentManager.apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action)));
+    // Boundary: the admin types every plugin's APIs as Record<string, unknown>; these are the content manager's own.
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
+    contentManager.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action)));
   },
 };

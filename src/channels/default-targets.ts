@@ -1,8 +1,7 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import type { DocumentMiddleware } from '../documents/document-middlewares';
+import { hasLocale } from '../documents/document-rows';
 import { defaultChannelTargets, isChannelTargeted } from './channel-targeting';
-
-type Middleware = Modules.Documents.Middleware.Middleware;
-type Params = { documentId?: string; locale?: unknown; data?: { channels?: unknown } };
 
 /**
  * A new article, video or achievement created without a channel choice targets the website,
@@ -11,16 +10,13 @@ type Params = { documentId?: string; locale?: unknown; data?: { channels?: unkno
  * have yet) starts the same way, never from another locale's choice.
  */
 export const defaultTargetsOnCreate =
-  (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
-    if ((context.action !== 'create' && context.action !== 'update') || !isChannelTargeted(context.uid)) return next();
-    const params = context.params as Params;
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async ({ uid, action, params }, next) => {
+    if ((action !== 'create' && action !== 'update') || !isChannelTargeted(uid)) return next();
     if (!params.data || (params.data.channels !== undefined && params.data.channels !== null)) return next();
     const isNewLocale =
-      context.action === 'create' ||
-      (typeof params.locale === 'string' &&
-        params.documentId !== undefined &&
-        (await strapi.db.query(context.uid as never).count({ where: { documentId: params.documentId, locale: params.locale } })) === 0);
+      action === 'create' ||
+      (typeof params.locale === 'string' && params.documentId !== undefined && !(await hasLocale(strapi, { uid, documentId: params.documentId, locale: params.locale })));
     if (isNewLocale) params.data.channels = defaultChannelTargets();
     return next();
   };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, UID } from '../constants';
+import { DEFAULT_LOCALE, UID, type ContentUid } from '../constants';
+import { hasVersion } from '../documents/document-rows';
 import { ensureDemoAccounts } from './demo-accounts';
 import {
   DEMO_ACHIEVEMENTS,
@@ -12,21 +13,20 @@ import {
 } from './demo-content';
 import { ensureDemoImages } from './demo-images';
 import { userActor } from '../workflow/actor';
-import { recordSystemApproval, releaseOnce, submitForReview } from '../workflow/review-actions';
+import { releaseWithSystemApproval, submitForReview } from '../workflow/review-actions';
 import { findState } from '../workflow/review-states';
-import { localeWhere } from '../i18n/locales';
 
 type SlugIndex = Map<string, string>;
 
 /** documentId of the document with `slug`, creating it with `create` when it does not exist yet. */
 const ensureBySlug = async (
   strapi: Core.Strapi,
-  uid: string,
+  uid: ContentUid,
   slug: string,
   create: () => Promise<{ documentId: string }>
 ): Promise<string> => {
   // Any version counts (drafts included), so a document someone unpublished is not re-created.
-  const existing = await strapi.documents(uid as never).findFirst({ filters: { slug }, status: 'draft', locale: DEFAULT_LOCALE } as never);
+  const existing = await strapi.documents(uid).findFirst({ filters: { slug }, status: 'draft', locale: DEFAULT_LOCALE });
   if (existing) return existing.documentId;
   return (await create()).documentId;
 };
@@ -57,38 +57,35 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<void> => {
  * Demo content goes out through the release gate on a recorded system approval, so its audit
  * trail is as complete as anything a reviewer released. Skipped when already live (a resumed seed).
  */
-const releaseDemoItem = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string = DEFAULT_LOCALE) => {
-  const live = await strapi.db.query(uid as never).count({ where: { documentId, ...localeWhere(strapi, uid, locale), publishedAt: { $notNull: true } } });
-  if (live > 0) return;
+const releaseDemoItem = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locale: string = DEFAULT_LOCALE) => {
   const ref = { uid, documentId, locale };
-  const approved = await recordSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding');
-  // A scheduler tick (cron runs during bootstrap) may release it first: then it is live all the same.
-  await releaseOnce(strapi, approved, { type: 'system', name: 'demo seed' });
+  if (await hasVersion(strapi, ref, 'live')) return;
+  // Approval and release are one state write: no scheduler tick can come between them.
+  await releaseWithSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding', { type: 'system', name: 'demo seed' });
 };
 
 /** The editor's unfinished plan waits at the first review stage, so reviewers have a queue to try. */
-const submitAsEditor = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+const submitAsEditor = async (strapi: Core.Strapi, uid: ContentUid, documentId: string) => {
   const ref = { uid, documentId, locale: DEFAULT_LOCALE };
   if (await findState(strapi, ref)) return;
   const editor = await strapi.db.query('admin::user').findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
   if (!editor) return;
-  await submitForReview(strapi, ref, userActor(editor) as Extract<ReturnType<typeof userActor>, { type: 'user' }>, '请审核职工评议方案初稿');
+  await submitForReview(strapi, ref, userActor(editor), { comment: '请审核职工评议方案初稿' });
 };
 
 const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   await ensureDemoAccounts(strapi);
   const images = await ensureDemoImages(strapi);
-  const docs = (uid: string) => strapi.documents(uid as never) as any;
 
   const categories: SlugIndex = new Map();
   for (const category of DEMO_CATEGORIES) {
-    categories.set(category.slug, await ensureBySlug(strapi, UID.category, category.slug, () => docs(UID.category).create({ data: category })));
+    categories.set(category.slug, await ensureBySlug(strapi, UID.category, category.slug, () => strapi.documents(UID.category).create({ data: category })));
     await releaseDemoItem(strapi, UID.category, documentIdOf(categories, category.slug));
   }
 
   const tags: SlugIndex = new Map();
   for (const tag of DEMO_TAGS) {
-    tags.set(tag.slug, await ensureBySlug(strapi, UID.tag, tag.slug, () => docs(UID.tag).create({ data: tag })));
+    tags.set(tag.slug, await ensureBySlug(strapi, UID.tag, tag.slug, () => strapi.documents(UID.tag).create({ data: tag })));
     await releaseDemoItem(strapi, UID.tag, documentIdOf(tags, tag.slug));
   }
 
@@ -100,7 +97,7 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
       kind: organization.kind,
       parent: organization.parent ? documentIdOf(organizations, organization.parent) : null,
     };
-    organizations.set(organization.slug, await ensureBySlug(strapi, UID.organization, organization.slug, () => docs(UID.organization).create({ data })));
+    organizations.set(organization.slug, await ensureBySlug(strapi, UID.organization, organization.slug, () => strapi.documents(UID.organization).create({ data })));
     await releaseDemoItem(strapi, UID.organization, documentIdOf(organizations, organization.slug));
   }
 
@@ -112,12 +109,12 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
     organization: documentIdOf(organizations, DEMO_BRAND.organization),
   };
   const brandId = await ensureBySlug(strapi, UID.brand, DEMO_BRAND.slug, () =>
-    docs(UID.brand).create({ data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] }, locale: DEFAULT_LOCALE })
+    strapi.documents(UID.brand).create({ data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] }, locale: DEFAULT_LOCALE })
   );
   await releaseDemoItem(strapi, UID.brand, brandId);
-  const english = await docs(UID.brand).findOne({ documentId: brandId, locale: 'en', status: 'draft' });
+  const english = await strapi.documents(UID.brand).findOne({ documentId: brandId, locale: 'en', status: 'draft' });
   if (!english) {
-    await docs(UID.brand).update({
+    await strapi.documents(UID.brand).update({
       documentId: brandId,
       locale: 'en',
       data: { ...brandShared, ...DEMO_BRAND.locales.en },
@@ -127,7 +124,7 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
 
   for (const { category, tags: tagSlugs, cover, draftOnly, ...article } of DEMO_ARTICLES) {
     const articleId = await ensureBySlug(strapi, UID.article, article.slug, () =>
-      docs(UID.article).create({
+      strapi.documents(UID.article).create({
         data: {
           ...article,
           cover: images[cover],
@@ -143,7 +140,7 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
 
   for (const { category, poster, ...video } of DEMO_VIDEOS) {
     const videoId = await ensureBySlug(strapi, UID.video, video.slug, () =>
-      docs(UID.video).create({
+      strapi.documents(UID.video).create({
         data: { ...video, poster: images[poster], category: documentIdOf(categories, category), brand: brandId },
         locale: DEFAULT_LOCALE,
       })
@@ -153,7 +150,7 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
 
   for (const { organization, gallery, ...achievement } of DEMO_ACHIEVEMENTS) {
     const achievementId = await ensureBySlug(strapi, UID.achievement, achievement.slug, () =>
-      docs(UID.achievement).create({
+      strapi.documents(UID.achievement).create({
         data: {
           ...achievement,
           gallery: gallery.map((key) => images[key]),

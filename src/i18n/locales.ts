@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, LOCALES } from '../constants';
 
@@ -29,17 +29,17 @@ export const requestedLocale = async (strapi: Core.Strapi, asked: string | undef
   return locale;
 };
 
-export const isLocalizedType = (strapi: Core.Strapi, uid: string): boolean =>
-  strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.contentType(uid as never));
+export const isLocalizedType = (strapi: Core.Strapi, uid: UID.ContentType): boolean =>
+  strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.contentType(uid));
 
 /**
  * The row filter for one document locale. Types without translations (the taxonomies) have one
  * set of rows with no locale; the workflow still names them by the default locale.
  */
-export const localeWhere = (strapi: Core.Strapi, uid: string, locale: string): { locale?: string } => (isLocalizedType(strapi, uid) ? { locale } : {});
+export const localeWhere = (strapi: Core.Strapi, uid: UID.ContentType, locale: string): { locale?: string } => (isLocalizedType(strapi, uid) ? { locale } : {});
 
 /** The locales the workflow names the rows of a document by: their own, or the default one for a type without translations. */
-export const workflowLocales = async (strapi: Core.Strapi, uid: string, rows: Array<{ locale?: string | null }>): Promise<string[]> => {
+export const workflowLocales = async (strapi: Core.Strapi, uid: UID.ContentType, rows: Array<{ locale?: string | null }>): Promise<string[]> => {
   if (isLocalizedType(strapi, uid)) return rows.map((row) => row.locale as string);
   return rows.length > 0 ? [await defaultLocale(strapi)] : [];
 };

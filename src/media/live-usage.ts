@@ -1,37 +1,40 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, Struct } from '@strapi/strapi';
+import { contentTypeSchema, isComponentUid, isContentTypeUid } from '../read-scope/content-model';
 
 export const FILE_UID = 'plugin::upload.file';
 
 export type LiveUse = { uid: string; documentId: string; locale: string | null; title: string };
 
-type Attribute = { type: string; component?: string; components?: string[] };
-type Model = { uid: string; tableName: string };
 type Row = Record<string, unknown>;
 
-const modelOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid as never) as unknown as Model;
+const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
+
+/** The database column of a field, as Strapi's metadata names it. */
+const columnOf = (strapi: Core.Strapi, uid: string, field: string): string => {
+  const attribute = strapi.db.metadata.get(uid).attributes[field];
+  return (attribute && 'columnName' in attribute ? attribute.columnName : undefined) ?? field;
+};
+
+const holds = (attribute: Schema.Attribute.AnyAttribute, componentUid: string) =>
+  (attribute.type === 'component' && attribute.component === componentUid) || (attribute.type === 'dynamiczone' && attribute.components.some((uid) => uid === componentUid));
 
 /** Content types and components holding a component of `componentUid` (in a component field or a dynamic zone). */
-const holdersOf = (strapi: Core.Strapi, componentUid: string): Model[] =>
-  [...Object.keys(strapi.contentTypes), ...Object.keys(strapi.components)]
-    .map((uid) => strapi.contentTypes[uid as never] ?? strapi.components[uid as never])
-    .filter((schema) =>
-      Object.values((schema as unknown as { attributes: Record<string, Attribute> }).attributes).some(
-        (attribute) => (attribute.type === 'component' && attribute.component === componentUid) || (attribute.type === 'dynamiczone' && attribute.components?.includes(componentUid))
-      )
-    )
-    .map((schema) => modelOf(strapi, (schema as unknown as { uid: string }).uid));
+const holdersOf = (strapi: Core.Strapi, componentUid: string): Array<Struct.ContentTypeSchema | Struct.ComponentSchema> => {
+  const schemas: Array<Struct.ContentTypeSchema | Struct.ComponentSchema> = [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)];
+  return schemas.filter((schema) => Object.values(schema.attributes).some((attribute) => holds(attribute, componentUid)));
+};
 
 /** The content-type rows (uid and row) that hold row `id` of `uid`, through components of any depth. */
 const owningRows = async (strapi: Core.Strapi, uid: string, id: number, depth = 0): Promise<Array<{ uid: string; row: Row }>> => {
   const knex = strapi.db.connection;
-  if (strapi.contentTypes[uid as never]) {
-    const row = await knex(modelOf(strapi, uid).tableName).where({ id }).first();
+  if (isContentTypeUid(strapi, uid)) {
+    const row = await knex(tableOf(strapi, uid)).where({ id }).first();
     return row ? [{ uid, row }] : [];
   }
-  if (!strapi.components[uid as never] || depth > 5) return [];
+  if (!isComponentUid(strapi, uid) || depth > 5) return [];
   const owners: Array<{ uid: string; row: Row }> = [];
   for (const holder of holdersOf(strapi, uid)) {
-    const links = await knex(`${holder.tableName}_cmps`).where({ cmp_id: id, component_type: uid }).select('entity_id');
+    const links = await knex(`${tableOf(strapi, holder.uid)}_cmps`).where({ cmp_id: id, component_type: uid }).select('entity_id');
     for (const link of links) owners.push(...(await owningRows(strapi, holder.uid, link.entity_id, depth + 1)));
   }
   return owners;
@@ -40,7 +43,7 @@ const owningRows = async (strapi: Core.Strapi, uid: string, id: number, depth = 
 const titleOf = (row: Row) => String(row.title ?? row.name ?? row.document_id ?? row.id);
 
 const isLive = (strapi: Core.Strapi, uid: string, row: Row) =>
-  (strapi.contentTypes[uid as never] as unknown as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish !== true || (row.published_at !== null && row.published_at !== undefined);
+  contentTypeSchema(strapi, uid)?.options?.draftAndPublish !== true || (row.published_at !== null && row.published_at !== undefined);
 
 const useOf = (uid: string, row: Row): LiveUse => ({ uid, documentId: String(row.document_id), locale: (row.locale as string | undefined) ?? null, title: titleOf(row) });
 
@@ -52,13 +55,12 @@ export const liveOwnersOfRow = async (strapi: Core.Strapi, uid: string, id: numb
 const liveUsesInRichText = async (strapi: Core.Strapi, url: string): Promise<LiveUse[]> => {
   const knex = strapi.db.connection;
   const uses: LiveUse[] = [];
-  for (const [uid, schema] of Object.entries(strapi.contentTypes) as Array<[string, { attributes: Record<string, Attribute> }]>) {
+  const contentTypes: Array<[string, Struct.ContentTypeSchema]> = Object.entries(strapi.contentTypes);
+  for (const [uid, schema] of contentTypes) {
     if (!uid.startsWith('api::')) continue;
-    const model = strapi.db.metadata.get(uid as never) as unknown as Model & { attributes: Record<string, { columnName?: string }> };
     for (const [name, attribute] of Object.entries(schema.attributes)) {
       if (attribute.type !== 'blocks') continue;
-      const column = model.attributes[name]?.columnName ?? name;
-      const rows = await knex(model.tableName).whereRaw('CAST(?? AS TEXT) LIKE ?', [column, `%${url}%`]).select('id', 'document_id', 'locale', 'published_at', ...(['title', 'name'].filter((field) => field in schema.attributes)));
+      const rows = await knex(tableOf(strapi, uid)).whereRaw('CAST(?? AS TEXT) LIKE ?', [columnOf(strapi, uid, name), `%${url}%`]).select('id', 'document_id', 'locale', 'published_at', ...(['title', 'name'].filter((field) => field in schema.attributes)));
       uses.push(...(rows as Row[]).filter((row) => isLive(strapi, uid, row)).map((row) => useOf(uid, row)));
     }
   }

@@ -1,14 +1,14 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core, Struct } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CHANNELS, type Channel, isChannelTargeted, targetedAt } from '../channels/channel-targeting';
+import { type Channel, isChannel, isChannelTargeted, targetedAt } from '../channels/channel-targeting';
+import type { DocumentMiddleware } from '../documents/document-middlewares';
+import { componentSchema, contentTypeSchema } from './content-model';
 import { scopePopulate, type SchemaLookup } from './populate-scope';
 import { beyondScopePath } from './query-oracles';
 
-type Middleware = Modules.Documents.Middleware.Middleware;
-
 const READ_ACTIONS: ReadonlySet<string> = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-type RequestState = { route?: { info?: { type?: string } }; channel?: unknown };
+export type RequestState = { route?: { info?: { type?: string } }; channel?: unknown };
 
 /**
  * The channel a request reads for, or null when it is not a Content API request
@@ -17,8 +17,7 @@ type RequestState = { route?: { info?: { type?: string } }; channel?: unknown };
  */
 export const requestChannel = (state: RequestState | undefined): Channel | null => {
   if (state?.route?.info?.type !== 'content-api') return null;
-  const chosen = state.channel;
-  return CHANNELS.includes(chosen as Channel) ? (chosen as Channel) : 'website';
+  return isChannel(state.channel) ? state.channel : 'website';
 };
 
 /**
@@ -28,14 +27,14 @@ export const requestChannel = (state: RequestState | undefined): Channel | null 
  * lead back to the documents using them). Enforced on the Document Service so no query
  * parameter (status, filters, populate, GraphQL args) can widen it.
  */
-export const contentApiScope = (strapi: Core.Strapi): Middleware => {
-  const schemas = { contentType: (uid: string) => strapi.contentTypes[uid as never], component: (uid: string) => strapi.components[uid as never] } as unknown as SchemaLookup;
-  return async (context, next) => {
-    if (!READ_ACTIONS.has(context.action)) return next();
-    const channel = requestChannel(strapi.requestContext.get()?.state as RequestState | undefined);
+export const contentApiScope = (strapi: Core.Strapi): DocumentMiddleware => {
+  const schemas: SchemaLookup = { contentType: (uid) => contentTypeSchema(strapi, uid), component: (uid) => componentSchema(strapi, uid) };
+  return async ({ uid, action, params }, next) => {
+    if (!READ_ACTIONS.has(action)) return next();
+    const channel = requestChannel(strapi.requestContext.get()?.state);
     if (channel === null) return next();
 
-    const params = context.params as { status?: string; filters?: object; sort?: unknown; populate?: unknown; publicationFilter?: unknown; hasPublishedVersion?: unknown };
+    const contentType: Struct.ContentTypeSchema = strapi.contentType(uid);
     const beyond = beyondScopePath(params);
     if (beyond) {
       const [param, ...rest] = beyond;
@@ -44,11 +43,11 @@ export const contentApiScope = (strapi: Core.Strapi): Middleware => {
     // "Has unpublished changes" is editorial knowledge, not something a reader may select on.
     delete params.publicationFilter;
     delete params.hasPublishedVersion;
-    params.populate = scopePopulate(schemas, context.contentType as never, params.populate, channel);
-    if (context.contentType.options?.draftAndPublish === true) {
+    params.populate = scopePopulate(schemas, contentType, params.populate, channel);
+    if (contentType.options?.draftAndPublish === true) {
       params.status = 'published';
     }
-    if (isChannelTargeted(context.uid)) {
+    if (isChannelTargeted(uid)) {
       params.filters = params.filters === undefined ? targetedAt(channel) : { $and: [params.filters, targetedAt(channel)] };
     }
     return next();

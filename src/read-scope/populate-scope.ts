@@ -1,7 +1,8 @@
 import { isChannelTargeted, targetedAt, type Channel } from '../channels/channel-targeting';
 
 type Attribute = { type: string; target?: string; relation?: string; component?: string; components?: string[] };
-type Schema = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
+/** What the read scope reads of a schema: Strapi's content-type and component schemas are ones. */
+export type Schema = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 
 /** How the read scope finds the schemas it walks: content types and components by uid. */
 export type SchemaLookup = { contentType: (uid: string) => Schema | undefined; component: (uid: string) => Schema | undefined };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { explicitActor } from './acting-as';
+import { workflowService } from './workflow-services';
 
 /** Who performed a workflow step: an admin user, the scheduler, the system (seed), or an API token. */
 export type Actor =
@@ -8,24 +8,25 @@ export type Actor =
   | { type: 'system'; name: string }
   | { type: 'api'; name: string };
 
+export type UserActor = Extract<Actor, { type: 'user' }>;
+
 export const SCHEDULER: Actor = { type: 'scheduler', name: 'scheduler' };
 
-type AdminUser = { id: number; firstname?: string; lastname?: string; email?: string; roles?: Array<{ name: string; code: string }> };
+export type AdminUser = { id: number; firstname?: string; lastname?: string; email?: string; roles?: Array<{ name: string; code: string }> };
 
-export const userActor = (user: AdminUser): Actor => {
+export const userActor = (user: AdminUser): UserActor => {
   const roles = user.roles ?? [];
   const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.email || `user ${user.id}`;
   return { type: 'user', id: user.id, name, roles: roles.map((role) => role.name), isSuperAdmin: roles.some((role) => role.code === 'strapi-super-admin') };
 };
 
+type RequestState = { user?: AdminUser; route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } };
+
 /** The actor of the current request: an admin session, an API token, or code with no request. */
 export const currentActor = (strapi: Core.Strapi): Actor => {
-  const explicit = explicitActor();
+  const explicit = workflowService(strapi, 'context').explicitActor();
   if (explicit) return explicit;
-  const ctx = strapi.requestContext.get() as
-    | { state?: { user?: AdminUser; route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } } }
-    | undefined;
-  const state = ctx?.state;
+  const state: RequestState | undefined = strapi.requestContext.get()?.state;
   if (state?.auth?.strategy?.name === 'admin' && state.user) return userActor(state.user);
   if (state?.route?.info?.type === 'content-api') return { type: 'api', name: state.auth?.strategy?.name ?? 'content-api' };
   return { type: 'system', name: 'system' };

@@ -1,9 +1,11 @@
-import type { Core, Modules } from '@strapi/strapi';
-import type { DocumentRef } from './review-states';
+import type { Core } from '@strapi/strapi';
+import { WORKFLOW_UID } from '../constants';
+import type { DocumentMiddleware } from '../documents/document-middlewares';
+import type { DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
+import type { AuditEntry } from './contracts';
+import type { Approval } from './transitions';
 import { refuse } from './workflow-error';
-
-export const AUDIT_ENTRY_UID = 'api::workflow.audit-entry';
 
 export type AuditAction =
   | 'submit'
@@ -11,6 +13,7 @@ export type AuditAction =
   | 'request_changes'
   | 'system_approve'
   | 'override_approve'
+  | 'withdraw_approval'
   | 'edited'
   | 'schedule'
   | 'publish'
@@ -39,9 +42,12 @@ export type AuditRecord = {
   details?: Record<string, unknown> | null;
 };
 
-export const recordAudit = async (strapi: Core.Strapi, ref: DocumentRef, record: AuditRecord) => {
+/** What an entry is about: a document locale, or a media file (`plugin::upload.file`). */
+export type AuditSubject = Omit<DocumentRef, 'uid'> & { uid: string };
+
+export const recordAudit = async (strapi: Core.Strapi, ref: AuditSubject, record: AuditRecord) => {
   const { actor, ...fields } = record;
-  return strapi.db.query(AUDIT_ENTRY_UID as never).create({
+  return strapi.db.query(WORKFLOW_UID.auditEntry).create({
     data: {
       ...fields,
       contentType: ref.uid,
@@ -54,21 +60,24 @@ export const recordAudit = async (strapi: Core.Strapi, ref: DocumentRef, record:
   });
 };
 
-export const auditTrail = async (strapi: Core.Strapi, ref: DocumentRef) =>
-  strapi.db.query(AUDIT_ENTRY_UID as never).findMany({
-    where: { contentType: ref.uid, targetDocumentId: ref.documentId, targetLocale: ref.locale },
+export const auditTrail = async (strapi: Core.Strapi, ref: DocumentRef, where: Record<string, unknown> = {}): Promise<AuditEntry[]> =>
+  strapi.db.query(WORKFLOW_UID.auditEntry).findMany({
+    where: { contentType: ref.uid, targetDocumentId: ref.documentId, targetLocale: ref.locale, ...where },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
 
-/** Approvals given in the current review cycle: the four-eyes rule looks at these. */
-export const approvalsInCycle = async (strapi: Core.Strapi, ref: DocumentRef, cycle: number) =>
-  (await auditTrail(strapi, ref)).filter(
-    (entry: { action: string; cycle: number }) => ['approve', 'override_approve'].includes(entry.action) && entry.cycle === cycle
-  ) as Array<{ actorId: number | null; stageIndex: number; contentHash: string }>;
+/** Approvals of the current review cycle that still stand, oldest first: the four-eyes rule looks at these. */
+export const approvalsInCycle = async (strapi: Core.Strapi, ref: DocumentRef, cycle: number): Promise<Approval[]> => {
+  const entries = await auditTrail(strapi, ref, { cycle, action: { $in: ['approve', 'override_approve', 'withdraw_approval'] } });
+  const withdrawn = new Set(entries.filter((entry) => entry.action === 'withdraw_approval').map((entry) => entry.details?.withdrawnEntryId));
+  return entries
+    .filter((entry) => entry.action !== 'withdraw_approval' && !withdrawn.has(entry.id))
+    .map((entry) => ({ entryId: entry.id, actorId: entry.actorId, stageIndex: entry.stageIndex ?? 0 }));
+};
 
 /** The trail is append-only for everyone, super admins included, on every Document Service path. */
-export const appendOnlyAudit: Modules.Documents.Middleware.Middleware = async (context, next) => {
-  if (context.uid === AUDIT_ENTRY_UID && context.action !== 'create' && !['findOne', 'findMany', 'findFirst', 'count'].includes(context.action)) {
+export const appendOnlyAudit: DocumentMiddleware = async (context, next) => {
+  if (context.uid === WORKFLOW_UID.auditEntry && context.action !== 'create' && !['findOne', 'findMany', 'findFirst', 'count'].includes(context.action)) {
     throw refuse('审核记录只能追加，不能修改或删除', 'The audit trail is append-only: entries cannot be changed or deleted');
   }
   return next();

@@ -1,21 +1,19 @@
 import crypto from 'crypto';
 import stringify from 'safe-stable-stringify';
-import type { Core } from '@strapi/strapi';
+import type { Core, Struct } from '@strapi/strapi';
+import { BOOKKEEPING_FIELDS, type DocumentRef, type Version } from '../documents/document-rows';
 
-type Attribute = { type: string; component?: string; repeatable?: boolean; multiple?: boolean; relation?: string };
-type Schema = { attributes: Record<string, Attribute> };
+type Schema = Pick<Struct.Schema, 'attributes'>;
 
-// Bookkeeping, not content: never part of what a reviewer approves.
-const NOT_CONTENT = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
-
-const contentAttributes = (schema: Schema) => Object.entries(schema.attributes).filter(([name]) => !NOT_CONTENT.has(name));
+// Bookkeeping is never part of what a reviewer approves.
+const contentAttributes = (schema: Schema) => Object.entries(schema.attributes).filter(([name]) => !BOOKKEEPING_FIELDS.has(name));
 
 /** Populate tree reaching every component, relation and media of a schema. */
 const populateFor = (strapi: Core.Strapi, schema: Schema): Record<string, unknown> => {
   const populate: Record<string, unknown> = {};
   for (const [name, attribute] of contentAttributes(schema)) {
     if (attribute.type === 'component') {
-      const nested = populateFor(strapi, strapi.components[attribute.component as never] as unknown as Schema);
+      const nested = populateFor(strapi, strapi.components[attribute.component]);
       populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;
     } else if (attribute.type === 'relation' || attribute.type === 'media') {
       populate[name] = { fields: ['documentId'] };
@@ -37,7 +35,8 @@ const normalise = (strapi: Core.Strapi, schema: Schema, entry: Record<string, un
   for (const [name, attribute] of contentAttributes(schema)) {
     const value = entry[name];
     if (value === undefined || value === null) {
-      result[name] = attribute.type === 'relation' || (attribute.type === 'media' && attribute.multiple) || attribute.repeatable ? [] : null;
+      const isList = attribute.type === 'relation' || (attribute.type === 'media' && attribute.multiple) || (attribute.type === 'component' && attribute.repeatable);
+      result[name] = isList ? [] : null;
       continue;
     }
     switch (attribute.type) {
@@ -67,7 +66,7 @@ const normalise = (strapi: Core.Strapi, schema: Schema, entry: Record<string, un
         result[name] = attribute.multiple ? documentIds(value) : documentIds(value)[0] ?? null;
         break;
       case 'component': {
-        const componentSchema = strapi.components[attribute.component as never] as unknown as Schema;
+        const componentSchema = strapi.components[attribute.component];
         const items = Array.isArray(value) ? value : [value];
         const normalised = items.map((item) => normalise(strapi, componentSchema, item as Record<string, unknown>));
         result[name] = attribute.repeatable ? normalised : normalised[0];
@@ -80,21 +79,22 @@ const normalise = (strapi: Core.Strapi, schema: Schema, entry: Record<string, un
   return result;
 };
 
-/** The draft of one document locale in canonical form, or null when it has none. */
-export const loadReviewableContent = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string, status: 'draft' | 'published' = 'draft') => {
-  const schema = strapi.contentType(uid as never) as unknown as Schema;
-  // Outside any request: the Content API scope must not narrow what the workflow reads.
-  const outsideRequest = strapi.requestContext.run as unknown as <T>(store: object, work: () => T) => T;
-  const entry = await outsideRequest({}, () =>
-    strapi.documents(uid as never).findOne({ documentId, locale, status, populate: populateFor(strapi, schema) } as never)
-  );
-  return entry ? normalise(strapi, schema, entry as Record<string, unknown>) : null;
+/** One version of a document locale in canonical form, or null when it has none. */
+export const loadReviewableContent = async (strapi: Core.Strapi, ref: DocumentRef, version: Version = 'draft'): Promise<Record<string, unknown> | null> => {
+  const schema = strapi.contentType(ref.uid);
+  let entry: Record<string, unknown> | null = null;
+  // Read outside any request: the Content API scope must not narrow what the workflow reads.
+  // Boundary: Strapi types the store as a full Koa context; an empty store is what "no request" is.
+  await strapi.requestContext.run(Object.create(null), async () => {
+    entry = await strapi.documents(ref.uid).findOne({ documentId: ref.documentId, locale: ref.locale, status: version === 'draft' ? 'draft' : 'published', populate: populateFor(strapi, schema) });
+  });
+  return entry ? normalise(strapi, schema, entry) : null;
 };
 
 export const hashContent = (content: Record<string, unknown>): string => crypto.createHash('sha256').update(stringify(content) as string).digest('hex');
 
 /** Hash of the current draft; schedule fields live outside the content, so they never change it. */
-export const draftHash = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string): Promise<string | null> => {
-  const content = await loadReviewableContent(strapi, uid, documentId, locale);
+export const draftHash = async (strapi: Core.Strapi, ref: DocumentRef, version: Version = 'draft'): Promise<string | null> => {
+  const content = await loadReviewableContent(strapi, ref, version);
   return content ? hashContent(content) : null;
 };

@@ -1,25 +1,23 @@
-import type { Core, Modules } from '@strapi/strapi';
-import { isPublishable } from '../constants';
+import type { Core } from '@strapi/strapi';
+import { isPublishable, WORKFLOW_UID } from '../constants';
+import type { DocumentMiddleware } from '../documents/document-middlewares';
+import type { DocumentRef } from '../documents/document-rows';
 import { defaultLocale } from '../i18n/locales';
 import { currentActor } from './actor';
 import { recordAudit } from './audit-trail';
-import { draftHash } from './content-hash';
-import { findState, REVIEW_STATE_UID, updateState, type DocumentRef } from './review-states';
+import { findState, updateState } from './review-states';
+import { loadFacts } from './transition-facts';
+import { isPinned, judge } from './transitions';
 
-type Middleware = Modules.Documents.Middleware.Middleware;
-
-// States whose approval (or pending review) is of one exact version.
-const PINNED_STATES = new Set(['in_review', 'approved', 'published', 'unpublished']);
-
-/** Back to `draft` when the draft no longer matches what was submitted or approved. */
+/** Back to `draft` when the draft no longer matches what was submitted or approved (the `edit` transition). */
 const resetIfChanged = async (strapi: Core.Strapi, ref: DocumentRef, details: Record<string, unknown> | null) => {
   const state = await findState(strapi, ref);
-  if (!state || !PINNED_STATES.has(state.reviewState)) return;
-  const hash = await draftHash(strapi, ref.uid, ref.documentId, ref.locale);
-  if (hash === state.reviewedHash) return;
-  const reset = await updateState(strapi, state, { reviewState: 'draft', stageIndex: 0 });
-  if (reset) {
-    await recordAudit(strapi, ref, { action: 'edited', actor: currentActor(strapi), fromState: state.reviewState, toState: 'draft', contentHash: hash, cycle: state.cycle, details });
+  if (!state || !isPinned(state.reviewState)) return;
+  const facts = await loadFacts(strapi, ref, currentActor(strapi), { state });
+  const verdict = judge('edit', facts);
+  if (!verdict.allowed || verdict.transition.to !== 'draft') return;
+  if (await updateState(strapi, state, { reviewState: 'draft', stageIndex: 0 })) {
+    await recordAudit(strapi, ref, { action: 'edited', actor: facts.actor, fromState: state.reviewState, toState: 'draft', contentHash: facts.draftHash, cycle: state.cycle, details });
   }
 };
 
@@ -31,20 +29,20 @@ const resetIfChanged = async (strapi: Core.Strapi, ref: DocumentRef, details: Re
  * an edit made through `sharedFrom`.
  */
 export const editWatch =
-  (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
-    const isDraftEdit = (context.action === 'update' && (context.params as { status?: string }).status !== 'published') || context.action === 'discardDraft';
-    if (!isDraftEdit || !isPublishable(context.uid)) return next();
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async ({ uid, action, params }, next) => {
+    const isDraftEdit = (action === 'update' && params.status !== 'published') || action === 'discardDraft';
+    if (!isDraftEdit || !isPublishable(uid) || !params.documentId) return next();
 
     const result = await next();
-    const { documentId, locale } = context.params as { documentId: string; locale?: string };
-    const resolvedLocale = locale && locale !== '*' ? locale : await defaultLocale(strapi);
-    await resetIfChanged(strapi, { uid: context.uid, documentId, locale: resolvedLocale }, null);
-    const otherLocales = await strapi.db
-      .query(REVIEW_STATE_UID as never)
-      .findMany({ where: { contentType: context.uid, targetDocumentId: documentId, targetLocale: { $ne: resolvedLocale } }, select: ['targetLocale'] });
-    for (const { targetLocale } of otherLocales as Array<{ targetLocale: string }>) {
-      await resetIfChanged(strapi, { uid: context.uid, documentId, locale: targetLocale }, { sharedFrom: resolvedLocale });
+    const { documentId, locale } = params;
+    const resolvedLocale = typeof locale === 'string' && locale !== '*' ? locale : await defaultLocale(strapi);
+    await resetIfChanged(strapi, { uid, documentId, locale: resolvedLocale }, null);
+    const otherLocales: Array<{ targetLocale: string }> = await strapi.db
+      .query(WORKFLOW_UID.reviewState)
+      .findMany({ where: { contentType: uid, targetDocumentId: documentId, targetLocale: { $ne: resolvedLocale } }, select: ['targetLocale'] });
+    for (const { targetLocale } of otherLocales) {
+      await resetIfChanged(strapi, { uid, documentId, locale: targetLocale }, { sharedFrom: resolvedLocale });
     }
     return result;
   };

@@ -1,10 +1,10 @@
-import type { Core, Modules } from '@strapi/strapi';
-import { isTaxonomy, PUBLISHABLE_UIDS } from '../constants';
+import type { Core } from '@strapi/strapi';
+import { isTaxonomy, PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
+import type { DocumentMiddleware } from '../documents/document-middlewares';
+import type { ReviewStage } from './contracts';
 import { invalid } from './workflow-error';
 
-export const REVIEW_CHAIN_UID = 'api::workflow.review-chain';
-
-export type ReviewStage = { name: string; role: string };
+export type { ReviewStage };
 
 /** 三审: first review and second review by reviewers, final review by the chief reviewer. */
 export const DEFAULT_CHAIN: readonly ReviewStage[] = [
@@ -20,17 +20,17 @@ const defaultChainFor = (uid: string): readonly ReviewStage[] => (isTaxonomy(uid
 
 /** The stages of a content type, as the administrator configured them; the default chain otherwise. */
 export const chainFor = async (strapi: Core.Strapi, uid: string): Promise<ReviewStage[]> => {
-  const chain = await strapi.db.query(REVIEW_CHAIN_UID as never).findOne({ where: { contentType: uid }, populate: ['stages'] });
-  const stages = (chain?.stages ?? []) as ReviewStage[];
+  const chain = await strapi.db.query(WORKFLOW_UID.reviewChain).findOne({ where: { contentType: uid }, populate: ['stages'] });
+  const stages: ReviewStage[] = chain?.stages ?? [];
   return stages.length > 0 ? stages.map(({ name, role }) => ({ name, role })) : [...defaultChainFor(uid)];
 };
 
 /** Seeds the default chain for every publishable type that has none; edited chains are kept. */
 export const ensureReviewChains = async (strapi: Core.Strapi): Promise<void> => {
   for (const uid of PUBLISHABLE_UIDS) {
-    const existing = await strapi.documents(REVIEW_CHAIN_UID as never).findFirst({ filters: { contentType: uid } } as never);
+    const existing = await strapi.documents(WORKFLOW_UID.reviewChain).findFirst({ filters: { contentType: uid } });
     if (existing) continue;
-    await strapi.documents(REVIEW_CHAIN_UID as never).create({ data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) } } as never);
+    await strapi.documents(WORKFLOW_UID.reviewChain).create({ data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) } });
   }
 };
 
@@ -39,12 +39,12 @@ export const ensureReviewChains = async (strapi: Core.Strapi): Promise<void> => 
  * not exist would leave documents stuck in review, so it is refused with the stage named.
  */
 export const validReviewChains =
-  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
-  async (context, next) => {
-    if (context.uid !== REVIEW_CHAIN_UID || !['create', 'update'].includes(context.action)) return next();
-    const stages = ((context.params as { data?: { stages?: unknown } }).data?.stages ?? undefined) as Array<{ name?: string; role?: string }> | undefined;
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async ({ uid, action, params }, next) => {
+    if (uid !== WORKFLOW_UID.reviewChain || !['create', 'update'].includes(action)) return next();
+    const stages = params.data?.stages;
     if (!Array.isArray(stages)) return next();
-    for (const [index, stage] of stages.entries()) {
+    for (const [index, stage] of (stages as Array<{ name?: string; role?: string } | null>).entries()) {
       const role = typeof stage?.role === 'string' ? await strapi.service('admin::role').findOne({ name: stage.role }) : null;
       if (!role) {
         throw invalid(`第 ${index + 1} 个审核环节的角色“${stage?.role ?? ''}”不存在`, `Stage ${index + 1} names the admin role "${stage?.role ?? ''}", which does not exist`, {

@@ -1,19 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { WORKFLOW_UID, type ContentUid } from '../constants';
+import type { DocumentRef } from '../documents/document-rows';
+import type { ReviewStateName } from './contracts';
 
-export const REVIEW_STATE_UID = 'api::workflow.review-state';
+export type { DocumentRef };
 
-export const REVIEW_STATES = ['draft', 'in_review', 'approved', 'changes_requested', 'published', 'unpublished'] as const;
-export type ReviewStateName = (typeof REVIEW_STATES)[number];
-
-export type DocumentRef = { uid: string; documentId: string; locale: string };
-
+/** The stored state of one document locale (`deleted` is never stored: the row goes). */
 export type ReviewState = {
   id: number;
   key: string;
-  contentType: string;
+  contentType: ContentUid;
   targetDocumentId: string;
   targetLocale: string;
-  reviewState: ReviewStateName;
+  reviewState: Exclude<ReviewStateName, 'deleted'>;
   stageIndex: number;
   cycle: number;
   revision: number;
@@ -30,15 +29,36 @@ export const stateKey = ({ uid, documentId, locale }: DocumentRef) => `${uid}:${
 
 export const refOfState = (state: ReviewState): DocumentRef => ({ uid: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale });
 
-export const findState = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ReviewState | null> =>
-  strapi.db.query(REVIEW_STATE_UID as never).findOne({ where: { key: stateKey(ref) } });
+const states = (strapi: Core.Strapi) => strapi.db.query(WORKFLOW_UID.reviewState);
+
+export const findState = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ReviewState | null> => states(strapi).findOne({ where: { key: stateKey(ref) } });
+
+/** The state of a document locale nobody has submitted yet, not stored: for judging without writing. */
+export const unsubmittedState = (ref: DocumentRef): ReviewState => ({
+  id: 0,
+  key: stateKey(ref),
+  contentType: ref.uid,
+  targetDocumentId: ref.documentId,
+  targetLocale: ref.locale,
+  reviewState: 'draft',
+  stageIndex: 0,
+  cycle: 0,
+  revision: 0,
+  reviewedHash: null,
+  approvedContent: null,
+  approvedAt: null,
+  publishAt: null,
+  unpublishAt: null,
+  liveSince: null,
+  warnings: null,
+});
 
 /** The state of a document locale; a document nobody has submitted yet is a fresh draft. */
 export const ensureState = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ReviewState> => {
   const existing = await findState(strapi, ref);
   if (existing) return existing;
   try {
-    return await strapi.db.query(REVIEW_STATE_UID as never).create({
+    return await states(strapi).create({
       data: { key: stateKey(ref), contentType: ref.uid, targetDocumentId: ref.documentId, targetLocale: ref.locale, reviewState: 'draft', stageIndex: 0, cycle: 0, revision: 0 },
     });
   } catch (error) {
@@ -54,8 +74,12 @@ export const ensureState = async (strapi: Core.Strapi, ref: DocumentRef): Promis
  * instances claiming the same scheduled job, cannot both win: the loser updates no row.
  */
 export const updateState = async (strapi: Core.Strapi, state: ReviewState, patch: Partial<ReviewState>): Promise<ReviewState | null> => {
-  const { count } = await strapi.db
-    .query(REVIEW_STATE_UID as never)
-    .updateMany({ where: { id: state.id, revision: state.revision }, data: { ...patch, revision: state.revision + 1 } });
+  const { count } = await states(strapi).updateMany({ where: { id: state.id, revision: state.revision }, data: { ...patch, revision: state.revision + 1 } });
   return count === 1 ? { ...state, ...patch, revision: state.revision + 1 } : null;
+};
+
+/** A deleted document leaves no review state behind (its trail stays): nothing waits in a queue for it. */
+export const forgetStates = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locales: string[] | '*'): Promise<void> => {
+  const localeFilter = locales === '*' ? {} : { targetLocale: { $in: locales } };
+  await states(strapi).deleteMany({ where: { contentType: uid, targetDocumentId: documentId, ...localeFilter } });
 };

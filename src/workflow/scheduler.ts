@@ -1,11 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { WORKFLOW_UID } from '../constants';
 import { SCHEDULER } from './actor';
-import { claimAndRun } from './job-claim';
 import { recordAudit } from './audit-trail';
-import { releaseOnce } from './review-actions';
-import { REVIEW_STATE_UID, refOfState, updateState, type ReviewState } from './review-states';
+import { isLostRace, releaseVersion, takeDownOnSchedule } from './release';
+import { refOfState, updateState, type ReviewState } from './review-states';
+import { loadFacts } from './transition-facts';
+import { judge } from './transitions';
 
 export type SchedulerRun = { published: string[]; unpublished: string[]; expired: string[]; skipped: string[] };
+
+/** A job that did not happen: another run took it (quietly), or it failed and stays due (logged). */
+const skip = (strapi: Core.Strapi, run: SchedulerRun, state: ReviewState, job: string, error: unknown) => {
+  run.skipped.push(state.key);
+  if (!isLostRace(error)) strapi.log.warn(`scheduler could not ${job} ${state.key}: ${(error as Error).message}`);
+};
 
 /**
  * Fires every job that is due at `now`: approved versions whose publishAt has come, live
@@ -15,7 +23,7 @@ export type SchedulerRun = { published: string[]; unpublished: string[]; expired
  */
 export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): Promise<SchedulerRun> => {
   const run: SchedulerRun = { published: [], unpublished: [], expired: [], skipped: [] };
-  const states = strapi.db.query(REVIEW_STATE_UID as never);
+  const states = strapi.db.query(WORKFLOW_UID.reviewState);
   const instant = now.toISOString();
 
   const dueReleases: ReviewState[] = await states.findMany({
@@ -23,47 +31,50 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
     orderBy: { publishAt: 'asc' },
   });
   for (const state of dueReleases) {
-    if (state.unpublishAt && new Date(state.unpublishAt) <= now) {
-      const expired = await updateState(strapi, state, { reviewState: 'unpublished' });
-      if (!expired) continue;
-      await recordAudit(strapi, refOfState(state), { action: 'expire', actor: SCHEDULER, fromState: 'approved', toState: 'unpublished', cycle: state.cycle, contentHash: state.reviewedHash, details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt } });
-      run.expired.push(state.key);
-      continue;
-    }
     try {
-      const done = await releaseOnce(strapi, state, SCHEDULER, now);
-      run[done ? 'published' : 'skipped'].push(state.key);
+      const facts = await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now });
+      if (judge('expire', facts).allowed) {
+        if (!(await updateState(strapi, state, { reviewState: 'unpublished' }))) continue;
+        await recordAudit(strapi, refOfState(state), { action: 'expire', actor: SCHEDULER, fromState: 'approved', toState: 'unpublished', cycle: state.cycle, contentHash: state.reviewedHash, details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt } });
+        run.expired.push(state.key);
+        continue;
+      }
+      await releaseVersion(strapi, { facts, patch: {} });
+      run.published.push(state.key);
     } catch (error) {
-      // The draft changed since approval, or the release failed: it stays due, and is logged.
-      run.skipped.push(state.key);
-      strapi.log.warn(`scheduler could not release ${state.key}: ${(error as Error).message}`);
+      // The draft changed since approval, the release failed, or another run took it.
+      skip(strapi, run, state, 'release', error);
     }
   }
 
   const dueTakedowns: ReviewState[] = await states.findMany({ where: { liveSince: { $notNull: true }, unpublishAt: { $lte: instant } } });
   for (const state of dueTakedowns) {
     try {
-      const done = await claimAndRun(strapi, state, SCHEDULER, now, () =>
-        strapi.documents(state.contentType as never).unpublish({ documentId: state.targetDocumentId, locale: state.targetLocale } as never)
-      );
+      const done = await takeDownOnSchedule(strapi, await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now }));
       run[done ? 'unpublished' : 'skipped'].push(state.key);
     } catch (error) {
-      run.skipped.push(state.key);
-      strapi.log.warn(`scheduler could not unpublish ${state.key}: ${(error as Error).message}`);
+      skip(strapi, run, state, 'unpublish', error);
     }
   }
   return run;
 };
 
-let inFlight: Promise<SchedulerRun> | null = null;
-
-/** The cron entry point: a tick that arrives while the previous one still runs is skipped. */
-export const runDueJobsOnce = async (strapi: Core.Strapi, now?: Date): Promise<SchedulerRun | null> => {
-  if (inFlight) return null;
-  inFlight = runDueJobs(strapi, now ?? new Date());
-  try {
-    return await inFlight;
-  } finally {
-    inFlight = null;
-  }
+/** The scheduler of one Strapi instance: a tick that arrives while the previous one still runs is skipped. */
+export const schedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let inFlight: Promise<SchedulerRun> | null = null;
+  return {
+    runDueJobs: (now?: Date) => runDueJobs(strapi, now),
+    /** The cron entry point. */
+    async tick(now?: Date): Promise<SchedulerRun | null> {
+      if (inFlight) return null;
+      inFlight = runDueJobs(strapi, now ?? new Date());
+      try {
+        return await inFlight;
+      } finally {
+        inFlight = null;
+      }
+    },
+  };
 };
+
+export type SchedulerService = ReturnType<typeof schedulerService>;

@@ -1,10 +1,9 @@
 import AhoCorasick from 'modern-ahocorasick';
 import type { Core } from '@strapi/strapi';
+import { WORKFLOW_UID } from '../constants';
+import type { TerminologyHit, TerminologyRule } from './contracts';
 
-export const TERMINOLOGY_RULE_UID = 'api::workflow.terminology-rule';
-
-export type TerminologyRule = { pattern: string; suggestion: string | null; severity: 'block' | 'warn'; note: string | null };
-export type TerminologyHit = TerminologyRule & { field: string; start: number; end: number; excerpt: string };
+export type { TerminologyHit, TerminologyRule };
 
 /** Starter set of standard wordings (规范用语); administrators extend it in the admin panel. */
 export const STARTER_RULES: readonly TerminologyRule[] = [
@@ -58,31 +57,38 @@ export const textsOf = (value: unknown, path = ''): Array<{ field: string; text:
   return [];
 };
 
-let cached: { signature: string; matcher: TerminologyMatcher } | null = null;
+/** The enabled rules as one matcher, rebuilt only when the rules change; held per Strapi instance. */
+export const terminologyService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let cached: { signature: string; matcher: TerminologyMatcher } | null = null;
 
-/** The matcher for the enabled rules, rebuilt only when the rules changed. */
-export const currentMatcher = async (strapi: Core.Strapi): Promise<TerminologyMatcher> => {
-  const rules = strapi.db.query(TERMINOLOGY_RULE_UID as never);
-  const [count, latest] = await Promise.all([
-    rules.count({ where: { enabled: true } }),
-    rules.findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } }),
-  ]);
-  const signature = `${count}:${latest?.updatedAt ?? ''}`;
-  if (cached?.signature !== signature) {
-    const enabled = (await rules.findMany({ where: { enabled: true }, select: ['pattern', 'suggestion', 'severity', 'note'] })) as TerminologyRule[];
-    cached = { signature, matcher: new TerminologyMatcher(enabled) };
-  }
-  return cached.matcher;
+  const currentMatcher = async (): Promise<TerminologyMatcher> => {
+    const rules = strapi.db.query(WORKFLOW_UID.terminologyRule);
+    const [count, latest] = await Promise.all([
+      rules.count({ where: { enabled: true } }),
+      rules.findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } }),
+    ]);
+    const signature = `${count}:${latest?.updatedAt ?? ''}`;
+    if (cached?.signature !== signature) {
+      const enabled: TerminologyRule[] = await rules.findMany({ where: { enabled: true }, select: ['pattern', 'suggestion', 'severity', 'note'] });
+      cached = { signature, matcher: new TerminologyMatcher(enabled) };
+    }
+    return cached.matcher;
+  };
+
+  return {
+    /** Every rule hit in normalised content, with where it sits. */
+    check: async (content: Record<string, unknown>): Promise<TerminologyHit[]> => {
+      const matcher = await currentMatcher();
+      return textsOf(content).flatMap(({ field, text }) => matcher.check(field, text));
+    },
+  };
 };
 
-export const checkTerminology = async (strapi: Core.Strapi, content: Record<string, unknown>): Promise<TerminologyHit[]> => {
-  const matcher = await currentMatcher(strapi);
-  return textsOf(content).flatMap(({ field, text }) => matcher.check(field, text));
-};
+export type TerminologyService = ReturnType<typeof terminologyService>;
 
 export const ensureStarterRules = async (strapi: Core.Strapi): Promise<void> => {
-  if ((await strapi.db.query(TERMINOLOGY_RULE_UID as never).count()) > 0) return;
+  if ((await strapi.db.query(WORKFLOW_UID.terminologyRule).count()) > 0) return;
   for (const rule of STARTER_RULES) {
-    await strapi.documents(TERMINOLOGY_RULE_UID as never).create({ data: { ...rule, enabled: true } } as never);
+    await strapi.documents(WORKFLOW_UID.terminologyRule).create({ data: { pattern: rule.pattern, suggestion: rule.suggestion ?? undefined, severity: rule.severity, note: rule.note ?? undefined, enabled: true } });
   }
 };

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import diff from 'microdiff';
+import type { DocumentRef } from '../documents/document-rows';
 import { loadReviewableContent } from './content-hash';
-import { findState, type DocumentRef } from './review-states';
-
-export type FieldChange = { kind: 'added' | 'removed' | 'changed'; path: string; before?: unknown; after?: unknown };
-export type VersionDiff = { baseline: 'approved' | 'published' | 'none'; changes: FieldChange[] };
+import type { FieldChange, VersionDiff } from './contracts';
+import { findState } from './review-states';
 
 const KIND = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const;
 
@@ -22,10 +21,10 @@ export const compareVersions = (before: Record<string, unknown>, after: Record<s
  * (or, when nothing was approved through the workflow yet, what is live).
  */
 export const diffAgainstApproved = async (strapi: Core.Strapi, ref: DocumentRef): Promise<VersionDiff> => {
-  const current = (await loadReviewableContent(strapi, ref.uid, ref.documentId, ref.locale)) ?? {};
+  const current = (await loadReviewableContent(strapi, ref)) ?? {};
   const state = await findState(strapi, ref);
   if (state?.approvedContent) return { baseline: 'approved', changes: compareVersions(state.approvedContent, current) };
-  const live = await loadReviewableContent(strapi, ref.uid, ref.documentId, ref.locale, 'published');
+  const live = await loadReviewableContent(strapi, ref, 'live');
   if (live) return { baseline: 'published', changes: compareVersions(live, current) };
   // A first version: every filled-in field is new; empty ones are not worth a reviewer's look.
   const filledIn = compareVersions({}, current).filter((change) => change.after !== null && !(Array.isArray(change.after) && change.after.length === 0));

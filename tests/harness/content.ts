@@ -1,5 +1,6 @@
-import type { Core } from '@strapi/strapi';
-import { appModule } from './strapi';
+import type { Core, UID } from '@strapi/strapi';
+import type { ContentUid } from '../../src/constants';
+import { releaseWithSystemApproval } from '../../src/workflow/review-actions';
 
 /** Minimal valid article data for tests; override what the test is about. */
 export const articleData = (overrides: Record<string, unknown> = {}) => ({
@@ -10,7 +11,26 @@ export const articleData = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const documents = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as never) as any;
+/**
+ * The Document Service of one type, for fixtures and checks: tests read the answers as they need
+ * them, so they are not typed per query here. The public types have drafts, so they also publish.
+ */
+type TestDocuments = {
+  findOne(params: object): Promise<any>;
+  findFirst(params: object): Promise<any>;
+  findMany(params: object): Promise<any[]>;
+  count(params: object): Promise<number>;
+  create(params: object): Promise<any>;
+  update(params: object): Promise<any>;
+  delete(params: object): Promise<any>;
+};
+type PublishableTestDocuments = TestDocuments & { publish(params: object): Promise<any>; unpublish(params: object): Promise<any> };
+
+export function documents(strapi: Core.Strapi, uid: ContentUid): PublishableTestDocuments;
+export function documents(strapi: Core.Strapi, uid: UID.ContentType): TestDocuments;
+export function documents(strapi: Core.Strapi, uid: UID.ContentType): TestDocuments {
+  return strapi.documents(uid);
+}
 
 export const contentManagerUrl = (uid: string, suffix = '') => `/content-manager/collection-types/${uid}${suffix}`;
 
@@ -18,15 +38,12 @@ export const contentManagerUrl = (uid: string, suffix = '') => `/content-manager
  * Test fixtures that must be live: created as a draft and released through the release gate
  * on a recorded system approval, the same door the demo seed uses.
  */
-export const createReleased = async (strapi: Core.Strapi, uid: string, data: Record<string, unknown>, locale = 'zh-CN') => {
+export const createReleased = async (strapi: Core.Strapi, uid: ContentUid, data: Record<string, unknown>, locale = 'zh-CN') => {
   const draft = await documents(strapi, uid).create({ data, locale });
   await releaseReviewed(strapi, uid, draft.documentId, locale);
   return draft as { documentId: string };
 };
 
-export const releaseReviewed = async (strapi: Core.Strapi, uid: string, documentId: string, locale = 'zh-CN') => {
-  const { recordSystemApproval, releaseApproved } = appModule<typeof import('../../src/workflow/review-actions')>('workflow/review-actions.js');
-  const ref = { uid, documentId, locale };
-  await recordSystemApproval(strapi, ref, 'test fixture');
-  await releaseApproved(strapi, ref, { type: 'system', name: 'test fixture' });
+export const releaseReviewed = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locale = 'zh-CN') => {
+  await releaseWithSystemApproval(strapi, { uid, documentId, locale }, 'test fixture', { type: 'system', name: 'test fixture' });
 };

@@ -1,4 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Struct } from '@strapi/strapi';
+import { UID, type ContentUid } from '../../src/constants';
+import { isLocalizedType } from '../../src/i18n/locales';
 import { documents, releaseReviewed } from './content';
 import { ACCOUNTS, type TestApp } from './strapi';
 
@@ -17,11 +19,11 @@ const onWebsite = (website: boolean) => ({ website, wechat: false, screen: false
  * Valid data of every public type, each text field carrying `mark`. A new public type needs an
  * entry here; the leak suite fails until it has one, and then probes every field it reaches.
  */
-export const FIXTURES: Record<string, Fixture> = {
-  'api::organization.organization': (mark, _links, unique) => ({ name: `${mark}组织`, slug: `org-${unique}`, kind: 'branch' }),
-  'api::category.category': (mark, _links, unique) => ({ name: `${mark}栏目${unique}`.slice(0, 30), slug: `cat-${unique}` }),
-  'api::tag.tag': (mark, _links, unique) => ({ name: `${mark}标签${unique}`.slice(0, 30), slug: `tag-${unique}` }),
-  'api::brand.brand': (mark, links, unique) => ({
+export const FIXTURES: Record<ContentUid, Fixture> = {
+  [UID.organization]: (mark, _links, unique) => ({ name: `${mark}组织`, slug: `org-${unique}`, kind: 'branch' }),
+  [UID.category]: (mark, _links, unique) => ({ name: `${mark}栏目${unique}`.slice(0, 30), slug: `cat-${unique}` }),
+  [UID.tag]: (mark, _links, unique) => ({ name: `${mark}标签${unique}`.slice(0, 30), slug: `tag-${unique}` }),
+  [UID.brand]: (mark, links, unique) => ({
     name: `${mark}品牌`,
     slug: `brand-${unique}`,
     slogan: mark,
@@ -33,7 +35,7 @@ export const FIXTURES: Record<string, Fixture> = {
     organization: links.organization,
     seo: { metaTitle: mark, shareImage: links.file },
   }),
-  'api::article.article': (mark, links, unique) => ({
+  [UID.article]: (mark, links, unique) => ({
     title: mark,
     slug: `article-${unique}`,
     digest: mark,
@@ -46,7 +48,7 @@ export const FIXTURES: Record<string, Fixture> = {
     channels: onWebsite(true),
     seo: { metaTitle: mark, shareImage: links.file },
   }),
-  'api::video.video': (mark, links, unique) => ({
+  [UID.video]: (mark, links, unique) => ({
     title: mark,
     slug: `video-${unique}`,
     description: mark,
@@ -57,7 +59,7 @@ export const FIXTURES: Record<string, Fixture> = {
     category: links.category,
     channels: onWebsite(true),
   }),
-  'api::achievement.achievement': (mark, links, unique) => ({
+  [UID.achievement]: (mark, links, unique) => ({
     title: mark,
     slug: `achievement-${unique}`,
     summary: mark,
@@ -75,9 +77,9 @@ export const FIXTURES: Record<string, Fixture> = {
 
 export type LeakWorld = { published: Record<string, string>; file: { id: number } };
 
-const isDraftAndPublish = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as never) as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish === true;
-const isLocalized = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized === true;
-const hasChannels = (strapi: Core.Strapi, uid: string) => 'channels' in (strapi.contentType(uid as never) as { attributes: object }).attributes;
+const schemaOf = (strapi: Core.Strapi, uid: ContentUid): Struct.ContentTypeSchema => strapi.contentType(uid);
+const isDraftAndPublish = (strapi: Core.Strapi, uid: ContentUid) => schemaOf(strapi, uid).options?.draftAndPublish === true;
+const hasChannels = (strapi: Core.Strapi, uid: ContentUid) => 'channels' in schemaOf(strapi, uid).attributes;
 
 /**
  * One published, website-targeted zh-CN item of every public type, each linked to the others and
@@ -91,26 +93,26 @@ export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
 
   let serial = 0;
   const unique = () => `leak-${Date.now().toString(36)}-${(serial += 1)}`;
-  const create = async (uid: string, mark: string, links: Links, website = true) => {
+  const create = async (uid: ContentUid, mark: string, links: Links, website = true) => {
     const data = FIXTURES[uid](mark, links, unique());
     if (hasChannels(strapi, uid)) data.channels = onWebsite(website);
     return (await documents(strapi, uid).create({ data, locale: 'zh-CN' })).documentId as string;
   };
-  const release = (uid: string, documentId: string, locale = 'zh-CN') => (isDraftAndPublish(strapi, uid) ? releaseReviewed(strapi, uid, documentId, locale) : Promise.resolve());
+  const release = (uid: ContentUid, documentId: string, locale = 'zh-CN') => (isDraftAndPublish(strapi, uid) ? releaseReviewed(strapi, uid, documentId, locale) : Promise.resolve());
 
   const published: Record<string, string> = {};
   const secretDrafts: Record<string, string> = {};
   // Taxonomies first, so the publishable types can link to them.
-  const order = ['api::organization.organization', 'api::category.category', 'api::tag.tag', 'api::brand.brand', 'api::article.article', 'api::video.video', 'api::achievement.achievement'];
+  const order: ContentUid[] = [UID.organization, UID.category, UID.tag, UID.brand, UID.article, UID.video, UID.achievement];
   for (const uid of order) {
-    const links: Links = { file: file.id, organization: published['api::organization.organization'], category: published['api::category.category'], tag: published['api::tag.tag'], brand: published['api::brand.brand'] };
+    const links: Links = { file: file.id, organization: published[UID.organization], category: published[UID.category], tag: published[UID.tag], brand: published[UID.brand] };
     published[uid] = await create(uid, publicMark(uid), links);
     await release(uid, published[uid]);
     if (!isDraftAndPublish(strapi, uid)) continue;
 
     secretDrafts[uid] = await create(uid, `${SECRET}草稿`, links);
     if (hasChannels(strapi, uid)) await release(uid, await create(uid, `${SECRET}其他渠道`, links, false));
-    if (isLocalized(strapi, uid)) {
+    if (isLocalizedType(strapi, uid)) {
       const english = FIXTURES[uid](`${SECRET} english`, links, unique());
       if (hasChannels(strapi, uid)) english.channels = onWebsite(false);
       await documents(strapi, uid).update({ documentId: published[uid], locale: 'en', data: english });
@@ -119,7 +121,7 @@ export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
   }
   // Later draft edits of every published item, pointing at draft-only items: never read.
   for (const uid of order.filter((candidate) => isDraftAndPublish(strapi, candidate))) {
-    const edit = FIXTURES[uid](`${SECRET}修改`, { file: file.id, brand: secretDrafts['api::brand.brand'] }, unique());
+    const edit = FIXTURES[uid](`${SECRET}修改`, { file: file.id, brand: secretDrafts[UID.brand] }, unique());
     delete edit.slug;
     await documents(strapi, uid).update({ documentId: published[uid], locale: 'zh-CN', data: edit });
   }

@@ -21,10 +21,9 @@ const main = async () => {
       break;
     }
     if (command === 'release') {
-      const { recordSystemApproval, releaseApproved } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
+      const { releaseWithSystemApproval } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
       const ref = { uid: args[0], documentId: args[1], locale: args[2] };
-      await recordSystemApproval(strapi, ref, 'second instance');
-      await releaseApproved(strapi, ref, { type: 'system', name: 'second instance' });
+      await releaseWithSystemApproval(strapi, ref, 'second instance', { type: 'system', name: 'second instance' });
       process.stdout.write('RELEASED\n');
       break;
     }

@@ -115,8 +115,32 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
 };
 
 /**
- * One of the app's compiled modules, the very instance the booted Strapi runs. Use it for
- * modules with per-instance state (the workflow's clock and acting-as context): importing the
- * TypeScript source gives a second copy the running app never sees.
+ * The app of one test file: booted before its tests run (`beforeAll`) and closed after them
+ * (`afterAll`). The app returned forwards to the booted one, so a file takes it at module level
+ * and hands it to helpers such as `workflowClient`; it is usable from the first hook on. `env` may
+ * be a function, read at boot, for values known only then (a fake server's address).
  */
-export const appModule = <T>(file: string): T => require(path.join(process.cwd(), 'dist', 'src', file)) as T;
+export const bootTestAppForFile = (env: Record<string, string> | (() => Record<string, string>) = {}): TestApp => {
+  let booted: TestApp | undefined;
+  const app = (): TestApp => {
+    if (!booted) throw new Error('The test app boots in beforeAll: use it inside hooks and tests');
+    return booted;
+  };
+  beforeAll(async () => {
+    booted = await bootTestApp(typeof env === 'function' ? env() : env);
+  });
+  afterAll(async () => {
+    await booted?.close();
+  });
+  return {
+    get strapi() {
+      return app().strapi;
+    },
+    http: () => app().http(),
+    adminToken: (account) => app().adminToken(account),
+    apiToken: (type) => app().apiToken(type),
+    uploadPng: (account, color, size) => app().uploadPng(account, color, size),
+    restart: () => app().restart(),
+    close: () => app().close(),
+  };
+};

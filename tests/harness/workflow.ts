@@ -27,6 +27,7 @@ export const workflowClient = (app: TestApp) => {
       post(account, contentManagerUrl(uid, `/${documentId}/actions/unpublish?locale=${locale}`)),
     submit: (account: Account, uid: string, documentId: string, body: object = {}, locale?: string) => post(account, url(uid, documentId, '/submit', locale), body),
     approve: (account: Account, uid: string, documentId: string, body: object = {}, locale?: string) => post(account, url(uid, documentId, '/approve', locale), body),
+    withdrawApproval: (account: Account, uid: string, documentId: string, body: object = {}) => post(account, url(uid, documentId, '/withdraw-approval'), body),
     requestChanges: (account: Account, uid: string, documentId: string, body: object = {}) => post(account, url(uid, documentId, '/request-changes'), body),
     schedule: async (account: Account, uid: string, documentId: string, body: object) =>
       app.http().put(url(uid, documentId, '/schedule')).set(await auth(account)).send(body),

@@ -1,5 +1,5 @@
 import { UID } from '../../src/constants';
-import { isChannelTargeted, targetedAt } from '../../src/channels/channel-targeting';
+import { isChannelTargeted } from '../../src/channels/channel-targeting';
 import { requestChannel } from '../../src/read-scope/content-api-scope';
 
 describe('requestChannel', () => {
@@ -23,9 +23,5 @@ describe('channel targeting', () => {
   test('applies to articles, videos and achievements, not to brand profiles or taxonomies', () => {
     expect([UID.article, UID.video, UID.achievement].every(isChannelTargeted)).toBe(true);
     expect([UID.brand, UID.category, UID.tag, UID.organization].some(isChannelTargeted)).toBe(false);
-  });
-
-  test('filters on the channel flag', () => {
-    expect(targetedAt('screen')).toEqual({ channels: { screen: true } });
   });
 });

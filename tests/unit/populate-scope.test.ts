@@ -1,6 +1,6 @@
-import { populateTree, scopePopulate, type SchemaLookup } from '../../src/read-scope/populate-scope';
+import { populateTree, scopePopulate, type Schema, type SchemaLookup } from '../../src/read-scope/populate-scope';
 
-const schemas: Record<string, { attributes: Record<string, Record<string, unknown>>; options?: { draftAndPublish?: boolean } }> = {
+const schemas: Record<string, Schema> = {
   'api::article.article': {
     options: { draftAndPublish: true },
     attributes: {
@@ -18,8 +18,8 @@ const schemas: Record<string, { attributes: Record<string, Record<string, unknow
   'shared.seo': { attributes: { shareImage: { type: 'media' } } },
   'publishing.channels': { attributes: { website: { type: 'boolean' } } },
 };
-const lookup = { contentType: (uid: string) => schemas[uid], component: (uid: string) => schemas[uid] } as unknown as SchemaLookup;
-const article = schemas['api::article.article'] as never;
+const lookup: SchemaLookup = { contentType: (uid) => schemas[uid], component: (uid) => schemas[uid] };
+const article = schemas['api::article.article'];
 const published = { publishedAt: { $notNull: true } };
 
 describe('populate forms', () => {
@@ -52,6 +52,6 @@ describe('the read scope on populate', () => {
   });
 
   test('relations to types without drafts get no status filter; unknown keys are left for Strapi to refuse', () => {
-    expect(scopePopulate(lookup, schemas['api::brand.brand'] as never, { organization: true, nonsense: true }, 'website')).toEqual({ organization: true, nonsense: true });
+    expect(scopePopulate(lookup, schemas['api::brand.brand'], { organization: true, nonsense: true }, 'website')).toEqual({ organization: true, nonsense: true });
   });
 });

@@ -2,25 +2,18 @@ import * as React from 'react';
 import { Badge, Box, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { UID } from '../../constants';
+import type { QueueItem } from './workflow-api';
 
-type QueueItem = {
-  contentType: string;
-  documentId: string;
-  locale: string;
-  title: string | null;
-  stageIndex: number;
-  stageName: string;
-  stageCount: number;
-  warnings: number;
-  publishAt: string | null;
-  updatedAt: string;
-};
 
 const TYPE_LABELS: Record<string, string> = {
-  'api::brand.brand': '品牌 Brand',
-  'api::article.article': '文章 Article',
-  'api::video.video': '视频 Video',
-  'api::achievement.achievement': '成果 Achievement',
+  [UID.brand]: '品牌 Brand',
+  [UID.article]: '文章 Article',
+  [UID.video]: '视频 Video',
+  [UID.achievement]: '成果 Achievement',
+  [UID.category]: '栏目 Category',
+  [UID.tag]: '标签 Tag',
+  [UID.organization]: '党组织 Organization',
 };
 
 /** What waits for the signed-in reviewer: items at a stage their role acts on and that four-eyes lets them review. */

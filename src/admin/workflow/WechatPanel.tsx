@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { UID } from '../../constants';
 import { useWorkflowStatus } from './workflow-api';
 
 type WechatArticle = { title: string; author: string; digest: string; content: string; content_source_url: string; images: string[] };
@@ -17,7 +18,7 @@ h1{font-size:22px;line-height:1.4;margin:0 0 12px;color:#222}.meta{font-size:15p
 
 const WechatPanelContent = ({ documentId, locale, revision }: { documentId: string; locale?: string; revision: unknown }) => {
   const { get, post } = useFetchClient();
-  const { status } = useWorkflowStatus('api::article.article', documentId, locale, revision);
+  const { status } = useWorkflowStatus(UID.article, documentId, locale, revision);
   const isPublished = status?.isLive === true;
   // Pushing is a release: offered to those who may unpublish a live article, i.e. reviewers.
   const canPush = status?.actions.includes('unpublish') === true;
@@ -96,7 +97,7 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
 /** For articles targeted at WeChat: the preview, and (for reviewers) the push to the Official Account. */
 export const WechatPanel: PanelComponent = ({ model, documentId, document }) => {
   const channels = (document as { channels?: { wechat?: boolean } } | undefined)?.channels;
-  if (model !== 'api::article.article' || !documentId || channels?.wechat !== true) return null;
+  if (model !== UID.article || !documentId || channels?.wechat !== true) return null;
   return {
     title: '微信公众号 WeChat',
     content: <WechatPanelContent documentId={documentId} locale={document?.locale as string | undefined} revision={document?.updatedAt} />,

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { documentPath, PUBLISHABLE_MODELS, useWorkflowStatus, type AuditEntry, type VersionDiff, type WorkflowAction, type WorkflowStatus } from './workflow-api';
+import { documentPath, isPublishableModel, useWorkflowStatus, type AuditEntry, type OfferedAction, type VersionDiff, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -99,7 +99,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 
   if (!status) return <Typography variant="pi">…</Typography>;
 
-  const run = async (action: WorkflowAction, request: () => Promise<unknown>) => {
+  const run = async (action: OfferedAction, request: () => Promise<unknown>) => {
     setBusy(true);
     try {
       await request();
@@ -115,9 +115,9 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
       setBusy(false);
     }
   };
-  const can = (action: WorkflowAction) => status.actions.includes(action);
-  const transition = (action: 'submit' | 'approve' | 'requestChanges') => {
-    const suffix = { submit: '/submit', approve: '/approve', requestChanges: '/request-changes' }[action];
+  const can = (action: OfferedAction) => status.actions.includes(action);
+  const transition = (action: 'submit' | 'approve' | 'withdrawApproval' | 'requestChanges') => {
+    const suffix = { submit: '/submit', approve: '/approve', withdrawApproval: '/withdraw-approval', requestChanges: '/request-changes' }[action];
     return run(action, () => post(documentPath(model, documentId, locale, suffix), { comment: comment || undefined }));
   };
 
@@ -153,7 +153,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
         </Box>
       ) : null}
 
-      {can('submit') || can('approve') || can('requestChanges') ? (
+      {can('submit') || can('approve') || can('withdrawApproval') || can('requestChanges') ? (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root name="workflow-comment" hint={can('requestChanges') ? '退回时必填 Required when requesting changes' : undefined}>
             <Field.Label>审核意见 Comment</Field.Label>
@@ -169,6 +169,12 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
             <Button fullWidth variant="success" loading={busy} onClick={() => transition('approve')}>
               {ACTION_LABELS.approve}
               {stage ? `（${stage.name}）` : ''}
+            </Button>
+          ) : null}
+          {can('withdrawApproval') ? (
+            <Button fullWidth variant="tertiary" loading={busy} onClick={() => transition('withdrawApproval')}>
+              {ACTION_LABELS.withdrawApproval}
+              {status.stages[status.stageIndex - 1] ? `（${status.stages[status.stageIndex - 1].name}）` : ''}
             </Button>
           ) : null}
           {can('requestChanges') ? (
@@ -234,7 +240,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 
 /** The side panel of every publishable type's edit view: state, stage, schedule, diff, history and the allowed transitions. */
 export const WorkflowPanel: PanelComponent = ({ model, documentId, document }) => {
-  if (!documentId || !PUBLISHABLE_MODELS.includes(model)) return null;
+  if (!documentId || !isPublishableModel(model)) return null;
   return {
     title: '审核与发布 Review',
     content: <WorkflowPanelContent model={model} documentId={documentId} locale={document?.locale as string | undefined} revision={document?.updatedAt} />,

@@ -1,5 +1,5 @@
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { PUBLISHABLE_MODELS, useWorkflowStatus } from './workflow-api';
+import { isPublishableModel, useWorkflowStatus } from './workflow-api';
 
 /**
  * Wraps the content manager's own Publish button: it stays, but is enabled only when the
@@ -10,7 +10,7 @@ export const gatedPublish = (Publish: DocumentActionComponent): DocumentActionCo
   const GatedPublish: DocumentActionComponent = (props) => {
     const description = Publish(props);
     const { status } = useWorkflowStatus(props.model, props.documentId, props.document?.locale as string | undefined, props.document?.updatedAt);
-    if (!description || !PUBLISHABLE_MODELS.includes(props.model)) return description;
+    if (!description || !isPublishableModel(props.model)) return description;
     // A new document is saved as a draft and reviewed first; create-and-publish is always refused.
     if (!props.documentId) return { ...description, disabled: true };
     if (!status) return description;

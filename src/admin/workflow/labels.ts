@@ -21,6 +21,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   submit: '送审 Submitted',
   approve: '通过 Approved',
   override_approve: '越权通过 Override approval',
+  withdraw_approval: '撤回通过 Approval withdrawn',
   system_approve: '系统通过 System approval',
   request_changes: '退回 Changes requested',
   edited: '修改内容 Edited',
@@ -34,5 +35,6 @@ export const AUDIT_LABELS: Record<string, string> = {
 export const ACTION_LABELS = {
   submit: '提交审核 Submit for review',
   approve: '审核通过 Approve',
+  withdrawApproval: '撤回我的通过 Withdraw my approval',
   requestChanges: '退回修改 Request changes',
 } as const;

@@ -1,50 +1,13 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { PUBLISHABLE_UIDS } from '../../constants';
+import type { WorkflowStatus } from '../../workflow/contracts';
 
-export type WorkflowAction = 'submit' | 'approve' | 'requestChanges' | 'schedule' | 'publish' | 'unpublish';
+// The server's answers, shared with it as types only (src/workflow/contracts.ts).
+export type { AuditEntry, OfferedAction, QueueItem, TerminologyHit, VersionDiff, WorkflowStatus } from '../../workflow/contracts';
 
-export type TerminologyHit = { pattern: string; suggestion: string | null; severity: 'block' | 'warn'; note: string | null; field: string; excerpt: string };
-
-export type WorkflowStatus = {
-  reviewState: 'draft' | 'in_review' | 'approved' | 'changes_requested' | 'published' | 'unpublished';
-  stageIndex: number;
-  cycle: number;
-  stages: Array<{ name: string; role: string }>;
-  actions: WorkflowAction[];
-  publishAt: string | null;
-  unpublishAt: string | null;
-  approvedAt: string | null;
-  isLive: boolean;
-  warnings: TerminologyHit[] | null;
-};
-
-export type AuditEntry = {
-  id: number;
-  action: string;
-  actorName: string;
-  actorType: string;
-  fromState: string | null;
-  toState: string | null;
-  stageName: string | null;
-  comment: string | null;
-  contentHash: string | null;
-  createdAt: string;
-  details: Record<string, unknown> | null;
-};
-
-export type FieldChange = { kind: 'added' | 'removed' | 'changed'; path: string; before?: unknown; after?: unknown };
-export type VersionDiff = { baseline: 'approved' | 'published' | 'none'; changes: FieldChange[] };
-
-// Every type with draft & publish goes through review, the taxonomies included (src/constants.ts).
-export const PUBLISHABLE_MODELS = [
-  'api::brand.brand',
-  'api::article.article',
-  'api::video.video',
-  'api::achievement.achievement',
-  'api::category.category',
-  'api::tag.tag',
-  'api::organization.organization',
-];
+/** Every type with draft & publish goes through review, the taxonomies included. */
+export const isPublishableModel = (model: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(model);
 
 export const documentPath = (model: string, documentId: string, locale: string | undefined, suffix = '') =>
   `/workflow/documents/${model}/${documentId}${suffix}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
@@ -54,7 +17,7 @@ export const useWorkflowStatus = (model: string, documentId: string | undefined,
   const { get } = useFetchClient();
   const [status, setStatus] = React.useState<WorkflowStatus | null>(null);
   const [reloads, setReloads] = React.useState(0);
-  const applies = PUBLISHABLE_MODELS.includes(model) && documentId !== undefined;
+  const applies = isPublishableModel(model) && documentId !== undefined;
 
   React.useEffect(() => {
     if (!applies) return;

@@ -11,7 +11,7 @@ type Entry = { version: string; body: string; etag: string };
 export const publishedContentVersion = async (strapi: Core.Strapi): Promise<string> => {
   const parts = await Promise.all(
     PUBLISHABLE_UIDS.map(async (uid) => {
-      const rows = strapi.db.query(uid as never);
+      const rows = strapi.db.query(uid);
       const [count, latest] = await Promise.all([
         rows.count({ where: { publishedAt: { $notNull: true } } }),
         rows.findOne({ where: { publishedAt: { $notNull: true } }, select: ['publishedAt'], orderBy: { publishedAt: 'desc' } }),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import type { DocumentRef } from '../../documents/document-rows';
 import { inFlightWork } from '../../lifecycle/in-flight';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { liveTargets } from '../channel-targeting';
@@ -16,14 +17,12 @@ export const screenEventsOf = (strapi: Core.Strapi): ScreenEventBus => {
   return bus;
 };
 
-type Notice = { uid: string; documentId: string; locale: string };
-
 /**
  * Brand profiles go to every screen; other items only when their live version targets screens.
  * Every unpublish is announced: the version that left may have been on screens, and a screen
  * re-reading an unchanged feed costs one 304.
  */
-const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish', notice: Notice): Promise<boolean> =>
+const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish', notice: DocumentRef): Promise<boolean> =>
   notice.uid === UID.brand || type === 'unpublish' || (await liveTargets(strapi, notice))?.screen === true;
 
 /**
@@ -38,7 +37,7 @@ export const startScreenEvents = (strapi: Core.Strapi): void => {
     [WORKFLOW_EVENTS.publish, 'publish'],
     [WORKFLOW_EVENTS.unpublish, 'unpublish'],
   ] as const) {
-    strapi.eventHub.on(event, async (notice: Notice) =>
+    strapi.eventHub.on(event, async (notice: DocumentRef) =>
       notices.start(strapi, async () => {
         if (await concernsScreens(strapi, type, notice)) {
           await bus.publish({ type, uid: notice.uid, documentId: notice.documentId, locale: notice.locale, at: new Date().toISOString() });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import { channelReads, type ChannelRow } from '../channel-reads';
 import { targetedAt } from '../channel-targeting';
 import { plainText } from '../web/body-html';
 import { absoluteUrl, responsiveImage, type MediaFile, type ResponsiveImage } from '../web/responsive-image';
@@ -16,10 +17,6 @@ export type ScreenFeed = {
 
 const LEVELS = ['national', 'provincial', 'group', 'company', 'unit'] as const;
 const LATEST = 12;
-
-type Row = Record<string, any>;
-const docs = (strapi: Core.Strapi, uid: string) =>
-  strapi.documents(uid as never) as unknown as { findMany: (params: object) => Promise<Row[]>; findFirst: (params: object) => Promise<Row | null>; count: (params: object) => Promise<number> };
 
 /** The first instant of `now`'s month on the screens' wall clock (e.g. Asia/Shanghai). */
 export const startOfMonth = (now: Date, timeZone: string): Date => {
@@ -40,13 +37,13 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
   const { locale, mediaBase } = options;
   const common = { locale, status: 'published' as const };
   const onScreens = { ...common, filters: targetedAt('screen') };
-  const image = (file: unknown) => responsiveImage(file as MediaFile, mediaBase);
+  const image = (file: MediaFile | null | undefined) => responsiveImage(file, mediaBase);
 
   const [brand, articles, videos, achievements] = await Promise.all([
-    docs(strapi, UID.brand).findFirst({ ...common, sort: [{ id: 'asc' }], populate: { pillars: true, logo: true } }),
-    docs(strapi, UID.article).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], limit: LATEST, populate: { cover: true } }),
-    docs(strapi, UID.video).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], populate: { poster: true, media: true } }),
-    docs(strapi, UID.achievement).findMany({ ...onScreens, sort: [{ achievedOn: 'desc' }, { id: 'desc' }], populate: { metrics: true, gallery: true } }),
+    channelReads(strapi, UID.brand).findFirst({ ...common, sort: [{ id: 'asc' }], populate: { pillars: true, logo: true } }),
+    channelReads(strapi, UID.article).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], limit: LATEST, populate: { cover: true } }),
+    channelReads(strapi, UID.video).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], populate: { poster: true, media: true } }),
+    channelReads(strapi, UID.achievement).findMany({ ...onScreens, sort: [{ achievedOn: 'desc' }, { id: 'desc' }], populate: { metrics: true, gallery: true } }),
   ]);
 
   const latest: ScreenItem[] = [
@@ -59,13 +56,13 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
 
   const monthStart = startOfMonth(options.now, options.timeZone).toISOString();
   const publishedThisMonth = { ...common, filters: { $and: [targetedAt('screen'), { publishedAt: { $gte: monthStart } }] } };
-  const monthCounts = await Promise.all([UID.article, UID.video, UID.achievement].map((uid) => docs(strapi, uid).count(publishedThisMonth)));
+  const monthCounts = await Promise.all([UID.article, UID.video, UID.achievement].map((uid) => channelReads(strapi, uid).count(publishedThisMonth)));
   const achievementsByLevel = Object.fromEntries(LEVELS.map((level) => [level, achievements.filter((row) => row.level === level).length]));
 
   return {
     locale,
     brand: brand
-      ? { name: brand.name, slogan: brand.slogan ?? null, themeColor: brand.themeColor ?? null, logo: image(brand.logo), pillars: (brand.pillars ?? []).map((pillar: Row) => ({ title: pillar.title, text: pillar.text ?? null })) }
+      ? { name: brand.name, slogan: brand.slogan ?? null, themeColor: brand.themeColor ?? null, logo: image(brand.logo), pillars: (brand.pillars ?? []).map((pillar: ChannelRow) => ({ title: pillar.title, text: pillar.text ?? null })) }
       : null,
     latest,
     achievements: achievements.map((row) => ({
@@ -74,7 +71,7 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
       level: row.level,
       kind: row.kind,
       achievedOn: row.achievedOn,
-      metrics: (row.metrics ?? []).map((metric: Row) => ({ label: metric.label, value: Number(metric.value), unit: metric.unit ?? null })),
+      metrics: (row.metrics ?? []).map((metric: ChannelRow) => ({ label: metric.label, value: Number(metric.value), unit: metric.unit ?? null })),
       image: image(row.gallery?.[0]),
     })),
     playlist: videos.map((row) => ({ documentId: row.documentId, title: row.title, url: row.media?.url ? absoluteUrl(row.media.url, mediaBase) : row.externalUrl ?? null, poster: image(row.poster), durationSeconds: row.durationSeconds ?? null })),

@@ -12,6 +12,7 @@ export const FEED_FORMATS = {
   json: { contentType: 'application/feed+json; charset=utf-8', textAsHtml: false, render: (feed: Feed) => feed.json1() },
 } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
+export const isFeedFormat = (format: string): format is FeedFormat => Object.prototype.hasOwnProperty.call(FEED_FORMATS, format);
 
 export type FeedArticle = {
   documentId: string;

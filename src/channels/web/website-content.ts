@@ -1,21 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
-import { targetedAt } from '../channel-targeting';
+import { channelReads } from '../channel-reads';
+import { isChannelTargeted, targetedAt } from '../channel-targeting';
 import type { FeedArticle } from './feeds';
 import type { SiteKind, SitemapEntry } from './site-types';
-
-// The Document Service, typed loosely for these read-only queries.
-const documentsOf = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as never) as unknown as {
-  findMany: (params: object) => Promise<Array<Record<string, any>>>;
-  findFirst: (params: object) => Promise<Record<string, any> | null>;
-};
 
 /**
  * Reads for the website's feeds and sitemap. They state `status: 'published'` and the website
  * target themselves rather than relying on the Content API scope, so they stay correct from any caller.
  */
-export const taxonomyBySlug = async (strapi: Core.Strapi, uid: typeof UID.category | typeof UID.brand, slug: string, locale: string) =>
-  documentsOf(strapi, uid).findFirst({ filters: { slug }, locale, status: 'published', fields: ['name', 'slug'] });
+export const taxonomyBySlug = async (
+  strapi: Core.Strapi,
+  uid: typeof UID.category | typeof UID.brand,
+  slug: string,
+  locale: string
+): Promise<{ documentId: string; name: string; slug: string } | null> => {
+  const found = await channelReads(strapi, uid).findFirst({ filters: { slug }, locale, status: 'published', fields: ['name', 'slug'] });
+  return found ? { documentId: found.documentId, name: found.name, slug: found.slug } : null;
+};
 
 export const latestArticles = async (
   strapi: Core.Strapi,
@@ -24,35 +26,40 @@ export const latestArticles = async (
   const filters: object[] = [targetedAt('website')];
   if (categoryId) filters.push({ category: { documentId: categoryId } });
   if (brandId) filters.push({ brand: { documentId: brandId } });
-  return (await documentsOf(strapi, UID.article).findMany({
+  const articles = await channelReads(strapi, UID.article).findMany({
     locale,
     status: 'published',
     filters: { $and: filters },
     sort: [{ publishedAt: 'desc' }, { id: 'desc' }],
     limit,
     populate: { cover: true, category: { fields: ['name', 'slug'] } },
-  })) as FeedArticle[];
+  });
+  return articles.map(({ documentId, slug, title, digest, author, body, publishedAt, updatedAt, cover, category }) => ({ documentId, slug, title, digest, author, body, publishedAt, updatedAt, cover, category }));
 };
 
-const SITEMAP_TYPES: Array<{ uid: string; kind: SiteKind; channelTargeted: boolean }> = [
-  { uid: UID.brand, kind: 'brands', channelTargeted: false },
-  { uid: UID.article, kind: 'articles', channelTargeted: true },
-  { uid: UID.video, kind: 'videos', channelTargeted: true },
-  { uid: UID.achievement, kind: 'achievements', channelTargeted: true },
+/** The types with pages of their own on the website. */
+type PageUid = typeof UID.brand | typeof UID.article | typeof UID.video | typeof UID.achievement;
+
+const SITEMAP_TYPES: Array<{ uid: PageUid; kind: SiteKind }> = [
+  { uid: UID.brand, kind: 'brands' },
+  { uid: UID.article, kind: 'articles' },
+  { uid: UID.video, kind: 'videos' },
+  { uid: UID.achievement, kind: 'achievements' },
 ];
+
+/** Published pages of one type and locale; channel-targeted types only where they target the website. */
+const websitePages = (strapi: Core.Strapi, uid: PageUid, locale: string) => {
+  const fields: Array<'slug' | 'updatedAt'> = ['slug', 'updatedAt'];
+  const query = { locale, status: 'published' as const, fields, sort: [{ id: 'asc' as const }] };
+  return isChannelTargeted(uid) ? channelReads(strapi, uid).findMany({ ...query, filters: targetedAt('website') }) : channelReads(strapi, uid).findMany(query);
+};
 
 export const sitemapEntries = async (strapi: Core.Strapi, locales: string[]): Promise<SitemapEntry[]> => {
   const entries: SitemapEntry[] = [];
-  for (const { uid, kind, channelTargeted } of SITEMAP_TYPES) {
+  for (const { uid, kind } of SITEMAP_TYPES) {
     for (const locale of locales) {
-      const items = await documentsOf(strapi, uid).findMany({
-        locale,
-        status: 'published',
-        ...(channelTargeted ? { filters: targetedAt('website') } : {}),
-        fields: ['slug', 'updatedAt'],
-        sort: [{ id: 'asc' }],
-      });
-      entries.push(...items.map((item) => ({ kind, locale, slug: item.slug as string, updatedAt: item.updatedAt as string })));
+      const items = await websitePages(strapi, uid, locale);
+      entries.push(...items.map((item) => ({ kind, locale, slug: item.slug, updatedAt: item.updatedAt })));
     }
   }
   return entries;

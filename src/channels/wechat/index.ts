@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import type { DocumentRef } from '../../documents/document-rows';
 import { inFlightWork } from '../../lifecycle/in-flight';
 import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { liveTargets } from '../channel-targeting';
-import { registerWechatAdminRoutes } from './admin-routes';
+import { registerAdminRoutes } from '../../access/admin-route';
+import { WECHAT_ADMIN_ROUTES } from './admin-routes';
 import { WechatChannelError, WechatClient } from './wechat-client';
 import { pushToWechat } from './wechat-push';
 
@@ -22,18 +24,16 @@ export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
   return client;
 };
 
-type Notice = { uid: string; documentId: string; locale: string };
-
 /**
  * Opens the admin API (preview, push, status). With WECHAT_AUTO_PUSH=draft|submit, an article
  * targeted at WeChat goes to the Official Account as soon as it is published, by a reviewer or
  * by the scheduler. Failures are on its audit trail.
  */
 export const startWechat = (strapi: Core.Strapi): void => {
-  registerWechatAdminRoutes(strapi);
+  registerAdminRoutes(strapi, WECHAT_ADMIN_ROUTES);
   const mode = strapi.config.get('wechat.autoPush') as string;
   if (mode !== 'draft' && mode !== 'submit') return;
-  strapi.eventHub.on(WORKFLOW_EVENTS.publish, async (notice: Notice) => {
+  strapi.eventHub.on(WORKFLOW_EVENTS.publish, async (notice: DocumentRef) => {
     if (notice.uid !== UID.article) return;
     pushes.start(strapi, async () => {
       if ((await liveTargets(strapi, notice))?.wechat !== true) return;

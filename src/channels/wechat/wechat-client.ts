@@ -1,3 +1,5 @@
+import type { WechatArticle } from './article-format';
+
 /**
  * A typed client for the WeChat Official Account API (公众号): stable access token, image and
  * material uploads, drafts and free publishing. The base URL is configurable (tests point it at
@@ -6,18 +8,8 @@
 export type WechatConfig = { baseUrl: string; appId: string; appSecret: string; retries?: number; retryDelayMs?: number };
 
 export type Upload = { buffer: Buffer; filename: string; mime: string };
-export type DraftArticle = {
-  title: string;
-  author: string;
-  digest: string;
-  content: string;
-  content_source_url: string;
-  thumb_media_id: string;
-  need_open_comment: 0 | 1;
-  only_fans_can_comment: 0 | 1;
-  pic_crop_235_1?: string;
-  pic_crop_1_1?: string;
-};
+/** One article of a draft/add: the formatted article with its cover as the thumb and the cover's crops. */
+export type DraftArticle = Omit<WechatArticle, 'images'> & { thumb_media_id: string; pic_crop_235_1?: string; pic_crop_1_1?: string };
 export type PublishStatus = { publish_id: string; publish_status: number; article_id?: string; article_detail?: { count: number; item: Array<{ idx: number; article_url: string }> }; fail_idx?: number[] };
 
 // Readable meanings of the error codes an editor is likely to meet.

@@ -2,24 +2,23 @@ import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import type { DocumentRef } from '../../documents/document-rows';
 import type { Actor } from '../../workflow/actor';
 import { auditTrail, recordAudit } from '../../workflow/audit-trail';
-import type { DocumentRef } from '../../workflow/review-states';
 import { invalid, refuse } from '../../workflow/workflow-error';
+import { channelReads, type ChannelRow } from '../channel-reads';
 import { pageUrl, siteOf } from '../web/site';
 import { formatWechatArticle, type WechatArticle } from './article-format';
 import { WechatApiError, WechatChannelError, WechatUnavailableError, type WechatClient } from './wechat-client';
 import { bodyImageForWechat, coverForWechat } from './wechat-media';
 
-type Row = Record<string, any>;
-
 // The 1:1 share card is the centre square of the 900×383 cover: its corners as fractions.
 const SQUARE_IN_WIDE = `${((900 - 383) / 2 / 900).toFixed(6)}_0_${((900 + 383) / 2 / 900).toFixed(6)}_1`;
 
 /** The live (published, hence approved) version of an article, with what WeChat needs. */
-const liveArticle = async (strapi: Core.Strapi, ref: DocumentRef): Promise<Row> => {
+const liveArticle = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ChannelRow> => {
   if (ref.uid !== UID.article) throw invalid('只有文章可以推送到微信', 'Only articles go to WeChat');
-  const article = (await strapi.documents(UID.article).findOne({ documentId: ref.documentId, locale: ref.locale, status: 'published', populate: { cover: true, channels: true } } as never)) as Row | null;
+  const article = await channelReads(strapi, UID.article).findOne({ documentId: ref.documentId, locale: ref.locale, status: 'published', populate: { cover: true, channels: true } });
   if (!article) throw refuse('只有审核通过并已发布的文章才能推送到微信', 'Only an approved, published article can go to WeChat');
   if (article.channels?.wechat !== true) throw invalid('该文章未选择微信渠道', 'This article is not targeted at WeChat');
   return article;
@@ -113,12 +112,11 @@ export const pushToWechat = async (strapi: Core.Strapi, client: WechatClient, re
 
 /** freepublish/get for the article's last submission, recorded on its trail. */
 export const refreshWechatStatus = async (strapi: Core.Strapi, client: WechatClient, ref: DocumentRef, actor: Actor) => {
-  const submissions = (await auditTrail(strapi, ref)).filter((entry: { action: string }) => entry.action === 'wechat_submit') as Array<{ details: { publish_id: string } }>;
-  const last = submissions.at(-1);
-  if (!last) throw invalid('该文章还没有提交微信发布', 'This article has not been submitted for publishing on WeChat');
+  const publishId = (await auditTrail(strapi, ref)).filter((entry) => entry.action === 'wechat_submit').at(-1)?.details?.publish_id;
+  if (typeof publishId !== 'string') throw invalid('该文章还没有提交微信发布', 'This article has not been submitted for publishing on WeChat');
   try {
-    const status = await client.getPublish(last.details.publish_id);
-    await recordAudit(strapi, ref, { action: 'wechat_status', actor, fromState: 'published', toState: 'published', details: status as unknown as Record<string, unknown> });
+    const status = await client.getPublish(publishId);
+    await recordAudit(strapi, ref, { action: 'wechat_status', actor, fromState: 'published', toState: 'published', details: status });
     return status;
   } catch (error) {
     if (!(error instanceof WechatApiError || error instanceof WechatUnavailableError)) throw error;

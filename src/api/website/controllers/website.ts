@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../constants';
-import { articleFeed, FEED_FORMATS, type FeedFormat } from '../../../channels/web/feeds';
+import { articleFeed, FEED_FORMATS, isFeedFormat, type FeedFormat } from '../../../channels/web/feeds';
 import { siteOf } from '../../../channels/web/site';
 import { buildSitemap } from '../../../channels/web/sitemap';
 import { latestArticles, sitemapEntries, taxonomyBySlug } from '../../../channels/web/website-content';
@@ -20,8 +20,8 @@ const FEED_SIZE = 50;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async feed(ctx: Context) {
-    const format = ctx.params.format as FeedFormat;
-    if (!(format in FEED_FORMATS)) throw new errors.NotFoundError(`Unknown feed format "${ctx.params.format}": use rss, atom or json`);
+    const { format } = ctx.params;
+    if (!isFeedFormat(format)) throw new errors.NotFoundError(`Unknown feed format "${ctx.params.format}": use rss, atom or json`);
     const locale = await requestedLocale(strapi, ctx.query.locale);
 
     const category = ctx.query.category ? await taxonomyBySlug(strapi, UID.category, ctx.query.category, locale) : null;
@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const articles = await latestArticles(strapi, { locale, categoryId: category?.documentId, brandId: brand?.documentId, limit: FEED_SIZE });
     const query = new URLSearchParams(Object.entries({ locale, category: ctx.query.category, brand: ctx.query.brand }).filter(([, value]) => value) as Array<[string, string]>);
     const selfUrl = (other: FeedFormat) => `${ctx.request.origin}${ctx.request.path.replace(/[^/]+$/, other)}?${query}`;
-    const feed = articleFeed(site, { locale, category: category as never, brand: brand as never }, articles, format, selfUrl);
+    const feed = articleFeed(site, { locale, category, brand }, articles, format, selfUrl);
 
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.type = FEED_FORMATS[format].contentType;

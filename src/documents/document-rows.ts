@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import type { ContentUid } from '../constants';
+import { isLocalizedType, workflowLocales } from '../i18n/locales';
+
+/** One locale of one document of a content type: what the workflow and the channels act on. */
+export type DocumentRef = { uid: ContentUid; documentId: string; locale: string };
+
+/** A document locale has at most two rows: the draft, and the live (published) version. */
+export type Version = 'draft' | 'live';
+
+// Fields every row carries that are bookkeeping, not content: never hashed, approved or validated.
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+const publishedAt = (version: Version) => (version === 'draft' ? null : { $notNull: true });
+
+/** The row filter for one version of a document locale (no locale for a type without translations). */
+export const versionWhere = (strapi: Core.Strapi, { uid, documentId, locale }: DocumentRef, version: Version): Record<string, unknown> => ({
+  documentId,
+  ...(isLocalizedType(strapi, uid) ? { locale } : {}),
+  publishedAt: publishedAt(version),
+});
+
+/** The raw row of one version, read straight from the database (no read scope, no sanitising). */
+export const findVersionRow = (strapi: Core.Strapi, ref: DocumentRef, version: Version, options: { populate?: string[]; select?: string[] } = {}) =>
+  strapi.db.query(ref.uid).findOne({ where: versionWhere(strapi, ref, version), ...options });
+
+export const hasVersion = async (strapi: Core.Strapi, ref: DocumentRef, version: Version): Promise<boolean> =>
+  (await strapi.db.query(ref.uid).count({ where: versionWhere(strapi, ref, version) })) > 0;
+
+/** Whether the document has any row in this locale, draft or live. */
+export const hasLocale = async (strapi: Core.Strapi, ref: DocumentRef): Promise<boolean> => {
+  const { publishedAt: _either, ...where } = versionWhere(strapi, ref, 'draft');
+  return (await strapi.db.query(ref.uid).count({ where })) > 0;
+};
+
+/**
+ * The locales in which a document has a `version`, named as the workflow names them; `among`
+ * narrows them ('*' or undefined: all).
+ */
+export const versionLocales = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, version: Version, among?: string | string[]): Promise<string[]> => {
+  const localized = isLocalizedType(strapi, uid);
+  const narrowed = !localized || among === undefined || among === '*' ? {} : { locale: Array.isArray(among) ? { $in: among } : among };
+  const rows = await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: publishedAt(version), ...narrowed }, select: ['locale'] });
+  return workflowLocales(strapi, uid, rows);
+};
