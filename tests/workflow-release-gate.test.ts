@@ -108,6 +108,25 @@ describe('an approved document', () => {
     expect(history.find((entry) => entry.action === 'unpublish')).toMatchObject({ actorName: '刘佳', fromState: 'published', toState: 'unpublished' });
   });
 
+  test('unpublishing while the next version is in review takes the live one down and leaves the review where it was', async () => {
+    const id = await wf.createArticle(editor);
+    await wf.submit(editor, A, id);
+    await approveAll(id);
+    await wf.edit(editor, A, id, { title: '第二版，待审' });
+    expect((await wf.submit(editor, A, id)).status).toBe(200);
+    await wf.approve(reviewer, A, id);
+
+    expect((await wf.unpublish(reviewer, A, id)).status).toBe(200);
+    expect(await liveRows(id)).toBe(0);
+    expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'in_review', stageIndex: 1, liveSince: null });
+    expect((await wf.history(reviewer, A, id)).slice(-1)[0]).toMatchObject({ action: 'unpublish', fromState: 'in_review', toState: 'in_review' });
+    // The version in review was never approved: nobody can publish it, nor can a token.
+    expect((await wf.publish(reviewer, A, id)).status).toBe(403);
+    const byToken = await app.http().put(`/api/articles/${id}?status=published`).set('Authorization', `Bearer ${fullAccessToken}`).send({ data: {} });
+    expect(byToken.status).toBe(403);
+    expect(await liveRows(id)).toBe(0);
+  });
+
   test('deleting published content is audited; a Content API token cannot delete it', async () => {
     const id = await wf.createArticle(editor);
     await recordSystemApproval(app.strapi, { uid: A, documentId: id, locale: 'zh-CN' }, 'delete test');

@@ -118,6 +118,18 @@ describe('the scheduler', () => {
     await runDueJobs(app.strapi, new Date(publishAt.getTime() + 1000));
     expect(await isLive(id)).toBe(false);
   });
+
+  test('an edit that reached the draft without the edit watcher seeing it (a race, a direct write) never goes live', async () => {
+    const publishAt = new Date(Date.now() + 3 * HOUR);
+    const id = await scheduledArticle({ publishAt });
+    // The state still says "approved, unchanged": only the release's own check can stop it.
+    await app.strapi.db.query(A).update({ where: { documentId: id, locale: 'zh-CN', publishedAt: null }, data: { title: '审核后偷偷改的标题' } });
+    const run = await runDueJobs(app.strapi, new Date(publishAt.getTime() + 1000));
+    expect(run.skipped).toContain(keyOf(id));
+    expect(await isLive(id)).toBe(false);
+    expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'approved', liveSince: null });
+    expect(await auditActions(app, id)).not.toContain('publish');
+  });
 });
 
 describe('exactly once with several scheduler runs at the same moment', () => {

@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { ContentUid } from '../constants';
 
 /**
- * A version as a channel reads it: the fields its query selected and populated, by name.
+ * Boundary: a version as a channel reads it: the fields its query selected and populated, by name.
  * Strapi's generated types follow each query exactly and make every field optional and nullable
  * (a draft may be incomplete); the channels read published versions, which are complete, and map
  * them to their own output types. So the rows are typed loosely here, once; the queries keep

@@ -66,9 +66,13 @@ export const auditTrail = async (strapi: Core.Strapi, ref: DocumentRef, where: R
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
 
+/** The entries of a trail in the order they were written: ids, not clocks, which may differ between instances. */
+const entriesInWriteOrder = async (strapi: Core.Strapi, ref: DocumentRef, where: Record<string, unknown>): Promise<AuditEntry[]> =>
+  strapi.db.query(WORKFLOW_UID.auditEntry).findMany({ where: { contentType: ref.uid, targetDocumentId: ref.documentId, targetLocale: ref.locale, ...where }, orderBy: { id: 'asc' } });
+
 /** Approvals of the current review cycle that still stand, oldest first: the four-eyes rule looks at these. */
 export const approvalsInCycle = async (strapi: Core.Strapi, ref: DocumentRef, cycle: number): Promise<Approval[]> => {
-  const entries = await auditTrail(strapi, ref, { cycle, action: { $in: ['approve', 'override_approve', 'withdraw_approval'] } });
+  const entries = await entriesInWriteOrder(strapi, ref, { cycle, action: { $in: ['approve', 'override_approve', 'withdraw_approval'] } });
   const withdrawn = new Set(entries.filter((entry) => entry.action === 'withdraw_approval').map((entry) => entry.details?.withdrawnEntryId));
   return entries
     .filter((entry) => entry.action !== 'withdraw_approval' && !withdrawn.has(entry.id))

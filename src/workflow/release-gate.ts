@@ -42,7 +42,7 @@ export const releaseGate =
     if ((context.action === 'update' && params.status === 'published') || context.action === 'publish') {
       const documentId = params.documentId!;
       const locales = await releasedLocales(strapi, uid, documentId, params.locale);
-      const { result } = await releaseLocales(strapi, { uid, documentId, locales, actor, now, plan, hashAfterWrite: context.action === 'update' }, next);
+      const { result } = await releaseLocales(strapi, { uid, documentId, locales, actor, now, plan }, next);
       return result;
     }
     if (context.action === 'unpublish' || context.action === 'delete') {

@@ -71,19 +71,18 @@ export type ReleaseRequest = {
   locales: string[];
   actor: Actor;
   now: Date;
-  /** create/update with status 'published' write the draft first: what was written is checked after. */
-  hashAfterWrite: boolean;
   /** The workflow's own release, already judged by its command; foreign callers have none. */
   plan?: ReleasePlan;
 };
 
 /**
- * Claims every locale, lets the publish happen, records and (once committed) announces — all in
- * one transaction, so a lost claim or a failed publish leaves nothing behind and no release
- * happens twice.
+ * Claims every locale, lets the publish happen, checks that what went live is the approved
+ * version, records and (once committed) announces — all in one transaction, so a lost claim, a
+ * failed publish or a draft edited in the meantime leaves nothing behind and no release happens
+ * twice.
  */
 export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseRequest, publish: () => Promise<T>): Promise<{ result: T; claims: Claim[] }> => {
-  const { uid, documentId, locales, actor, now, hashAfterWrite, plan } = request;
+  const { uid, documentId, locales, actor, now, plan } = request;
   const { result, claims } = await strapi.db.transaction(async () => {
     const claims: Claim[] = [];
     for (const locale of locales) {
@@ -94,16 +93,17 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
       }
       // A document nobody submitted has no stored state: it is judged (and refused) as a draft, writing nothing.
       const state = (await findState(strapi, ref)) ?? unsubmittedState(ref);
-      // Before the write, an update-and-publish is judged on the hash it must end up with.
-      const facts = await loadFacts(strapi, ref, actor, { now, state, ...(hashAfterWrite ? { draftHash: state.reviewedHash } : {}) });
-      claims.push(await claimRelease(strapi, facts, {}));
+      // Judged as if the draft were the approved version: what goes live is hashed once, below.
+      claims.push(await claimRelease(strapi, await loadFacts(strapi, ref, actor, { now, state, draftHash: state.reviewedHash }), {}));
     }
     const bystanders = await liveBystanders(strapi, { uid, documentId }, locales);
     const result = await publish();
     await auditSharedChanges(strapi, bystanders, actor, locales);
     for (const { ref, after, fromState } of claims) {
-      if (hashAfterWrite && (await draftHash(strapi, ref)) !== after.reviewedHash) {
-        throw refuse('发布的内容与审核通过的版本不一致', 'The content to publish differs from the approved version');
+      // The one hash of a release: the version now live. An edit that slipped in after the
+      // approval (or the draft an update-and-publish wrote) rolls the whole release back.
+      if ((await draftHash(strapi, ref, 'live')) !== after.reviewedHash) {
+        throw refuse('审核通过后内容已修改，需重新提交审核', 'The content changed after approval; submit it for review again');
       }
       await recordAudit(strapi, ref, { action: 'publish', actor, fromState, toState: 'published', contentHash: after.reviewedHash, cycle: after.cycle });
     }
@@ -159,13 +159,15 @@ export const takeDownLocales = async <T>(strapi: Core.Strapi, request: TakedownR
       const planned = plan && stateKey(refOfState(plan.facts.state)) === stateKey(ref) ? plan.facts : null;
       const facts = planned ?? (await loadFacts(strapi, ref, actor, { now }));
       const { transition } = assertAllowed(action, facts);
-      const state = facts.state;
-      const claimed = await updateState(strapi, state, { reviewState: action === 'unpublish' ? 'unpublished' : state.reviewState, liveSince: null });
-      if (!claimed) throw lostRace();
-      await recordAudit(strapi, ref, { action, actor, fromState: state.reviewState, toState: transition.to, contentHash: state.reviewedHash, cycle: state.cycle });
+      const { state } = facts;
+      // A deleted state is forgotten below; an unpublish from a review in progress keeps it.
+      const reviewState = transition.to === 'unpublished' ? transition.to : state.reviewState;
+      if (!(await updateState(strapi, state, { reviewState, liveSince: null }))) throw lostRace();
+      await recordAudit(strapi, ref, { action, actor, fromState: state.reviewState, toState: transition.to ?? state.reviewState, contentHash: state.reviewedHash, cycle: state.cycle });
     }
     const outcome = await takeDown();
-    if (action === 'delete') await forgetStates(strapi, uid, documentId, request.locales);
+    // A type without translations has one set of rows, named by the default locale: deleting it forgets them all.
+    if (action === 'delete') await forgetStates(strapi, uid, documentId, isLocalizedType(strapi, uid) ? request.locales : '*');
     return outcome;
   });
   // Deleting live content takes it off every channel too: the same announcement.

@@ -96,8 +96,10 @@ export const withdrawApproval = async (strapi: Core.Strapi, ref: DocumentRef, ac
   const facts = await loadFacts(strapi, ref, actor);
   const { transition } = assertAllowed('withdrawApproval', facts);
   const withdrawn = facts.approvals[facts.approvals.length - 1];
-  const next = await writeState(strapi, facts, { stageIndex: withdrawn.stageIndex });
-  await recordAudit(strapi, ref, {
+  // The state and the entry that makes the approval stop counting commit together.
+  return strapi.db.transaction(async () => {
+    const next = await writeState(strapi, facts, { stageIndex: withdrawn.stageIndex });
+    await recordAudit(strapi, ref, {
     action: 'withdraw_approval',
     actor,
     fromState: facts.state.reviewState,
@@ -108,8 +110,9 @@ export const withdrawApproval = async (strapi: Core.Strapi, ref: DocumentRef, ac
     comment,
     contentHash: facts.state.reviewedHash,
     details: { withdrawnEntryId: withdrawn.entryId },
+    });
+    return next;
   });
-  return next;
 };
 
 /** A reviewer sends the draft back to its editor; the comment says what to change. */

@@ -32,7 +32,8 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
   });
   for (const state of dueReleases) {
     try {
-      const facts = await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now });
+      // The release hashes what goes live; the draft is not hashed beforehand.
+      const facts = await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now, draftHash: state.reviewedHash });
       if (judge('expire', facts).allowed) {
         if (!(await updateState(strapi, state, { reviewState: 'unpublished' }))) continue;
         await recordAudit(strapi, refOfState(state), { action: 'expire', actor: SCHEDULER, fromState: 'approved', toState: 'unpublished', cycle: state.cycle, contentHash: state.reviewedHash, details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt } });

@@ -167,7 +167,8 @@ const changedSinceRelease: Rule = (facts) =>
 const unchangedSinceSubmit: Rule = (facts) =>
   changedSinceApproval(facts) ? refusal('changed', refuse('送审后内容已修改，需重新提交审核', 'The content changed since it was submitted; it must be submitted again')) : null;
 
-const draftChanged: Rule = (facts) => (changedSinceApproval(facts) ? null : refusal('unchanged', refuse('内容未改变', 'The content did not change')));
+// A draft that is gone (null) no longer matches what was approved either.
+const draftChanged: Rule = ({ draftHash, state }) => (draftHash !== state.reviewedHash ? null : refusal('unchanged', refuse('内容未改变', 'The content did not change')));
 
 /** Only an approved, unchanged, due version goes out. */
 const approvedVersion: Rule = ({ state }) =>
@@ -210,7 +211,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'requestChanges', from: ['in_review'], to: 'changes_requested', label: 'request changes (comment required)', who: STAGE_ROLE, guards: [] },
   { action: 'publish', from: RELEASABLE, to: 'published', label: 'release: approved, unchanged, publishAt due', who: PUBLISHER, guards: RELEASE_GUARDS },
   { action: 'expire', from: ['approved'], to: 'unpublished', label: 'expire (unpublishAt passed before release)', who: SCHEDULER_ONLY, guards: [unpublishAtPassed] },
-  { action: 'unpublish', from: STORED_STATES, to: 'unpublished', label: 'unpublish (live)', who: NOT_A_TOKEN_ON_LIVE, guards: [live] },
+  { action: 'unpublish', from: ['published'], to: 'unpublished', label: 'unpublish', who: NOT_A_TOKEN_ON_LIVE, guards: [live] },
+  // A live version whose next one is being edited, reviewed or scheduled comes down; that review goes on.
+  { action: 'unpublish', from: ['draft', 'in_review', 'changes_requested', 'approved', 'unpublished'], to: null, label: 'unpublish the live version, review kept', who: NOT_A_TOKEN_ON_LIVE, guards: [live] },
   { action: 'edit', from: PINNED, to: 'draft', label: 'content edit', who: ANYONE_EDITING, guards: [draftChanged] },
   { action: 'schedule', from: STORED_STATES, to: null, label: 'set publishAt / unpublishAt', who: EDITOR, guards: [] },
   { action: 'systemApprove', from: STORED_STATES, to: 'approved', label: 'system approval (seed)', who: SYSTEM_ONLY, guards: [hasDraft] },

@@ -1,3 +1,4 @@
+import { UID } from '../../../constants';
 import { renderedController } from '../../../channels/web/rendered-controller';
 
-export default renderedController('api::brand.brand');
+export default renderedController(UID.brand);
