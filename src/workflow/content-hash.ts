@@ -93,8 +93,8 @@ export const loadReviewableContent = async (strapi: Core.Strapi, ref: DocumentRe
 
 export const hashContent = (content: Record<string, unknown>): string => crypto.createHash('sha256').update(stringify(content) as string).digest('hex');
 
-/** Hash of the current draft; schedule fields live outside the content, so they never change it. */
-export const draftHash = async (strapi: Core.Strapi, ref: DocumentRef, version: Version = 'draft'): Promise<string | null> => {
+/** Hash of one version (the draft unless told); schedule fields live outside the content, so they never change it. */
+export const versionHash = async (strapi: Core.Strapi, ref: DocumentRef, version: Version = 'draft'): Promise<string | null> => {
   const content = await loadReviewableContent(strapi, ref, version);
   return content ? hashContent(content) : null;
 };

@@ -3,7 +3,7 @@ import { isLocalizedType } from '../i18n/locales';
 import { versionLocales, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
 import { recordAudit } from './audit-trail';
-import { draftHash } from './content-hash';
+import { versionHash } from './content-hash';
 import { findState, forgetStates, refOfState, stateKey, unsubmittedState, updateState, type ReviewState } from './review-states';
 import { loadFacts } from './transition-facts';
 import { assertAllowed, type TransitionFacts } from './transitions';
@@ -27,7 +27,7 @@ const lostRace = () => refuse('该内容刚被其他操作处理，请刷新后�
 /** True for the refusal of a claim another run, instance or reviewer took first. */
 export const isLostRace = (error: unknown): boolean => (error as { details?: { reason?: string } })?.details?.reason === LOST_RACE;
 
-type Claim = { ref: DocumentRef; before: ReviewState; after: ReviewState; fromState: string };
+type Claim = { ref: DocumentRef; after: ReviewState; fromState: string };
 
 /** Claims one locale's release: judged, then one compare-and-set write carrying the plan's patch. */
 const claimRelease = async (strapi: Core.Strapi, facts: TransitionFacts, patch: Partial<ReviewState>, fromState?: string): Promise<Claim> => {
@@ -35,7 +35,7 @@ const claimRelease = async (strapi: Core.Strapi, facts: TransitionFacts, patch: 
   assertAllowed('publish', planned);
   const after = await updateState(strapi, facts.state, { ...patch, reviewState: 'published', liveSince: facts.now.toISOString() });
   if (!after) throw lostRace();
-  return { ref: refOfState(facts.state), before: facts.state, after, fromState: fromState ?? facts.state.reviewState };
+  return { ref: refOfState(facts.state), after, fromState: fromState ?? facts.state.reviewState };
 };
 
 // ---- shared fields ------------------------------------------------------------------------
@@ -46,7 +46,7 @@ type Bystander = { ref: DocumentRef; liveHash: string | null };
 const liveBystanders = async (strapi: Core.Strapi, { uid, documentId }: Omit<DocumentRef, 'locale'>, released: string[]): Promise<Bystander[]> => {
   if (!isLocalizedType(strapi, uid)) return [];
   const others = (await versionLocales(strapi, uid, documentId, 'live')).filter((locale) => !released.includes(locale));
-  return Promise.all(others.map(async (locale) => ({ ref: { uid, documentId, locale }, liveHash: await draftHash(strapi, { uid, documentId, locale }, 'live') })));
+  return Promise.all(others.map(async (locale) => ({ ref: { uid, documentId, locale }, liveHash: await versionHash(strapi, { uid, documentId, locale }, 'live') })));
 };
 
 /**
@@ -56,7 +56,7 @@ const liveBystanders = async (strapi: Core.Strapi, { uid, documentId }: Omit<Doc
  */
 const auditSharedChanges = async (strapi: Core.Strapi, bystanders: Bystander[], actor: Actor, releasedLocales: string[]) => {
   for (const { ref, liveHash: before } of bystanders) {
-    const after = await draftHash(strapi, ref, 'live');
+    const after = await versionHash(strapi, ref, 'live');
     if (after === before) continue;
     const state = await findState(strapi, ref);
     await recordAudit(strapi, ref, { action: 'edited', actor, fromState: state?.reviewState ?? null, toState: state?.reviewState ?? null, contentHash: after, cycle: state?.cycle ?? null, details: { liveSharedFrom: releasedLocales } });
@@ -102,7 +102,7 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
     for (const { ref, after, fromState } of claims) {
       // The one hash of a release: the version now live. An edit that slipped in after the
       // approval (or the draft an update-and-publish wrote) rolls the whole release back.
-      if ((await draftHash(strapi, ref, 'live')) !== after.reviewedHash) {
+      if ((await versionHash(strapi, ref, 'live')) !== after.reviewedHash) {
         throw refuse('审核通过后内容已修改，需重新提交审核', 'The content changed after approval; submit it for review again');
       }
       await recordAudit(strapi, ref, { action: 'publish', actor, fromState, toState: 'published', contentHash: after.reviewedHash, cycle: after.cycle });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { findVersionRow, hasVersion, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
 import { approvalsInCycle } from './audit-trail';
-import { draftHash } from './content-hash';
+import { versionHash } from './content-hash';
 import { chainFor } from './review-chain';
 import { ensureState, type ReviewState } from './review-states';
 import type { Authorship, TransitionFacts } from './transitions';
@@ -26,7 +26,7 @@ export const loadFacts = async (strapi: Core.Strapi, ref: DocumentRef, actor: Ac
     chainFor(strapi, ref.uid),
     authorshipOf(strapi, ref),
     approvalsInCycle(strapi, ref, state.cycle),
-    known.draftHash !== undefined ? known.draftHash : draftHash(strapi, ref),
+    known.draftHash !== undefined ? known.draftHash : versionHash(strapi, ref),
     hasVersion(strapi, ref, 'live'),
   ]);
   return {

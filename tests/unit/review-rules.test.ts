@@ -63,6 +63,13 @@ describe('release', () => {
     expect(judge('expire', facts({ state: lapsed })).allowed).toBe(false);
     expect(judge('expire', facts({ state: state({ reviewState: 'approved' }), actor: { type: 'scheduler', name: 'scheduler' } })).allowed).toBe(false);
   });
+  test('unpublishing ends a published state, and leaves a review in progress where it is', () => {
+    expect(judge('unpublish', facts({ state: state({ reviewState: 'published' }), isLive: true }))).toMatchObject({ allowed: true, transition: { to: 'unpublished' } });
+    for (const reviewState of ['draft', 'in_review', 'changes_requested', 'approved'] as const) {
+      expect(judge('unpublish', facts({ state: state({ reviewState }), isLive: true }))).toMatchObject({ allowed: true, transition: { to: null } });
+    }
+    expect(judge('unpublish', facts({ state: state({ reviewState: 'published' }), isLive: false })).allowed).toBe(false);
+  });
   test('a token never takes live content down', () => {
     const live = facts({ state: state({ reviewState: 'published' }), isLive: true, actor: { type: 'api', name: 'api-token' } });
     expect(judge('unpublish', live).allowed).toBe(false);
