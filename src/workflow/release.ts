@@ -76,7 +76,7 @@ export type ReleaseRequest = {
 };
 
 /**
- * Claims every locale, lets the publish happen, checks that what went live is the approved
+ * Claims every locale, lets the publish happen, checks that what it published is the approved
  * version, records and (once committed) announces — all in one transaction, so a lost claim, a
  * failed publish or a draft edited in the meantime leaves nothing behind and no release happens
  * twice.
@@ -100,9 +100,10 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
     const result = await publish();
     await auditSharedChanges(strapi, bystanders, actor, locales);
     for (const { ref, after, fromState } of claims) {
-      // The one hash of a release: the version now live. An edit that slipped in after the
-      // approval (or the draft an update-and-publish wrote) rolls the whole release back.
-      if ((await versionHash(strapi, ref, 'live')) !== after.reviewedHash) {
+      // The one hash of a release: the draft the publish just copied (the live copy itself drops
+      // links to unreleased documents, so it is not what was approved). An edit that slipped in
+      // after the approval, or the draft an update-and-publish wrote, rolls the release back.
+      if ((await versionHash(strapi, ref)) !== after.reviewedHash) {
         throw refuse('审核通过后内容已修改，需重新提交审核', 'The content changed after approval; submit it for review again');
       }
       await recordAudit(strapi, ref, { action: 'publish', actor, fromState, toState: 'published', contentHash: after.reviewedHash, cycle: after.cycle });
