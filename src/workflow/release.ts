@@ -93,7 +93,7 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
       }
       // A document nobody submitted has no stored state: it is judged (and refused) as a draft, writing nothing.
       const state = (await findState(strapi, ref)) ?? unsubmittedState(ref);
-      // Judged as if the draft were the approved version: what goes live is hashed once, below.
+      // Judged as if the draft were the approved version: the draft it publishes is hashed once, below.
       claims.push(await claimRelease(strapi, await loadFacts(strapi, ref, actor, { now, state, draftHash: state.reviewedHash }), {}));
     }
     const bystanders = await liveBystanders(strapi, { uid, documentId }, locales);
@@ -134,7 +134,7 @@ export const releaseVersion = async (strapi: Core.Strapi, plan: ReleasePlan): Pr
  */
 export const releaseApproved = async (strapi: Core.Strapi, state: ReviewState, actor: Actor, now: Date = new Date()): Promise<boolean> => {
   try {
-    await releaseVersion(strapi, { facts: await loadFacts(strapi, refOfState(state), actor, { state, now }), patch: {} });
+    await releaseVersion(strapi, { facts: await loadFacts(strapi, refOfState(state), actor, { state, now, draftHash: state.reviewedHash }), patch: {} });
     return true;
   } catch (error) {
     if (isLostRace(error)) return false;

@@ -32,7 +32,7 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
   });
   for (const state of dueReleases) {
     try {
-      // The release hashes what goes live; the draft is not hashed beforehand.
+      // The release hashes the draft it publishes; it is not hashed beforehand.
       const facts = await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now, draftHash: state.reviewedHash });
       if (judge('expire', facts).allowed) {
         if (!(await updateState(strapi, state, { reviewState: 'unpublished' }))) continue;
