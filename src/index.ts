@@ -4,6 +4,7 @@ import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { ensureEnvSuperAdmin } from './access/super-admin';
 import { registerDocumentMiddlewares } from './documents/document-middlewares';
+import { ensureReadIndexes } from './documents/read-indexes';
 import { contentApiScope } from './read-scope/content-api-scope';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { closeMediaLibraryListing } from './read-scope/media-library-access';
@@ -41,6 +42,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await ensureReadIndexes(strapi);
     await ensureEditorialRoles(strapi);
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);

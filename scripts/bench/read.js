@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// The public read path under load: `npm run bench:read -- [--articles 10000] [--postgres] [--seconds 5] [--connections 20]`.
+// Seeds N published articles (cloned in SQL from a demo article, as a bulk import would), starts
+// the compiled app in production mode in its own process, and loads it from this process with
+// autocannon: a bare Node server returning the same bytes (the baseline every figure is a ratio
+// to), /_health, repeated reads (list, newest first, single, GraphQL, RSS, sitemap, screen
+// feed) and reads of pages never asked before. Only 2xx answers count: any other status fails
+// the run. Writes the table to docs/benchmarks.md.
+const { spawn, execFileSync } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const appDir = path.join(__dirname, '..', '..');
+const arg = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1] ?? true;
+};
+const ARTICLES = Number(arg('articles', 10000));
+const POSTGRES = process.argv.includes('--postgres');
+const SECONDS = Number(arg('seconds', 5));
+const CONNECTIONS = Number(arg('connections', 20));
+const ROLE = arg('role', 'main');
+
+const secret = () => crypto.randomBytes(16).toString('hex');
+
+// ---- child: seed N articles --------------------------------------------------------------
+
+// Two rows per article (draft and live), under SQLite's 500 terms per compound insert.
+const BATCH = 200;
+
+const seedArticles = async (strapi, count) => {
+  const knex = strapi.db.connection;
+  const isPostgres = strapi.db.dialect.client === 'postgres';
+  const at = (ms) => (isPostgres ? new Date(ms) : ms);
+  const column = (value) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+  const [template] = await knex('articles').whereNotNull('published_at').where({ locale: 'zh-CN' }).orderBy('id').limit(1);
+  const [category] = await knex('articles_category_lnk').where({ article_id: template.id });
+  const maxOf = async (table) => Number((await knex(table).max({ max: 'id' }))[0].max ?? 0);
+  let articleId = await maxOf('articles');
+  let channelId = await maxOf('components_publishing_channels');
+  let linkId = await maxOf('articles_cmps');
+  let categoryLinkId = await maxOf('articles_category_lnk');
+  const now = Date.now();
+  const { id: _id, ...fields } = template;
+  for (let start = 0; start < count; start += BATCH) {
+    const articles = [];
+    const channels = [];
+    const links = [];
+    const categories = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const documentId = crypto.randomBytes(12).toString('hex').slice(0, 24);
+      const publishedAt = now - (i + 1) * 60_000;
+      for (const published of [false, true]) {
+        const id = ++articleId;
+        const row = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, column(value)]));
+        articles.push({ ...row, id, document_id: documentId, slug: `bench-${i}`, title: `基准文章 第${i}篇`, created_at: at(publishedAt), updated_at: at(publishedAt), published_at: published ? at(publishedAt) : null });
+        channels.push({ id: ++channelId, website: true, wechat: false, screen: false });
+        links.push({ id: ++linkId, entity_id: id, cmp_id: channelId, component_type: 'publishing.channels', field: 'channels', order: 1 });
+        if (category) categories.push({ id: ++categoryLinkId, article_id: id, category_id: category.category_id });
+      }
+    }
+    await knex.transaction(async (trx) => {
+      await trx('articles').insert(articles);
+      await trx('components_publishing_channels').insert(channels);
+      await trx('articles_cmps').insert(links);
+      if (categories.length > 0) await trx('articles_category_lnk').insert(categories);
+    });
+  }
+  if (isPostgres) {
+    for (const table of ['articles', 'components_publishing_channels', 'articles_cmps', 'articles_category_lnk']) {
+      await knex.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
+    }
+  }
+};
+
+const childStrapi = async () => {
+  const { createStrapi } = require('@strapi/strapi');
+  return createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+};
+
+// ---- child: a bare Node server returning the same bytes ----------------------------------
+
+const bareServer = (file) => {
+  const body = fs.readFileSync(file);
+  const server = require('http').createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+    response.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${server.address().port}\n`));
+};
+
+// ---- main --------------------------------------------------------------------------------
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const run = (args, env, { waitFor } = {}) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, ...args], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = waitFor && output.match(waitFor);
+      if (!match) return;
+      // From here on the child's output (the access log) is drained, not kept.
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      resolve({ child, match });
+    });
+    child.on('exit', (code) => (code === 0 && !waitFor ? resolve({ child }) : reject(new Error(`${args.join(' ')} exited with ${code}: ${output.slice(-500)}`))));
+  });
+
+const rssOf = (pid) => {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024;
+  } catch {
+    return 0;
+  }
+};
+
+const load = async (url, options, watchPid) => {
+  const autocannon = require('autocannon');
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(watchPid))), 200);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
+  clearInterval(sampler);
+  const other = result.non2xx + result.errors + result.timeouts;
+  // A read that never answered within the run is a failure too, not a zero in the table.
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, other, answered: result['2xx'], peak };
+};
+
+const main = async () => {
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir });
+  const stamp = Date.now();
+  const database = POSTGRES ? `bench_read_${stamp}` : path.join('.tmp', `bench-read-${stamp}.db`);
+  const publicDir = path.join(appDir, '.tmp', `bench-read-public-${stamp}`);
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), PUBLIC_DIR: publicDir, SEED_DEMO: 'true', CRON_ENABLED: 'false',
+    SCREEN_FEED_PUBLIC: 'true', RATE_LIMIT_ENABLED: 'false', STRAPI_TELEMETRY_DISABLED: 'true', WEBSITE_URL: 'https://www.example.cn',
+    ...(POSTGRES
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: database, DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database }),
+  };
+  if (POSTGRES) execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', database]);
+  const children = [];
+  try {
+    const seedStart = Date.now();
+    await run(['--role', 'seed', '--articles', String(ARTICLES)], { ...env, LOG_LEVEL: 'error' });
+    const seedSeconds = ((Date.now() - seedStart) / 1000).toFixed(0);
+
+    const { child: server } = await run(['--role', 'serve'], env, { waitFor: /LISTENING/ });
+    children.push(server);
+    const startedRss = rssOf(server.pid);
+    const base = `http://127.0.0.1:${port}`;
+    const list = '/api/articles?locale=zh-CN&pagination[pageSize]=10';
+    const newest = `${list}&sort=publishedAt:desc`;
+    const body = await (await fetch(base + newest)).text();
+    const one = JSON.parse(body).data[0].documentId;
+    const bodyFile = path.join(appDir, '.tmp', `bench-read-body-${stamp}.json`);
+    fs.writeFileSync(bodyFile, body);
+    const { child: bare, match } = await run(['--role', 'bare', '--file', bodyFile], env, { waitFor: /LISTENING (\d+)/ });
+    children.push(bare);
+
+    const graphql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { limit: 10 }) { documentId title } }' }) };
+    let page = 0;
+    const scenarios = [
+      ['bare Node server, same bytes', `http://127.0.0.1:${match[1]}/`, {}, bare.pid],
+      ['/_health', `${base}/_health`],
+      ['list, default order (repeated)', base + list],
+      ['list, newest first (repeated)', base + newest],
+      ['single article (repeated)', `${base}/api/articles/${one}?locale=zh-CN`],
+      ['GraphQL newest 10 (repeated)', `${base}/graphql`, graphql],
+      ['RSS feed (repeated)', `${base}/api/feeds/rss`],
+      ['sitemap (repeated)', `${base}/api/sitemap.xml`],
+      ['screen feed (repeated)', `${base}/api/screen/feed`],
+      // Each request a page nobody asked for before: what a cache cannot help with.
+      ['list, newest first, distinct pages', base + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: `${newest}&pagination[page]=${(page++ % Math.max(1, ARTICLES / 10)) + 1}` }) }] }],
+    ];
+    const rows = [];
+    for (const [name, url, options = {}, pid = server.pid] of scenarios) {
+      rows.push({ name, ...(await load(url, options, pid)) });
+      process.stdout.write(`${name}: ${rows.at(-1).rps.toFixed(0)} req/s\n`);
+    }
+    const bareRps = rows[0].rps;
+    const peak = Math.max(...rows.slice(1).map((row) => row.peak));
+    const failed = rows.filter((row) => row.other > 0 || row.answered === 0);
+    const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    const table = [
+      `### ${ARTICLES.toLocaleString('en')} articles, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`,
+      '',
+      `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each, production mode, log level default; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
+      '',
+      '| read | req/s | ratio to bare | p50 ms | p99 ms | non-2xx |',
+      '|---|---|---|---|---|---|',
+      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${(row.rps / bareRps).toFixed(4)} | ${row.p50} | ${row.p99} | ${row.other} |`),
+      '',
+    ].join('\n');
+    process.stdout.write(`\n${table}\n`);
+    const file = path.join(appDir, 'docs', 'benchmarks.md');
+    const header = '# Read benchmarks\n\nWritten by `npm run bench:read`; each section replaces the previous one of the same size and database.\n\n';
+    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : header;
+    const heading = table.split('\n')[0];
+    const sections = existing.split(/(?=^### )/m).filter((section) => !section.startsWith(heading));
+    fs.writeFileSync(file, [...sections, table].join('').replace(/^(?!# Read)/, header));
+    if (failed.length > 0) throw new Error(`non-2xx or no answers in: ${failed.map((row) => row.name).join(', ')}: a failed run`);
+  } finally {
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGKILL'))))));
+    if (POSTGRES) {
+      try {
+        execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', database]);
+      } catch {}
+    } else {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, database + suffix), { force: true });
+    }
+    fs.rmSync(publicDir, { recursive: true, force: true });
+  }
+};
+
+const child = async () => {
+  if (ROLE === 'bare') return bareServer(arg('file'));
+  const strapi = await (await childStrapi()).load();
+  if (ROLE === 'seed') {
+    await seedArticles(strapi, Number(arg('articles', ARTICLES)));
+    await strapi.destroy();
+    process.exit(0);
+  }
+  await strapi.start();
+  process.stdout.write('LISTENING\n');
+};
+
+module.exports = { seedArticles };
+
+if (require.main === module) {
+  (ROLE === 'main' ? main() : child()).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
