@@ -11,6 +11,7 @@ import { closeMediaLibraryListing } from './read-scope/media-library-access';
 import { registerMediaGuard } from './media/media-guard';
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
+import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
 import { ensureLocales } from './i18n/locales';
@@ -27,6 +28,7 @@ export default {
     // Rules that must hold on every Document Service path, outermost first; registered before anything runs.
     registerDocumentMiddlewares(strapi, [
       defaultTargetsOnCreate(strapi), // a new item's channels, before any rule reads the data
+      channelFlagsInStep, // the channel columns reads filter on, from the channels just set
       contentApiScope(strapi), // what a Content API reader may see
       appendOnlyAudit, // the trail is never changed
       validReviewChains(strapi), // a chain names roles that exist
@@ -43,6 +45,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureReadIndexes(strapi);
+    const filled = await backfillChannelFlags(strapi);
+    if (filled > 0) strapi.log.info(`Channel targeting copied into ${filled} rows`);
     await ensureEditorialRoles(strapi);
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);

@@ -1,12 +1,14 @@
 import crypto from 'crypto';
 import stringify from 'safe-stable-stringify';
 import type { Core, Struct } from '@strapi/strapi';
+import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
 import { BOOKKEEPING_FIELDS, type DocumentRef, type Version } from '../documents/document-rows';
 
 type Schema = Pick<Struct.Schema, 'attributes'>;
 
-// Bookkeeping is never part of what a reviewer approves.
-const contentAttributes = (schema: Schema) => Object.entries(schema.attributes).filter(([name]) => !BOOKKEEPING_FIELDS.has(name));
+// Bookkeeping, and data derived from the content (the channel columns), are never part of what
+// a reviewer approves: approvals made before a derived column existed still release after it.
+const contentAttributes = (schema: Schema) => Object.entries(schema.attributes).filter(([name]) => !BOOKKEEPING_FIELDS.has(name) && !CHANNEL_FLAG_FIELDS.includes(name));
 
 /** Populate tree reaching every component, relation and media of a schema. */
 const populateFor = (strapi: Core.Strapi, schema: Schema): Record<string, unknown> => {

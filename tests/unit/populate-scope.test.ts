@@ -35,7 +35,7 @@ describe('the read scope on populate', () => {
   test('relations reach published versions; channel-targeted types only the channel', () => {
     expect(scopePopulate(lookup, article, { brand: true, localizations: true }, 'website')).toEqual({
       brand: { filters: published },
-      localizations: { filters: { $and: [published, { channels: { website: true } }] } },
+      localizations: { filters: { $and: [published, { targetsWebsite: true }] } },
     });
   });
 
@@ -47,7 +47,7 @@ describe('the read scope on populate', () => {
 
   test("a reader's own filters are kept and narrowed, never replaced", () => {
     expect(scopePopulate(lookup, article, { localizations: { filters: { title: { $eq: 'x' } }, populate: { brand: true } } }, 'screen')).toEqual({
-      localizations: { filters: { $and: [{ title: { $eq: 'x' } }, published, { channels: { screen: true } }] }, populate: { brand: { filters: published } } },
+      localizations: { filters: { $and: [{ title: { $eq: 'x' } }, published, { targetsScreen: true }] }, populate: { brand: { filters: published } } },
     });
   });
 
