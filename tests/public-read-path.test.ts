@@ -1,42 +1,59 @@
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
-import { CHANNEL_TARGETED_UIDS } from '../src/channels/channel-targeting';
-import { readIndexName } from '../src/documents/read-indexes';
+import { CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS } from '../src/channels/channel-targeting';
+import { readIndexesOf, readIndexName } from '../src/documents/read-indexes';
 import { versionHash } from '../src/workflow/content-hash';
 import { articleData, createReleased, documents } from './harness/content';
 import { bootTestAppForFile } from './harness/strapi';
 
 const app = bootTestAppForFile();
 const isPostgres = () => app.strapi.db.dialect.client === 'postgres';
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** How the database would read one public page of `table`: published rows, newest first. */
-const planOf = async (table: string, localized: boolean): Promise<string> => {
+type Query = ReturnType<ReturnType<typeof app.strapi.db.connection>['select']>;
+
+/** How the database would run `query`: SQLite's query plan, or PostgreSQL's with sequential scans discouraged (the tables are tiny). */
+const planOf = async (query: Query): Promise<string> => {
   const knex = app.strapi.db.connection;
-  const page = knex(table)
-    .select('id')
-    .whereNotNull('published_at')
-    .modify((query) => (localized ? query.where('locale', 'zh-CN') : query))
-    .orderBy([{ column: 'published_at', order: 'desc' }, 'id'])
-    .limit(10)
-    .toString();
-  if (!isPostgres()) return (await knex.raw(`EXPLAIN QUERY PLAN ${page}`)).map((row: { detail: string }) => row.detail).join(' | ');
-  // The demo tables are tiny: without this PostgreSQL would rightly scan them instead.
+  if (!isPostgres()) return (await knex.raw(`EXPLAIN QUERY PLAN ${query.toString()}`)).map((row: { detail: string }) => row.detail).join(' | ');
   return knex.transaction(async (trx) => {
     await trx.raw('SET LOCAL enable_seqscan = off');
-    return (await trx.raw(`EXPLAIN ${page}`)).rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join(' | ');
+    return (await trx.raw(`EXPLAIN ${query.toString()}`)).rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join(' | ');
   });
 };
 
+const tableOf = (uid: (typeof PUBLISHABLE_UIDS)[number]) => app.strapi.db.metadata.get(uid).tableName;
+const isLocalized = (uid: (typeof PUBLISHABLE_UIDS)[number]) => app.strapi.plugin('i18n').service('content-types').isLocalizedContentType(app.strapi.contentType(uid));
+
+/** Published rows of one locale: what every public read starts from. */
+const published = (uid: (typeof PUBLISHABLE_UIDS)[number], columns: string[] = ['id']) =>
+  app.strapi.db
+    .connection(tableOf(uid))
+    .select(columns)
+    .whereNotNull('published_at')
+    .modify((query) => (isLocalized(uid) ? query.where('locale', 'zh-CN') : query));
+
+const usesReadIndex = (plan: string, uid: (typeof PUBLISHABLE_UIDS)[number]) => readIndexesOf(app.strapi, uid).some(({ name }) => plan.includes(name));
+
 describe('indexes for public reads', () => {
   test.each(PUBLISHABLE_UIDS.map((uid) => [uid]))('a page of %s, newest first, reads through its index', async (uid) => {
-    const table = app.strapi.db.metadata.get(uid).tableName;
-    const localized = app.strapi.plugin('i18n').service('content-types').isLocalizedContentType(app.strapi.contentType(uid));
-    expect(await planOf(table, localized)).toContain(readIndexName(table));
+    const plan = await planOf(published(uid).orderBy([{ column: 'published_at', order: 'desc' }, 'id']).limit(10));
+    expect(plan).toContain(readIndexName(tableOf(uid)));
+  });
+
+  test.each(CHANNEL_TARGETED_UIDS.map((uid) => [uid]))('%s on a channel: newest first, in id order and counted, each through a read index', async (uid) => {
+    for (const channel of CHANNELS) {
+      const onChannel = () => published(uid).where(snakeCase(CHANNEL_FLAGS[channel]), true);
+      expect(usesReadIndex(await planOf(onChannel().orderBy([{ column: 'published_at', order: 'desc' }, 'id']).limit(10)), uid)).toBe(true);
+    }
+    const onWebsite = () => published(uid).where('targets_website', true);
+    expect(usesReadIndex(await planOf(onWebsite().orderBy('id').limit(10)), uid)).toBe(true);
+    expect(usesReadIndex(await planOf(onWebsite().clearSelect().count({ count: 'id' })), uid)).toBe(true);
   });
 
   test('are kept across restarts (Strapi’s schema sync leaves them alone, the start re-ensures them)', async () => {
     await app.restart();
-    const table = app.strapi.db.metadata.get(PUBLISHABLE_UIDS[0]).tableName;
-    expect(await planOf(table, true)).toContain(readIndexName(table));
+    const plan = await planOf(published(UID.article).orderBy([{ column: 'published_at', order: 'desc' }, 'id']).limit(10));
+    expect(plan).toContain(readIndexName(tableOf(UID.article)));
   });
 });
 
