@@ -5,4 +5,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   url: env('WEBSITE_URL', 'http://localhost:3000'),
   title: env('WEBSITE_TITLE', '党建动车组 · 铁路运输分公司'),
   description: env('WEBSITE_DESCRIPTION', '“党建动车组”党建品牌的动态、视频与成果展示'),
+  // The sitemaps protocol allows 50,000 URLs a file; smaller parts are quicker to fetch and parse.
+  sitemapUrlsPerFile: Math.min(50000, Math.max(1, env.int('SITEMAP_URLS_PER_FILE', 10000))),
 });

@@ -7,7 +7,8 @@ import { DRAFT_ONLY, WECHAT_ONLY } from './harness/public-access';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
 const WEBSITE_URL = 'https://www.example-railway.cn';
-const app = bootTestAppForFile({ WEBSITE_URL, PUBLIC_URL: 'https://cms.example-railway.cn' });
+// Parts of five URLs, so the demo's few dozen pages make a sitemap index of several parts.
+const app = bootTestAppForFile({ WEBSITE_URL, PUBLIC_URL: 'https://cms.example-railway.cn', SITEMAP_URLS_PER_FILE: '5' });
 let hostileId: string;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -192,24 +193,60 @@ describe('feeds', () => {
 });
 
 describe('sitemap', () => {
-  test('lists every published website page in every locale, and nothing else', async () => {
-    const response = await app.http().get('/api/sitemap.xml');
-    expect(response.status).toBe(200);
-    expect(XMLValidator.validate(response.text)).toBe(true);
-    const urlset = parser.parse(response.text).urlset;
-    expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    const urls = list(urlset.url) as Array<{ loc: string; lastmod: string }>;
+  /** Every URL of the sitemap, read through its index, with the parts it came in. */
+  const readSitemap = async () => {
+    const index = await app.http().get('/api/sitemap.xml');
+    expect(index.status).toBe(200);
+    expect(XMLValidator.validate(index.text)).toBe(true);
+    const sitemapindex = parser.parse(index.text).sitemapindex;
+    expect(sitemapindex['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const parts = list(sitemapindex.sitemap) as Array<{ loc: string; lastmod: string }>;
+    const urls: Array<{ loc: string; lastmod: string }> = [];
+    for (const [number, part] of parts.entries()) {
+      expect(part.loc).toBe(`https://cms.example-railway.cn/api/sitemaps/${number + 1}.xml`);
+      const response = await app.http().get(new URL(part.loc).pathname);
+      expect(response.status).toBe(200);
+      expect(XMLValidator.validate(response.text)).toBe(true);
+      const inPart = list(parser.parse(response.text).urlset.url) as Array<{ loc: string; lastmod: string }>;
+      expect(inPart.length).toBeGreaterThan(0);
+      expect(inPart.length).toBeLessThanOrEqual(5);
+      expect(Date.parse(part.lastmod)).toBe(Math.max(...inPart.map((url) => Date.parse(url.lastmod))));
+      urls.push(...inPart);
+    }
+    return { parts, urls };
+  };
+
+  test('an index of parts lists every published website page in every locale, and nothing else', async () => {
+    const { parts, urls } = await readSitemap();
+    expect(parts.length).toBe(Math.ceil(urls.length / 5));
     for (const url of urls) {
       expect(url.loc).toMatch(new RegExp(`^${WEBSITE_URL}/(zh-CN|en)/(articles|videos|achievements|brands)/[^/]+$`));
       expect(Number.isNaN(Date.parse(url.lastmod))).toBe(false);
     }
     const locs = urls.map((url) => url.loc);
+    expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toContain(`${WEBSITE_URL}/zh-CN/brands/party-building-bullet-train`);
     expect(locs).toContain(`${WEBSITE_URL}/en/brands/party-building-bullet-train`);
     expect(locs).toContain(`${WEBSITE_URL}/zh-CN/articles/hostile-body`);
     expect(locs.filter((loc) => loc.includes('/videos/'))).toHaveLength(2);
     expect(locs.filter((loc) => loc.includes('/achievements/'))).toHaveLength(3);
     expect(locs.some((loc) => loc.endsWith(DRAFT_ONLY) || loc.endsWith(WECHAT_ONLY))).toBe(false);
+  });
+
+  test('a part that does not exist is a 404', async () => {
+    const { parts } = await readSitemap();
+    for (const part of [`${parts.length + 1}.xml`, '0.xml', 'abc.xml', '1', '-1.xml']) {
+      expect((await app.http().get(`/api/sitemaps/${part}`)).status).toBe(404);
+    }
+  });
+
+  test('a release is in it at once', async () => {
+    const before = (await readSitemap()).urls.map((url) => url.loc);
+    expect(before).not.toContain(`${WEBSITE_URL}/zh-CN/articles/sitemap-newcomer`);
+    await createReleased(app.strapi, UID.article, articleData({ slug: 'sitemap-newcomer' }));
+    const after = (await readSitemap()).urls.map((url) => url.loc);
+    expect(after).toContain(`${WEBSITE_URL}/zh-CN/articles/sitemap-newcomer`);
+    expect(after).toHaveLength(before.length + 1);
   });
 
   test('a read-only API token reads feeds and the sitemap like the public', async () => {

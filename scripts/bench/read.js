@@ -184,7 +184,8 @@ const main = async () => {
       ['single article (repeated)', `${base}/api/articles/${one}?locale=zh-CN`],
       ['GraphQL newest 10 (repeated)', `${base}/graphql`, graphql],
       ['RSS feed (repeated)', `${base}/api/feeds/rss`],
-      ['sitemap (repeated)', `${base}/api/sitemap.xml`],
+      ['sitemap index (repeated)', `${base}/api/sitemap.xml`],
+      ['sitemap part 1 (repeated)', `${base}/api/sitemaps/1.xml`],
       ['screen feed (repeated)', `${base}/api/screen/feed`],
       // Each request a page nobody asked for before: what a cache cannot help with.
       ['list, newest first, distinct pages', base + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: `${newest}&pagination[page]=${(page++ % Math.max(1, ARTICLES / 10)) + 1}` }) }] }],

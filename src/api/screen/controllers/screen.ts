@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { screenEventsOf } from '../../../channels/screen';
-import { screenFeedCache } from '../../../channels/screen/feed-cache';
+import { liveContentCache } from '../../../channels/live-content-cache';
 import { notModified, strongEtag } from '../../../channels/screen/feed-etag';
 import { buildScreenFeed, startOfMonth } from '../../../channels/screen/screen-feed';
 import { openScreenStream } from '../../../channels/screen/screen-stream';
@@ -14,7 +14,7 @@ type Context = Parameters<typeof openScreenStream>[0] & {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cachedFeed = screenFeedCache();
+  const cachedFeed = liveContentCache<{ body: string; etag: string }>();
 
   return {
     async feed(ctx: Context) {

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLISHABLE_UIDS } from '../../constants';
-
-type Entry = { version: string; body: string; etag: string };
+import { PUBLISHABLE_UIDS } from '../constants';
 
 /**
  * What the published content looks like, in a few cheap queries: per type, how many published
@@ -23,18 +21,19 @@ export const publishedContentVersion = async (strapi: Core.Strapi): Promise<stri
 };
 
 /**
- * The built screen feed per key (locale, month, media base), rebuilt only when the published
- * content changed: the many screens asking "anything new?" cost a few count queries each.
+ * Something built from the published content (the screen feed, the sitemap), per key, rebuilt
+ * only when the published content changed: the many readers asking again cost a few count
+ * queries each, and a publish on any instance is seen by the next read.
  */
-export const screenFeedCache = () => {
-  const entries = new Map<string, Entry>();
-  return async (strapi: Core.Strapi, key: string, build: () => Promise<{ body: string; etag: string }>) => {
+export const liveContentCache = <T>() => {
+  const entries = new Map<string, { version: string; value: T }>();
+  return async (strapi: Core.Strapi, key: string, build: () => Promise<T>): Promise<T> => {
     const version = await publishedContentVersion(strapi);
     const cached = entries.get(key);
-    if (cached?.version === version) return cached;
-    const built = { version, ...(await build()) };
+    if (cached?.version === version) return cached.value;
+    const value = await build();
     // Keep it only if nothing was published while it was being built.
-    if ((await publishedContentVersion(strapi)) === version) entries.set(key, built);
-    return built;
+    if ((await publishedContentVersion(strapi)) === version) entries.set(key, { version, value });
+    return value;
   };
 };
