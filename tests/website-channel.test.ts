@@ -240,13 +240,17 @@ describe('sitemap', () => {
     }
   });
 
-  test('a release is in it at once', async () => {
+  test('a release is in it at once, an unpublish gone at once', async () => {
     const before = (await readSitemap()).urls.map((url) => url.loc);
     expect(before).not.toContain(`${WEBSITE_URL}/zh-CN/articles/sitemap-newcomer`);
     await createReleased(app.strapi, UID.article, articleData({ slug: 'sitemap-newcomer' }));
     const after = (await readSitemap()).urls.map((url) => url.loc);
     expect(after).toContain(`${WEBSITE_URL}/zh-CN/articles/sitemap-newcomer`);
     expect(after).toHaveLength(before.length + 1);
+    // And leaves it as soon as it is taken down.
+    const [newcomer] = await documents(app.strapi, UID.article).findMany({ filters: { slug: 'sitemap-newcomer' }, locale: 'zh-CN' });
+    await documents(app.strapi, UID.article).unpublish({ documentId: newcomer.documentId, locale: 'zh-CN' });
+    expect((await readSitemap()).urls.map((url) => url.loc)).toEqual(before);
   });
 
   test('a read-only API token reads feeds and the sitemap like the public', async () => {

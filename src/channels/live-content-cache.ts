@@ -1,23 +1,27 @@
+import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { PUBLISHABLE_UIDS } from '../constants';
+
+const versionKey = { type: 'core', name: 'brand-cms', key: 'live-content-version' } as const;
+
+const newVersion = () => `${Date.now().toString(36)}-${randomUUID()}`;
 
 /**
- * What the published content looks like, in a few cheap queries: per type, how many published
- * versions there are and when the latest was published. Any publish, re-publish, unpublish or
- * delete changes it, on whichever instance it happened, and nothing else does.
+ * A value that changes whenever what is live changes: every publish, unpublish and delete goes
+ * through the one release path (workflow/release.ts), which calls `touchLiveContent` in its
+ * transaction. One row in the database, so every instance sees the same; a fresh value each
+ * time, so two changes at once can never leave the version of one of them standing. (A bulk
+ * import in SQL behind the CMS's back moves it only at the next release.)
  */
 export const publishedContentVersion = async (strapi: Core.Strapi): Promise<string> => {
-  const parts = await Promise.all(
-    PUBLISHABLE_UIDS.map(async (uid) => {
-      const rows = strapi.db.query(uid);
-      const [count, latest] = await Promise.all([
-        rows.count({ where: { publishedAt: { $notNull: true } } }),
-        rows.findOne({ where: { publishedAt: { $notNull: true } }, select: ['publishedAt'], orderBy: { publishedAt: 'desc' } }),
-      ]);
-      return `${count}@${latest ? new Date(latest.publishedAt).getTime() : 0}`;
-    })
-  );
-  return parts.join('|');
+  const stored = await strapi.store.get(versionKey);
+  if (typeof stored === 'string') return stored;
+  const created = newVersion();
+  await strapi.store.set({ ...versionKey, value: created });
+  return created;
+};
+
+export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
+  await strapi.store.set({ ...versionKey, value: newVersion() });
 };
 
 /**

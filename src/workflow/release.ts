@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { touchLiveContent } from '../channels/live-content-cache';
 import { isLocalizedType } from '../i18n/locales';
 import { versionLocales, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
@@ -15,7 +16,8 @@ import { workflowService } from './workflow-services';
  * One path for every release and takedown, whoever triggers it (a final approval, the
  * scheduler, the seed, the admin's Publish button, the Content API): claim the document
  * locale's state by compare-and-set, check the transition, let the Document Service publish
- * or unpublish, record and announce — once, in one transaction, with one state write.
+ * or unpublish, record, move the live-content version and announce — once, in one
+ * transaction, with one state write.
  */
 
 /** A change the workflow carries out itself: judged on these facts, written with this patch. */
@@ -108,6 +110,7 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
       }
       await recordAudit(strapi, ref, { action: 'publish', actor, fromState, toState: 'published', contentHash: after.reviewedHash, cycle: after.cycle });
     }
+    await touchLiveContent(strapi);
     return { result, claims };
   });
   for (const { ref, after } of claims) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.publish, ref, { actor: actor.name, contentHash: after.reviewedHash });
@@ -167,6 +170,7 @@ export const takeDownLocales = async <T>(strapi: Core.Strapi, request: TakedownR
       await recordAudit(strapi, ref, { action, actor, fromState: state.reviewState, toState: transition.to ?? state.reviewState, contentHash: state.reviewedHash, cycle: state.cycle });
     }
     const outcome = await takeDown();
+    if (live.length > 0) await touchLiveContent(strapi);
     // A type without translations has one set of rows, named by the default locale: deleting it forgets them all.
     if (action === 'delete') await forgetStates(strapi, uid, documentId, isLocalizedType(strapi, uid) ? request.locales : '*');
     return outcome;

@@ -21,8 +21,9 @@ type Context = {
 const FEED_SIZE = 50;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // The website's pages, read once per change of the published content (per app) and split into parts.
+  // The website's pages, read and rendered once per change of the published content (per app).
   const cachedEntries = liveContentCache<SitemapEntry[]>();
+  const cachedXml = liveContentCache<string>();
   const sitemapPartsOf = async (): Promise<SitemapEntry[][]> => {
     const locales = await localeCodes(strapi);
     const entries = await cachedEntries(strapi, `sitemap|${locales.join(',')}`, () => sitemapEntries(strapi, locales));
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cms = (strapi.config.get('server.url') as string) || ctx.request.origin;
       ctx.set('Cache-Control', 'public, max-age=3600');
       ctx.type = 'application/xml; charset=utf-8';
-      ctx.body = await buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, parts);
+      ctx.body = await cachedXml(strapi, `index|${cms}`, () => buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, parts));
     },
 
     async sitemapPart(ctx: Context) {
@@ -65,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!entries) throw new errors.NotFoundError(`No sitemap part "${ctx.params.part}": the index at /api/sitemap.xml lists them`);
       ctx.set('Cache-Control', 'public, max-age=3600');
       ctx.type = 'application/xml; charset=utf-8';
-      ctx.body = await buildSitemapPart(siteOf(strapi, ctx.request.origin), entries);
+      ctx.body = await cachedXml(strapi, `part|${number}`, () => buildSitemapPart(siteOf(strapi, ctx.request.origin), entries));
     },
   };
 };
