@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
+import { columnOf } from '../documents/document-rows';
 import { CHANNEL_FLAG_FIELDS, CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS, channelFlagsOf, isChannelTargeted, type Channel } from './channel-targeting';
 
 /**
@@ -30,10 +31,7 @@ export const backfillChannelFlags = async (strapi: Core.Strapi): Promise<number>
     const link = model.attributes.channels;
     const joinTable = 'joinTable' in link ? link.joinTable : undefined;
     if (!joinTable || !('inverseJoinColumn' in joinTable)) throw new Error(`${uid}.channels is not a component link`);
-    const column = (channel: Channel): string => {
-      const attribute = model.attributes[CHANNEL_FLAGS[channel]];
-      return 'columnName' in attribute && typeof attribute.columnName === 'string' ? attribute.columnName : CHANNEL_FLAGS[channel];
-    };
+    const column = (channel: Channel): string => columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
     const fromComponent = (channel: Channel) =>
       knex.raw(`COALESCE((SELECT c.?? FROM ?? l JOIN ?? c ON c.id = l.?? WHERE l.?? = ??.id AND l.field = 'channels' LIMIT 1), false)`, [
         channel,

@@ -13,6 +13,12 @@ export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 'documentI
 
 const publishedAt = (version: Version) => (version === 'draft' ? null : { $notNull: true });
 
+/** The database column of an attribute (Strapi snake-cases names unless told otherwise). */
+export const columnOf = (strapi: Core.Strapi, uid: ContentUid, attribute: string): string => {
+  const meta = strapi.db.metadata.get(uid).attributes[attribute];
+  return meta && 'columnName' in meta && typeof meta.columnName === 'string' ? meta.columnName : attribute;
+};
+
 /** The row filter for one version of a document locale (no locale for a type without translations). */
 export const versionWhere = (strapi: Core.Strapi, { uid, documentId, locale }: DocumentRef, version: Version): Record<string, unknown> => ({
   documentId,

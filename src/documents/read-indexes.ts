@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CHANNEL_FLAGS, CHANNELS, isChannelTargeted } from '../channels/channel-targeting';
 import { PUBLISHABLE_UIDS, type ContentUid } from '../constants';
 import { isLocalizedType } from '../i18n/locales';
+import { columnOf } from './document-rows';
 
 /**
  * Indexes for the public query shapes: the published rows of one locale (and channel), newest
@@ -12,11 +13,6 @@ import { isLocalizedType } from '../i18n/locales';
  * every start, after the sync.
  */
 type ReadIndex = { name: string; columns: string[] };
-
-const columnOf = (strapi: Core.Strapi, uid: ContentUid, attribute: string): string => {
-  const meta = strapi.db.metadata.get(uid).attributes[attribute];
-  return meta && 'columnName' in meta && typeof meta.columnName === 'string' ? meta.columnName : attribute;
-};
 
 export const readIndexName = (table: string) => `${table}_public_read_idx`;
 
