@@ -26,8 +26,8 @@ export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
 
 /**
  * Something built from the published content (the screen feed, the sitemap), per key, rebuilt
- * only when the published content changed: the many readers asking again cost a few count
- * queries each, and a publish on any instance is seen by the next read.
+ * only when the live-content version moved: the many readers asking again cost one read of it
+ * each, and a publish on any instance is seen by the next read.
  */
 export const liveContentCache = <T>() => {
   const entries = new Map<string, { version: string; value: T }>();
