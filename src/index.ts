@@ -3,6 +3,7 @@ import { protectAccounts } from './access/account-privacy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { ensureEnvSuperAdmin } from './access/super-admin';
+import { cachedPublicCounts } from './documents/count-cache';
 import { registerDocumentMiddlewares } from './documents/document-middlewares';
 import { ensureReadIndexes } from './documents/read-indexes';
 import { contentApiScope } from './read-scope/content-api-scope';
@@ -30,6 +31,7 @@ export default {
       defaultTargetsOnCreate(strapi), // a new item's channels, before any rule reads the data
       channelFlagsInStep, // the channel columns reads filter on, from the channels just set
       contentApiScope(strapi), // what a Content API reader may see
+      cachedPublicCounts(strapi), // a reader's list totals, per query as scoped, until the live content changes
       appendOnlyAudit, // the trail is never changed
       validReviewChains(strapi), // a chain names roles that exist
       releaseGate(strapi), // every publish, unpublish and delete through the transition table

@@ -102,3 +102,21 @@ describe('channel columns (what reads filter on, without a join)', () => {
     expect((await app.http().get(`/api/articles/${created.documentId}?locale=zh-CN`)).status).toBe(200);
   });
 });
+
+describe('list totals', () => {
+  const total = async () => (await app.http().get('/api/articles?locale=zh-CN&pagination[pageSize]=1')).body.meta.pagination.total as number;
+  const demoArticle = { publishedAt: { $notNull: true }, locale: 'zh-CN', slug: 'bullet-train-brand-launched' };
+
+  test('are counted once per change of what is live, and follow every release and takedown at once', async () => {
+    const before = await total();
+    // A live row changed behind the CMS's back (no release) is not counted again: the kept total is served.
+    expect(await app.strapi.db.query(UID.article).updateMany({ where: demoArticle, data: { targetsWebsite: false } })).toEqual({ count: 1 });
+    expect(await total()).toBe(before);
+    await app.strapi.db.query(UID.article).updateMany({ where: demoArticle, data: { targetsWebsite: true } });
+    // A release moves the live-content version: the next total is counted afresh, and so after a takedown.
+    const created = await createReleased(app.strapi, UID.article, articleData({ slug: 'counted-at-once' }));
+    expect(await total()).toBe(before + 1);
+    await documents(app.strapi, UID.article).unpublish({ documentId: created.documentId, locale: 'zh-CN' });
+    expect(await total()).toBe(before);
+  });
+});

@@ -1,0 +1,28 @@
+import { LRUCache } from 'lru-cache';
+import stringify from 'safe-stable-stringify';
+import type { Core } from '@strapi/strapi';
+import { publishedContentVersion } from '../channels/live-content-cache';
+import { requestChannel } from '../read-scope/content-api-scope';
+import type { DocumentMiddleware } from './document-middlewares';
+
+/**
+ * The total a Content API list carries (`meta.pagination.total`) is a count over every matching
+ * published row: it grows with the archive while the page itself does not. Published rows
+ * change only through the release path, which moves the live-content version, so a count is
+ * kept per query until that version moves. Registered inside the read scope: the key is the
+ * query as scoped (channel, status and all), so no reader is ever counted another's rows.
+ */
+export const cachedPublicCounts = (strapi: Core.Strapi): DocumentMiddleware => {
+  const counts = new LRUCache<string, { version: string; count: unknown }>({ max: 2000 });
+  return async ({ uid, action, params }, next) => {
+    if (action !== 'count' || params.status !== 'published' || requestChannel(strapi.requestContext.get()?.state) === null) return next();
+    const key = `${uid}|${stringify(params)}`;
+    const version = await publishedContentVersion(strapi);
+    const cached = counts.get(key);
+    if (cached?.version === version) return cached.count;
+    const count = await next();
+    // Kept only if nothing was released while counting.
+    if ((await publishedContentVersion(strapi)) === version) counts.set(key, { version, count });
+    return count;
+  };
+};
