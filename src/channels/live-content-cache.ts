@@ -24,14 +24,18 @@ export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.store.set({ ...versionKey, value: newVersion() });
 };
 
+type Entry<T> = { version: string; value: T };
+/** Where the entries are kept: a Map, or a bounded one (lru-cache) where keys come from readers. */
+type Store<T> = { get(key: string): Entry<T> | undefined; set(key: string, entry: Entry<T>): unknown };
+
 /**
- * Something built from the published content (the screen feed, the sitemap), per key, rebuilt
+ * Something built from the published content (the screen feed, the sitemap, list totals), per key, rebuilt
  * only when the live-content version moved: the many readers asking again cost one read of it
  * each, and a publish on any instance is seen by the next read.
  */
-export const liveContentCache = <T>() => {
-  const entries = new Map<string, { version: string; value: T }>();
-  return async (strapi: Core.Strapi, key: string, build: () => Promise<T>): Promise<T> => {
+export const liveContentCache =
+  <T>(entries: Store<T> = new Map<string, Entry<T>>()) =>
+  async (strapi: Core.Strapi, key: string, build: () => Promise<T>): Promise<T> => {
     const version = await publishedContentVersion(strapi);
     const cached = entries.get(key);
     if (cached?.version === version) return cached.value;
@@ -40,4 +44,3 @@ export const liveContentCache = <T>() => {
     if ((await publishedContentVersion(strapi)) === version) entries.set(key, { version, value });
     return value;
   };
-};

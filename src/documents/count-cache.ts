@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
-import { publishedContentVersion } from '../channels/live-content-cache';
+import { liveContentCache } from '../channels/live-content-cache';
 import { requestChannel } from '../read-scope/content-api-scope';
 import type { DocumentMiddleware } from './document-middlewares';
 
@@ -13,16 +13,9 @@ import type { DocumentMiddleware } from './document-middlewares';
  * query as scoped (channel, status and all), so no reader is ever counted another's rows.
  */
 export const cachedPublicCounts = (strapi: Core.Strapi): DocumentMiddleware => {
-  const counts = new LRUCache<string, { version: string; count: unknown }>({ max: 2000 });
+  const counted = liveContentCache<unknown>(new LRUCache<string, { version: string; value: unknown }>({ max: 2000 }));
   return async ({ uid, action, params }, next) => {
     if (action !== 'count' || params.status !== 'published' || requestChannel(strapi.requestContext.get()?.state) === null) return next();
-    const key = `${uid}|${stringify(params)}`;
-    const version = await publishedContentVersion(strapi);
-    const cached = counts.get(key);
-    if (cached?.version === version) return cached.count;
-    const count = await next();
-    // Kept only if nothing was released while counting.
-    if ((await publishedContentVersion(strapi)) === version) counts.set(key, { version, count });
-    return count;
+    return counted(strapi, `${uid}|${stringify(params)}`, next);
   };
 };
