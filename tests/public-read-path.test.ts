@@ -1,6 +1,7 @@
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
 import { CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS } from '../src/channels/channel-targeting';
 import { readIndexesOf, readIndexName } from '../src/documents/read-indexes';
+import { isLocalizedType } from '../src/i18n/locales';
 import { versionHash } from '../src/workflow/content-hash';
 import { articleData, createReleased, documents } from './harness/content';
 import { bootTestAppForFile } from './harness/strapi';
@@ -22,7 +23,6 @@ const planOf = async (query: Query): Promise<string> => {
 };
 
 const tableOf = (uid: (typeof PUBLISHABLE_UIDS)[number]) => app.strapi.db.metadata.get(uid).tableName;
-const isLocalized = (uid: (typeof PUBLISHABLE_UIDS)[number]) => app.strapi.plugin('i18n').service('content-types').isLocalizedContentType(app.strapi.contentType(uid));
 
 /** Published rows of one locale: what every public read starts from. */
 const published = (uid: (typeof PUBLISHABLE_UIDS)[number], columns: string[] = ['id']) =>
@@ -30,7 +30,7 @@ const published = (uid: (typeof PUBLISHABLE_UIDS)[number], columns: string[] = [
     .connection(tableOf(uid))
     .select(columns)
     .whereNotNull('published_at')
-    .modify((query) => (isLocalized(uid) ? query.where('locale', 'zh-CN') : query));
+    .modify((query) => (isLocalizedType(app.strapi, uid) ? query.where('locale', 'zh-CN') : query));
 
 const usesReadIndex = (plan: string, uid: (typeof PUBLISHABLE_UIDS)[number]) => readIndexesOf(app.strapi, uid).some(({ name }) => plan.includes(name));
 

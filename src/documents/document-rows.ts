@@ -13,8 +13,8 @@ export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 'documentI
 
 const publishedAt = (version: Version) => (version === 'draft' ? null : { $notNull: true });
 
-/** The database column of an attribute (Strapi snake-cases names unless told otherwise). */
-export const columnOf = (strapi: Core.Strapi, uid: ContentUid, attribute: string): string => {
+/** The database column of an attribute of a content type or component, as Strapi's metadata names it. */
+export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string => {
   const meta = strapi.db.metadata.get(uid).attributes[attribute];
   return meta && 'columnName' in meta && typeof meta.columnName === 'string' ? meta.columnName : attribute;
 };

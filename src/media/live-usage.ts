@@ -1,4 +1,5 @@
 import type { Core, Schema, Struct } from '@strapi/strapi';
+import { columnOf } from '../documents/document-rows';
 import { contentTypeSchema, isComponentUid, isContentTypeUid } from '../read-scope/content-model';
 
 export const FILE_UID = 'plugin::upload.file';
@@ -8,12 +9,6 @@ export type LiveUse = { uid: string; documentId: string; locale: string | null; 
 type Row = Record<string, unknown>;
 
 const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
-
-/** The database column of a field, as Strapi's metadata names it. */
-const columnOf = (strapi: Core.Strapi, uid: string, field: string): string => {
-  const attribute = strapi.db.metadata.get(uid).attributes[field];
-  return (attribute && 'columnName' in attribute ? attribute.columnName : undefined) ?? field;
-};
 
 const holds = (attribute: Schema.Attribute.AnyAttribute, componentUid: string) =>
   (attribute.type === 'component' && attribute.component === componentUid) || (attribute.type === 'dynamiczone' && attribute.components.some((uid) => uid === componentUid));
