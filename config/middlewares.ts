@@ -4,6 +4,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Strapi's access log, with credentials in query strings redacted.
   'global::access-log',
   'strapi::errors',
+  // Stores what public reads answer, for the cache in front of this chain (src/response-cache).
+  'global::response-cache',
   'strapi::security',
   {
     name: 'strapi::cors',

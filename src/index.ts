@@ -10,6 +10,7 @@ import { contentApiScope } from './read-scope/content-api-scope';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { closeMediaLibraryListing } from './read-scope/media-library-access';
 import { registerMediaGuard } from './media/media-guard';
+import { registerResponseCache, serveCachedReads, stopResponseCache } from './response-cache';
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
@@ -42,6 +43,7 @@ export default {
     closeMediaLibraryListing(strapi);
     registerMediaGuard(strapi);
     protectAccounts(strapi);
+    registerResponseCache(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -60,6 +62,7 @@ export default {
     }
     // Jobs that fell due while the server was down fire now, not at the next tick.
     await workflowService(strapi, 'scheduler').tick();
+    serveCachedReads(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -67,5 +70,6 @@ export default {
     await drainWorkflowEvents(strapi);
     await stopWechat(strapi);
     await stopScreenEvents(strapi);
+    await stopResponseCache(strapi);
   },
 };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { afterCommit } from '../lifecycle/after-commit';
+import { responseCacheOf } from '../response-cache/response-cache';
 
 const versionKey = { type: 'core', name: 'brand-cms', key: 'live-content-version' } as const;
 
@@ -22,6 +24,9 @@ export const publishedContentVersion = async (strapi: Core.Strapi): Promise<stri
 
 export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.store.set({ ...versionKey, value: newVersion() });
+  // The response cache's version moves once this is committed: a reader who reads it after
+  // the commit and before the move stores under the old version, which the move retires.
+  await afterCommit(strapi, () => responseCacheOf(strapi)?.invalidate());
 };
 
 type Entry<T> = { version: string; value: T };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { responseCacheOf } from '../response-cache/response-cache';
 import { WORKFLOW_UID } from '../constants';
 import { SCHEDULER } from './actor';
 import { recordAudit } from './audit-trail';
@@ -57,6 +58,8 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
       skip(strapi, run, state, 'unpublish', error);
     }
   }
+  // A run is over once no instance's response cache can serve what it replaced.
+  await responseCacheOf(strapi)?.settled();
   return run;
 };
 

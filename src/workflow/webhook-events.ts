@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { afterCommit } from '../lifecycle/after-commit';
 import { inFlightWork } from '../lifecycle/in-flight';
 import type { DocumentRef } from './review-states';
 
@@ -32,7 +33,7 @@ export const emitWorkflowEvent = (
   payload: Record<string, unknown>
 ): void => {
   const announce = () => announcements.start(strapi, () => strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload }));
-  announcements.start(strapi, () => strapi.db.transaction(async ({ onCommit }) => onCommit(announce)));
+  announcements.start(strapi, () => afterCommit(strapi, announce));
 };
 
 /** Resolves when every announcement made so far has reached its listeners (for shutdown). */

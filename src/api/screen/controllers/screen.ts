@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { screenEventsOf } from '../../../channels/screen';
 import { liveContentCache } from '../../../channels/live-content-cache';
-import { notModified, strongEtag } from '../../../channels/screen/feed-etag';
+import { notModified, strongEtag } from '../../../response-cache/etag';
 import { buildScreenFeed, startOfMonth } from '../../../channels/screen/screen-feed';
 import { openScreenStream } from '../../../channels/screen/screen-stream';
 import { requestedLocale } from '../../../i18n/locales';

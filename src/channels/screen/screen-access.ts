@@ -1,0 +1,21 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+
+const sameToken = (given: string, expected: string) => {
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+};
+
+/** The credential a screen presents: a Bearer header or, for EventSource (no headers), `?token=`. */
+export const presentedScreenToken = (authorization: string | undefined, queryToken: unknown): string => {
+  const header = authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : typeof queryToken === 'string' ? queryToken : '';
+};
+
+/** Whether a screen presenting `given` may read the feed and stream (SCREEN_FEED_PUBLIC opens them). */
+export const screenMayRead = (strapi: Core.Strapi, given: string): boolean => {
+  if (strapi.config.get('screens.public') === true) return true;
+  const tokens = (strapi.config.get('screens.tokens') as string[]).filter((token) => token.length > 0);
+  return given.length > 0 && tokens.some((token) => sameToken(given, token));
+};

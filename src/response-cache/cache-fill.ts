@@ -1,0 +1,81 @@
+import { errors } from '@strapi/utils';
+import { notModified, strongEtag } from './etag';
+import type { PendingRead, ResponseCache } from './response-cache';
+
+/** The part of Koa's context a miss is stored from. */
+export type MissContext = {
+  req: import('http').IncomingMessage;
+  method: string;
+  status: number;
+  body: unknown;
+  request: { body?: unknown; rawBody?: string; header: Record<string, string | string[] | undefined> };
+  response: { headers: Record<string, number | string | string[] | undefined>; get(name: string): string };
+  state: { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string }; credentials?: { id?: unknown } | null } };
+  set(name: string, value: string): void;
+};
+
+/** Headers a hit must not repeat from the miss: they describe one connection or one moment. */
+const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+/** The chain authenticated the reader the front said it was: a response is stored only then. */
+const sameReader = (state: MissContext['state'], pending: PendingRead): boolean => {
+  const { auth } = state;
+  if (pending.scope === 'screen') return true; // the screen-token policy let it through
+  if (pending.scope === 'public') return auth === undefined || (auth.strategy?.name === 'users-permissions' && !auth.credentials);
+  return auth?.strategy?.name === 'content-api-token' && `token:${String(auth.credentials?.id)}` === pending.scope;
+};
+
+const bodyBytes = (body: unknown): Buffer | null => {
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body);
+  if (body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe !== 'function') return Buffer.from(JSON.stringify(body));
+  return null; // a stream (the screen stream) or nothing
+};
+
+/**
+ * The inner half of the response cache, first in Strapi's chain after the error handler: gives
+ * GraphQL the body the front already read, and stores what a miss answered (a 200 of a Content
+ * API read, to the reader the front identified, with no cookie) with the ETag and Cache-Control
+ * a hit will repeat. Every other request waits here until the invalidations it caused have
+ * landed, so a publish call returns only once no instance can serve what it replaced.
+ */
+export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissContext, next: () => Promise<void>) => {
+  const readBody = cache.readBodies.get(ctx.req);
+  if (readBody) {
+    if (!readBody.valid) throw new errors.ValidationError('The request body is not valid JSON');
+    ctx.request.body = readBody.parsed;
+    ctx.request.rawBody = readBody.raw;
+  }
+  await next();
+  const pending = cache.pending.get(ctx.req);
+  if (!pending) {
+    await cache.settled();
+    return;
+  }
+  if (ctx.status !== 200 || ctx.method === 'HEAD' || ctx.response.headers['set-cookie'] !== undefined) return;
+  if (ctx.state.route?.info?.type !== 'content-api' || !sameReader(ctx.state, pending)) return;
+  const body = bodyBytes(ctx.body);
+  if (body === null) return;
+  ctx.body = body; // exactly the bytes stored, so the miss and its hits are the same response
+  if (pending.method === 'GET') {
+    if (!ctx.response.get('ETag')) ctx.set('ETag', strongEtag(body));
+    if (!ctx.response.get('Cache-Control')) {
+      const { maxAgeSeconds, staleWhileRevalidateSeconds } = cache.config;
+      // A token's answer is that token holder's: shared caches (a CDN) must not give it to others.
+      const audience = pending.scope === 'public' ? 'public' : 'private';
+      ctx.set('Cache-Control', `${audience}, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`);
+    }
+  }
+  const headers = Object.entries(ctx.response.headers)
+    .filter(([name, value]) => !PER_RESPONSE.has(name) && value !== undefined)
+    .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  // Stored only if nothing changed what is live while it was being built.
+  if ((await cache.version.current()) === pending.version) {
+    await cache.store.set(pending.key, pending.version, { status: 200, headers, body });
+  }
+  const etag = ctx.response.get('ETag');
+  if (pending.method === 'GET' && etag && notModified(ctx.request.header['if-none-match'] as string | undefined, etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+  }
+};

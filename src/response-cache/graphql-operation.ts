@@ -1,0 +1,42 @@
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+
+/** The GraphQL request a response can be kept for: one query (never a mutation or subscription). */
+export type CacheableQuery = { document: string; operationName: string | null };
+
+/** A POST /graphql body as clients send it. */
+export type GraphqlBody = { query?: unknown; operationName?: unknown; variables?: unknown };
+
+// Bounded by characters: documents are the clients' text.
+const normalised = new LRUCache<string, { printed: string | null }>({ maxSize: 4_000_000, sizeCalculation: ({ printed }, text) => text.length + (printed?.length ?? 0) + 1 });
+
+/**
+ * The printed document (whitespace and comments gone, so formatting does not split entries), or
+ * null when the operation that would run is not a query or the document does not parse (the
+ * GraphQL server answers those itself). Parsed once per distinct text.
+ */
+const printedQuery = (text: string, operationName: string | null): string | null => {
+  const key = `${operationName ?? ''}\n${text}`;
+  const known = normalised.get(key);
+  if (known !== undefined) return known.printed;
+  let printed: string | null = null;
+  try {
+    const document = parse(text, { noLocation: true });
+    const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    const chosen = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((operation) => operation.name?.value === operationName);
+    printed = chosen?.operation === 'query' ? print(document) : null;
+  } catch {
+    printed = null;
+  }
+  normalised.set(key, { printed });
+  return printed;
+};
+
+export const cacheableQuery = (body: GraphqlBody): CacheableQuery | null => {
+  if (typeof body.query !== 'string') return null;
+  if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return null;
+  if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return null;
+  const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+  const document = printedQuery(body.query, operationName);
+  return document === null ? null : { document, operationName };
+};

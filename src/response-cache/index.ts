@@ -1,0 +1,25 @@
+import type { RequestListener } from 'http';
+import type { Core } from '@strapi/strapi';
+import { cacheFront } from './cache-front';
+import { invalidateOnSettingsChanges } from './invalidation';
+import { createResponseCache, responseCacheOf } from './response-cache';
+
+/** Before anything runs: the cache exists (its middleware is built from it) and hears changes. */
+export const registerResponseCache = (strapi: Core.Strapi): void => {
+  if (createResponseCache(strapi) === null) return;
+  invalidateOnSettingsChanges(strapi);
+};
+
+/** Hits are answered in front of Strapi's request listener, before its middleware chain. */
+export const serveCachedReads = (strapi: Core.Strapi): void => {
+  const cache = responseCacheOf(strapi);
+  if (cache === null) return;
+  const server = strapi.server.httpServer;
+  const [chain] = server.listeners('request') as RequestListener[];
+  server.removeListener('request', chain);
+  server.on('request', cacheFront(strapi, cache, chain));
+};
+
+export const stopResponseCache = async (strapi: Core.Strapi): Promise<void> => {
+  await responseCacheOf(strapi)?.close();
+};

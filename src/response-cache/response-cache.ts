@@ -1,0 +1,80 @@
+import type { IncomingMessage } from 'http';
+import type { Core } from '@strapi/strapi';
+import Redis from 'ioredis';
+import { inFlightWork } from '../lifecycle/in-flight';
+import { memoryLiveVersion, redisLiveVersion, type LiveVersion } from './live-version';
+import { readerScopes, type ReaderScopes } from './reader-scope';
+import type { ReaderScope } from './request-key';
+import { memoryResponseStore, tieredResponseStore, type ResponseStore } from './response-store';
+
+export type ResponseCacheConfig = {
+  enabled: boolean;
+  maxBytes: number;
+  maxAgeSeconds: number;
+  staleWhileRevalidateSeconds: number;
+  redisUrl: string;
+  redisPrefix: string;
+  ttlSeconds: number;
+};
+
+/** What the front learned of a request it could not answer, for the miss to store its answer. */
+export type PendingRead = {
+  key: string;
+  version: string;
+  scope: ReaderScope;
+  method: 'GET' | 'POST';
+};
+
+/** A POST /graphql body the front has read: the chain gets it parsed instead of the spent stream. */
+export type ReadBody = { raw: string; parsed: unknown; valid: boolean };
+
+export type ResponseCache = {
+  config: ResponseCacheConfig;
+  scopes: ReaderScopes;
+  store: ResponseStore;
+  version: LiveVersion;
+  pending: WeakMap<IncomingMessage, PendingRead>;
+  readBodies: WeakMap<IncomingMessage, ReadBody>;
+  /** Paths whose reader is a display screen (screen token or SCREEN_FEED_PUBLIC), not a role. */
+  screenPaths: ReadonlySet<string>;
+  /** Moves the version once what changed is committed; `settled` waits for moves under way. */
+  invalidate(): void;
+  settled(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const caches = new WeakMap<Core.Strapi, ResponseCache>();
+const moves = inFlightWork('response cache not invalidated');
+
+/** The response cache of this server, or null when RESPONSE_CACHE_ENABLED=false. */
+export const responseCacheOf = (strapi: Core.Strapi): ResponseCache | null => caches.get(strapi) ?? null;
+
+export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null => {
+  const config = strapi.config.get('response-cache') as ResponseCacheConfig;
+  if (!config.enabled) return null;
+  const apiPrefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
+  const screenPaths = new Set([`${apiPrefix}/screen/feed`]);
+  const memory = memoryResponseStore(config.maxBytes, config.ttlSeconds);
+  // Fail fast when Redis is away: a reader then gets a miss, not a wait.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true }) : null;
+  redis?.on('error', (error: Error) => strapi.log.warn(`response cache: Redis: ${error.message}`));
+  const version = redis ? redisLiveVersion(redis, `${config.redisPrefix}:live-version`) : memoryLiveVersion();
+  const store = redis ? tieredResponseStore(memory, redis, { prefix: config.redisPrefix, ttlSeconds: config.ttlSeconds }) : memory;
+  const cache: ResponseCache = {
+    config,
+    scopes: readerScopes(strapi, screenPaths),
+    store,
+    version,
+    pending: new WeakMap(),
+    readBodies: new WeakMap(),
+    screenPaths,
+    invalidate: () => moves.start(strapi, () => version.move()),
+    settled: () => moves.drain(strapi),
+    close: async () => {
+      await moves.drain(strapi);
+      redis?.disconnect();
+    },
+  };
+  caches.set(strapi, cache);
+  return cache;
+};

@@ -1,0 +1,87 @@
+import crypto from 'crypto';
+import type Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
+
+/** A response as it was sent on a miss: a hit sends exactly this again. */
+export type StoredResponse = {
+  status: number;
+  /** Every header the miss carried (security, CORS, type, ETag, Cache-Control), in order. */
+  headers: Array<[string, string]>;
+  body: Buffer;
+};
+
+type Entry = { version: string; response: StoredResponse };
+
+export type ResponseStore = {
+  /** The response stored under `key` while `version` is the live-content version, if any. */
+  get(key: string, version: string): Promise<StoredResponse | undefined>;
+  set(key: string, version: string, response: StoredResponse): Promise<void>;
+};
+
+const PER_ENTRY_OVERHEAD = 256;
+const entryBytes = (entry: Entry, key: string) =>
+  entry.response.body.length + key.length + entry.response.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + PER_ENTRY_OVERHEAD;
+
+/**
+ * This instance's tier: least recently used first out, bounded by bytes (a sitemap part weighs
+ * what it weighs, not "one entry"). An entry of another version is never served; it just ages out.
+ */
+export const memoryResponseStore = (maxBytes: number, ttlSeconds: number): ResponseStore => {
+  const entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: entryBytes, maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)), ttl: ttlSeconds * 1000 });
+  return {
+    get: async (key, version) => {
+      const entry = entries.get(key);
+      return entry?.version === version ? entry.response : undefined;
+    },
+    set: async (key, version, response) => {
+      entries.set(key, { version, response });
+    },
+  };
+};
+
+/** Meta line, newline, body: one Redis value per response, read with one GET. */
+const encode = ({ version, response }: Entry): Buffer =>
+  Buffer.concat([Buffer.from(`${JSON.stringify({ version, status: response.status, headers: response.headers })}\n`), response.body]);
+
+const decode = (value: Buffer): Entry | undefined => {
+  const end = value.indexOf(10);
+  if (end < 0) return undefined;
+  try {
+    const meta = JSON.parse(value.subarray(0, end).toString('utf8')) as { version: string; status: number; headers: Array<[string, string]> };
+    return { version: meta.version, response: { status: meta.status, headers: meta.headers, body: value.subarray(end + 1) } };
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Memory first, then Redis, shared by every instance: a new instance starts warm. Keys are hashed
+ * (a request's key may be long, and holds the reader's Origin and Host). A Redis that does not
+ * answer is a miss, never an error for the reader.
+ */
+export const tieredResponseStore = (memory: ResponseStore, redis: Redis, { prefix, ttlSeconds }: { prefix: string; ttlSeconds: number }): ResponseStore => {
+  const redisKey = (key: string) => `${prefix}:response:${crypto.createHash('sha256').update(key).digest('base64url')}`;
+  return {
+    get: async (key, version) => {
+      const nearby = await memory.get(key, version);
+      if (nearby) return nearby;
+      try {
+        const stored = await redis.getBuffer(redisKey(key));
+        const entry = stored ? decode(stored) : undefined;
+        if (entry?.version !== version) return undefined;
+        await memory.set(key, version, entry.response);
+        return entry.response;
+      } catch {
+        return undefined;
+      }
+    },
+    set: async (key, version, response) => {
+      await memory.set(key, version, response);
+      try {
+        await redis.set(redisKey(key), encode({ version, response }), 'EX', ttlSeconds);
+      } catch {
+        // The memory tier has it; the next instance builds its own.
+      }
+    },
+  };
+};
