@@ -2,6 +2,8 @@
 // it boots the compiled app, says READY, then obeys one line on stdin:
 //   go <ISO instant>                     run the scheduler at that instant, print RUN <json>
 //   release <uid> <documentId> <locale>  approve (on record) and publish, print RELEASED
+//   serve                                listen on a free port, print LISTENING <port>, keep obeying
+//   queries                              print QUERIES <SQL statements run since serve>, keep obeying
 const path = require('path');
 const readline = require('readline');
 const { createStrapi } = require('@strapi/strapi');
@@ -13,12 +15,26 @@ const main = async () => {
   const { runDueJobs } = require(path.join(distDir, 'src', 'workflow', 'scheduler.js'));
   process.stdout.write('READY\n');
   const input = readline.createInterface({ input: process.stdin });
+  let queries = 0;
   for await (const line of input) {
     const [command, ...args] = line.trim().split(' ');
     if (command === 'go') {
       const run = await runDueJobs(strapi, new Date(args[0]));
       process.stdout.write(`RUN ${JSON.stringify(run)}\n`);
       break;
+    }
+    if (command === 'serve') {
+      strapi.db.connection.on('query', () => {
+        queries += 1;
+      });
+      await strapi.server.mount();
+      await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+      process.stdout.write(`LISTENING ${strapi.server.httpServer.address().port}\n`);
+      continue;
+    }
+    if (command === 'queries') {
+      process.stdout.write(`QUERIES ${queries}\n`);
+      continue;
     }
     if (command === 'release') {
       const { releaseWithSystemApproval } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));

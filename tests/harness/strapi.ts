@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
@@ -58,7 +59,9 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
   fs.mkdirSync(path.join(appDir, '.tmp', 'test'), { recursive: true });
   const publicDir = fs.mkdtempSync(path.join(appDir, '.tmp', 'test', 'public-'));
   fs.mkdirSync(path.join(publicDir, 'uploads'));
-  Object.assign(process.env, TEST_ENV, database.env, { PUBLIC_DIR: publicDir }, env);
+  // Test apps run in parallel on one Redis: each keeps its responses and version to its own keys.
+  const responseCachePrefix = `brand-cms-test:responses:${crypto.randomBytes(4).toString('hex')}`;
+  Object.assign(process.env, TEST_ENV, database.env, { PUBLIC_DIR: publicDir, RESPONSE_CACHE_REDIS_PREFIX: responseCachePrefix }, env);
   const start = async () => {
     const instance = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
     await instance.server.mount();
