@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import supertest from 'supertest';
 import { UID } from '../src/constants';
 import { articleData, createReleased, documents, releaseReviewed } from './harness/content';
@@ -55,6 +56,17 @@ const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pa
     await documents(app.strapi, UID.category).update({ documentId: category.documentId, locale: 'zh-CN', data: { name: '改名栏目' } });
     await releaseReviewed(app.strapi, UID.category, category.documentId);
     expect((await onSecond(path)).body.data.category.name).toBe('改名栏目');
+  });
+
+  test('a bulk import written in SQL is served on every instance once `npm run reindex` has run', async () => {
+    const [newest] = (await onSecond(listPath)).body.data as Array<{ documentId: string; title: string }>;
+    await onFirst(listPath);
+    await app.strapi.db.connection('articles').where({ document_id: newest.documentId, locale: 'zh-CN' }).whereNotNull('published_at').update({ title: '批量导入的标题' });
+    // The CMS was not told: both still serve what they stored.
+    expect((await onSecond(listPath)).body.data[0].title).toBe(newest.title);
+    execFileSync(process.execPath, ['scripts/reindex.js'], { env: process.env, stdio: 'inherit' });
+    expect((await onSecond(listPath)).body.data[0].title).toBe('批量导入的标题');
+    expect((await onFirst(listPath)).body.data[0].title).toBe('批量导入的标题');
   });
 
   test('a release made by the other instance is seen at once by this one', async () => {

@@ -84,10 +84,14 @@ const childStrapi = async () => {
 
 // ---- child: a bare Node server returning the same bytes ----------------------------------
 
-const bareServer = (file) => {
-  const body = fs.readFileSync(file);
+const bareServer = (directory) => {
+  // `/<n>` answers the bytes (and type) of hit scenario n, as Strapi answered them.
+  const bodies = new Map(
+    fs.readdirSync(directory).filter((name) => name.endsWith('.body')).map((name) => [`/${name.slice(0, -'.body'.length)}`, { body: fs.readFileSync(path.join(directory, name)), type: fs.readFileSync(path.join(directory, name.replace(/\.body$/, '.type')), 'utf8') }])
+  );
   const server = require('http').createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+    const { body, type } = bodies.get(request.url) ?? bodies.get('/0');
+    response.writeHead(200, { 'content-type': type, 'content-length': body.length });
     response.end(body);
   });
   server.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${server.address().port}\n`));
@@ -168,22 +172,14 @@ const main = async () => {
     const base = `http://127.0.0.1:${port}`;
     const list = '/api/articles?locale=zh-CN&pagination[pageSize]=10';
     const newest = `${list}&sort=publishedAt:desc`;
-    const body = await (await fetch(base + newest)).text();
-    const one = JSON.parse(body).data[0].documentId;
-    const bodyFile = path.join(appDir, '.tmp', `bench-read-body-${stamp}.json`);
-    fs.writeFileSync(bodyFile, body);
-    const { child: bare, match } = await run(['--role', 'bare', '--file', bodyFile], env, { waitFor: /LISTENING (\d+)/ });
-    children.push(bare);
-
+    const one = (await (await fetch(base + newest)).json()).data[0].documentId;
     const graphql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { limit: 10 }) { documentId title } }' }) };
     let page = 0;
     let graphqlPage = 0;
     const pages = Math.max(1, ARTICLES / 10);
     const graphqlPageBody = () =>
       JSON.stringify({ query: `{ articles(sort: "publishedAt:desc", pagination: { page: ${(graphqlPage++ % pages) + 1}, pageSize: 10 }) { documentId title } }` });
-    const scenarios = [
-      ['bare Node server, same bytes', `http://127.0.0.1:${match[1]}/`, {}, bare.pid],
-      ['/_health', `${base}/_health`],
+    const hits = [
       ['hit: list, default order', base + list],
       ['hit: list, newest first', base + newest],
       ['hit: single article', `${base}/api/articles/${one}?locale=zh-CN`],
@@ -192,17 +188,40 @@ const main = async () => {
       ['hit: sitemap index', `${base}/api/sitemap.xml`],
       ['hit: sitemap part 1', `${base}/api/sitemaps/1.xml`],
       ['hit: screen feed', `${base}/api/screen/feed`],
+    ];
+    // The baseline of each hit: a bare Node server answering the very bytes Strapi answered.
+    const bodiesDir = path.join(appDir, '.tmp', `bench-read-bodies-${stamp}`);
+    fs.mkdirSync(bodiesDir, { recursive: true });
+    for (const [index, [, url, options = {}]] of hits.entries()) {
+      const response = await fetch(url, { method: options.method ?? 'GET', headers: options.headers, body: options.body });
+      fs.writeFileSync(path.join(bodiesDir, `${index}.body`), Buffer.from(await response.arrayBuffer()));
+      fs.writeFileSync(path.join(bodiesDir, `${index}.type`), response.headers.get('content-type') ?? 'application/octet-stream');
+    }
+    const { child: bare, match } = await run(['--role', 'bare', '--directory', bodiesDir], env, { waitFor: /LISTENING (\d+)/ });
+    children.push(bare);
+    const bareUrl = (index) => `http://127.0.0.1:${match[1]}/${index}`;
+
+    const scenarios = [
+      ['/_health', `${base}/_health`, {}, server.pid, 0],
+      ...hits.flatMap(([name, url, options = {}], index) => [
+        [`bare Node server, bytes of “${name.slice(5)}”`, bareUrl(index), options, bare.pid, index, true],
+        [name, url, options, server.pid, index],
+      ]),
       // Each request a page nobody asked for before: what a cache cannot help with.
       ['miss: list, newest first, distinct pages', base + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: `${newest}&pagination[page]=${(page++ % pages) + 1}` }) }] }],
       ['miss: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, requests: [{ setupRequest: (request) => ({ ...request, body: graphqlPageBody() }) }] }],
     ];
     const rows = [];
-    for (const [name, url, options = {}, pid = server.pid] of scenarios) {
-      rows.push({ name, ...(await load(url, options, pid)) });
-      process.stdout.write(`${name}: ${rows.at(-1).rps.toFixed(0)} req/s\n`);
+    const bareRps = new Map();
+    for (const [name, url, options = {}, pid = server.pid, baseline = 0, isBare = false] of scenarios) {
+      const row = { name, baseline, isBare, ...(await load(url, options, pid)) };
+      if (isBare) bareRps.set(baseline, row.rps);
+      rows.push(row);
+      process.stdout.write(`${name}: ${row.rps.toFixed(0)} req/s\n`);
     }
-    const bareRps = rows[0].rps;
-    const peak = Math.max(...rows.slice(1).map((row) => row.peak));
+    // /_health runs first, before its baseline (the list's bytes) is measured.
+    const ratio = (row) => (row.rps / bareRps.get(row.baseline)).toFixed(4);
+    const peak = Math.max(...rows.filter((row) => !row.isBare).map((row) => row.peak));
     const failed = rows.filter((row) => row.other > 0 || row.answered === 0);
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     const table = [
@@ -210,9 +229,11 @@ const main = async () => {
       '',
       `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each, production mode, log level default; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
       '',
-      '| read | req/s | ratio to bare | p50 ms | p99 ms | non-2xx |',
-      '|---|---|---|---|---|---|',
-      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${(row.rps / bareRps).toFixed(4)} | ${row.p50} | ${row.p99} | ${row.other} |`),
+      'Each hit is compared with a bare Node server answering its very bytes (the row above it); `/_health` and the misses with the bare server answering the list page.',
+      '',
+      '| read | req/s | ratio to bare | p50 ms | p99 ms | non-2xx | peak RSS |',
+      '|---|---|---|---|---|---|---|',
+      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${ratio(row)} | ${row.p50} | ${row.p99} | ${row.other} | ${mb(row.peak)} |`),
       '',
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
@@ -233,11 +254,12 @@ const main = async () => {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, database + suffix), { force: true });
     }
     fs.rmSync(publicDir, { recursive: true, force: true });
+    fs.rmSync(path.join(appDir, '.tmp', `bench-read-bodies-${stamp}`), { recursive: true, force: true });
   }
 };
 
 const child = async () => {
-  if (ROLE === 'bare') return bareServer(arg('file'));
+  if (ROLE === 'bare') return bareServer(arg('directory'));
   const strapi = await (await childStrapi()).load();
   if (ROLE === 'seed') {
     await seedArticles(strapi, Number(arg('articles', ARTICLES)));

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// After a bulk import written in SQL behind the CMS's back: `npm run reindex`.
+// Boots the compiled app once (no seed, no scheduler) on the configured database and moves the
+// live-content version, so every cache built from published content (list totals, sitemap,
+// screen feed, and the response cache of every instance sharing REDIS_URL) is rebuilt at the
+// next read. Without Redis each server keeps its response cache in its own memory: restart it.
+const fs = require('fs');
+const path = require('path');
+
+const appDir = path.join(__dirname, '..');
+
+const main = async () => {
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  // A deployed server has its build; a fresh checkout compiles first.
+  if (!fs.existsSync(path.join(appDir, 'dist', 'src', 'index.js'))) await compileStrapi({ appDir });
+  Object.assign(process.env, { SEED_DEMO: 'false', CRON_ENABLED: 'false' });
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const { touchLiveContent } = require(path.join(appDir, 'dist', 'src', 'channels', 'live-content-cache.js'));
+  const { responseCacheOf } = require(path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'));
+  await touchLiveContent(strapi);
+  await responseCacheOf(strapi)?.settled();
+  strapi.log.info(`Live-content version moved${process.env.REDIS_URL ? ' (and in Redis, for every instance)' : '; without REDIS_URL, restart running servers to empty their response caches'}`);
+  await strapi.destroy();
+  process.exit(0);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
