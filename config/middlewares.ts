@@ -4,8 +4,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Strapi's access log, with credentials in query strings redacted.
   'global::access-log',
   'strapi::errors',
-  // Stores what public reads answer, for the cache in front of this chain (src/response-cache).
-  'global::response-cache',
   'strapi::security',
   {
     name: 'strapi::cors',
@@ -14,6 +12,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       origin: env.array('CORS_ORIGINS', ['*']),
     },
   },
+  // Stores what public reads answer, for the cache in front of this chain (src/response-cache):
+  // inside the security and CORS headers, outside the powered-by one (set on the way out).
+  'global::response-cache',
   'strapi::poweredBy',
   'strapi::query',
   {

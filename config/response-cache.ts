@@ -14,4 +14,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // How long a response is kept at most, in either tier: bounds what depends on the clock alone
   // (the screens' "this month"), and Redis's memory (an old version's entries are never read again).
   ttlSeconds: env.int('RESPONSE_CACHE_TTL', 300),
+  // A Redis command slower than this is a miss, not a wait.
+  redisTimeoutMs: env.int('RESPONSE_CACHE_REDIS_TIMEOUT_MS', 250),
 });

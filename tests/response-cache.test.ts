@@ -61,6 +61,14 @@ describe('a repeated read is answered from the cache, exactly as the miss was', 
     expect(hit.headers['content-type']).toMatch(/./);
   });
 
+  test('HEAD asked first gets the headers a GET would', async () => {
+    const path = '/api/organizations?locale=zh-CN&pagination[pageSize]=7';
+    const head = await app.http().head(path).set('Host', HOST);
+    const getAfter = await get(path);
+    expect(head.headers.etag).toBe(getAfter.headers.etag);
+    expect(head.headers['cache-control']).toBe(getAfter.headers['cache-control']);
+  });
+
   test('a REST single item, and HEAD of it: headers without a body', async () => {
     const [first] = (await get('/api/articles?locale=zh-CN&pagination[pageSize]=1')).body.data;
     const path = `/api/articles/${first.documentId}?locale=zh-CN&populate=category`;
@@ -104,6 +112,23 @@ describe('headers for browsers and CDNs', () => {
       expect((await get(path, { Origin: 'https://partner.example.org' })).headers['access-control-allow-origin']).toBe('https://partner.example.org');
       expect((await get(path, { Origin: 'https://evil.example.net' })).headers['access-control-allow-origin']).toBeUndefined();
     }
+  });
+
+  test('made-up Origins share the answer to no Origin: they cannot fill the cache with copies', async () => {
+    const path = '/api/brands?locale=zh-CN&pagination[pageSize]=3';
+    const plain = await get(path);
+    const { result, queries } = await queriesDuring(() => get(path, { Origin: `https://made-up-${Date.now()}.example.net` }));
+    expect(queries).toBe(0);
+    expect(comparable(result.headers)).toEqual(comparable(plain.headers));
+  });
+
+  test('GraphQL answers in the type the client accepts', async () => {
+    const query = { query: '{ tags { name } }' };
+    const modern = await graphql(query, { Accept: 'application/graphql-response+json' });
+    const classic = await graphql(query, { Accept: 'application/json' });
+    expect(modern.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+    expect(classic.headers['content-type']).toMatch(/^application\/json/);
+    expect((await graphql(query, { Accept: 'application/graphql-response+json' })).headers['content-type']).toMatch(/^application\/graphql-response\+json/);
   });
 });
 
@@ -197,6 +222,18 @@ describe('only the reader the answer was made for gets it', () => {
     expect((await get(path, asToken)).status).toBe(401);
   });
 
+  test('a regenerated token’s old key is refused at once; the new one reads', async () => {
+    const created = await app.http().post('/admin/api-tokens').set(await superAdmin()).send({ name: `cache rotated ${Date.now()}`, type: 'read-only', lifespan: null, kind: 'content-api' });
+    const { id, accessKey } = created.body.data as { id: number; accessKey: string };
+    const path = '/api/achievements?locale=zh-CN';
+    expect((await get(path, { Authorization: `Bearer ${accessKey}` })).status).toBe(200);
+    expect((await get(path, { Authorization: `Bearer ${accessKey}` })).status).toBe(200);
+    const regenerated = await app.http().post(`/admin/api-tokens/${id}/regenerate`).set(await superAdmin());
+    expect(regenerated.status).toBe(201);
+    expect((await get(path, { Authorization: `Bearer ${accessKey}` })).status).toBe(401);
+    expect((await get(path, { Authorization: `Bearer ${regenerated.body.data.accessKey}` })).status).toBe(200);
+  });
+
   test('a credential that is not a Content API token always goes through Strapi', async () => {
     const path = '/api/videos?locale=zh-CN';
     expect((await get(path)).status).toBe(200);
@@ -216,6 +253,14 @@ describe('only the reader the answer was made for gets it', () => {
     expect((await get(`${path}&token=wrong-screen-token`)).status).toBe(403);
   });
 
+  test('the screen feed under another spelling of its path is never stored for the Public', async () => {
+    for (const path of ['/api/screen/feed/?locale=zh-CN', '/api/Screen/Feed?locale=zh-CN']) {
+      expect((await get(`${path}&token=${SCREEN_TOKEN}`)).status).toBe(200);
+      expect((await get(`${path}&token=${SCREEN_TOKEN}`)).status).toBe(200);
+      expect((await get(path)).status).toBe(403);
+    }
+  });
+
   test('GraphQL mutations, and bodies that are not JSON, never come from the cache', async () => {
     const mutation = { query: 'mutation { createArticle(data: { title: "x" }) { title } }' };
     for (let round = 0; round < 2; round += 1) {
@@ -223,8 +268,10 @@ describe('only the reader the answer was made for gets it', () => {
       expect(result.body.errors?.length).toBeGreaterThan(0);
       expect(queries).toBeGreaterThan(0);
     }
-    const broken = await graphql('{"query": ');
+    const broken = await graphql('{"query": ', { Origin: 'https://partner.example.org' });
     expect(broken.status).toBe(400);
     expect(broken.text).toMatch(/JSON/);
+    // Refused inside the chain, so a browser can read why.
+    expect(broken.headers['access-control-allow-origin']).toBe('https://partner.example.org');
   });
 });

@@ -29,6 +29,16 @@ export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
   await afterCommit(strapi, () => responseCacheOf(strapi)?.invalidate());
 };
 
+/**
+ * Resolves once the moves committed so far have landed (in Redis, with several instances): a
+ * release returns only then, so whoever it returns to, a reviewer's request or the scheduler,
+ * can no longer be served what it replaced on any instance. Inside a larger transaction nothing
+ * has moved yet; the request that opened it waits instead (response-cache/cache-fill.ts).
+ */
+export const liveContentSettled = async (strapi: Core.Strapi): Promise<void> => {
+  await responseCacheOf(strapi)?.settled();
+};
+
 type Entry<T> = { version: string; value: T };
 /** Where the entries are kept: a Map, or a bounded one (lru-cache) where keys come from readers. */
 type Store<T> = { get(key: string): Entry<T> | undefined; set(key: string, entry: Entry<T>): unknown };

@@ -10,7 +10,7 @@ export type MissContext = {
   body: unknown;
   request: { body?: unknown; rawBody?: string; header: Record<string, string | string[] | undefined> };
   response: { headers: Record<string, number | string | string[] | undefined>; get(name: string): string };
-  state: { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string }; credentials?: { id?: unknown } | null } };
+  state: { route?: { info?: { type?: string } }; channel?: unknown; auth?: { strategy?: { name?: string }; credentials?: { id?: unknown } | null } };
   set(name: string, value: string): void;
 };
 
@@ -20,9 +20,21 @@ const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 /** The chain authenticated the reader the front said it was: a response is stored only then. */
 const sameReader = (state: MissContext['state'], pending: PendingRead): boolean => {
   const { auth } = state;
-  if (pending.scope === 'screen') return true; // the screen-token policy let it through
+  // The screen feed's route (behind the screen-token policy) reads for the screens, whatever the path looked like.
+  if ((state.channel === 'screen') !== (pending.scope === 'screen')) return false;
+  if (pending.scope === 'screen') return true;
   if (pending.scope === 'public') return auth === undefined || (auth.strategy?.name === 'users-permissions' && !auth.credentials);
   return auth?.strategy?.name === 'content-api-token' && `token:${String(auth.credentials?.id)}` === pending.scope;
+};
+
+/** GraphQL answers errors with a 200: a passing failure (a timeout) must not be kept for everyone. */
+const hasGraphqlErrors = (pending: PendingRead, body: Buffer): boolean => {
+  if (pending.method !== 'POST') return false;
+  try {
+    return (JSON.parse(body.toString('utf8')) as { errors?: unknown }).errors !== undefined;
+  } catch {
+    return true;
+  }
 };
 
 const bodyBytes = (body: unknown): Buffer | null => {
@@ -33,7 +45,8 @@ const bodyBytes = (body: unknown): Buffer | null => {
 };
 
 /**
- * The inner half of the response cache, first in Strapi's chain after the error handler: gives
+ * The inner half of the response cache, in Strapi's chain inside the security and CORS
+ * middlewares (their headers are part of what is stored, as is powered-by's): gives
  * GraphQL the body the front already read, and stores what a miss answered (a 200 of a Content
  * API read, to the reader the front identified, with no cookie) with the ETag and Cache-Control
  * a hit will repeat. Every other request waits here until the invalidations it caused have
@@ -52,10 +65,10 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
     await cache.settled();
     return;
   }
-  if (ctx.status !== 200 || ctx.method === 'HEAD' || ctx.response.headers['set-cookie'] !== undefined) return;
+  if (ctx.status !== 200 || ctx.response.headers['set-cookie'] !== undefined) return;
   if (ctx.state.route?.info?.type !== 'content-api' || !sameReader(ctx.state, pending)) return;
   const body = bodyBytes(ctx.body);
-  if (body === null) return;
+  if (body === null || hasGraphqlErrors(pending, body)) return;
   ctx.body = body; // exactly the bytes stored, so the miss and its hits are the same response
   if (pending.method === 'GET') {
     if (!ctx.response.get('ETag')) ctx.set('ETag', strongEtag(body));
@@ -66,6 +79,8 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
       ctx.set('Cache-Control', `${audience}, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`);
     }
   }
+  // HEAD gets the headers a GET would (Koa sends no body); it is not stored, having none to send.
+  if (ctx.method === 'HEAD') return;
   const headers = Object.entries(ctx.response.headers)
     .filter(([name, value]) => !PER_RESPONSE.has(name) && value !== undefined)
     .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);

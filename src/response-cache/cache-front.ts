@@ -38,7 +38,8 @@ const readBody = (request: IncomingMessage): Promise<string | null> =>
 
 const parsedBody = (raw: string): ReadBody => {
   try {
-    return { raw, parsed: JSON.parse(raw) as unknown, valid: true };
+    // As koa-bodyparser (co-body) reads JSON: a byte-order mark is not part of it.
+    return { raw, parsed: JSON.parse(raw.replace(/^\uFEFF/, '')) as unknown, valid: true };
   } catch {
     return { raw, parsed: undefined, valid: false };
   }
@@ -70,39 +71,47 @@ const send = (request: IncomingMessage, response: ServerResponse, stored: Stored
 export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: RequestListener): RequestListener => {
   const apiPrefix = `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`;
   const graphqlPath = strapi.plugin('graphql') ? (strapi.plugin('graphql').config('endpoint') as string) : null;
+  const apollo = strapi.plugin('graphql')?.config('apolloServer') as { parseOptions?: { maxTokens?: number } } | undefined;
+  const maxTokens = apollo?.parseOptions?.maxTokens ?? 2000;
 
-  /** The cache entry a request would read, or null for requests the cache never answers. */
-  const identify = async (request: IncomingMessage, { path, query }: Target): Promise<Omit<PendingRead, 'version'> | null> => {
-    if ((request.method === 'GET' || request.method === 'HEAD') && path.startsWith(apiPrefix)) {
-      const scope = await cache.scopes.of(request, path, queryToken(query));
-      return scope === null ? null : { key: readKey(request, scope, path, query), scope, method: 'GET' };
+  /** A POST /graphql body the front may read: JSON, of a declared length within koa-bodyparser's limit. */
+  const readableGraphql = (request: IncomingMessage, { path, query }: Target) => {
+    if (request.method !== 'POST' || path !== graphqlPath || query !== '') return false;
+    const length = Number(request.headers['content-length']);
+    return length > 0 && length <= MAX_GRAPHQL_BODY && /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+  };
+
+  /** The cache entry a request would read under `version`, or null for requests the cache never answers. */
+  const identify = async (request: IncomingMessage, target: Target, version: () => Promise<string | null>): Promise<PendingRead | null> => {
+    const context = { corsOrigin: cache.corsOriginOf(request.headers.origin), behindProxy: cache.behindProxy() };
+    if ((request.method === 'GET' || request.method === 'HEAD') && target.path.startsWith(apiPrefix)) {
+      const current = await version();
+      const scope = current === null ? null : await cache.scopes(request, target.path, queryToken(target.query), current);
+      return scope === null || current === null ? null : { key: readKey(request, scope, context, target.path, target.query), scope, method: 'GET', version: current };
     }
-    if (request.method === 'POST' && path === graphqlPath && query === '') {
-      const length = Number(request.headers['content-length']);
-      if (!(length > 0 && length <= MAX_GRAPHQL_BODY) || !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return null;
+    if (readableGraphql(request, target)) {
       const raw = await readBody(request);
       if (raw === null) return null;
       const body = parsedBody(raw);
       cache.readBodies.set(request, body);
-      const operation = body.valid && typeof body.parsed === 'object' && body.parsed !== null ? cacheableQuery(body.parsed as GraphqlBody) : null;
+      const operation = body.valid && typeof body.parsed === 'object' && body.parsed !== null ? cacheableQuery(body.parsed as GraphqlBody, maxTokens) : null;
       if (operation === null) return null;
-      const scope = await cache.scopes.of(request, path, undefined);
-      if (scope === null) return null;
+      const current = await version();
+      const scope = current === null ? null : await cache.scopes(request, target.path, undefined, current);
+      if (scope === null || current === null) return null;
       const { variables } = body.parsed as GraphqlBody;
-      return { key: graphqlKey(request, scope, path, operation.document, operation.operationName, variables), scope, method: 'POST' };
+      return { key: graphqlKey(request, scope, context, target.path, operation.document, operation.operationName, variables), scope, method: 'POST', version: current };
     }
     return null;
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const started = Date.now();
-    const read = await identify(request, targetOf(request.url ?? '/'));
+    const read = await identify(request, targetOf(request.url ?? '/'), () => cache.version.current());
     if (read === null) return false;
-    const version = await cache.version.current();
-    if (version === null) return false;
-    const stored = await cache.store.get(read.key, version);
+    const stored = await cache.store.get(read.key, read.version);
     if (stored === undefined) {
-      cache.pending.set(request, { ...read, version });
+      cache.pending.set(request, read);
       return false;
     }
     const status = send(request, response, stored);

@@ -15,13 +15,14 @@ const normalised = new LRUCache<string, { printed: string | null }>({ maxSize: 4
  * null when the operation that would run is not a query or the document does not parse (the
  * GraphQL server answers those itself). Parsed once per distinct text.
  */
-const printedQuery = (text: string, operationName: string | null): string | null => {
-  const key = `${operationName ?? ''}\n${text}`;
+const printedQuery = (text: string, operationName: string | null, maxTokens: number): string | null => {
+  const key = `${maxTokens}\n${operationName ?? ''}\n${text}`;
   const known = normalised.get(key);
   if (known !== undefined) return known.printed;
   let printed: string | null = null;
   try {
-    const document = parse(text, { noLocation: true });
+    // No more than the GraphQL server itself parses (GRAPHQL_MAX_TOKENS): a huge document costs no more here.
+    const document = parse(text, { noLocation: true, maxTokens });
     const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
     const chosen = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((operation) => operation.name?.value === operationName);
     printed = chosen?.operation === 'query' ? print(document) : null;
@@ -32,11 +33,11 @@ const printedQuery = (text: string, operationName: string | null): string | null
   return printed;
 };
 
-export const cacheableQuery = (body: GraphqlBody): CacheableQuery | null => {
+export const cacheableQuery = (body: GraphqlBody, maxTokens: number): CacheableQuery | null => {
   if (typeof body.query !== 'string') return null;
   if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return null;
   if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return null;
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-  const document = printedQuery(body.query, operationName);
+  const document = printedQuery(body.query, operationName, maxTokens);
   return document === null ? null : { document, operationName };
 };

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { touchLiveContent } from '../channels/live-content-cache';
-import { afterCommit } from '../lifecycle/after-commit';
-import { responseCacheOf } from './response-cache';
 
 /**
  * What readers see changes on paths other than the release path (workflow/release.ts, which
@@ -18,8 +16,6 @@ const LIVE_SETTINGS = {
   locales: 'plugin::i18n.locale',
 } as const;
 
-const TOKEN_MODELS: ReadonlySet<string> = new Set([LIVE_SETTINGS.tokens, LIVE_SETTINGS.tokenPermissions]);
-
 type LifecycleEvent = { action: string; model: { uid: string }; params: { data?: Record<string, unknown> } };
 
 /** Strapi notes when a token was last used (at most hourly); that changes nothing a reader sees. */
@@ -34,12 +30,7 @@ const newFile = (event: LifecycleEvent): boolean => event.model.uid === LIVE_SET
 export const invalidateOnSettingsChanges = (strapi: Core.Strapi): void => {
   const changed = async (event: LifecycleEvent) => {
     if (onlyBookkeeping(event) || newFile(event)) return;
-    const cache = responseCacheOf(strapi);
-    if (TOKEN_MODELS.has(event.model.uid)) {
-      // Now, and again once committed: a hit in between may have looked the old token up again.
-      cache?.scopes.forgetTokens();
-      await afterCommit(strapi, () => cache?.scopes.forgetTokens());
-    }
+    // Tokens too: the front trusts what it remembers of a token only while the version stands.
     await touchLiveContent(strapi);
   };
   strapi.db.lifecycles.subscribe({

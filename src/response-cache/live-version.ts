@@ -32,23 +32,47 @@ export const memoryLiveVersion = (): LiveVersion => {
 /**
  * Several instances: the version lives in Redis and every hit reads it (one GET), so a publish on
  * any instance is seen by the next read on every other; pub/sub alone could deliver it late.
+ * A move that does not land is retried until it does, and until then this instance serves
+ * nothing from the cache. When Redis comes back after a loss (a restart, a failover), what it
+ * holds may predate changes made meanwhile: `onReconnect` drops this instance's copies, and the
+ * version moves.
  */
-export const redisLiveVersion = (redis: Redis, key: string): LiveVersion => {
-  let moveFailed = false;
+export const redisLiveVersion = (redis: Redis, key: string, onReconnect: () => void): LiveVersion & { close(): void } => {
+  let unsettled = false;
+  let retry: NodeJS.Timeout | null = null;
+  const attempt = async () => {
+    await redis.set(key, newVersion());
+    unsettled = false;
+  };
+  const retryLater = () => {
+    if (retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      attempt().catch(retryLater);
+    }, 500);
+    retry.unref();
+  };
   const move = async () => {
+    unsettled = true;
     try {
-      await redis.set(key, newVersion());
-      moveFailed = false;
+      await attempt();
     } catch (error) {
-      // Until a move lands, the version stored in Redis may be the one stale entries carry.
-      moveFailed = true;
+      retryLater();
       throw error;
     }
   };
+  let connectedBefore = false;
+  redis.on('ready', () => {
+    if (connectedBefore) {
+      onReconnect();
+      move().catch(() => undefined);
+    }
+    connectedBefore = true;
+  });
   return {
     current: async () => {
+      if (unsettled) return null;
       try {
-        if (moveFailed) await move();
         const stored = await redis.get(key);
         if (stored !== null) return stored;
         // First instance on this Redis: start a version (another instance may do it at once; NX keeps one).
@@ -59,5 +83,8 @@ export const redisLiveVersion = (redis: Redis, key: string): LiveVersion => {
       }
     },
     move,
+    close: () => {
+      if (retry) clearTimeout(retry);
+    },
   };
 };

@@ -13,16 +13,23 @@ const decodedName = (pair: string): string => {
   }
 };
 
+/** The parameter a name belongs to as Strapi's parser (qs) reads it: `sort` for `sort[]` and `sort[0]`. */
+const rootName = (name: string): string => {
+  const bracket = name.indexOf('[');
+  return bracket > 0 ? name.slice(0, bracket) : name;
+};
+
 /**
  * The query string with its parameters ordered by name, so `?locale=zh-CN&sort=…` and
- * `?sort=…&locale=zh-CN` are one entry. The sort is stable: repeated names (`sort[]=a&sort[]=b`)
- * keep their order, which is their meaning. Credentials (`token`) are never part of a key.
+ * `?sort=…&locale=zh-CN` are one entry. The sort is stable and by the parameter a name belongs
+ * to: everything qs merges into one value (`sort=a&sort[]=b`, `sort[]=a&sort[]=b`) keeps its
+ * order, which is its meaning. Credentials (`token`) are never part of a key.
  */
 export const normalisedQuery = (query: string): string =>
   query
     .split('&')
     .filter((pair) => pair.length > 0 && decodedName(pair) !== 'token')
-    .map((pair, index) => ({ pair, name: decodedName(pair), index }))
+    .map((pair, index) => ({ pair, name: rootName(decodedName(pair)), index }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
     .map(({ pair }) => pair)
     .join('&');
@@ -33,22 +40,31 @@ const header = (request: IncomingMessage, name: string): string => {
 };
 
 /**
- * What makes two requests the same response: the reader's scope, the Origin (CORS answers per
- * origin), the Host and forwarding headers (feeds and sitemaps may build absolute URLs from
- * them), and the resource itself.
+ * What else than the resource decides the answer, as the front found it: the CORS answer's
+ * origin (the Origin when CORS allows it; every other Origin gets the same answer as none), and
+ * whether the forwarding headers count (only when Koa trusts a proxy).
  */
-const requestParts = (request: IncomingMessage, scope: ReaderScope): string[] => [
+export type RequestContext = { corsOrigin: string; behindProxy: boolean };
+
+/**
+ * What makes two requests the same response: the reader's scope, the CORS origin, the Host
+ * (feeds and sitemaps build absolute URLs from the request's origin) and, behind a trusted
+ * proxy, the forwarding headers that change that origin.
+ */
+const requestParts = (request: IncomingMessage, scope: ReaderScope, { corsOrigin, behindProxy }: RequestContext): string[] => [
   scope,
-  header(request, 'origin'),
+  corsOrigin,
   header(request, 'host'),
-  header(request, 'x-forwarded-host'),
-  header(request, 'x-forwarded-proto'),
+  behindProxy ? `${header(request, 'x-forwarded-host')} ${header(request, 'x-forwarded-proto')}` : '',
 ];
 
 /** A GET's key: path and normalised query. HEAD shares it (same headers, no body). */
-export const readKey = (request: IncomingMessage, scope: ReaderScope, path: string, query: string): string =>
-  ['GET', ...requestParts(request, scope), `${path}?${normalisedQuery(query)}`].join('\n');
+export const readKey = (request: IncomingMessage, scope: ReaderScope, context: RequestContext, path: string, query: string): string =>
+  ['GET', ...requestParts(request, scope, context), `${path}?${normalisedQuery(query)}`].join('\n');
 
-/** A GraphQL query's key: the normalised document, the operation chosen and the variables. */
-export const graphqlKey = (request: IncomingMessage, scope: ReaderScope, path: string, document: string, operationName: string | null, variables: unknown): string =>
-  ['POST', ...requestParts(request, scope), path, document, operationName ?? '', stringify(variables ?? {})].join('\n');
+/**
+ * A GraphQL query's key: the normalised document, the operation chosen, the variables, and
+ * `Accept` (the server answers `application/json` or `application/graphql-response+json` by it).
+ */
+export const graphqlKey = (request: IncomingMessage, scope: ReaderScope, context: RequestContext, path: string, document: string, operationName: string | null, variables: unknown): string =>
+  ['POST', ...requestParts(request, scope, context), header(request, 'accept'), path, document, operationName ?? '', stringify(variables ?? {})].join('\n');

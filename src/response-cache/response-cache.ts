@@ -15,6 +15,7 @@ export type ResponseCacheConfig = {
   redisUrl: string;
   redisPrefix: string;
   ttlSeconds: number;
+  redisTimeoutMs: number;
 };
 
 /** What the front learned of a request it could not answer, for the miss to store its answer. */
@@ -31,6 +32,9 @@ export type ReadBody = { raw: string; parsed: unknown; valid: boolean };
 export type ResponseCache = {
   config: ResponseCacheConfig;
   scopes: ReaderScopes;
+  /** Whether the Origin a request sends gets a CORS answer of its own (see request-key.ts). */
+  corsOriginOf(origin: string | undefined): string;
+  behindProxy(): boolean;
   store: ResponseStore;
   version: LiveVersion;
   pending: WeakMap<IncomingMessage, PendingRead>;
@@ -41,6 +45,20 @@ export type ResponseCache = {
   invalidate(): void;
   settled(): Promise<void>;
   close(): Promise<void>;
+};
+
+type MiddlewareEntry = string | { name?: string; config?: { origin?: unknown } };
+
+/**
+ * The origin Strapi's CORS middleware answers for (strapi::cors in config/middlewares.ts): every
+ * Origin with `*`, the listed ones otherwise. Any other Origin gets the same answer as none, so
+ * it shares that answer's entry instead of making one per made-up Origin.
+ */
+const corsOriginOf = (strapi: Core.Strapi) => {
+  const cors = (strapi.config.get('middlewares') as MiddlewareEntry[]).find((entry): entry is Exclude<MiddlewareEntry, string> => typeof entry === 'object' && entry.name === 'strapi::cors');
+  const configured = cors?.config?.origin ?? '*';
+  const allowed = new Set((Array.isArray(configured) ? configured : String(configured).split(',')).map((origin) => String(origin).trim()));
+  return (origin: string | undefined): string => (origin && (allowed.has('*') || allowed.has(origin)) ? origin : '');
 };
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
@@ -55,14 +73,19 @@ export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null =
   const apiPrefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
   const screenPaths = new Set([`${apiPrefix}/screen/feed`]);
   const memory = memoryResponseStore(config.maxBytes, config.ttlSeconds);
-  // Fail fast when Redis is away: a reader then gets a miss, not a wait.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true }) : null;
+  // Fail fast when Redis is away or slow: a reader then gets a miss, not a wait.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true, commandTimeout: config.redisTimeoutMs })
+    : null;
   redis?.on('error', (error: Error) => strapi.log.warn(`response cache: Redis: ${error.message}`));
-  const version = redis ? redisLiveVersion(redis, `${config.redisPrefix}:live-version`) : memoryLiveVersion();
+  const shared = redis ? redisLiveVersion(redis, `${config.redisPrefix}:live-version`, () => memory.clear()) : null;
+  const version: LiveVersion = shared ?? memoryLiveVersion();
   const store = redis ? tieredResponseStore(memory, redis, { prefix: config.redisPrefix, ttlSeconds: config.ttlSeconds }) : memory;
   const cache: ResponseCache = {
     config,
     scopes: readerScopes(strapi, screenPaths),
+    corsOriginOf: corsOriginOf(strapi),
+    behindProxy: () => strapi.server.app.proxy === true,
     store,
     version,
     pending: new WeakMap(),
@@ -72,6 +95,7 @@ export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null =
     settled: () => moves.drain(strapi),
     close: async () => {
       await moves.drain(strapi);
+      shared?.close();
       redis?.disconnect();
     },
   };

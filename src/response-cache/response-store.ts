@@ -10,12 +10,13 @@ export type StoredResponse = {
   body: Buffer;
 };
 
-type Entry = { version: string; response: StoredResponse };
+type Entry = { version: string; response: StoredResponse; storedAt?: number };
 
 export type ResponseStore = {
   /** The response stored under `key` while `version` is the live-content version, if any. */
   get(key: string, version: string): Promise<StoredResponse | undefined>;
-  set(key: string, version: string, response: StoredResponse): Promise<void>;
+  /** `ttlMs`: what is left of its life when it was stored earlier elsewhere (Redis). */
+  set(key: string, version: string, response: StoredResponse, ttlMs?: number): Promise<void>;
 };
 
 const PER_ENTRY_OVERHEAD = 256;
@@ -26,29 +27,30 @@ const entryBytes = (entry: Entry, key: string) =>
  * This instance's tier: least recently used first out, bounded by bytes (a sitemap part weighs
  * what it weighs, not "one entry"). An entry of another version is never served; it just ages out.
  */
-export const memoryResponseStore = (maxBytes: number, ttlSeconds: number): ResponseStore => {
+export const memoryResponseStore = (maxBytes: number, ttlSeconds: number): ResponseStore & { clear(): void } => {
   const entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: entryBytes, maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)), ttl: ttlSeconds * 1000 });
   return {
     get: async (key, version) => {
       const entry = entries.get(key);
       return entry?.version === version ? entry.response : undefined;
     },
-    set: async (key, version, response) => {
-      entries.set(key, { version, response });
+    set: async (key, version, response, ttlMs) => {
+      entries.set(key, { version, response }, ttlMs === undefined ? undefined : { ttl: Math.max(1, ttlMs) });
     },
+    clear: () => entries.clear(),
   };
 };
 
 /** Meta line, newline, body: one Redis value per response, read with one GET. */
-const encode = ({ version, response }: Entry): Buffer =>
-  Buffer.concat([Buffer.from(`${JSON.stringify({ version, status: response.status, headers: response.headers })}\n`), response.body]);
+const encode = ({ version, response, storedAt }: Entry): Buffer =>
+  Buffer.concat([Buffer.from(`${JSON.stringify({ version, storedAt, status: response.status, headers: response.headers })}\n`), response.body]);
 
 const decode = (value: Buffer): Entry | undefined => {
   const end = value.indexOf(10);
   if (end < 0) return undefined;
   try {
-    const meta = JSON.parse(value.subarray(0, end).toString('utf8')) as { version: string; status: number; headers: Array<[string, string]> };
-    return { version: meta.version, response: { status: meta.status, headers: meta.headers, body: value.subarray(end + 1) } };
+    const meta = JSON.parse(value.subarray(0, end).toString('utf8')) as { version: string; storedAt: number; status: number; headers: Array<[string, string]> };
+    return { version: meta.version, storedAt: meta.storedAt, response: { status: meta.status, headers: meta.headers, body: value.subarray(end + 1) } };
   } catch {
     return undefined;
   }
@@ -69,7 +71,10 @@ export const tieredResponseStore = (memory: ResponseStore, redis: Redis, { prefi
         const stored = await redis.getBuffer(redisKey(key));
         const entry = stored ? decode(stored) : undefined;
         if (entry?.version !== version) return undefined;
-        await memory.set(key, version, entry.response);
+        // No longer here than in Redis: a copy lives out what is left of the original's life.
+        const left = ttlSeconds * 1000 - (Date.now() - (entry.storedAt ?? 0));
+        if (left <= 0) return undefined;
+        await memory.set(key, version, entry.response, left);
         return entry.response;
       } catch {
         return undefined;
@@ -78,7 +83,7 @@ export const tieredResponseStore = (memory: ResponseStore, redis: Redis, { prefi
     set: async (key, version, response) => {
       await memory.set(key, version, response);
       try {
-        await redis.set(redisKey(key), encode({ version, response }), 'EX', ttlSeconds);
+        await redis.set(redisKey(key), encode({ version, response, storedAt: Date.now() }), 'EX', ttlSeconds);
       } catch {
         // The memory tier has it; the next instance builds its own.
       }

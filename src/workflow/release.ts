@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { touchLiveContent } from '../channels/live-content-cache';
+import { liveContentSettled, touchLiveContent } from '../channels/live-content-cache';
 import { isLocalizedType } from '../i18n/locales';
 import { versionLocales, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
@@ -114,6 +114,7 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
     return { result, claims };
   });
   for (const { ref, after } of claims) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.publish, ref, { actor: actor.name, contentHash: after.reviewedHash });
+  await liveContentSettled(strapi);
   return { result, claims };
 };
 
@@ -177,6 +178,7 @@ export const takeDownLocales = async <T>(strapi: Core.Strapi, request: TakedownR
   });
   // Deleting live content takes it off every channel too: the same announcement.
   for (const locale of live) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.unpublish, { uid, documentId, locale }, { actor: actor.name, deleted: action === 'delete' });
+  await liveContentSettled(strapi);
   return result;
 };
 

@@ -3,6 +3,7 @@ import type { DocumentRef } from '../documents/document-rows';
 import type { Actor, UserActor } from './actor';
 import { recordAudit } from './audit-trail';
 import { hashContent, loadReviewableContent } from './content-hash';
+import { liveContentSettled } from '../channels/live-content-cache';
 import { releaseVersion } from './release';
 import { assertReadyForRelease } from './release-readiness';
 import { updateState, type ReviewState } from './review-states';
@@ -70,7 +71,7 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
     : { stageIndex: stageIndex + 1 };
   const releaseNow = isFinal && judge('publish', { ...facts, state: { ...facts.state, ...approval } }).allowed;
 
-  return strapi.db.transaction(async () => {
+  const approved = await strapi.db.transaction(async () => {
     await recordAudit(strapi, ref, {
       action: overridden ? 'override_approve' : 'approve',
       actor,
@@ -86,6 +87,9 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
     emitWorkflowEvent(strapi, WORKFLOW_EVENTS.approve, ref, { actor: actor.name, stage: stage.name, final: isFinal, contentHash: facts.draftHash });
     return releaseNow ? releaseVersion(strapi, { facts, patch: approval, fromState: 'approved' }) : writeState(strapi, facts, approval);
   });
+  // A final approval that released returns once no instance can serve what it replaced.
+  await liveContentSettled(strapi);
+  return approved;
 };
 
 /**
@@ -188,8 +192,10 @@ export const recordSystemApproval = async (strapi: Core.Strapi, ref: DocumentRef
 /** Approves on the record and releases at once, as the seed does: one transaction, one state write. */
 export const releaseWithSystemApproval = async (strapi: Core.Strapi, ref: DocumentRef, reason: string, actor: Actor): Promise<ReviewState> => {
   const { facts, approval, audit } = await systemApproval(strapi, ref, reason);
-  return strapi.db.transaction(async () => {
+  const released = await strapi.db.transaction(async () => {
     await audit();
     return releaseVersion(strapi, { facts: { ...facts, actor }, patch: approval, fromState: 'approved' });
   });
+  await liveContentSettled(strapi);
+  return released;
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { responseCacheOf } from '../response-cache/response-cache';
+import { liveContentSettled } from '../channels/live-content-cache';
 import { WORKFLOW_UID } from '../constants';
 import { SCHEDULER } from './actor';
 import { recordAudit } from './audit-trail';
@@ -59,7 +59,7 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
     }
   }
   // A run is over once no instance's response cache can serve what it replaced.
-  await responseCacheOf(strapi)?.settled();
+  await liveContentSettled(strapi);
   return run;
 };
 

@@ -53,7 +53,13 @@ export const redisScreenEvents = (url: string, prefix = 'brand-cms:screen'): Scr
   const subscriber = new Redis(url, { lazyConnect: false });
   const listeners = fanOut();
   const channel = `${prefix}:events`;
-  void subscriber.subscribe(channel);
+  // Subscribed on every (re)connection: a Redis that is away at start must not take the server
+  // down, and screens hear events again once it is back. Failures of publish surface to its callers.
+  subscriber.on('ready', () => {
+    subscriber.subscribe(channel).catch(() => undefined);
+  });
+  subscriber.on('error', () => undefined);
+  commands.on('error', () => undefined);
   subscriber.on('message', (from: string, message: string) => {
     if (from === channel) listeners.emit(JSON.parse(message) as ScreenEvent);
   });

@@ -47,7 +47,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const selfUrl = (other: FeedFormat) => `${ctx.request.origin}${ctx.request.path.replace(/[^/]+$/, other)}?${query}`;
       const feed = articleFeed(site, { locale, category, brand }, articles, format, selfUrl);
 
-      ctx.set('Cache-Control', 'public, max-age=300');
       ctx.type = FEED_FORMATS[format].contentType;
       ctx.body = FEED_FORMATS[format].render(feed);
     },
@@ -55,7 +54,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sitemap(ctx: Context) {
       const parts = await sitemapPartsOf();
       const cms = (strapi.config.get('server.url') as string) || ctx.request.origin;
-      ctx.set('Cache-Control', 'public, max-age=3600');
       ctx.type = 'application/xml; charset=utf-8';
       ctx.body = await cachedXml(strapi, `index|${cms}`, () => buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, parts));
     },
@@ -64,7 +62,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const number = /^([1-9]\d{0,5})\.xml$/.exec(ctx.params.part ?? '')?.[1];
       const entries = number ? (await sitemapPartsOf())[Number(number) - 1] : undefined;
       if (!entries) throw new errors.NotFoundError(`No sitemap part "${ctx.params.part}": the index at /api/sitemap.xml lists them`);
-      ctx.set('Cache-Control', 'public, max-age=3600');
       ctx.type = 'application/xml; charset=utf-8';
       ctx.body = await cachedXml(strapi, `part|${number}`, () => buildSitemapPart(siteOf(strapi, ctx.request.origin), entries));
     },
