@@ -119,4 +119,17 @@ describe('list totals', () => {
     await documents(app.strapi, UID.article).unpublish({ documentId: created.documentId, locale: 'zh-CN' });
     expect(await total()).toBe(before);
   });
+
+  test('are shared by every page, size and order of one list', async () => {
+    const before = await total();
+    await app.strapi.db.query(UID.article).updateMany({ where: demoArticle, data: { targetsWebsite: false } });
+    try {
+      // Counted afresh, these would be one less: they are the first page's kept total.
+      for (const query of ['pagination[page]=2&pagination[pageSize]=1', 'pagination[pageSize]=3&sort=publishedAt:desc', 'pagination[start]=1&pagination[limit]=2&populate=category']) {
+        expect((await app.http().get(`/api/articles?locale=zh-CN&${query}`)).body.meta.pagination.total).toBe(before);
+      }
+    } finally {
+      await app.strapi.db.query(UID.article).updateMany({ where: demoArticle, data: { targetsWebsite: true } });
+    }
+  });
 });

@@ -12,10 +12,17 @@ import type { DocumentMiddleware } from './document-middlewares';
  * kept per query until that version moves. Registered inside the read scope: the key is the
  * query as scoped (channel, status and all), so no reader is ever counted another's rows.
  */
+/**
+ * What a count does not depend on: Strapi's list service hands count the page, order and
+ * populate of the list it counts for. Left out of the key, every page of one list shares its total.
+ */
+const NOT_COUNTED = new Set(['start', 'limit', 'page', 'pageSize', 'pagination', 'sort', 'populate', 'fields']);
+const countedQuery = (params: Record<string, unknown>) => Object.fromEntries(Object.entries(params).filter(([name]) => !NOT_COUNTED.has(name)));
+
 export const cachedPublicCounts = (strapi: Core.Strapi): DocumentMiddleware => {
   const counted = liveContentCache<unknown>(new LRUCache<string, { version: string; value: unknown }>({ max: 2000 }));
   return async ({ uid, action, params }, next) => {
     if (action !== 'count' || params.status !== 'published' || requestChannel(strapi.requestContext.get()?.state) === null) return next();
-    return counted(strapi, `${uid}|${stringify(params)}`, next);
+    return counted(strapi, `${uid}|${stringify(countedQuery(params))}`, next);
   };
 };
