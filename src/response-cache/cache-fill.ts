@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { notModified, strongEtag } from './etag';
+import { parsedBody } from './graphql-operation';
 import type { PendingRead, ResponseCache } from './response-cache';
 
 /** The part of Koa's context a miss is stored from. */
@@ -53,11 +54,12 @@ const bodyBytes = (body: unknown): Buffer | null => {
  * landed, so a publish call returns only once no instance can serve what it replaced.
  */
 export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissContext, next: () => Promise<void>) => {
-  const readBody = cache.readBodies.get(ctx.req);
-  if (readBody) {
-    if (!readBody.valid) throw new errors.ValidationError('The request body is not valid JSON');
-    ctx.request.body = readBody.parsed;
-    ctx.request.rawBody = readBody.raw;
+  const raw = cache.readBodies.get(ctx.req);
+  if (raw !== undefined) {
+    const body = parsedBody(raw);
+    if (!body.valid) throw new errors.ValidationError('The request body is not valid JSON');
+    ctx.request.body = body.parsed;
+    ctx.request.rawBody = raw;
   }
   await next();
   const pending = cache.pending.get(ctx.req);

@@ -2,9 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { redactedUrl } from '../middlewares/access-log';
 import { notModified } from './etag';
-import { cacheableQuery, type GraphqlBody } from './graphql-operation';
+import { graphqlReadOf } from './graphql-operation';
 import { graphqlKey, readKey, type ReaderScope } from './request-key';
-import type { PendingRead, ReadBody, ResponseCache } from './response-cache';
+import type { PendingRead, ResponseCache } from './response-cache';
 import type { StoredResponse } from './response-store';
 
 /** Koa's own JSON body limit for GraphQL (koa-bodyparser): larger bodies are left to it. */
@@ -35,15 +35,6 @@ const readBody = (request: IncomingMessage): Promise<string | null> =>
     request.on('error', () => resolve(null));
     request.on('aborted', () => resolve(null));
   });
-
-const parsedBody = (raw: string): ReadBody => {
-  try {
-    // As koa-bodyparser (co-body) reads JSON: a byte-order mark is not part of it.
-    return { raw, parsed: JSON.parse(raw.replace(/^\uFEFF/, '')) as unknown, valid: true };
-  } catch {
-    return { raw, parsed: undefined, valid: false };
-  }
-};
 
 /**
  * Sends a stored response with the headers the miss carried; `304` to a GET whose
@@ -92,15 +83,13 @@ export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: Req
     if (readableGraphql(request, target)) {
       const raw = await readBody(request);
       if (raw === null) return null;
-      const body = parsedBody(raw);
-      cache.readBodies.set(request, body);
-      const operation = body.valid && typeof body.parsed === 'object' && body.parsed !== null ? cacheableQuery(body.parsed as GraphqlBody, maxTokens) : null;
-      if (operation === null) return null;
+      cache.readBodies.set(request, raw);
+      const read = graphqlReadOf(raw, maxTokens);
+      if (read === null) return null;
       const current = await version();
       const scope = current === null ? null : await cache.scopes(request, target.path, undefined, current);
       if (scope === null || current === null) return null;
-      const { variables } = body.parsed as GraphqlBody;
-      return { key: graphqlKey(request, scope, context, target.path, operation.document, operation.operationName, variables), scope, method: 'POST', version: current };
+      return { key: graphqlKey(request, scope, context, target.path, read), scope, method: 'POST', version: current };
     }
     return null;
   };

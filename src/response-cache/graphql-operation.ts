@@ -1,5 +1,6 @@
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import stringify from 'safe-stable-stringify';
 
 /** The GraphQL request a response can be kept for: one query (never a mutation or subscription). */
 export type CacheableQuery = { document: string; operationName: string | null };
@@ -40,4 +41,32 @@ export const cacheableQuery = (body: GraphqlBody, maxTokens: number): CacheableQ
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
   const document = printedQuery(body.query, operationName, maxTokens);
   return document === null ? null : { document, operationName };
+};
+
+/** A POST /graphql body as read off the wire, parsed as koa-bodyparser would (a byte-order mark is not JSON). */
+export const parsedBody = (raw: string): { valid: true; parsed: unknown } | { valid: false } => {
+  try {
+    return { valid: true, parsed: JSON.parse(raw.replace(/^\uFEFF/, '')) as unknown };
+  } catch {
+    return { valid: false };
+  }
+};
+
+/** What of a body makes the answer: the query as printed, the operation, the variables as stable text. */
+export type GraphqlRead = CacheableQuery & { variables: string };
+
+const reads = new LRUCache<string, { read: GraphqlRead | null }>({ maxSize: 4_000_000, sizeCalculation: (_read, raw) => raw.length + 1 });
+
+/**
+ * The cacheable query a body asks, or null; remembered per body text, so a client repeating
+ * its request costs a lookup, not a JSON parse and a print.
+ */
+export const graphqlReadOf = (raw: string, maxTokens: number): GraphqlRead | null => {
+  const known = reads.get(raw);
+  if (known) return known.read;
+  const body = parsedBody(raw);
+  const query = body.valid && typeof body.parsed === 'object' && body.parsed !== null ? cacheableQuery(body.parsed as GraphqlBody, maxTokens) : null;
+  const read = query && { ...query, variables: stringify((body.valid && (body.parsed as GraphqlBody).variables) || {}) };
+  reads.set(raw, { read });
+  return read;
 };

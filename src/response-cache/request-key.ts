@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'http';
-import stringify from 'safe-stable-stringify';
+import type { GraphqlRead } from './graphql-operation';
 
 /** Whose view a response is: the Public role, one API token, or the display screens. */
 export type ReaderScope = 'public' | 'screen' | `token:${number}`;
@@ -66,5 +66,5 @@ export const readKey = (request: IncomingMessage, scope: ReaderScope, context: R
  * A GraphQL query's key: the normalised document, the operation chosen, the variables, and
  * `Accept` (the server answers `application/json` or `application/graphql-response+json` by it).
  */
-export const graphqlKey = (request: IncomingMessage, scope: ReaderScope, context: RequestContext, path: string, document: string, operationName: string | null, variables: unknown): string =>
-  ['POST', ...requestParts(request, scope, context), header(request, 'accept'), path, document, operationName ?? '', stringify(variables ?? {})].join('\n');
+export const graphqlKey = (request: IncomingMessage, scope: ReaderScope, context: RequestContext, path: string, read: GraphqlRead): string =>
+  ['POST', ...requestParts(request, scope, context), header(request, 'accept'), path, read.document, read.operationName ?? '', read.variables].join('\n');

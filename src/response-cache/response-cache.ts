@@ -26,8 +26,6 @@ export type PendingRead = {
   method: 'GET' | 'POST';
 };
 
-/** A POST /graphql body the front has read: the chain gets it parsed instead of the spent stream. */
-export type ReadBody = { raw: string; parsed: unknown; valid: boolean };
 
 export type ResponseCache = {
   config: ResponseCacheConfig;
@@ -38,7 +36,8 @@ export type ResponseCache = {
   store: ResponseStore;
   version: LiveVersion;
   pending: WeakMap<IncomingMessage, PendingRead>;
-  readBodies: WeakMap<IncomingMessage, ReadBody>;
+  /** POST /graphql bodies the front has read: the chain gets them instead of the spent stream. */
+  readBodies: WeakMap<IncomingMessage, string>;
   /** Paths whose reader is a display screen (screen token or SCREEN_FEED_PUBLIC), not a role. */
   screenPaths: ReadonlySet<string>;
   /** Moves the version once what changed is committed; `settled` waits for moves under way. */
