@@ -1,5 +1,6 @@
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
 import { CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS } from '../src/channels/channel-targeting';
+import { livePages } from '../src/channels/web/website-content';
 import { readIndexesOf, readIndexName } from '../src/documents/read-indexes';
 import { isLocalizedType } from '../src/i18n/locales';
 import { versionHash } from '../src/workflow/content-hash';
@@ -55,6 +56,16 @@ describe('indexes for public reads', () => {
     // statistics (on these tiny tables every index costs the same), so any index will do there.
     if (isPostgres()) expect(single).toMatch(/Index Scan/);
     else expect(single).toContain(`${tableOf(uid)}_website_document_idx`);
+  });
+
+  test.each([UID.article, UID.video, UID.achievement, UID.brand].map((uid) => [uid]))('a sitemap part of %s, at any offset, and its newest change, read from its index alone', async (uid) => {
+    const slice = livePages(app.strapi, uid, 'zh-CN').select('slug', 'updated_at').orderBy('id').limit(10000).offset(90000);
+    const newest = app.strapi.db.connection.from(livePages(app.strapi, uid, 'zh-CN').select('updated_at').orderBy('id').limit(10000).offset(90000).as('slice')).max({ newest: 'updated_at' });
+    for (const plan of [await planOf(slice), await planOf(newest as unknown as Query)]) {
+      expect(plan).toContain(uid === UID.brand ? `${tableOf(uid)}_live_pages_idx` : `${tableOf(uid)}_website_pages_idx`);
+      // SQLite says so; PostgreSQL reads it with an index-only scan.
+      expect(plan).toMatch(isPostgres() ? /Index Only Scan/ : /COVERING INDEX/);
+    }
   });
 
   test('are kept across restarts (Strapi’s schema sync leaves them alone, the start re-ensures them)', async () => {

@@ -16,18 +16,29 @@ type ReadIndex = { name: string; columns: string[] };
 
 export const readIndexName = (table: string) => `${table}_public_read_idx`;
 
+/**
+ * The website's pages in id order (the REST list's default order, and the sitemap's), carrying
+ * what a sitemap `<url>` needs (slug, last change) and the live mark, so a sitemap part is read
+ * from the index alone at any offset (channels/web/website-content.ts).
+ */
+const pageColumns = (strapi: Core.Strapi, uid: ContentUid): string[] => ['id', 'published_at', columnOf(strapi, uid, 'slug'), columnOf(strapi, uid, 'updatedAt')];
+
+/** Indexes earlier versions made that a newer one here replaces. */
+const replacedIndexes = (table: string) => [`${table}_website_by_id_idx`];
+
 export const readIndexesOf = (strapi: Core.Strapi, uid: ContentUid): ReadIndex[] => {
   const table = strapi.db.metadata.get(uid).tableName;
   const locale = isLocalizedType(strapi, uid) ? ['locale'] : [];
-  const indexes = [{ name: readIndexName(table), columns: [...locale, 'published_at', 'id'] }];
-  if (!isChannelTargeted(uid)) return indexes;
+  const indexes: ReadIndex[] = [{ name: readIndexName(table), columns: [...locale, 'published_at', 'id'] }];
+  const hasPages = 'slug' in strapi.contentType(uid).attributes;
+  if (!isChannelTargeted(uid)) return hasPages ? [...indexes, { name: `${table}_live_pages_idx`, columns: [...locale, ...pageColumns(strapi, uid)] }] : indexes;
   for (const channel of CHANNELS) {
     const flag = columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
     indexes.push({ name: `${table}_${channel}_newest_idx`, columns: [...locale, flag, 'published_at', 'id'] });
   }
   const website = columnOf(strapi, uid, CHANNEL_FLAGS.website);
-  // The REST list's default order (by id) on the website, the channel nearly every reader uses.
-  indexes.push({ name: `${table}_website_by_id_idx`, columns: [...locale, website, 'id'] });
+  // In id order on the website, the channel nearly every reader uses: the REST default and the sitemap.
+  indexes.push({ name: `${table}_website_pages_idx`, columns: [...locale, website, ...(hasPages ? pageColumns(strapi, uid) : ['id'])] });
   // One item by its documentId: with an equality on every column SQLite's planner, which has
   // no statistics, prefers this to the channel indexes above (which would scan the locale).
   indexes.push({ name: `${table}_website_document_idx`, columns: ['document_id', ...locale, website, 'published_at'] });
@@ -38,6 +49,7 @@ export const ensureReadIndexes = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
   for (const uid of PUBLISHABLE_UIDS) {
     const table = strapi.db.metadata.get(uid).tableName;
+    for (const name of replacedIndexes(table)) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
     for (const { name, columns } of readIndexesOf(strapi, uid)) {
       await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
     }

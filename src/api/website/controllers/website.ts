@@ -4,9 +4,8 @@ import { UID } from '../../../constants';
 import { articleFeed, FEED_FORMATS, isFeedFormat, type FeedFormat } from '../../../channels/web/feeds';
 import { siteOf } from '../../../channels/web/site';
 import { liveContentCache } from '../../../channels/live-content-cache';
-import { buildSitemapIndex, buildSitemapPart, sitemapParts } from '../../../channels/web/sitemap';
-import type { SitemapEntry } from '../../../channels/web/site-types';
-import { latestArticles, sitemapEntries, taxonomyBySlug } from '../../../channels/web/website-content';
+import { buildSitemapIndex, buildSitemapPart, partSlices, sitemapPartCount } from '../../../channels/web/sitemap';
+import { latestArticles, sitemapSegments, sliceEntries, sliceLastModified, taxonomyBySlug, type SitemapSegment } from '../../../channels/web/website-content';
 import { localeCodes, requestedLocale } from '../../../i18n/locales';
 
 type Context = {
@@ -20,14 +19,17 @@ type Context = {
 
 const FEED_SIZE = 50;
 
+const newestOf = (dates: Array<Date | null>): Date | null =>
+  dates.reduce<Date | null>((newest, date) => (date && (!newest || date > newest) ? date : newest), null);
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // The website's pages, read and rendered once per change of the published content (per app).
-  const cachedEntries = liveContentCache<SitemapEntry[]>();
-  const cachedXml = liveContentCache<string>();
-  const sitemapPartsOf = async (): Promise<SitemapEntry[][]> => {
+  // How many pages each type has in each locale, counted once per change of the published
+  // content; each part then reads only its own pages. Repeated reads are response-cache hits.
+  const cachedSegments = liveContentCache<SitemapSegment[]>();
+  const partSize = () => strapi.config.get('website.sitemapUrlsPerFile') as number;
+  const segmentsOf = async (): Promise<SitemapSegment[]> => {
     const locales = await localeCodes(strapi);
-    const entries = await cachedEntries(strapi, `sitemap|${locales.join(',')}`, () => sitemapEntries(strapi, locales));
-    return sitemapParts(entries, strapi.config.get('website.sitemapUrlsPerFile') as number);
+    return cachedSegments(strapi, `sitemap|${locales.join(',')}`, () => sitemapSegments(strapi, locales));
   };
 
   return {
@@ -52,18 +54,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async sitemap(ctx: Context) {
-      const parts = await sitemapPartsOf();
+      const segments = await segmentsOf();
+      const parts = Array.from({ length: sitemapPartCount(segments, partSize()) }, (_, index) => partSlices(segments, partSize(), index + 1));
+      const lastModified = await Promise.all(parts.map(async (slices) => newestOf(await Promise.all(slices.map((slice) => sliceLastModified(strapi, slice))))));
       const cms = (strapi.config.get('server.url') as string) || ctx.request.origin;
       ctx.type = 'application/xml; charset=utf-8';
-      ctx.body = await cachedXml(strapi, `index|${cms}`, () => buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, parts));
+      ctx.body = await buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, lastModified);
     },
 
     async sitemapPart(ctx: Context) {
-      const number = /^([1-9]\d{0,5})\.xml$/.exec(ctx.params.part ?? '')?.[1];
-      const entries = number ? (await sitemapPartsOf())[Number(number) - 1] : undefined;
-      if (!entries) throw new errors.NotFoundError(`No sitemap part "${ctx.params.part}": the index at /api/sitemap.xml lists them`);
+      const number = Number(/^([1-9]\d{0,5})\.xml$/.exec(ctx.params.part ?? '')?.[1] ?? 0);
+      const segments = await segmentsOf();
+      if (number < 1 || number > sitemapPartCount(segments, partSize())) {
+        throw new errors.NotFoundError(`No sitemap part "${ctx.params.part}": the index at /api/sitemap.xml lists them`);
+      }
+      const entries = (await Promise.all(partSlices(segments, partSize(), number).map((slice) => sliceEntries(strapi, slice)))).flat();
       ctx.type = 'application/xml; charset=utf-8';
-      ctx.body = await cachedXml(strapi, `part|${number}`, () => buildSitemapPart(siteOf(strapi, ctx.request.origin), entries));
+      ctx.body = await buildSitemapPart(siteOf(strapi, ctx.request.origin), entries);
     },
   };
 };
