@@ -210,6 +210,9 @@ const main = async () => {
       // Each request a page nobody asked for before: what a cache cannot help with.
       ['miss: list, newest first, distinct pages', base + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: `${newest}&pagination[page]=${(page++ % pages) + 1}` }) }] }],
       ['miss: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, requests: [{ setupRequest: (request) => ({ ...request, body: graphqlPageBody() }) }] }],
+      // One reader alone: a miss's own latency, without 19 others queued before it.
+      ['miss, one connection: list, newest first, distinct pages', base + newest, { connections: 1, requests: [{ setupRequest: (request) => ({ ...request, path: `${newest}&pagination[page]=${(page++ % pages) + 1}` }) }] }],
+      ['miss, one connection: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, connections: 1, requests: [{ setupRequest: (request) => ({ ...request, body: graphqlPageBody() }) }] }],
     ];
     const rows = [];
     const bareRps = new Map();
@@ -227,7 +230,7 @@ const main = async () => {
     const table = [
       `### ${ARTICLES.toLocaleString('en')} articles, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`,
       '',
-      `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each, production mode, log level default; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
+      `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections (one where a row says so), ${SECONDS} s each, production mode, log level default; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
       '',
       'Each hit is compared with a bare Node server answering its very bytes (the row above it); `/_health` and the misses with the bare server answering the list page.',
       '',
