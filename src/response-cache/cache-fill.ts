@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'http';
 import { errors } from '@strapi/utils';
 import { notModified, strongEtag } from './etag';
 import { parsedBody } from './graphql-operation';
@@ -5,7 +6,7 @@ import type { PendingRead, ResponseCache } from './response-cache';
 
 /** The part of Koa's context a miss is stored from. */
 export type MissContext = {
-  req: import('http').IncomingMessage;
+  req: IncomingMessage;
   method: string;
   status: number;
   body: unknown;
@@ -43,6 +44,17 @@ const bodyBytes = (body: unknown): Buffer | null => {
   if (typeof body === 'string') return Buffer.from(body);
   if (body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe !== 'function') return Buffer.from(JSON.stringify(body));
   return null; // a stream (the screen stream) or nothing
+};
+
+/**
+ * The body in memory of its own: a small Buffer is a slice of an 8 KB pool block, and keeping
+ * the slice keeps the whole block (a 1 KB answer would hold 8 KB, beyond the cache's byte budget).
+ */
+const ownBytes = (body: Buffer): Buffer => {
+  if (body.byteLength === body.buffer.byteLength) return body;
+  const own = Buffer.allocUnsafeSlow(body.byteLength);
+  body.copy(own);
+  return own;
 };
 
 /**
@@ -88,7 +100,7 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
     .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
   // Stored only if nothing changed what is live while it was being built.
   if ((await cache.version.current()) === pending.version) {
-    await cache.store.set(pending.key, pending.version, { status: 200, headers, body });
+    await cache.store.set(pending.key, pending.version, { status: 200, headers, body: ownBytes(body) });
   }
   const etag = ctx.response.get('ETag');
   if (pending.method === 'GET' && etag && notModified(ctx.request.header['if-none-match'] as string | undefined, etag)) {

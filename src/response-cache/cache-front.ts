@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { redactedUrl } from '../middlewares/access-log';
 import { notModified } from './etag';
 import { graphqlReadOf } from './graphql-operation';
-import { graphqlKey, readKey, type ReaderScope } from './request-key';
+import { graphqlKey, readKey } from './request-key';
 import type { PendingRead, ResponseCache } from './response-cache';
 import type { StoredResponse } from './response-store';
 

@@ -26,11 +26,10 @@ export type PendingRead = {
   method: 'GET' | 'POST';
 };
 
-
 export type ResponseCache = {
   config: ResponseCacheConfig;
   scopes: ReaderScopes;
-  /** Whether the Origin a request sends gets a CORS answer of its own (see request-key.ts). */
+  /** The Origin a request's answer is kept under: its own when CORS answers it, else none (see request-key.ts). */
   corsOriginOf(origin: string | undefined): string;
   behindProxy(): boolean;
   store: ResponseStore;
@@ -38,8 +37,6 @@ export type ResponseCache = {
   pending: WeakMap<IncomingMessage, PendingRead>;
   /** POST /graphql bodies the front has read: the chain gets them instead of the spent stream. */
   readBodies: WeakMap<IncomingMessage, string>;
-  /** Paths whose reader is a display screen (screen token or SCREEN_FEED_PUBLIC), not a role. */
-  screenPaths: ReadonlySet<string>;
   /** Moves the version once what changed is committed; `settled` waits for moves under way. */
   invalidate(): void;
   settled(): Promise<void>;
@@ -89,7 +86,6 @@ export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null =
     version,
     pending: new WeakMap(),
     readBodies: new WeakMap(),
-    screenPaths,
     invalidate: () => moves.start(strapi, () => version.move()),
     settled: () => moves.drain(strapi),
     close: async () => {

@@ -19,9 +19,15 @@ export type ResponseStore = {
   set(key: string, version: string, response: StoredResponse, ttlMs?: number): Promise<void>;
 };
 
-const PER_ENTRY_OVERHEAD = 256;
+// An estimate of what the objects around the bytes cost the heap: the entry, one array per
+// header, strings counted at two bytes a character (the most V8 uses).
+const PER_ENTRY_OVERHEAD = 512;
+const PER_HEADER_OVERHEAD = 48;
 const entryBytes = (entry: Entry, key: string) =>
-  entry.response.body.length + key.length + entry.response.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + PER_ENTRY_OVERHEAD;
+  entry.response.body.buffer.byteLength +
+  key.length * 2 +
+  entry.response.headers.reduce((sum, [name, value]) => sum + (name.length + value.length) * 2 + PER_HEADER_OVERHEAD, 0) +
+  PER_ENTRY_OVERHEAD;
 
 /**
  * This instance's tier: least recently used first out, bounded by bytes (a sitemap part weighs
