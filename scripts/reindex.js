@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // After a bulk import written in SQL behind the CMS's back: `npm run reindex`.
-// Boots the compiled app once (no seed, no scheduler) on the configured database and moves the
-// live-content version, so every cache built from published content (list totals, sitemap,
-// screen feed, and the response cache of every instance sharing REDIS_URL) is rebuilt at the
-// next read. Without Redis each server keeps its response cache in its own memory: restart it.
+// Boots the compiled app once (no seed, no scheduler) on the configured database and
+// - on PostgreSQL, refreshes the planner's statistics (ANALYZE): with the tables' sizes from before
+//   the import it may read every row instead of an index (at 100,000 articles: 0.3 s a page);
+// - moves the live-content version, so every cache built from published content (list totals,
+//   sitemap, screen feed, and the response cache of every instance sharing REDIS_URL) is rebuilt
+//   at the next read. Without Redis each server keeps its response cache in its own memory:
+//   restart it.
 const fs = require('fs');
 const path = require('path');
 
@@ -17,6 +20,7 @@ const main = async () => {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   const { touchLiveContent } = require(path.join(appDir, 'dist', 'src', 'channels', 'live-content-cache.js'));
   const { responseCacheOf } = require(path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'));
+  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
   await touchLiveContent(strapi);
   await responseCacheOf(strapi)?.settled();
   strapi.log.info(`Live-content version moved${process.env.REDIS_URL ? ' (and in Redis, for every instance)' : '; without REDIS_URL, restart running servers to empty their response caches'}`);
