@@ -6,19 +6,19 @@ import { requestChannel } from '../read-scope/content-api-scope';
 import type { DocumentMiddleware } from './document-middlewares';
 
 /**
- * The total a Content API list carries (`meta.pagination.total`) is a count over every matching
- * published row: it grows with the archive while the page itself does not. Published rows
- * change only through the release path, which moves the live-content version, so a count is
- * kept per query until that version moves. Registered inside the read scope: the key is the
- * query as scoped (channel, status and all), so no reader is ever counted another's rows.
- */
-/**
  * What a count does not depend on: Strapi's list service hands count the page, order and
  * populate of the list it counts for. Left out of the key, every page of one list shares its total.
  */
 const NOT_COUNTED = new Set(['start', 'limit', 'page', 'pageSize', 'pagination', 'sort', 'populate', 'fields']);
 const countedQuery = (params: Record<string, unknown>) => Object.fromEntries(Object.entries(params).filter(([name]) => !NOT_COUNTED.has(name)));
 
+/**
+ * The total a Content API list carries (`meta.pagination.total`) is a count over every matching
+ * published row: it grows with the archive while the page itself does not. Published rows
+ * change only through the release path, which moves the live-content version, so a count is
+ * kept per query until that version moves. Registered inside the read scope: the key is the
+ * query as scoped (channel, status and all), so no reader is ever counted another's rows.
+ */
 export const cachedPublicCounts = (strapi: Core.Strapi): DocumentMiddleware => {
   const counted = liveContentCache<unknown>(new LRUCache<string, { version: string; value: unknown }>({ max: 2000 }));
   return async ({ uid, action, params }, next) => {

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { liveContentSettled } from '../channels/live-content-cache';
 import type { DocumentRef } from '../documents/document-rows';
 import type { Actor, UserActor } from './actor';
 import { recordAudit } from './audit-trail';
 import { hashContent, loadReviewableContent } from './content-hash';
-import { liveContentSettled } from '../channels/live-content-cache';
 import { releaseVersion } from './release';
 import { assertReadyForRelease } from './release-readiness';
 import { updateState, type ReviewState } from './review-states';

@@ -45,7 +45,7 @@ describe('GraphQL documents', () => {
   });
 
   test('only the query that would run is kept: never a mutation or subscription, never what does not parse', () => {
-    expect(cacheableQuery({ query: 'mutation { createArticle(data: {}, 2000) { title } }' })).toBeNull();
+    expect(cacheableQuery({ query: 'mutation { createArticle(data: {}) { title } }' }, 2000)).toBeNull();
     expect(cacheableQuery({ query: 'subscription { x }' }, 2000)).toBeNull();
     expect(cacheableQuery({ query: '{ articles { title }' }, 2000)).toBeNull();
     const both = 'query Read { articles { title } } mutation Write { createArticle(data: {}) { title } }';

@@ -39,7 +39,6 @@ export const partSlices = (segments: SitemapSegment[], size: number, part: numbe
 export const buildSitemapIndex = (partUrl: (part: number) => string, lastModified: Array<Date | null>): Promise<string> =>
   xmlOf(new SitemapIndexStream(), lastModified.map((newest, index) => ({ url: partUrl(index + 1), ...(newest ? { lastmod: newest.toISOString() } : {}) })));
 
-/** One part: a <url> per item and locale. */
 /**
  * One part: a `<url>` per item and locale. Written out directly: the sitemap library's stream
  * normalises and validates every item, 0.2 s of a blocked event loop for a part of 10,000 URLs
