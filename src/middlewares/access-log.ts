@@ -3,6 +3,16 @@ import type { Core } from '@strapi/strapi';
 /** Query parameters that carry a credential (the screen stream's `?token=`, EventSource cannot set headers). */
 const SECRET_PARAMETERS = /^(token|access_token|api_token|signature)$/i;
 
+/** The name of one `name=value` pair of a query string, decoded; a malformed escape stays as sent. */
+export const parameterName = (pair: string): string => {
+  const name = pair.split('=')[0].replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+};
+
 /** A request URL as it may be written to a log: credentials in the query string replaced. */
 export const redactedUrl = (url: string): string => {
   const queryStart = url.indexOf('?');
@@ -10,16 +20,7 @@ export const redactedUrl = (url: string): string => {
   const query = url
     .slice(queryStart + 1)
     .split('&')
-    .map((pair) => {
-      const rawName = pair.split('=')[0];
-      let name = rawName;
-      try {
-        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-      } catch {
-        // A malformed escape is logged as sent.
-      }
-      return SECRET_PARAMETERS.test(name) ? `${rawName}=[REDACTED]` : pair;
-    })
+    .map((pair) => (SECRET_PARAMETERS.test(parameterName(pair)) ? `${pair.split('=')[0]}=[REDACTED]` : pair))
     .join('&');
   return `${url.slice(0, queryStart)}?${query}`;
 };

@@ -74,11 +74,11 @@ export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: Req
 
   /** The cache entry a request would read under `version`, or null for requests the cache never answers. */
   const identify = async (request: IncomingMessage, target: Target, version: () => Promise<string | null>): Promise<PendingRead | null> => {
-    const context = { corsOrigin: cache.corsOriginOf(request.headers.origin), behindProxy: cache.behindProxy() };
+    const context = () => ({ corsOrigin: cache.corsOriginOf(request.headers.origin), behindProxy: cache.behindProxy() });
     if ((request.method === 'GET' || request.method === 'HEAD') && target.path.startsWith(apiPrefix)) {
       const current = await version();
       const scope = current === null ? null : await cache.scopes(request, target.path, queryToken(target.query), current);
-      return scope === null || current === null ? null : { key: readKey(request, scope, context, target.path, target.query), scope, method: 'GET', version: current };
+      return scope === null || current === null ? null : { key: readKey(request, scope, context(), target.path, target.query), scope, method: 'GET', version: current };
     }
     if (readableGraphql(request, target)) {
       const raw = await readBody(request);
@@ -89,7 +89,7 @@ export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: Req
       const current = await version();
       const scope = current === null ? null : await cache.scopes(request, target.path, undefined, current);
       if (scope === null || current === null) return null;
-      return { key: graphqlKey(request, scope, context, target.path, read), scope, method: 'POST', version: current };
+      return { key: graphqlKey(request, scope, context(), target.path, read), scope, method: 'POST', version: current };
     }
     return null;
   };

@@ -1,17 +1,9 @@
 import type { IncomingMessage } from 'http';
+import { parameterName } from '../middlewares/access-log';
 import type { GraphqlRead } from './graphql-operation';
 
 /** Whose view a response is: the Public role, one API token, or the display screens. */
 export type ReaderScope = 'public' | 'screen' | `token:${number}`;
-
-const decodedName = (pair: string): string => {
-  const name = pair.split('=')[0].replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-};
 
 /** The parameter a name belongs to as Strapi's parser (qs) reads it: `sort` for `sort[]` and `sort[0]`. */
 const rootName = (name: string): string => {
@@ -28,8 +20,8 @@ const rootName = (name: string): string => {
 export const normalisedQuery = (query: string): string =>
   query
     .split('&')
-    .filter((pair) => pair.length > 0 && decodedName(pair) !== 'token')
-    .map((pair, index) => ({ pair, name: rootName(decodedName(pair)), index }))
+    .filter((pair) => pair.length > 0 && parameterName(pair) !== 'token')
+    .map((pair, index) => ({ pair, name: rootName(parameterName(pair)), index }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
     .map(({ pair }) => pair)
     .join('&');
