@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { protectAccounts } from './access/account-privacy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
+import { rememberPublicPermissions } from './access/public-permissions';
 import { ensureEnvSuperAdmin } from './access/super-admin';
 import { cachedPublicCounts } from './documents/count-cache';
 import { registerDocumentMiddlewares } from './documents/document-middlewares';
@@ -43,6 +44,7 @@ export default {
     closeMediaLibraryListing(strapi);
     registerMediaGuard(strapi);
     protectAccounts(strapi);
+    rememberPublicPermissions(strapi);
     registerResponseCache(strapi);
   },
 

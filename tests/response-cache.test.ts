@@ -1,6 +1,7 @@
 import { PUBLIC_UIDS, UID, type ContentUid } from '../src/constants';
 import { articleData, createReleased, documents, releaseReviewed } from './harness/content';
 import { FIXTURES } from './harness/leak-world';
+import { setPublicPermission } from './harness/public-access';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
 // The response cache (src/response-cache): what it serves, to whom, and that it never outlives a change.
@@ -189,21 +190,12 @@ describe('every change to what is live is seen by the next read', () => {
   });
 
   test('Public losing a permission is refused at once, and served again once it is given back', async () => {
-    const headers = await superAdmin();
-    const roles = (await app.http().get('/users-permissions/roles').set(headers)).body.roles as Array<{ id: number; type: string }>;
-    const publicRole = roles.find((role) => role.type === 'public')!;
-    const role = (await app.http().get(`/users-permissions/roles/${publicRole.id}`).set(headers)).body.role;
-    const setFind = async (enabled: boolean) => {
-      role.permissions['api::tag'].controllers.tag.find.enabled = enabled;
-      const saved = await app.http().put(`/users-permissions/roles/${publicRole.id}`).set(headers).send({ name: role.name, description: role.description, permissions: role.permissions });
-      expect(saved.status).toBe(200);
-    };
     const path = '/api/tags?locale=zh-CN&pagination[pageSize]=2';
     expect((await get(path)).status).toBe(200);
     expect((await get(path)).status).toBe(200);
-    await setFind(false);
+    await setPublicPermission(app, ['api::tag', 'tag', 'find'], false);
     expect((await get(path)).status).toBe(403);
-    await setFind(true);
+    await setPublicPermission(app, ['api::tag', 'tag', 'find'], true);
     expect((await get(path)).status).toBe(200);
   });
 });

@@ -12,9 +12,18 @@ import { columnOf } from './document-rows';
  * create, and migrations run before the tables exist on a new database, so these are ensured at
  * every start, after the sync.
  */
-type ReadIndex = { name: string; columns: string[] };
+type IndexColumn = string | { column: string; order: 'desc' };
+type ReadIndex = { name: string; columns: IndexColumn[] };
 
-export const readIndexName = (table: string) => `${table}_public_read_idx`;
+/**
+ * Newest first as Strapi orders it: `published_at DESC, id ASC` (it adds the id to every sort).
+ * An ascending index read backwards gives `id DESC`, so the database sorted each run of equal
+ * times itself, reading every skipped row whole: a page at offset 5,000 of 10,000 articles took
+ * 8 ms on SQLite, and grew with the offset. In this order it is 0.3 ms at any offset.
+ */
+const NEWEST_FIRST: IndexColumn[] = [{ column: 'published_at', order: 'desc' }, 'id'];
+
+export const readIndexName = (table: string) => `${table}_newest_first_idx`;
 
 /**
  * The website's pages in id order (the REST list's default order, and the sitemap's), carrying
@@ -24,17 +33,21 @@ export const readIndexName = (table: string) => `${table}_public_read_idx`;
 const pageColumns = (strapi: Core.Strapi, uid: ContentUid): string[] => ['id', 'published_at', columnOf(strapi, uid, 'slug'), columnOf(strapi, uid, 'updatedAt')];
 
 /** Indexes earlier versions made that a newer one here replaces. */
-const replacedIndexes = (table: string) => [`${table}_website_by_id_idx`];
+const replacedIndexes = (table: string) => [
+  `${table}_website_by_id_idx`,
+  `${table}_public_read_idx`,
+  ...CHANNELS.map((channel) => `${table}_${channel}_newest_idx`),
+];
 
 export const readIndexesOf = (strapi: Core.Strapi, uid: ContentUid): ReadIndex[] => {
   const table = strapi.db.metadata.get(uid).tableName;
   const locale = isLocalizedType(strapi, uid) ? ['locale'] : [];
-  const indexes: ReadIndex[] = [{ name: readIndexName(table), columns: [...locale, 'published_at', 'id'] }];
+  const indexes: ReadIndex[] = [{ name: readIndexName(table), columns: [...locale, ...NEWEST_FIRST] }];
   const hasPages = 'slug' in strapi.contentType(uid).attributes;
   if (!isChannelTargeted(uid)) return hasPages ? [...indexes, { name: `${table}_live_pages_idx`, columns: [...locale, ...pageColumns(strapi, uid)] }] : indexes;
   for (const channel of CHANNELS) {
     const flag = columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
-    indexes.push({ name: `${table}_${channel}_newest_idx`, columns: [...locale, flag, 'published_at', 'id'] });
+    indexes.push({ name: `${table}_${channel}_newest_first_idx`, columns: [...locale, flag, ...NEWEST_FIRST] });
   }
   const website = columnOf(strapi, uid, CHANNEL_FLAGS.website);
   // In id order on the website, the channel nearly every reader uses: the REST default and the sitemap.
@@ -51,7 +64,9 @@ export const ensureReadIndexes = async (strapi: Core.Strapi): Promise<void> => {
     const table = strapi.db.metadata.get(uid).tableName;
     for (const name of replacedIndexes(table)) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
     for (const { name, columns } of readIndexesOf(strapi, uid)) {
-      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
+      const terms = columns.map((column) => (typeof column === 'string' ? '??' : `?? ${column.order.toUpperCase()}`));
+      const names = columns.map((column) => (typeof column === 'string' ? column : column.column));
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${terms.join(', ')})`, [name, table, ...names]);
     }
   }
 };

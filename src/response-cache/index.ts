@@ -4,9 +4,13 @@ import { cacheFront } from './cache-front';
 import { invalidateOnSettingsChanges } from './invalidation';
 import { createResponseCache, responseCacheOf } from './response-cache';
 
-/** Before anything runs: the cache exists (its middleware is built from it) and hears changes. */
+/**
+ * Before anything runs: the cache exists (its middleware is built from it) and hears changes.
+ * Those move the live-content version whether or not the cache is on: list totals and the Public
+ * role's permissions are kept per version too.
+ */
 export const registerResponseCache = (strapi: Core.Strapi): void => {
-  if (createResponseCache(strapi) === null) return;
+  createResponseCache(strapi);
   invalidateOnSettingsChanges(strapi);
 };
 

@@ -1,6 +1,6 @@
 import { UID } from '../../src/constants';
 import { articleData, createReleased, documents } from './content';
-import type { TestApp } from './strapi';
+import { ACCOUNTS, type TestApp } from './strapi';
 
 /** Demo articles no reader may see: one never published, one targeted at WeChat only. */
 export const DRAFT_ONLY = 'bottom-up-evaluation-plan-draft';
@@ -39,4 +39,15 @@ export const buildHiddenVersions = async (app: TestApp): Promise<HiddenVersions>
     draftBrandId: draftBrand.documentId,
     linkedToDraftBrandId: linked.documentId,
   };
+};
+
+/** Gives or takes one permission of the Public role, as an administrator does in the admin panel (users-permissions roles API). */
+export const setPublicPermission = async (app: TestApp, [api, controller, action]: [string, string, string], enabled: boolean): Promise<void> => {
+  const headers = { Authorization: `Bearer ${await app.adminToken(ACCOUNTS.superAdmin)}` };
+  const roles = (await app.http().get('/users-permissions/roles').set(headers)).body.roles as Array<{ id: number; type: string }>;
+  const { id } = roles.find((role) => role.type === 'public')!;
+  const { role } = (await app.http().get(`/users-permissions/roles/${id}`).set(headers)).body;
+  role.permissions[api].controllers[controller][action].enabled = enabled;
+  const saved = await app.http().put(`/users-permissions/roles/${id}`).set(headers).send({ name: role.name, description: role.description, permissions: role.permissions });
+  if (saved.status !== 200) throw new Error(`Public role not saved: ${saved.status} ${JSON.stringify(saved.body)}`);
 };
