@@ -1,6 +1,8 @@
 import sharp from 'sharp';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UID } from '../src/constants';
+import { rebuildLiveRenderings } from '../src/channels/web/rendered';
+import { forgetRememberedRenderings, RENDERINGS_TABLE, sourceKeyOf } from '../src/channels/web/stored-renderings';
 import { DEMO_ARTICLES } from '../src/demo/demo-content';
 import { articleData, createReleased, documents } from './harness/content';
 import { DRAFT_ONLY, WECHAT_ONLY } from './harness/public-access';
@@ -70,6 +72,54 @@ describe('rendered bodies and images on the Content API', () => {
     const brand = (await app.http().get('/api/brands?populate[logo]=true&populate[cover]=true')).body.data[0];
     expect(brand.rendered.logo.srcset).toContain('w');
     expect(brand.rendered.storyHtml).toMatch(/^<(p|h2)>/);
+  });
+});
+
+describe('website HTML, stored once per released version', () => {
+  const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+  const renderings = () => app.strapi.db.connection(RENDERINGS_TABLE);
+  const releasedArticle = async (slug: string, text: string) => {
+    const { documentId } = await createReleased(app.strapi, UID.article, articleData({ slug, body: paragraph(text) }));
+    // The key of the blocks as the database gives them back (PostgreSQL's jsonb orders their keys its own way).
+    const live = await app.strapi.db.query(UID.article).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['body'] });
+    return { documentId, key: sourceKeyOf(live?.body)! };
+  };
+  const bodyHtmlOf = async (documentId: string) => (await app.http().get(`/api/articles/${documentId}?locale=zh-CN`)).body.data.rendered.bodyHtml as string;
+
+  test('a release renders and stores it, and readers are served what is stored', async () => {
+    const { documentId, key } = await releasedArticle('stored-at-release', '发布时渲染一次');
+    expect((await renderings().where({ source_key: key }).first()).html).toBe('<p>发布时渲染一次</p>');
+    // Changed in the table (and this process's copies dropped), the table's is what a reader gets: nothing renders it again.
+    await renderings().where({ source_key: key }).update({ html: '<p>from the table</p>' });
+    forgetRememberedRenderings(app.strapi);
+    expect(await bodyHtmlOf(documentId)).toBe('<p>from the table</p>');
+  });
+
+  test('missing (after an import, or from an older renderer), it is rendered at the first read and stored', async () => {
+    const { documentId, key } = await releasedArticle('rendered-when-missing', '导入后首次读取时渲染');
+    await renderings().delete();
+    forgetRememberedRenderings(app.strapi);
+    expect(await bodyHtmlOf(documentId)).toBe('<p>导入后首次读取时渲染</p>');
+    expect((await renderings().where({ source_key: key }).first()).html).toBe('<p>导入后首次读取时渲染</p>');
+  });
+
+  test('`npm run reindex` renders every live version again and drops what nothing live uses', async () => {
+    const { key } = await releasedArticle('rebuilt-by-reindex', '重建索引时重新渲染');
+    await renderings().where({ source_key: key }).update({ html: '<p>stale</p>' });
+    await renderings().insert({ source_key: 'no-live-version-uses-this', html: '<p>old</p>', rendered_at: 0 });
+    const { rendered, dropped } = await rebuildLiveRenderings(app.strapi);
+    expect(dropped).toBeGreaterThanOrEqual(1);
+    expect(await renderings().where({ source_key: 'no-live-version-uses-this' }).first()).toBeUndefined();
+    expect((await renderings().where({ source_key: key }).first()).html).toBe('<p>重建索引时重新渲染</p>');
+    // One for each distinct live rich text of every type that has one.
+    const live = [
+      ...(await app.strapi.db.query(UID.article).findMany({ where: { publishedAt: { $notNull: true } }, select: ['body'] })).map((row) => row.body),
+      ...(await app.strapi.db.query(UID.achievement).findMany({ where: { publishedAt: { $notNull: true } }, select: ['body'] })).map((row) => row.body),
+      ...(await app.strapi.db.query(UID.brand).findMany({ where: { publishedAt: { $notNull: true } }, select: ['story'] })).map((row) => row.story),
+    ];
+    const keys = new Set(live.map(sourceKeyOf).filter(Boolean));
+    expect(rendered).toBe(keys.size);
+    expect((await renderings().select('source_key')).map((row: { source_key: string }) => row.source_key).sort()).toEqual([...keys].sort());
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { liveContentSettled, touchLiveContent } from '../channels/live-content-cache';
+import { storeLiveRenderings } from '../channels/web/rendered';
 import { isLocalizedType } from '../i18n/locales';
 import { versionLocales, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
@@ -78,10 +79,10 @@ export type ReleaseRequest = {
 };
 
 /**
- * Claims every locale, lets the publish happen, checks that what it published is the approved
- * version, records and (once committed) announces — all in one transaction, so a lost claim, a
- * failed publish or a draft edited in the meantime leaves nothing behind and no release happens
- * twice.
+ * Claims every locale, lets the publish happen, renders the website HTML of what went live,
+ * checks that what it published is the approved version, records and (once committed)
+ * announces — all in one transaction, so a lost claim, a failed publish or a draft edited in
+ * the meantime leaves nothing behind and no release happens twice.
  */
 export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseRequest, publish: () => Promise<T>): Promise<{ result: T; claims: Claim[] }> => {
   const { uid, documentId, locales, actor, now, plan } = request;
@@ -100,6 +101,7 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
     }
     const bystanders = await liveBystanders(strapi, { uid, documentId }, locales);
     const result = await publish();
+    await storeLiveRenderings(strapi, uid, documentId, locales);
     await auditSharedChanges(strapi, bystanders, actor, locales);
     for (const { ref, after, fromState } of claims) {
       // The one hash of a release: the draft the publish just copied (the live copy itself drops
