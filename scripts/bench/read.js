@@ -13,6 +13,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { writePlainApp } = require('./plain-strapi');
 
 const appDir = path.join(__dirname, '..', '..');
 const arg = (name, fallback) => {
@@ -24,6 +25,11 @@ const POSTGRES = process.argv.includes('--postgres');
 const SECONDS = Number(arg('seconds', 5));
 const CONNECTIONS = Number(arg('connections', 20));
 const ROLE = arg('role', 'main');
+const PLAIN_LIST = 'plain Strapi: list, newest first, distinct pages';
+// `--profile <dir>`: the server writes a V8 CPU profile there when the run ends (node --cpu-prof).
+const PROFILE_DIR = arg('profile', null);
+// `--only <words>`: run only the reads whose name contains them (a partial run writes no table to docs).
+const ONLY = arg('only', null);
 
 const secret = () => crypto.randomBytes(16).toString('hex');
 
@@ -159,16 +165,34 @@ const main = async () => {
       ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: database, DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' }
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database }),
   };
+  const plainDatabase = POSTGRES ? `${database}_plain` : `${database.replace(/\.db$/, '')}-plain.db`;
   if (POSTGRES) execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', database]);
   const children = [];
   try {
     const seedStart = Date.now();
-    await run(['--role', 'seed', '--articles', String(ARTICLES)], { ...env, LOG_LEVEL: 'error' });
+    const indexList = path.join(publicDir, 'read-indexes.json');
+    await run(['--role', 'seed', '--articles', String(ARTICLES), '--index-list', indexList, '--plain-copy', path.resolve(appDir, plainDatabase)], { ...env, LOG_LEVEL: 'error' });
     const seedSeconds = ((Date.now() - seedStart) / 1000).toFixed(0);
+    // Plain Strapi reads a copy of the same data, without the read indexes this project adds.
+    const ourIndexes = JSON.parse(fs.readFileSync(indexList, 'utf8'));
+    if (POSTGRES) {
+      execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', '-T', database, plainDatabase]);
+      execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', plainDatabase, '-q', '-c', `DROP INDEX IF EXISTS ${ourIndexes.map((name) => `"${name}"`).join(', ')}; ANALYZE;`]);
+    } else {
+      const copy = new (require('better-sqlite3'))(path.resolve(appDir, plainDatabase));
+      for (const name of ourIndexes) copy.exec(`DROP INDEX IF EXISTS "${name}"`);
+      copy.close();
+    }
+    const plainPort = await freePort();
+    const plainEnv = { ...env, PORT: String(plainPort), ...(POSTGRES ? { DATABASE_NAME: plainDatabase } : { DATABASE_FILENAME: path.resolve(appDir, plainDatabase) }) };
+    const { child: plain } = await run(['--role', 'plain', '--directory', writePlainApp(appDir, path.join(publicDir, 'plain-strapi'))], plainEnv, { waitFor: /LISTENING/, nodeFlags: [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`] });
+    children.push(plain);
+    const plainBase = `http://127.0.0.1:${plainPort}`;
 
     // The heap limit `npm start` gives the server (SERVER_HEAP_MB, see README "Memory").
     const heapFlag = `--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`;
-    const { child: server } = await run(['--role', 'serve'], env, { waitFor: /LISTENING/, nodeFlags: [heapFlag] });
+    const profileFlags = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [];
+    const { child: server } = await run(['--role', 'serve'], env, { waitFor: /LISTENING/, nodeFlags: [heapFlag, ...profileFlags] });
     children.push(server);
     const startedRss = rssOf(server.pid);
     const base = `http://127.0.0.1:${port}`;
@@ -178,12 +202,20 @@ const main = async () => {
     const graphql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { limit: 10 }) { documentId title } }' }) };
     let page = 0;
     let graphqlPage = 0;
-    // Ten articles from an offset no request used before (every offset differs, so even 1,000
-    // articles give enough distinct pages for a run).
-    const offsets = Math.max(1, ARTICLES - 10);
-    const distinctList = () => `/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]=${page++ % offsets}&pagination[limit]=10`;
-    const graphqlPageBody = () =>
-      JSON.stringify({ query: `{ articles(sort: "publishedAt:desc", pagination: { start: ${graphqlPage++ % offsets}, limit: 10 }) { documentId title } }` });
+    // About ten articles from an offset, a page no request asked for before: offsets stride
+    // through the whole archive (a crawler's deep pages as much as the first ones), and once
+    // every offset was used, the same again with one more article each (still pages never asked).
+    const offsets = Math.max(1, ARTICLES - 20);
+    const stride = [7919, 7907, 7901].find((prime) => offsets % prime !== 0);
+    const distinctPage = (n) => ({ start: (n * stride) % offsets, limit: 10 + Math.floor(n / offsets) });
+    const pageOfList = ({ start, limit }) => `/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]=${start}&pagination[limit]=${limit}`;
+    const distinctList = () => pageOfList(distinctPage(page++));
+    let plainPage = 0;
+    const distinctPlainList = () => pageOfList(distinctPage(plainPage++));
+    const graphqlPageBody = () => {
+      const { start, limit } = distinctPage(graphqlPage++);
+      return JSON.stringify({ query: `{ articles(sort: "publishedAt:desc", pagination: { start: ${start}, limit: ${limit} }) { documentId title } }` });
+    };
     const hits = [
       ['hit: list, default order', base + list],
       ['hit: list, newest first', base + newest],
@@ -218,10 +250,13 @@ const main = async () => {
       // One reader alone: a miss's own latency, without 19 others queued before it.
       ['miss, one connection: list, newest first, distinct pages', base + newest, { connections: 1, requests: [{ setupRequest: (request) => ({ ...request, path: distinctList() }) }] }],
       ['miss, one connection: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, connections: 1, requests: [{ setupRequest: (request) => ({ ...request, body: graphqlPageBody() }) }] }],
+      // The same pages from plain Strapi (which has no cache: every read of it is a miss).
+      [PLAIN_LIST, plainBase + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: distinctPlainList() }) }] }, plain.pid],
+      [`${PLAIN_LIST}, one connection`, plainBase + newest, { connections: 1, requests: [{ setupRequest: (request) => ({ ...request, path: distinctPlainList() }) }] }, plain.pid],
     ];
     const rows = [];
     const bareRps = new Map();
-    for (const [name, url, options = {}, pid = server.pid, baseline = 0, isBare = false] of scenarios) {
+    for (const [name, url, options = {}, pid = server.pid, baseline = 0, isBare = false] of scenarios.filter(([name]) => !ONLY || name.includes(ONLY))) {
       const row = { name, baseline, isBare, ...(await load(url, options, pid)) };
       if (isBare) bareRps.set(baseline, row.rps);
       rows.push(row);
@@ -229,7 +264,11 @@ const main = async () => {
     }
     // /_health runs first, before its baseline (the list's bytes) is measured.
     const ratio = (row) => (row.rps / bareRps.get(row.baseline)).toFixed(4);
-    const peak = Math.max(...rows.filter((row) => !row.isBare).map((row) => row.peak));
+    const ours = rows.filter((row) => !row.isBare && !row.name.startsWith(PLAIN_LIST));
+    const peak = Math.max(...ours.map((row) => row.peak));
+    // A miss against plain Strapi reading the same pages, in this run.
+    const rpsOf = (name) => rows.find((row) => row.name === name)?.rps;
+    const versusPlain = (name, plainName) => (rpsOf(name) && rpsOf(plainName) ? `${(rpsOf(name) / rpsOf(plainName)).toFixed(2)}×` : 'not run');
     const failed = rows.filter((row) => row.other > 0 || row.answered === 0);
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     const table = [
@@ -237,7 +276,9 @@ const main = async () => {
       '',
       `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections (one where a row says so), ${SECONDS} s each, production mode, log level default, ${heapFlag}; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
       '',
-      'Each hit is compared with a bare Node server answering its very bytes (the row above it); `/_health` and the misses with the bare server answering the list page.',
+      `Misses (pages never asked before, newest first) against plain Strapi reading the same pages: ${versusPlain('miss: list, newest first, distinct pages', PLAIN_LIST)} its throughput at ${CONNECTIONS} connections, ${versusPlain('miss, one connection: list, newest first, distinct pages', `${PLAIN_LIST}, one connection`)} with one.`,
+      '',
+      'Each hit is compared with a bare Node server answering its very bytes (the row above it); `/_health`, the misses and plain Strapi with the bare server answering the list page. Plain Strapi: the same Strapi version and content types on a copy of the same database, with Strapi\'s default middlewares and core controllers and none of this project\'s code or indexes (scripts/bench/plain-strapi.js).',
       '',
       '| read | req/s | ratio to bare | p50 ms | p99 ms | non-2xx | peak RSS |',
       '|---|---|---|---|---|---|---|',
@@ -246,20 +287,25 @@ const main = async () => {
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
     const file = path.join(appDir, 'docs', 'benchmarks.md');
+    const partial = Boolean(ONLY || PROFILE_DIR);
     const header = '# Read benchmarks\n\nWritten by `npm run bench:read`; each section replaces the previous one of the same size and database.\n\n';
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : header;
     const heading = table.split('\n')[0];
     const sections = existing.split(/(?=^### )/m).filter((section) => !section.startsWith(heading));
-    fs.writeFileSync(file, [...sections, table].join('').replace(/^(?!# Read)/, header));
+    if (!partial) fs.writeFileSync(file, [...sections, table].join('').replace(/^(?!# Read)/, header));
     if (failed.length > 0) throw new Error(`non-2xx or no answers in: ${failed.map((row) => row.name).join(', ')}: a failed run`);
   } finally {
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGKILL'))))));
-    if (POSTGRES) {
-      try {
-        execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', database]);
-      } catch {}
-    } else {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, database + suffix), { force: true });
+    // A profiled server is asked to stop (SIGINT), so that V8 writes its profile on the way out.
+    const signal = PROFILE_DIR ? 'SIGINT' : 'SIGKILL';
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill(signal))))));
+    for (const name of [database, plainDatabase]) {
+      if (POSTGRES) {
+        try {
+          execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', name]);
+        } catch {}
+      } else {
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, name + suffix), { force: true });
+      }
     }
     fs.rmSync(publicDir, { recursive: true, force: true });
     fs.rmSync(path.join(appDir, '.tmp', `bench-read-bodies-${stamp}`), { recursive: true, force: true });
@@ -268,11 +314,23 @@ const main = async () => {
 
 const child = async () => {
   if (ROLE === 'bare') return bareServer(arg('directory'));
+  if (ROLE === 'plain') {
+    const { createStrapi } = require('@strapi/strapi');
+    const plainDir = arg('directory');
+    await (await createStrapi({ appDir: plainDir, distDir: plainDir }).load()).start();
+    process.stdout.write('LISTENING\n');
+    return;
+  }
   const strapi = await (await childStrapi()).load();
   if (ROLE === 'seed') {
     await seedArticles(strapi, Number(arg('articles', ARTICLES)));
     // As `npm run reindex` after a bulk import: PostgreSQL plans with the tables' new sizes.
     if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
+    // For plain Strapi's copy of this database: the read indexes it would not have.
+    const { readIndexesOf } = require(path.join(appDir, 'dist', 'src', 'documents', 'read-indexes.js'));
+    const { PUBLISHABLE_UIDS } = require(path.join(appDir, 'dist', 'src', 'constants.js'));
+    fs.writeFileSync(arg('index-list'), JSON.stringify(PUBLISHABLE_UIDS.flatMap((uid) => readIndexesOf(strapi, uid).map(({ name }) => name))));
+    if (strapi.db.dialect.client === 'sqlite') await strapi.db.connection.raw('VACUUM INTO ?', [arg('plain-copy')]);
     await strapi.destroy();
     process.exit(0);
   }
