@@ -31,10 +31,15 @@ const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pa
     const first = await onFirst(listPath);
     const queriesBefore = await second.command('queries', 'QUERIES');
     const fromSecond = await onSecond(listPath);
+    // Both representations travel through Redis: the gzipped one and the bytes as they are.
+    const plainFromSecond = await onSecond(listPath).set('Accept-Encoding', 'identity');
     expect(await second.command('queries', 'QUERIES')).toBe(queriesBefore);
     expect(fromSecond.status).toBe(200);
     expect(fromSecond.text).toBe(first.text);
     expect(fromSecond.headers.etag).toBe(first.headers.etag);
+    expect(fromSecond.headers['content-encoding']).toBe('gzip');
+    expect(plainFromSecond.text).toBe(first.text);
+    expect(plainFromSecond.headers['content-encoding']).toBeUndefined();
   });
 
   test('a publish and an unpublish on one instance are seen at once on the other', async () => {

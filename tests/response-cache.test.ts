@@ -64,7 +64,8 @@ describe('a repeated read is answered from the cache, exactly as the miss was', 
 
   test('HEAD asked first gets the headers a GET would', async () => {
     const path = '/api/organizations?locale=zh-CN&pagination[pageSize]=7';
-    const head = await app.http().head(path).set('Host', HOST);
+    // Each with the Accept-Encoding of the other (superagent asks GETs for gzip, HEADs not).
+    const head = await app.http().head(path).set({ Host: HOST, 'Accept-Encoding': 'gzip, deflate' });
     const getAfter = await get(path);
     expect(head.headers.etag).toBe(getAfter.headers.etag);
     expect(head.headers['cache-control']).toBe(getAfter.headers['cache-control']);
@@ -74,12 +75,51 @@ describe('a repeated read is answered from the cache, exactly as the miss was', 
     const [first] = (await get('/api/articles?locale=zh-CN&pagination[pageSize]=1')).body.data;
     const path = `/api/articles/${first.documentId}?locale=zh-CN&populate=category`;
     const miss = await get(path);
-    const { result: head, queries } = await queriesDuring(() => app.http().head(path).set('Host', HOST));
+    const { result: head, queries } = await queriesDuring(() => app.http().head(path).set({ Host: HOST, 'Accept-Encoding': 'gzip, deflate' }));
     expect(queries).toBe(0);
     expect(head.status).toBe(200);
     expect(head.text ?? '').toBe('');
     expect(head.headers.etag).toBe(miss.headers.etag);
-    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(miss.text)));
+    expect(head.headers['content-length']).toBe(miss.headers['content-length']);
+  });
+});
+
+describe('bodies of 1 KB and more go gzipped to readers that take gzip', () => {
+  const path = '/api/articles?locale=zh-CN&pagination[pageSize]=4&sort=title:asc';
+  // superagent undoes the gzip and keeps the headers as sent; `identity` asks for the bytes as they are.
+  const read = (encoding: string, headers: Record<string, string> = {}) => get(path, { 'Accept-Encoding': encoding, ...headers });
+
+  test('on the miss and on every hit, with their own ETag, and as they are to readers that do not take it', async () => {
+    const gzipped = await read('gzip, deflate, br');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    const { result: plain, queries } = await queriesDuring(() => read('identity'));
+    expect(queries).toBe(0);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    expect(plain.text).toBe(gzipped.text);
+    expect(Number(gzipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 2);
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+    const hit = await read('gzip');
+    expect(comparable(hit.headers)).toEqual(comparable(gzipped.headers));
+    // `gzip;q=0` refuses it.
+    expect((await read('gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
+  });
+
+  test('If-None-Match answers 304 only for the representation the reader holds', async () => {
+    const gzipped = await read('gzip');
+    const plain = await read('identity');
+    expect((await read('gzip', { 'If-None-Match': gzipped.headers.etag })).status).toBe(304);
+    expect((await read('identity', { 'If-None-Match': plain.headers.etag })).status).toBe(304);
+    const other = await read('identity', { 'If-None-Match': gzipped.headers.etag });
+    expect(other.status).toBe(200);
+    expect(other.headers['content-encoding']).toBeUndefined();
+  });
+
+  test('small bodies go as they are', async () => {
+    const small = await get('/api/tags?locale=zh-CN&pagination[pageSize]=1&fields[0]=name', { 'Accept-Encoding': 'gzip' });
+    expect(Number(small.headers['content-length'])).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
 

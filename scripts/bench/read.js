@@ -26,6 +26,8 @@ const SECONDS = Number(arg('seconds', 5));
 const CONNECTIONS = Number(arg('connections', 20));
 const ROLE = arg('role', 'main');
 const PLAIN_LIST = 'plain Strapi: list, newest first, distinct pages';
+// Every read asks as browsers and CDNs do: gzip where the server offers it.
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 // `--profile <dir>`: the server writes a V8 CPU profile there when the run ends (node --cpu-prof).
 const PROFILE_DIR = arg('profile', null);
 // `--only <words>`: run only the reads whose name contains them (a partial run writes no table to docs).
@@ -93,11 +95,14 @@ const childStrapi = async () => {
 const bareServer = (directory) => {
   // `/<n>` answers the bytes (and type) of hit scenario n, as Strapi answered them.
   const bodies = new Map(
-    fs.readdirSync(directory).filter((name) => name.endsWith('.body')).map((name) => [`/${name.slice(0, -'.body'.length)}`, { body: fs.readFileSync(path.join(directory, name)), type: fs.readFileSync(path.join(directory, name.replace(/\.body$/, '.type')), 'utf8') }])
+    fs
+      .readdirSync(directory)
+      .filter((name) => name.endsWith('.body'))
+      .map((name) => [`/${name.slice(0, -'.body'.length)}`, { body: fs.readFileSync(path.join(directory, name)), headers: JSON.parse(fs.readFileSync(path.join(directory, name.replace(/\.body$/, '.type')), 'utf8')) }])
   );
   const server = require('http').createServer((request, response) => {
-    const { body, type } = bodies.get(request.url) ?? bodies.get('/0');
-    response.writeHead(200, { 'content-type': type, 'content-length': body.length });
+    const { body, headers } = bodies.get(request.url) ?? bodies.get('/0');
+    response.writeHead(200, { ...headers, 'content-length': body.length });
     response.end(body);
   });
   server.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${server.address().port}\n`));
@@ -129,6 +134,18 @@ const run = (args, env, { waitFor, nodeFlags = [] } = {}) =>
     child.on('exit', (code) => (code === 0 && !waitFor ? resolve({ child }) : reject(new Error(`${args.join(' ')} exited with ${code}: ${output.slice(-500)}`))));
   });
 
+/** The bytes exactly as sent (fetch would undo the gzip the bare server must send too). */
+const rawRequest = (url, { method = 'GET', headers = {}, body } = {}) =>
+  new Promise((resolve, reject) => {
+    const request = require('http').request(url, { method, headers: { ...BROWSER_HEADERS, ...headers } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+
 const rssOf = (pid) => {
   try {
     return Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024;
@@ -141,7 +158,7 @@ const load = async (url, options, watchPid) => {
   const autocannon = require('autocannon');
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(watchPid))), 200);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options, headers: { ...BROWSER_HEADERS, ...options.headers } });
   clearInterval(sampler);
   const other = result.non2xx + result.errors + result.timeouts;
   // A read that never answered within the run is a failure too, not a zero in the table.
@@ -230,9 +247,9 @@ const main = async () => {
     const bodiesDir = path.join(appDir, '.tmp', `bench-read-bodies-${stamp}`);
     fs.mkdirSync(bodiesDir, { recursive: true });
     for (const [index, [, url, options = {}]] of hits.entries()) {
-      const response = await fetch(url, { method: options.method ?? 'GET', headers: options.headers, body: options.body });
-      fs.writeFileSync(path.join(bodiesDir, `${index}.body`), Buffer.from(await response.arrayBuffer()));
-      fs.writeFileSync(path.join(bodiesDir, `${index}.type`), response.headers.get('content-type') ?? 'application/octet-stream');
+      const response = await rawRequest(url, options);
+      fs.writeFileSync(path.join(bodiesDir, `${index}.body`), response.body);
+      fs.writeFileSync(path.join(bodiesDir, `${index}.type`), JSON.stringify({ 'content-type': response.headers['content-type'] ?? 'application/octet-stream', ...(response.headers['content-encoding'] ? { 'content-encoding': response.headers['content-encoding'] } : {}) }));
     }
     const { child: bare, match } = await run(['--role', 'bare', '--directory', bodiesDir], env, { waitFor: /LISTENING (\d+)/ });
     children.push(bare);

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'http';
 import { errors } from '@strapi/utils';
+import { gzipOf, representationFor } from './content-coding';
 import { notModified, strongEtag } from './etag';
 import { parsedBody } from './graphql-operation';
 import type { PendingRead, ResponseCache } from './response-cache';
+import type { StoredResponse } from './response-store';
 
 /** The part of Koa's context a miss is stored from. */
 export type MissContext = {
@@ -14,6 +16,8 @@ export type MissContext = {
   response: { headers: Record<string, number | string | string[] | undefined>; get(name: string): string };
   state: { route?: { info?: { type?: string } }; channel?: unknown; auth?: { strategy?: { name?: string }; credentials?: { id?: unknown } | null } };
   set(name: string, value: string): void;
+  remove(name: string): void;
+  vary(field: string): void;
 };
 
 /** Headers a hit must not repeat from the miss: they describe one connection or one moment. */
@@ -93,18 +97,26 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
       ctx.set('Cache-Control', `${audience}, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`);
     }
   }
-  // HEAD gets the headers a GET would (Koa sends no body); it is not stored, having none to send.
-  if (ctx.method === 'HEAD') return;
+  const gzipped = gzipOf(body, ctx.response.get('Content-Type'));
+  // Both representations say that they depend on Accept-Encoding, as a CDN needs to know.
+  if (gzipped) ctx.vary('Accept-Encoding');
   const headers = Object.entries(ctx.response.headers)
     .filter(([name, value]) => !PER_RESPONSE.has(name) && value !== undefined)
     .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  const stored: StoredResponse = { status: 200, headers, body: ownBytes(body), ...(gzipped ? { gzipped: ownBytes(gzipped) } : {}) };
+  // HEAD gets the headers a GET would (Koa sends no body); it is not stored, having none to send.
   // Stored only if nothing changed what is live while it was being built.
-  if ((await cache.version.current()) === pending.version) {
-    await cache.store.set(pending.key, pending.version, { status: 200, headers, body: ownBytes(body) });
+  if (ctx.method !== 'HEAD' && (await cache.version.current()) === pending.version) {
+    await cache.store.set(pending.key, pending.version, stored);
   }
+  // This reader gets what a hit would send it.
+  const sent = representationFor(ctx.req, stored);
+  ctx.body = sent.body;
+  for (const [name, value] of sent.headers) if (name === 'etag' || name === 'content-encoding') ctx.set(name, value);
   const etag = ctx.response.get('ETag');
   if (pending.method === 'GET' && etag && notModified(ctx.request.header['if-none-match'] as string | undefined, etag)) {
     ctx.status = 304;
     ctx.body = null;
+    ctx.remove('Content-Encoding');
   }
 };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { redactedUrl } from '../middlewares/access-log';
+import { representationFor } from './content-coding';
 import { notModified } from './etag';
 import { graphqlReadOf } from './graphql-operation';
 import { graphqlKey, readKey } from './request-key';
@@ -37,20 +38,22 @@ const readBody = (request: IncomingMessage): Promise<string | null> =>
   });
 
 /**
- * Sends a stored response with the headers the miss carried; `304` to a GET whose
- * If-None-Match names its ETag (content headers dropped, as Koa drops them).
+ * Sends a stored response with the headers the miss carried, gzipped to a reader that takes it;
+ * `304` to a GET whose If-None-Match names its ETag (content headers dropped, as Koa drops them).
  */
 const send = (request: IncomingMessage, response: ServerResponse, stored: StoredResponse): number => {
-  const headers = new Map<string, string>(stored.headers);
+  const { body, headers: sent } = representationFor(request, stored);
+  const headers = new Map<string, string>(sent);
   const etag = headers.get('etag');
   const status = request.method !== 'POST' && etag !== undefined && notModified(request.headers['if-none-match'], etag) ? 304 : stored.status;
   if (status === 304) {
     headers.delete('content-type');
+    headers.delete('content-encoding');
   } else {
-    headers.set('content-length', String(stored.body.length));
+    headers.set('content-length', String(body.length));
   }
   response.writeHead(status, Object.fromEntries(headers));
-  response.end(status === 304 || request.method === 'HEAD' ? undefined : stored.body);
+  response.end(status === 304 || request.method === 'HEAD' ? undefined : body);
   return status;
 };
 

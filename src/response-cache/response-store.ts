@@ -8,6 +8,8 @@ export type StoredResponse = {
   /** Every header the miss carried (security, CORS, type, ETag, Cache-Control), in order. */
   headers: Array<[string, string]>;
   body: Buffer;
+  /** The body gzipped, when that is worth it (content-coding.ts). */
+  gzipped?: Buffer;
 };
 
 type Entry = { version: string; response: StoredResponse; storedAt?: number };
@@ -23,8 +25,11 @@ export type ResponseStore = {
 // header, strings counted at two bytes a character (the most V8 uses).
 const PER_ENTRY_OVERHEAD = 512;
 const PER_HEADER_OVERHEAD = 48;
+// Bytes are counted by the memory that holds them: a response read back from Redis keeps both
+// bodies in one.
+const heldBytes = ({ body, gzipped }: StoredResponse) => [...new Set([body.buffer, gzipped?.buffer])].reduce((sum, buffer) => sum + (buffer?.byteLength ?? 0), 0);
 const entryBytes = (entry: Entry, key: string) =>
-  entry.response.body.buffer.byteLength +
+  heldBytes(entry.response) +
   key.length * 2 +
   entry.response.headers.reduce((sum, [name, value]) => sum + (name.length + value.length) * 2 + PER_HEADER_OVERHEAD, 0) +
   PER_ENTRY_OVERHEAD;
@@ -47,16 +52,23 @@ export const memoryResponseStore = (maxBytes: number, ttlSeconds: number): Respo
   };
 };
 
-/** Meta line, newline, body: one Redis value per response, read with one GET. */
-const encode = ({ version, response, storedAt }: Entry): Buffer =>
-  Buffer.concat([Buffer.from(`${JSON.stringify({ version, storedAt, status: response.status, headers: response.headers })}\n`), response.body]);
+/** Meta line, newline, body, then the gzipped body if any: one Redis value per response, read with one GET. */
+const encode = ({ version, response, storedAt }: Entry): Buffer => {
+  const meta = { version, storedAt, status: response.status, headers: response.headers, gzipBytes: response.gzipped?.byteLength ?? 0 };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), response.body, ...(response.gzipped ? [response.gzipped] : [])]);
+};
 
 const decode = (value: Buffer): Entry | undefined => {
   const end = value.indexOf(10);
   if (end < 0) return undefined;
   try {
-    const meta = JSON.parse(value.subarray(0, end).toString('utf8')) as { version: string; storedAt: number; status: number; headers: Array<[string, string]> };
-    return { version: meta.version, storedAt: meta.storedAt, response: { status: meta.status, headers: meta.headers, body: value.subarray(end + 1) } };
+    const meta = JSON.parse(value.subarray(0, end).toString('utf8')) as { version: string; storedAt: number; status: number; headers: Array<[string, string]>; gzipBytes?: number };
+    const gzipBytes = meta.gzipBytes ?? 0;
+    const bodyEnd = value.byteLength - gzipBytes;
+    if (bodyEnd < end + 1) return undefined;
+    const response: StoredResponse = { status: meta.status, headers: meta.headers, body: value.subarray(end + 1, bodyEnd) };
+    if (gzipBytes > 0) response.gzipped = value.subarray(bodyEnd);
+    return { version: meta.version, storedAt: meta.storedAt, response };
   } catch {
     return undefined;
   }
