@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // After a bulk import written in SQL behind the CMS's back: `npm run reindex`.
 // Boots the compiled app once (no seed, no scheduler) on the configured database and
-// - on PostgreSQL, refreshes the planner's statistics (ANALYZE): with the tables' sizes from before
-//   the import it may read every row instead of an index (at 100,000 articles: 0.3 s a page);
+// - on PostgreSQL, refreshes the planner's statistics and the visibility map (VACUUM ANALYZE): with
+//   the tables' sizes from before the import it may read every row instead of an index (at 100,000
+//   articles: 0.3 s a page), and until pages are known all-visible an index cannot answer alone
+//   (the ids of a deep page, src/documents/deep-pages.ts);
 // - renders the website HTML of every live rich text again and drops renderings nothing live
 //   uses any more (src/channels/web/stored-renderings.ts);
 // - moves the live-content version, so every cache built from published content (list totals,
@@ -23,7 +25,7 @@ const main = async () => {
   const { touchLiveContent } = require(path.join(appDir, 'dist', 'src', 'channels', 'live-content-cache.js'));
   const { responseCacheOf } = require(path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'));
   const { rebuildLiveRenderings } = require(path.join(appDir, 'dist', 'src', 'channels', 'web', 'rendered.js'));
-  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
+  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM (ANALYZE)');
   const { rendered, dropped } = await rebuildLiveRenderings(strapi);
   strapi.log.info(`Website HTML rendered for ${rendered} live rich texts; ${dropped} renderings no longer used dropped`);
   await touchLiveContent(strapi);

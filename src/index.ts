@@ -5,6 +5,7 @@ import { ensureContentApiAccess } from './access/content-api-access';
 import { rememberPublicPermissions } from './access/public-permissions';
 import { ensureEnvSuperAdmin } from './access/super-admin';
 import { cachedPublicCounts } from './documents/count-cache';
+import { readDeepPagesInTwoSteps } from './documents/deep-pages';
 import { registerDocumentMiddlewares } from './documents/document-middlewares';
 import { ensureReadIndexes } from './documents/read-indexes';
 import { contentApiScope } from './read-scope/content-api-scope';
@@ -39,6 +40,7 @@ export default {
       releaseGate(strapi), // every publish, unpublish and delete through the transition table
       editWatch(strapi), // an edit of a pinned version sends it back to draft
     ]);
+    readDeepPagesInTwoSteps(strapi);
     registerGraphqlReadScope(strapi);
     hideWorkflowFromGraphql(strapi);
     closeMediaLibraryListing(strapi);

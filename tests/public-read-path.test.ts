@@ -1,6 +1,8 @@
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
 import { CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS } from '../src/channels/channel-targeting';
+import { touchLiveContent } from '../src/channels/live-content-cache';
 import { livePages } from '../src/channels/web/website-content';
+import { DEEP_OFFSET } from '../src/documents/deep-pages';
 import { readIndexesOf, readIndexName } from '../src/documents/read-indexes';
 import { isLocalizedType } from '../src/i18n/locales';
 import { versionHash } from '../src/workflow/content-hash';
@@ -179,5 +181,49 @@ describe('the Public role’s permissions', () => {
     } finally {
       app.strapi.db.connection.off('query', listen);
     }
+  });
+});
+
+describe('deep pages', () => {
+  // Articles written in SQL, as a bulk import (and the read benchmark) writes them.
+  const { seedArticles } = require('../scripts/bench/read') as { seedArticles: (strapi: typeof app.strapi, count: number) => Promise<void> };
+  beforeAll(async () => {
+    await seedArticles(app.strapi, 300);
+    // As `npm run reindex` does after an import: PostgreSQL plans with the new sizes, and knows the
+    // pages all visible, so an index answers alone.
+    if (isPostgres()) await app.strapi.db.connection.raw('VACUUM (ANALYZE) articles');
+    await touchLiveContent(app.strapi);
+  });
+
+  const onWebsite = () => published(UID.article).where('targets_website', true);
+  const pageOf = async (sort: string, start: number) =>
+    ((await app.http().get(`/api/articles?locale=zh-CN&sort=${sort}&pagination[start]=${start}&pagination[limit]=10`)).body.data as Array<{ id: number }>).map(({ id }) => id);
+  const expected = async (order: Array<string | { column: string; order: 'desc' | 'asc' }>, start: number) =>
+    (await onWebsite().orderBy(order).offset(start).limit(10)).map(({ id }: { id: number }) => id);
+
+  test.each([0, DEEP_OFFSET - 1, DEEP_OFFSET, 157, 290, 400])('are the same rows in the same order at offset %i, newest first and by title', async (start) => {
+    expect(await pageOf('publishedAt:desc', start)).toEqual(await expected(newestFirst, start));
+    expect(await pageOf('title:asc', start)).toEqual(await expected(['title', 'id'], start));
+  });
+
+  test('are read in two steps: the ids of the page from the index alone, then those rows', async () => {
+    const statements: string[] = [];
+    const listen = (query: { sql: string }) => {
+      if (/from [`"]articles[`"]/.test(query.sql) && !/count\(/.test(query.sql)) statements.push(query.sql);
+    };
+    app.strapi.db.connection.on('query', listen);
+    try {
+      expect(await pageOf('publishedAt:desc', 250)).toHaveLength(10);
+    } finally {
+      app.strapi.db.connection.off('query', listen);
+    }
+    const [ids, rows] = statements;
+    expect(statements).toHaveLength(2);
+    expect(ids).toMatch(/^select [`"]t0[`"]\.[`"]id[`"] from/);
+    expect(ids).toMatch(/offset/);
+    expect(rows).not.toMatch(/offset/);
+    const plan = await planOf(onWebsite().orderBy(newestFirst).offset(250).limit(10));
+    expect(plan).toMatch(isPostgres() ? /Index Only Scan/ : /COVERING INDEX/);
+    sortsNothing(plan);
   });
 });

@@ -162,7 +162,7 @@ const load = async (url, options, watchPid) => {
   clearInterval(sampler);
   const other = result.non2xx + result.errors + result.timeouts;
   // A read that never answered within the run is a failure too, not a zero in the table.
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, other, answered: result['2xx'], peak };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, other, non2xx: result.non2xx, answered: result['2xx'], peak };
 };
 
 const main = async () => {
@@ -194,7 +194,7 @@ const main = async () => {
     const ourIndexes = JSON.parse(fs.readFileSync(indexList, 'utf8'));
     if (POSTGRES) {
       execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', '-T', database, plainDatabase]);
-      execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', plainDatabase, '-q', '-c', `DROP INDEX IF EXISTS ${ourIndexes.map((name) => `"${name}"`).join(', ')}; ANALYZE;`]);
+      execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', plainDatabase, '-q', '-c', `DROP INDEX IF EXISTS ${ourIndexes.map((name) => `"${name}"`).join(', ')}`, '-c', 'VACUUM ANALYZE']);
     } else {
       const copy = new (require('better-sqlite3'))(path.resolve(appDir, plainDatabase));
       for (const name of ourIndexes) copy.exec(`DROP INDEX IF EXISTS "${name}"`);
@@ -284,9 +284,16 @@ const main = async () => {
     const ours = rows.filter((row) => !row.isBare && !row.name.startsWith(PLAIN_LIST));
     const peak = Math.max(...ours.map((row) => row.peak));
     // A miss against plain Strapi reading the same pages, in this run.
-    const rpsOf = (name) => rows.find((row) => row.name === name)?.rps;
-    const versusPlain = (name, plainName) => (rpsOf(name) && rpsOf(plainName) ? `${(rpsOf(name) / rpsOf(plainName)).toFixed(2)}×` : 'not run');
-    const failed = rows.filter((row) => row.other > 0 || row.answered === 0);
+    const rowOf = (name) => rows.find((row) => row.name === name);
+    const versusPlain = (name, plainName) => {
+      const [ours, plain] = [rowOf(name), rowOf(plainName)];
+      if (!ours || !plain) return 'not run';
+      return plain.answered === 0 ? `more than ${ours.answered}× (plain Strapi answered no page within ${SECONDS} s)` : `${(ours.rps / plain.rps).toFixed(2)}×`;
+    };
+    // Plain Strapi is the baseline: that it answers slowly, or not within the run, is what is
+    // measured; only a wrong answer from it fails the run.
+    const isPlain = (row) => row.name.startsWith(PLAIN_LIST);
+    const failed = rows.filter((row) => (isPlain(row) ? row.non2xx > 0 : row.other > 0 || row.answered === 0));
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     const table = [
       `### ${ARTICLES.toLocaleString('en')} articles, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`,
@@ -299,7 +306,11 @@ const main = async () => {
       '',
       '| read | req/s | ratio to bare | p50 ms | p99 ms | non-2xx | peak RSS |',
       '|---|---|---|---|---|---|---|',
-      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${ratio(row)} | ${row.p50} | ${row.p99} | ${row.other} | ${mb(row.peak)} |`),
+      ...rows.map((row) =>
+        row.answered === 0
+          ? `| ${row.name} | 0 (no answer within ${SECONDS} s) | 0 | — | — | ${row.other} | ${mb(row.peak)} |`
+          : `| ${row.name} | ${row.rps.toFixed(0)} | ${ratio(row)} | ${row.p50} | ${row.p99} | ${row.other} | ${mb(row.peak)} |`
+      ),
       '',
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
@@ -342,7 +353,7 @@ const child = async () => {
   if (ROLE === 'seed') {
     await seedArticles(strapi, Number(arg('articles', ARTICLES)));
     // As `npm run reindex` after a bulk import: PostgreSQL plans with the tables' new sizes.
-    if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
+    if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM (ANALYZE)');
     // For plain Strapi's copy of this database: the read indexes it would not have.
     const { readIndexesOf } = require(path.join(appDir, 'dist', 'src', 'documents', 'read-indexes.js'));
     const { PUBLISHABLE_UIDS } = require(path.join(appDir, 'dist', 'src', 'constants.js'));
