@@ -140,7 +140,7 @@ const rawRequest = (url, { method = 'GET', headers = {}, body } = {}) =>
     const request = require('http').request(url, { method, headers: { ...BROWSER_HEADERS, ...headers } }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
     });
     request.on('error', reject);
     request.end(body);
@@ -233,6 +233,29 @@ const main = async () => {
       const { start, limit } = distinctPage(graphqlPage++);
       return JSON.stringify({ query: `{ articles(sort: "publishedAt:desc", pagination: { start: ${start}, limit: ${limit} }) { documentId title } }` });
     };
+    // First reads, one at a time, of what is built from the whole archive: the sitemap index, its
+    // parts (up to ten) and the feeds. Misses all; later reads of them are the hits below.
+    const firstReads = [];
+    const firstRead = async (url) => {
+      const started = process.hrtime.bigint();
+      const response = await rawRequest(url);
+      if (response.status === 200) firstReads.push(Number(process.hrtime.bigint() - started) / 1e6);
+      return response.status;
+    };
+    if ((await firstRead(`${base}/api/sitemap.xml`)) !== 200) throw new Error('the sitemap index did not answer 200: a failed run');
+    for (let part = 1; part <= 10; part += 1) {
+      if ((await firstRead(`${base}/api/sitemaps/${part}.xml`)) !== 200) break; // past the last part: a 404
+    }
+    const sitemapParts = firstReads.length - 1;
+    for (const format of ['rss', 'atom', 'json']) {
+      for (const locale of ['zh-CN', 'en']) {
+        if ((await firstRead(`${base}/api/feeds/${format}?locale=${locale}`)) !== 200) throw new Error(`the ${format} feed (${locale}) did not answer 200: a failed run`);
+      }
+    }
+    const firstReadMs = [...firstReads].sort((a, b) => a - b);
+    const firstReadLine = `First reads (misses, one at a time) of the sitemap index, ${sitemapParts} sitemap parts and 6 feeds (RSS, Atom, JSON Feed; two locales): p50 ${firstReadMs[Math.floor(firstReadMs.length / 2)].toFixed(0)} ms, slowest ${firstReadMs[firstReadMs.length - 1].toFixed(0)} ms.`;
+    process.stdout.write(`${firstReadLine}\n`);
+
     const hits = [
       ['hit: list, default order', base + list],
       ['hit: list, newest first', base + newest],
@@ -299,6 +322,8 @@ const main = async () => {
       `### ${ARTICLES.toLocaleString('en')} articles, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`,
       '',
       `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections (one where a row says so), ${SECONDS} s each, production mode, log level default, ${heapFlag}; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
+      '',
+      firstReadLine,
       '',
       `Misses (pages never asked before, newest first) against plain Strapi reading the same pages: ${versusPlain('miss: list, newest first, distinct pages', PLAIN_LIST)} its throughput at ${CONNECTIONS} connections, ${versusPlain('miss, one connection: list, newest first, distinct pages', `${PLAIN_LIST}, one connection`)} with one.`,
       '',

@@ -4,6 +4,9 @@ import { PUBLISHABLE_UIDS } from '../constants';
 /** From this offset on a page is read in two steps; above it the one query costs little either way. */
 export const DEEP_OFFSET = 100;
 
+/** Larger pages (or none: every row from the offset on) keep the one query: their ids would make too long a list. */
+const MAX_PAGE = 1000;
+
 /** The id query a deep page runs first: not rewritten again. */
 const idQueries = new WeakSet<object>();
 
@@ -21,7 +24,8 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
     models: [...PUBLISHABLE_UIDS],
     async beforeFindMany(event) {
       const { params } = event;
-      if (!params || idQueries.has(params) || typeof params.offset !== 'number' || params.offset < DEEP_OFFSET || params.groupBy !== undefined) return;
+      if (!params || idQueries.has(params) || params.groupBy !== undefined) return;
+      if (typeof params.offset !== 'number' || params.offset < DEEP_OFFSET || typeof params.limit !== 'number' || params.limit > MAX_PAGE) return;
       const idQuery = { ...params, select: ['id'], populate: undefined };
       idQueries.add(idQuery);
       const page = (await strapi.db.query(event.model.uid as (typeof PUBLISHABLE_UIDS)[number]).findMany(idQuery)) as Array<{ id: number }>;
