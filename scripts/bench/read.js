@@ -239,7 +239,7 @@ const main = async () => {
     const firstRead = async (url) => {
       const started = process.hrtime.bigint();
       const response = await rawRequest(url);
-      if (response.status === 200) firstReads.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (response.status === 200) firstReads.push({ url: url.slice(base.length), ms: Number(process.hrtime.bigint() - started) / 1e6 });
       return response.status;
     };
     if ((await firstRead(`${base}/api/sitemap.xml`)) !== 200) throw new Error('the sitemap index did not answer 200: a failed run');
@@ -252,8 +252,9 @@ const main = async () => {
         if ((await firstRead(`${base}/api/feeds/${format}?locale=${locale}`)) !== 200) throw new Error(`the ${format} feed (${locale}) did not answer 200: a failed run`);
       }
     }
-    const firstReadMs = [...firstReads].sort((a, b) => a - b);
-    const firstReadLine = `First reads (misses, one at a time) of the sitemap index, ${sitemapParts} sitemap parts and 6 feeds (RSS, Atom, JSON Feed; two locales): p50 ${firstReadMs[Math.floor(firstReadMs.length / 2)].toFixed(0)} ms, slowest ${firstReadMs[firstReadMs.length - 1].toFixed(0)} ms.`;
+    const byTime = [...firstReads].sort((a, b) => a.ms - b.ms);
+    const slowest = byTime[byTime.length - 1];
+    const firstReadLine = `First reads (misses, one at a time) of the sitemap index, ${sitemapParts} sitemap parts and 6 feeds (RSS, Atom, JSON Feed; two locales): p50 ${byTime[Math.floor(byTime.length / 2)].ms.toFixed(0)} ms, slowest ${slowest.ms.toFixed(0)} ms (${slowest.url}).`;
     process.stdout.write(`${firstReadLine}\n`);
 
     const hits = [

@@ -86,10 +86,36 @@ export const sliceEntries = async (strapi: Core.Strapi, { segment, offset, limit
   return rows.map((row) => ({ kind: segment.kind, locale: segment.locale, slug: String(row[slug]), updatedAt: new Date(row[updatedAt] as string | number | Date).toISOString() }));
 };
 
-/** The newest change among a slice's pages (a sitemap index's `lastmod`), without reading them out. */
-export const sliceLastModified = async (strapi: Core.Strapi, { segment, offset, limit }: SitemapSlice): Promise<Date | null> => {
-  const updatedAt = columnOf(strapi, segment.uid, 'updatedAt');
-  const slice = livePages(strapi, segment.uid, segment.locale).select(updatedAt).orderBy('id').limit(limit).offset(offset).as('slice');
-  const [{ newest }] = await strapi.db.connection.from(slice).max({ newest: updatedAt });
-  return newest === null || newest === undefined ? null : new Date(newest as string | number | Date);
+/**
+ * The newest change in each sitemap part a segment's pages fall in (the segment starting at page
+ * `start` of the whole sitemap, from 0): its pages numbered in id order, grouped by part.
+ */
+export const lastChangeByPart = (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number) => {
+  const numbered = livePages(strapi, segment.uid, segment.locale)
+    .select({ updated: columnOf(strapi, segment.uid, 'updatedAt') })
+    // Integer division on both databases (better-sqlite3 binds numbers as reals).
+    .select(strapi.db.connection.raw('(row_number() over (order by id) + cast(? as integer)) / cast(? as integer) as part', [start - 1, size]));
+  return strapi.db.connection.from(numbered.as('numbered')).select('part').max({ newest: 'updated' }).groupBy('part');
+};
+
+/**
+ * The newest change of every sitemap part (the index's `lastmod`), in one pass over each type and
+ * locale's pages, from the index alone. Asked part by part, each part's query stepped over all
+ * the parts before it: at 100,000 articles on PostgreSQL the index took a quarter of a second.
+ */
+export const partsLastModified = async (strapi: Core.Strapi, segments: SitemapSegment[], size: number): Promise<Array<Date | null>> => {
+  const newest: Array<Date | null> = Array.from({ length: Math.ceil(segments.reduce((sum, segment) => sum + segment.pages, 0) / size) }, () => null);
+  let start = 0;
+  for (const segment of segments) {
+    if (segment.pages > 0) {
+      const parts: Array<{ part: number | string; newest: string | number | Date | null }> = await lastChangeByPart(strapi, segment, start, size);
+      for (const { part, newest: changed } of parts) {
+        const index = Number(part);
+        const date = changed === null || changed === undefined ? null : new Date(changed);
+        if (date && index < newest.length && (newest[index] === null || date > newest[index]!)) newest[index] = date;
+      }
+    }
+    start += segment.pages;
+  }
+  return newest;
 };

@@ -5,7 +5,7 @@ import { articleFeed, FEED_FORMATS, isFeedFormat, type FeedFormat } from '../../
 import { siteOf } from '../../../channels/web/site';
 import { liveContentCache } from '../../../channels/live-content-cache';
 import { buildSitemapIndex, buildSitemapPart, partSlices, sitemapPartCount } from '../../../channels/web/sitemap';
-import { latestArticles, sitemapSegments, sliceEntries, sliceLastModified, taxonomyBySlug, type SitemapSegment } from '../../../channels/web/website-content';
+import { latestArticles, partsLastModified, sitemapSegments, sliceEntries, taxonomyBySlug, type SitemapSegment } from '../../../channels/web/website-content';
 import { localeCodes, requestedLocale } from '../../../i18n/locales';
 
 type Context = {
@@ -18,9 +18,6 @@ type Context = {
 };
 
 const FEED_SIZE = 50;
-
-const newestOf = (dates: Array<Date | null>): Date | null =>
-  dates.reduce<Date | null>((newest, date) => (date && (!newest || date > newest) ? date : newest), null);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // How many pages each type has in each locale, counted once per change of the published
@@ -55,8 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async sitemap(ctx: Context) {
       const segments = await segmentsOf();
-      const parts = Array.from({ length: sitemapPartCount(segments, partSize()) }, (_, index) => partSlices(segments, partSize(), index + 1));
-      const lastModified = await Promise.all(parts.map(async (slices) => newestOf(await Promise.all(slices.map((slice) => sliceLastModified(strapi, slice))))));
+      const lastModified = await partsLastModified(strapi, segments, partSize());
       const cms = (strapi.config.get('server.url') as string) || ctx.request.origin;
       ctx.type = 'application/xml; charset=utf-8';
       ctx.body = await buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, lastModified);
