@@ -87,7 +87,6 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
   if (ctx.state.route?.info?.type !== 'content-api' || !sameReader(ctx.state, pending)) return;
   const body = bodyBytes(ctx.body);
   if (body === null || hasGraphqlErrors(pending, body)) return;
-  ctx.body = body; // exactly the bytes stored, so the miss and its hits are the same response
   if (pending.method === 'GET') {
     if (!ctx.response.get('ETag')) ctx.set('ETag', strongEtag(body));
     if (!ctx.response.get('Cache-Control')) {
@@ -109,7 +108,7 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
   if (ctx.method !== 'HEAD' && (await cache.version.current()) === pending.version) {
     await cache.store.set(pending.key, pending.version, stored);
   }
-  // This reader gets what a hit would send it.
+  // This reader gets exactly the bytes a hit would send it, so the miss and its hits are the same response.
   const sent = representationFor(ctx.req, stored);
   ctx.body = sent.body;
   for (const [name, value] of sent.headers) if (name === 'etag' || name === 'content-encoding') ctx.set(name, value);

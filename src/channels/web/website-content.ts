@@ -4,6 +4,7 @@ import { columnOf } from '../../documents/document-rows';
 import { channelReads } from '../channel-reads';
 import { CHANNEL_FLAGS, isChannelTargeted, targetedAt } from '../channel-targeting';
 import type { FeedArticle } from './feeds';
+import { sitemapPartCount } from './sitemap';
 import type { SiteKind, SitemapEntry } from './site-types';
 
 /**
@@ -104,7 +105,7 @@ export const lastChangeByPart = (strapi: Core.Strapi, segment: SitemapSegment, s
  * the parts before it: at 100,000 articles on PostgreSQL the index took a quarter of a second.
  */
 export const partsLastModified = async (strapi: Core.Strapi, segments: SitemapSegment[], size: number): Promise<Array<Date | null>> => {
-  const newest: Array<Date | null> = Array.from({ length: Math.ceil(segments.reduce((sum, segment) => sum + segment.pages, 0) / size) }, () => null);
+  const newest: Array<Date | null> = Array.from({ length: sitemapPartCount(segments, size) }, () => null);
   let start = 0;
   for (const segment of segments) {
     if (segment.pages > 0) {
