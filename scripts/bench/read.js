@@ -32,6 +32,8 @@ const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 const PROFILE_DIR = arg('profile', null);
 // `--only <words>`: run only the reads whose name contains them (a partial run writes no table to docs).
 const ONLY = arg('only', null);
+// `--keep`: leave the seeded database in place (its name is printed) for EXPLAIN and profiling.
+const KEEP = process.argv.includes('--keep');
 
 const secret = () => crypto.randomBytes(16).toString('hex');
 
@@ -352,7 +354,8 @@ const main = async () => {
     // A profiled server is asked to stop (SIGINT), so that V8 writes its profile on the way out.
     const signal = PROFILE_DIR ? 'SIGINT' : 'SIGKILL';
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill(signal))))));
-    for (const name of [database, plainDatabase]) {
+    if (KEEP) process.stdout.write(`Kept the seeded database: ${database}\n`);
+    for (const name of KEEP ? [plainDatabase] : [database, plainDatabase]) {
       if (POSTGRES) {
         try {
           execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', name]);
