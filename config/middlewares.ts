@@ -22,6 +22,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.
     config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024 } },
   },
+  // Sign-in attempts per account and address (src/rate-limits); needs the parsed body.
+  'global::sign-in-limit',
   {
     // Every multipart upload: allowed kinds only, real images, no markup, size and pixel limits.
     name: 'global::upload-guard',

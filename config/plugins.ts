@@ -14,6 +14,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
+      // Replaced by src/middlewares/sign-in-limit.ts (shared through Redis, bilingual), as for the admin panel.
+      ratelimit: { enabled: false },
     },
   },
   graphql: {

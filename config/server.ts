@@ -5,6 +5,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Behind a reverse proxy or load balancer: PROXY_HOPS is how many of them add to
+  // X-Forwarded-For. The client's address (rate limits, logs) is the entry the outermost one
+  // wrote; entries before it are the client's own and never trusted. 0: no proxy, the socket's address.
+  proxy: {
+    koa: env.int('PROXY_HOPS', 0) > 0,
+    maxIpsCount: env.int('PROXY_HOPS', 0),
+  },
   app: {
     keys: env.array('APP_KEYS'),
   },

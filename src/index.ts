@@ -13,6 +13,7 @@ import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { closeMediaLibraryListing } from './read-scope/media-library-access';
 import { registerMediaGuard } from './media/media-guard';
 import { registerResponseCache, serveCachedReads, stopResponseCache } from './response-cache';
+import { limitRequestRates, registerRateLimits, stopRateLimits } from './rate-limits';
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
@@ -48,6 +49,7 @@ export default {
     protectAccounts(strapi);
     rememberPublicPermissions(strapi);
     registerResponseCache(strapi);
+    registerRateLimits(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -67,6 +69,7 @@ export default {
     // Jobs that fell due while the server was down fire now, not at the next tick.
     await workflowService(strapi, 'scheduler').tick();
     serveCachedReads(strapi);
+    limitRequestRates(strapi); // outermost: cache hits are counted too
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -75,5 +78,6 @@ export default {
     await stopWechat(strapi);
     await stopScreenEvents(strapi);
     await stopResponseCache(strapi);
+    stopRateLimits(strapi);
   },
 };

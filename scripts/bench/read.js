@@ -4,9 +4,9 @@
 // the compiled app in production mode in its own process, and loads it from this process with
 // autocannon: a bare Node server returning the same bytes (the baseline every figure is a ratio
 // to), /_health, repeated reads (list, newest first, single, GraphQL, RSS, sitemap, screen
-// feed: response-cache hits after the first) and reads of pages never asked before (misses,
-// REST and GraphQL). Only 2xx answers count: any other status fails the run. Writes the table
-// to docs/benchmarks.md.
+// feed: response-cache hits after the first; four of them again from a second server with rate
+// limits on) and reads of pages never asked before (misses, REST and GraphQL). Only 2xx answers
+// count: any other status fails the run. Writes the table to docs/benchmarks.md.
 const { spawn, execFileSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
@@ -281,11 +281,22 @@ const main = async () => {
     children.push(bare);
     const bareUrl = (index) => `http://127.0.0.1:${match[1]}/${index}`;
 
+    // The same server with rate limits on: every hit is counted against its address first.
+    // Allowances too large to reach, so what is measured is the counting, never a 429.
+    const limitedPort = await freePort();
+    const unreachable = String(1e9);
+    const limitedEnv = { ...env, PORT: String(limitedPort), RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_READS_PER_MINUTE: unreachable, RATE_LIMIT_TOKEN_READS_PER_MINUTE: unreachable };
+    const { child: limited } = await run(['--role', 'serve'], limitedEnv, { waitFor: /LISTENING/, nodeFlags: [heapFlag] });
+    children.push(limited);
+    const limitedBase = `http://127.0.0.1:${limitedPort}`;
+    const LIMITED_HITS = ['hit: list, newest first', 'hit: single article', 'hit: GraphQL newest 10', 'hit: screen feed'];
+
     const scenarios = [
       ['/_health', `${base}/_health`, {}, server.pid, 0],
       ...hits.flatMap(([name, url, options = {}], index) => [
         [`bare Node server, bytes of “${name.slice(5)}”`, bareUrl(index), options, bare.pid, index, true],
         [name, url, options, server.pid, index],
+        ...(LIMITED_HITS.includes(name) ? [[`${name}, rate limits on`, url.replace(base, limitedBase), options, limited.pid, index]] : []),
       ]),
       // Each request a page nobody asked for before: what a cache cannot help with.
       ['miss: list, newest first, distinct pages', base + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: distinctList() }) }] }],

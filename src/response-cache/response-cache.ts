@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
+import { allowedCorsOrigin } from '../access/cors-origin';
 import { inFlightWork } from '../lifecycle/in-flight';
 import { memoryLiveVersion, redisLiveVersion, type LiveVersion } from './live-version';
 import { readerScopes, type ReaderScopes } from './reader-scope';
@@ -43,20 +44,6 @@ export type ResponseCache = {
   close(): Promise<void>;
 };
 
-type MiddlewareEntry = string | { name?: string; config?: { origin?: unknown } };
-
-/**
- * The origin Strapi's CORS middleware answers for (strapi::cors in config/middlewares.ts): every
- * Origin with `*`, the listed ones otherwise. Any other Origin gets the same answer as none, so
- * it shares that answer's entry instead of making one per made-up Origin.
- */
-const corsOriginOf = (strapi: Core.Strapi) => {
-  const cors = (strapi.config.get('middlewares') as MiddlewareEntry[]).find((entry): entry is Exclude<MiddlewareEntry, string> => typeof entry === 'object' && entry.name === 'strapi::cors');
-  const configured = cors?.config?.origin ?? '*';
-  const allowed = new Set((Array.isArray(configured) ? configured : String(configured).split(',')).map((origin) => String(origin).trim()));
-  return (origin: string | undefined): string => (origin && (allowed.has('*') || allowed.has(origin)) ? origin : '');
-};
-
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
 const moves = inFlightWork('response cache not invalidated');
 
@@ -80,7 +67,7 @@ export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null =
   const cache: ResponseCache = {
     config,
     scopes: readerScopes(strapi, screenPaths),
-    corsOriginOf: corsOriginOf(strapi),
+    corsOriginOf: allowedCorsOrigin(strapi),
     behindProxy: () => strapi.server.app.proxy === true,
     store,
     version,

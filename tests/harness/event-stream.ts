@@ -4,7 +4,7 @@ export type StreamEvent = { id?: string; event?: string; data?: string; comment?
 
 /** A Server-Sent Events client on a real socket, collecting what the server sends. */
 export const openEventStream = (port: number, path: string, headers: Record<string, string> = {}) =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; events: StreamEvent[]; waitFor: (match: (event: StreamEvent) => boolean, timeoutMs?: number) => Promise<StreamEvent>; close: () => void }>(
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; events: StreamEvent[]; ended: Promise<void>; waitFor: (match: (event: StreamEvent) => boolean, timeoutMs?: number) => Promise<StreamEvent>; close: () => void }>(
     (resolve, reject) => {
       const events: StreamEvent[] = [];
       const waiters: Array<() => void> = [];
@@ -31,6 +31,8 @@ export const openEventStream = (port: number, path: string, headers: Record<stri
           status: response.statusCode ?? 0,
           headers: response.headers,
           events,
+          // The server ended the stream (or the connection went).
+          ended: new Promise<void>((ended) => response.once('close', () => ended())),
           waitFor: async (match, timeoutMs = 10_000) => {
             const deadline = Date.now() + timeoutMs;
             for (;;) {

@@ -29,6 +29,8 @@ const TEST_ENV: Record<string, string> = {
   SEED_DEMO: 'true',
   // No wall-clock scheduler in tests: they call it with their own clock.
   CRON_ENABLED: 'false',
+  // Off except in the rate-limit suite: no other suite can pass or fail because of a limit.
+  RATE_LIMIT_ENABLED: 'false',
   ADMIN_EMAIL: ACCOUNTS.superAdmin.email,
   ADMIN_PASSWORD: ACCOUNTS.superAdmin.password,
   DEMO_EDITOR_PASSWORD: ACCOUNTS.editor.password,

@@ -1,17 +1,26 @@
+import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { screenEventsOf } from '../../../channels/screen';
 import { liveContentCache } from '../../../channels/live-content-cache';
 import { notModified, strongEtag } from '../../../response-cache/etag';
 import { buildScreenFeed, startOfMonth } from '../../../channels/screen/screen-feed';
 import { openScreenStream } from '../../../channels/screen/screen-stream';
+import { presentedScreenToken } from '../../../channels/screen/screen-access';
+import { rateLimitsOf } from '../../../rate-limits';
+import { retryAfterSeconds, tooManyRequestsBody } from '../../../rate-limits/too-many-requests';
 import { requestedLocale } from '../../../i18n/locales';
 
 type Context = Parameters<typeof openScreenStream>[0] & {
   query: Record<string, string | undefined>;
-  request: { origin: string; header: Record<string, string | undefined> };
+  request: { origin: string; ip: string; header: Record<string, string | undefined> };
   state: Record<string, unknown>;
   type: string;
 };
+
+/** When a screen refused a stream may try again: streams free up as screens go or fall idle. */
+const RETRY_STREAM_MS = 30_000;
+
+const hashOf = (token: string) => crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cachedFeed = liveContentCache<{ body: string; etag: string }>();
@@ -40,11 +49,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stream(ctx: Context) {
+      // Streams are capped per screen token (per address without one) and in all: each holds a
+      // connection for hours. Closed from here, a stream's screen reconnects when it needs to.
+      const token = presentedScreenToken(ctx.request.header.authorization, ctx.query.token);
+      let opened: { end: () => void } | null = null;
+      const slot = rateLimitsOf(strapi)?.streams.acquire(token ? `token:${hashOf(token)}` : `address:${ctx.request.ip}`, () => opened?.end());
+      if (slot === null) {
+        const retryAfter = retryAfterSeconds(RETRY_STREAM_MS);
+        ctx.set({ 'Retry-After': String(retryAfter) });
+        ctx.status = 429;
+        ctx.body = tooManyRequestsBody('streams', retryAfter);
+        return;
+      }
       const lastEventId = Number(ctx.request.header['last-event-id'] ?? ctx.query.lastEventId ?? 0);
-      await openScreenStream(ctx, screenEventsOf(strapi), {
-        lastEventId: Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0,
-        heartbeatMs: (strapi.config.get('screens.heartbeatSeconds') as number) * 1000,
-      });
+      try {
+        opened = await openScreenStream(ctx, screenEventsOf(strapi), {
+          lastEventId: Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0,
+          heartbeatMs: (strapi.config.get('screens.heartbeatSeconds') as number) * 1000,
+          onEvent: () => slot?.touch(),
+          onClose: () => slot?.release(),
+        });
+      } catch (error) {
+        slot?.release();
+        throw error;
+      }
     },
   };
 };

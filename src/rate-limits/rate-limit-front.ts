@@ -1,0 +1,101 @@
+import crypto from 'crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
+import type { Core } from '@strapi/strapi';
+import { allowedCorsOrigin } from '../access/cors-origin';
+import { redactedUrl } from '../middlewares/access-log';
+import { clientAddress, type ProxySettings } from './client-address';
+import type { Bucket, Limiters, Refusal } from './limiters';
+import { retryAfterSeconds, tooManyRequestsBody, type RefusedFor } from './too-many-requests';
+
+type Paths = { api: string; graphql: string | null };
+
+/** The credential a request presents to the Content API: a Bearer header or a screen's `?token=`. */
+const presentedCredential = (request: IncomingMessage, query: string): string | null => {
+  const bearer = /^bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) return bearer;
+  const token = query.split('&').find((pair) => pair.startsWith('token='));
+  return token ? token.slice('token='.length) : null;
+};
+
+const digestOf = (credential: string) => crypto.createHash('sha256').update(credential).digest('base64url').slice(0, 22);
+
+/** What a request counts against: reads of the public API and GraphQL, or actions (every other write). */
+const countedAs = (method: string, path: string, paths: Paths, credential: string | null, address: string): { bucket: Bucket; key: string } | null => {
+  const isRead = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+  if ((isRead && path.startsWith(paths.api)) || (method === 'POST' && path === paths.graphql)) {
+    // A caller with a token is counted by it (a partner site's many servers behind one address);
+    // a made-up token is a wrong credential, and those lock the address out (below).
+    return credential ? { bucket: 'tokenReads', key: digestOf(credential) } : { bucket: 'reads', key: address };
+  }
+  return isRead ? null : { bucket: 'actions', key: address };
+};
+
+/**
+ * Rate limits, in front of everything (the response cache's hits included): each request is
+ * counted against its address or its token before it is answered, and refused with a 429 and
+ * Retry-After when the window's allowance is spent. Requests refused for a wrong credential
+ * (401/403 to the Content API) are counted too: past their limit, the address is refused every
+ * request that presents a credential until the window ends (a token guesser, a misconfigured screen).
+ */
+export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: RequestListener): RequestListener => {
+  const api = `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`.toLowerCase();
+  const graphql = strapi.plugin('graphql') ? (strapi.plugin('graphql').config('endpoint') as string).toLowerCase() : null;
+  const paths: Paths = { api, graphql };
+  const app = strapi.server.app as unknown as ProxySettings;
+  const corsOrigin = allowedCorsOrigin(strapi);
+
+  const refuse = (request: IncomingMessage, response: ServerResponse, refused: RefusedFor, { retryAfterMs }: Refusal): false => {
+    const retryAfter = retryAfterSeconds(retryAfterMs);
+    const body = JSON.stringify(tooManyRequestsBody(refused, retryAfter));
+    const origin = corsOrigin(request.headers.origin);
+    response.writeHead(429, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Retry-After': String(retryAfter),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...(origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {}),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+    strapi.log.http(`${request.method} ${redactedUrl(request.url ?? '/')} (0 ms) 429`);
+    return false;
+  };
+
+  const check = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const url = request.url ?? '/';
+    const mark = url.indexOf('?');
+    // As the router matches: without regard to case or a trailing slash.
+    const path = (mark < 0 ? url : url.slice(0, mark)).toLowerCase().replace(/(.)\/+$/, '$1');
+    const query = mark < 0 ? '' : url.slice(mark + 1);
+    const address = clientAddress(app, request);
+    const method = request.method ?? 'GET';
+    const isContentApi = path.startsWith(paths.api) || path === paths.graphql;
+    const credential = isContentApi ? presentedCredential(request, query) : null;
+    if (credential) {
+      const lockedOut = await limiters.exhausted('credentialFailures', address);
+      if (lockedOut) return refuse(request, response, 'credentials', lockedOut);
+      response.once('finish', () => {
+        if (response.statusCode === 401 || response.statusCode === 403) {
+          limiters.consume('credentialFailures', address).catch((error: Error) => strapi.log.warn(`rate limits: ${error.message}`));
+        }
+      });
+    }
+    const counted = countedAs(method, path, paths, credential, address);
+    if (counted === null) return true;
+    const refusal = await limiters.consume(counted.bucket, counted.key);
+    return refusal ? refuse(request, response, 'requests', refusal) : true;
+  };
+
+  return (request, response) => {
+    check(request, response).then(
+      (allowed) => {
+        if (allowed) next(request, response);
+      },
+      (error: Error) => {
+        // A counter that cannot be read does not take the site down: the request goes on.
+        strapi.log.warn(`rate limits: ${error.message}`);
+        if (!response.headersSent) next(request, response);
+      }
+    );
+  };
+};
