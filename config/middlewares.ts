@@ -4,6 +4,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Strapi's access log, with credentials in query strings redacted.
   'global::access-log',
   'strapi::errors',
+  // A body or header the parsers cannot read: the 4xx they gave it, not a 500 (src/middlewares).
+  'global::unreadable-requests',
   'strapi::security',
   {
     name: 'strapi::cors',
@@ -22,6 +24,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.
     config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024 } },
   },
+  // Every body a route takes is an object: text bodies are a 400.
+  'global::body-shape',
   // Sign-in attempts per account and address (src/rate-limits); needs the parsed body.
   'global::sign-in-limit',
   {

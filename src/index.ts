@@ -8,6 +8,7 @@ import { cachedPublicCounts } from './documents/count-cache';
 import { readDeepPagesInTwoSteps } from './documents/deep-pages';
 import { registerDocumentMiddlewares } from './documents/document-middlewares';
 import { ensureReadIndexes } from './documents/read-indexes';
+import { wellFormedDatabaseReads, wellFormedQueries } from './documents/query-shape';
 import { contentApiScope } from './read-scope/content-api-scope';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { closeMediaLibraryListing } from './read-scope/media-library-access';
@@ -32,6 +33,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Rules that must hold on every Document Service path, outermost first; registered before anything runs.
     registerDocumentMiddlewares(strapi, [
+      wellFormedQueries(strapi), // filters, sort and search the query layer can run, or a 400 naming the parameter
       defaultTargetsOnCreate(strapi), // a new item's channels, before any rule reads the data
       channelFlagsInStep, // the channel columns reads filter on, from the channels just set
       contentApiScope(strapi), // what a Content API reader may see
@@ -41,6 +43,7 @@ export default {
       releaseGate(strapi), // every publish, unpublish and delete through the transition table
       editWatch(strapi), // an edit of a pinned version sends it back to draft
     ]);
+    wellFormedDatabaseReads(strapi);
     readDeepPagesInTwoSteps(strapi);
     registerGraphqlReadScope(strapi);
     hideWorkflowFromGraphql(strapi);

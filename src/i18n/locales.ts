@@ -23,6 +23,13 @@ export const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
   ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
 
 /** The locale a channel request asks for (`?locale=`, else the default); an unknown one is a 400 naming it. */
+/** The `?locale=` of an admin request about one document: a code, or the default locale when none is given. */
+export const documentLocale = async (strapi: Core.Strapi, asked: unknown): Promise<string> => {
+  if (asked === undefined || asked === '') return defaultLocale(strapi);
+  if (typeof asked !== 'string') throw new errors.ValidationError('locale 须为语言代码，例如 zh-CN。locale must be a locale code, e.g. zh-CN', { path: ['locale'] });
+  return asked;
+};
+
 export const requestedLocale = async (strapi: Core.Strapi, asked: string | undefined): Promise<string> => {
   const locale = asked ?? (await defaultLocale(strapi));
   if (!(await localeCodes(strapi)).includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });

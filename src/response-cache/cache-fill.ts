@@ -74,6 +74,8 @@ export const fillResponseCache = (cache: ResponseCache) => async (ctx: MissConte
   if (raw !== undefined) {
     const body = parsedBody(raw);
     if (!body.valid) throw new errors.ValidationError('The request body is not valid JSON');
+    // As koa-bodyparser's strict mode: an object (or a batch), never a bare value Apollo cannot read.
+    if (body.parsed === null || typeof body.parsed !== 'object') throw new errors.ValidationError('A GraphQL request body must be a JSON object: {"query": "…"}');
     ctx.request.body = body.parsed;
     ctx.request.rawBody = raw;
   }

@@ -34,6 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const format = ctx.params.format ?? '';
       if (!isFeedFormat(format)) throw new errors.NotFoundError(`Unknown feed format "${ctx.params.format}": use rss, atom or json`);
       const locale = await requestedLocale(strapi, ctx.query.locale);
+      for (const name of ['category', 'brand'] as const) {
+        const slug: unknown = ctx.query[name];
+        if (slug !== undefined && typeof slug !== 'string') throw new errors.ValidationError(`${name} must be the slug of a ${name}, e.g. ?${name}=…`, { path: [name] });
+      }
 
       const category = ctx.query.category ? await taxonomyBySlug(strapi, UID.category, ctx.query.category, locale) : null;
       if (ctx.query.category && !category) throw new errors.NotFoundError(`No category with slug "${ctx.query.category}"`);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
-import { defaultLocale } from '../../../i18n/locales';
+import { documentLocale } from '../../../i18n/locales';
 import { wechatClientOf } from '../../../channels/wechat';
 import { WechatChannelError } from '../../../channels/wechat/wechat-client';
 import { previewWechatArticle, pushToWechat, refreshWechatStatus } from '../../../channels/wechat/wechat-push';
@@ -10,7 +10,7 @@ import { refuse } from '../../../workflow/workflow-error';
 type Context = {
   status: number;
   params: { documentId: string };
-  query: { locale?: string };
+  query: { locale?: unknown };
   request: { origin: string; body?: { submit?: unknown } };
   state: { user: Parameters<typeof userActor>[0]; userAbility: { can: (action: string, subject?: string) => boolean } };
   body?: unknown;
@@ -19,7 +19,7 @@ type Context = {
 const refOf = async (strapi: Core.Strapi, ctx: Context) => ({
   uid: UID.article,
   documentId: ctx.params.documentId,
-  locale: ctx.query.locale || (await defaultLocale(strapi)),
+  locale: await documentLocale(strapi, ctx.query.locale),
 });
 
 /** Pushing to the Official Account is a release: reviewers (publish permission) do it. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isPublishable } from '../../../constants';
 import { hasLocale, type DocumentRef } from '../../../documents/document-rows';
-import { defaultLocale } from '../../../i18n/locales';
+import { documentLocale } from '../../../i18n/locales';
 import { userActor, type AdminUser } from '../../../workflow/actor';
 import { auditTrail } from '../../../workflow/audit-trail';
 import type { WorkflowStatus } from '../../../workflow/contracts';
@@ -15,7 +15,7 @@ import { invalid } from '../../../workflow/workflow-error';
 type Ability = { can: (action: string, subject?: string) => boolean };
 type Context = {
   params: { uid: string; documentId: string };
-  query: { locale?: string };
+  query: { locale?: unknown };
   request: { body?: Record<string, unknown> };
   state: { user: AdminUser; userAbility: Ability };
   body?: unknown;
@@ -29,7 +29,7 @@ const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentR
   if (!isPublishable(uid)) {
     throw invalid(`类型 ${uid} 不经过审核流程`, `${uid} has no review workflow`, { path: ['uid'] });
   }
-  const ref = { uid, documentId, locale: ctx.query.locale || (await defaultLocale(strapi)) };
+  const ref = { uid, documentId, locale: await documentLocale(strapi, ctx.query.locale) };
   if (!(await hasLocale(strapi, ref))) throw invalid('找不到该内容或语言版本', `No document ${documentId} in locale ${ref.locale}`, { path: ['documentId'] });
   return ref;
 };

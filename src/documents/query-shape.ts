@@ -1,0 +1,193 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors, isOperator, isOperatorOfType } from '@strapi/utils';
+import type { DocumentMiddleware } from './document-middlewares';
+
+/**
+ * Strapi's query layer trusts the shape of `filters`, `sort` and `_q`: `filters=abc`,
+ * `filters[id][$between]=x` or `sort=../en` reach the database code and end as a 500 (an Error
+ * from where.ts, order-by.ts, search.ts or knex). Checked here, on every Document Service call
+ * (REST, GraphQL, the admin panel, our own code), against the database's view of the model, and
+ * refused with a 400 that names the parameter. The rules mirror what that code accepts.
+ */
+
+type Attribute = { type: string; target?: string };
+type Model = { attributes: Record<string, Attribute> };
+type ModelOf = (uid: string) => Model | undefined;
+
+/** An object of conditions, as a query string or JSON body gives it. */
+const isRecord = (value: unknown): value is Record<string, unknown> => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+/** One value to compare with: text, a number, … or an object of our own code's (a date, a subquery). */
+const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value) || (typeof value === 'object' && !Array.isArray(value) && !isRecord(value));
+
+const refuse = (parameter: string, problem: string): never => {
+  throw new errors.ValidationError(`Invalid ${parameter}: ${problem}`, { parameter });
+};
+
+const relationTarget = (attribute: Attribute): string | null => (attribute.type === 'relation' && attribute.target ? attribute.target : null);
+/** Types the database cannot compare (components, dynamic zones, media reach it as relations). */
+const UNFILTERABLE = new Set(['json', 'blocks', 'component', 'dynamiczone', 'media', 'password']);
+
+/** Operators whose value is a yes or no, not something the column is compared with. */
+const PRESENCE = new Set(['$null', '$notNull']);
+/** Operators the database applies to one column (where.ts applyOperator); $and and $or only combine whole conditions. */
+const COLUMN_OPERATORS = new Set(['$not', '$in', '$notIn', '$eq', '$eqi', '$ne', '$nei', '$gt', '$gte', '$lt', '$lte', '$null', '$notNull', '$between', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$contains', '$containsi', '$notContains', '$notContainsi']);
+const isId = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^\d{1,15}$/.test(value));
+
+/**
+ * One value compared with a column. `ids`: the column is a relation's id (PostgreSQL refuses
+ * text there), except for the yes-or-no operators.
+ */
+const checkValue = (value: unknown, parameter: string, operator: string, ids: boolean): void => {
+  if (!isScalar(value)) refuse(parameter, 'expected a value');
+  if (ids && !PRESENCE.has(operator) && value !== null && typeof value !== 'object' && !isId(value)) refuse(parameter, 'expected the id (a whole number) of a related entry, or conditions on its fields');
+};
+
+/**
+ * A condition on one column (where.ts applyWhereToColumn): a value, a list of values (any of
+ * them), or operators, each with a value, or a list of values for $in, $notIn and $between
+ * (of two), or a whole condition for $not.
+ */
+const checkColumnCondition = (condition: unknown, parameter: string, ids = false): void => {
+  if (Array.isArray(condition)) return condition.forEach((value, index) => checkValue(value, `${parameter}[${index}]`, '$in', ids));
+  if (!isRecord(condition)) return checkValue(condition, parameter, '$eq', ids);
+  for (const [operator, value] of Object.entries(condition)) {
+    const at = `${parameter}.${operator}`;
+    if (!COLUMN_OPERATORS.has(operator)) refuse(at, 'unknown operator here (use $eq, $ne, $in, $lt, $between, $contains, $null, $not, …)');
+    if (operator === '$not') checkColumnCondition(value, at, ids);
+    else if (operator === '$between' && (!Array.isArray(value) || value.length !== 2)) refuse(at, 'expected a list of two values');
+    else if (Array.isArray(value)) value.forEach((one, index) => checkValue(one, `${at}[${index}]`, operator, ids));
+    else checkValue(value, at, operator, ids);
+  }
+};
+
+/** A condition on a relation: its ids, or conditions on the target's fields (where.ts processRelationWhere). */
+const checkRelationCondition = (condition: unknown, target: string, modelOf: ModelOf, parameter: string): void => {
+  if (!isRecord(condition)) return checkColumnCondition(condition, parameter, true);
+  const keys = Object.keys(condition);
+  const operators = keys.filter((key) => isOperator(key));
+  if (operators.length > 0 && operators.length !== keys.length) refuse(parameter, 'operators and fields cannot be mixed');
+  if (operators.length > 1) refuse(parameter, `only one operator is allowed here, found ${operators.join(', ')}`);
+  const [operator] = operators;
+  if (operator === undefined || isOperatorOfType('group', operator)) return checkFilters(condition, target, modelOf, parameter);
+  const value = condition[operator];
+  return isRecord(value) ? checkFilters(value, target, modelOf, `${parameter}.${operator}`) : checkColumnCondition({ [operator]: value }, parameter, true);
+};
+
+/** `filters` of a model (where.ts processWhere). */
+const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter: string): void => {
+  if (Array.isArray(filters)) return filters.forEach((sub, index) => checkFilters(sub, uid, modelOf, `${parameter}[${index}]`));
+  if (!isRecord(filters)) return refuse(parameter, 'expected conditions on fields, e.g. filters[slug][$eq]=…');
+  const model = modelOf(uid);
+  if (!model) return refuse(parameter, 'unknown content type');
+  for (const [key, value] of Object.entries(filters)) {
+    const at = `${parameter}.${key}`;
+    if (key === '$and' || key === '$or') {
+      if (!Array.isArray(value)) refuse(at, 'expected a list of conditions');
+      (value as unknown[]).forEach((sub, index) => checkFilters(sub, uid, modelOf, `${at}[${index}]`));
+      continue;
+    }
+    if (key === '$not') {
+      checkFilters(value, uid, modelOf, at);
+      continue;
+    }
+    if (isOperator(key)) refuse(at, 'only $and, $or and $not may stand in place of a field');
+    const attribute = model.attributes[key];
+    if (!attribute) refuse(at, 'no such field');
+    const target = relationTarget(attribute);
+    if (target) checkRelationCondition(value, target, modelOf, at);
+    else if (UNFILTERABLE.has(attribute.type)) refuse(at, `a ${attribute.type} field cannot be filtered on`);
+    else checkColumnCondition(value, at);
+  }
+};
+
+const ORDER = /^(asc|desc)$/i;
+
+/** One sort path `field.field[:order]` of a model (order-by.ts). */
+const checkSortPath = (path: string, uid: string, modelOf: ModelOf, parameter: string): void => {
+  const [fields, order, ...rest] = path.split(':');
+  if (rest.length > 0 || (order !== undefined && !ORDER.test(order.trim()))) refuse(parameter, `"${path}" is not field:asc or field:desc`);
+  let current = uid;
+  const names = fields.trim().split('.');
+  names.forEach((name, index) => {
+    const attribute = modelOf(current)?.attributes[name];
+    if (!attribute) refuse(parameter, `no field "${name}" to sort by`);
+    const target = relationTarget(attribute!);
+    if (index < names.length - 1) {
+      if (!target) refuse(parameter, `"${name}" has no fields of its own to sort by`);
+      current = target!;
+    } else if (target) refuse(parameter, `"${name}" is a relation: sort by one of its fields`);
+  });
+};
+
+/** `sort`: `field:order`, comma-separated or listed, or `{ field: order }`, nested for relations. */
+const checkSort = (sort: unknown, uid: string, modelOf: ModelOf, parameter: string): void => {
+  if (typeof sort === 'string') return sort.split(',').forEach((path) => checkSortPath(path, uid, modelOf, parameter));
+  if (Array.isArray(sort)) return sort.forEach((entry, index) => checkSort(entry, uid, modelOf, `${parameter}[${index}]`));
+  if (!isRecord(sort)) return refuse(parameter, 'expected field:asc or field:desc');
+  for (const [name, order] of Object.entries(sort)) {
+    const at = `${parameter}.${name}`;
+    const attribute = modelOf(uid)?.attributes[name];
+    if (!attribute) refuse(at, 'no such field to sort by');
+    const target = relationTarget(attribute!);
+    if (target && isRecord(order)) checkSort(order, target, modelOf, at);
+    else if (target || typeof order !== 'string' || !ORDER.test(order)) refuse(at, 'expected asc or desc');
+  }
+};
+
+/** `fields`: names of the model's own fields (query-builder.ts processSelect), listed or comma-separated. */
+const checkFields = (fields: unknown, uid: string, modelOf: ModelOf, parameter: string): void => {
+  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : refuse(parameter, 'expected field names');
+  names.forEach((name, index) => {
+    // Our own code may select with a raw expression; a request can only send text.
+    if (name !== null && typeof name === 'object' && !Array.isArray(name) && !isRecord(name)) return;
+    const at = Array.isArray(fields) ? `${parameter}[${index}]` : parameter;
+    if (typeof name !== 'string') refuse(at, 'expected a field name');
+    const attribute = modelOf(uid)?.attributes[(name as string).trim()];
+    if (name !== '*' && !attribute) refuse(at, `no field "${name}"`);
+    if (attribute && relationTarget(attribute)) refuse(at, `"${name}" is a relation: use populate`);
+  });
+};
+
+/** The parameters of a Document Service call, checked before anything reads them. */
+export const checkQueryShape = (modelOf: ModelOf, uid: string, params: Record<string, unknown>): void => {
+  if (params.fields !== undefined && params.fields !== null) checkFields(params.fields, uid, modelOf, 'fields');
+  if (params.filters !== undefined && params.filters !== null) checkFilters(params.filters, uid, modelOf, 'filters');
+  if (params.sort !== undefined && params.sort !== null && params.sort !== '') checkSort(params.sort, uid, modelOf, 'sort');
+  if (params._q !== undefined && params._q !== null && typeof params._q !== 'string') refuse('_q', 'expected text to search for');
+  // The locale becomes a condition on the locale column after this middleware.
+  const { locale } = params;
+  if (locale !== undefined && locale !== null && typeof locale !== 'string' && !(Array.isArray(locale) && locale.every((code) => typeof code === 'string'))) {
+    refuse('locale', 'expected a locale code, e.g. zh-CN');
+  }
+};
+
+const modelsOf =
+  (strapi: Core.Strapi): ModelOf =>
+  (uid) =>
+    strapi.db.metadata.has(uid) ? (strapi.db.metadata.get(uid as UID.Schema) as unknown as Model) : undefined;
+
+/** The Document Service middleware: outermost, so no other rule reads a malformed query. */
+export const wellFormedQueries = (strapi: Core.Strapi): DocumentMiddleware => {
+  const modelOf = modelsOf(strapi);
+  return async ({ uid, params }, next) => {
+    checkQueryShape(modelOf, uid, params ?? {});
+    return next();
+  };
+};
+
+/**
+ * The same check where reads reach the database (`strapi.db.query`), for the routes that query
+ * it without the Document Service: the media library's listing, admin users, plugins. Subscribed
+ * before every other database lifecycle of ours, so none of them runs a malformed query either.
+ */
+export const wellFormedDatabaseReads = (strapi: Core.Strapi): void => {
+  const modelOf = modelsOf(strapi);
+  const check = ({ model, params }: { model: { uid: string }; params?: { where?: unknown; orderBy?: unknown; select?: unknown; _q?: unknown } }) => {
+    if (params) checkQueryShape(modelOf, model.uid, { filters: params.where, sort: params.orderBy, fields: params.select, _q: params._q });
+  };
+  strapi.db.lifecycles.subscribe({ beforeFindMany: check, beforeFindOne: check, beforeCount: check });
+};

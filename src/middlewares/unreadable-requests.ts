@@ -1,0 +1,35 @@
+import { errors } from '@strapi/utils';
+
+type ParserError = { status?: unknown; statusCode?: unknown; httpCode?: unknown; expose?: unknown; message?: unknown };
+
+/** The 4xx a body or header parser gave its error (co-body, raw-body, formidable, Koa's ctx.throw), or null. */
+export const clientStatusOf = (error: unknown): number | null => {
+  if (error === null || typeof error !== 'object' || error instanceof errors.ApplicationError || error instanceof errors.HttpError) return null;
+  const { status, statusCode, httpCode, expose } = error as ParserError;
+  const given = [status, statusCode, httpCode].find((code) => typeof code === 'number');
+  return typeof given === 'number' && given >= 400 && given < 500 && expose !== false ? given : null;
+};
+
+type RequestContext = { status: number; body: unknown; request: { body?: unknown } };
+
+/**
+ * Requests the server cannot read. A body that is not the JSON or multipart it claims to be, or
+ * a multipart without its boundary, makes its parser throw an error that carries a 4xx but not
+ * Strapi's error class, so Strapi answered 500; a text body reached controllers that expect an
+ * object. Both are 400s that say what is wrong. Just inside `strapi::errors`: nothing after it
+ * has run when the body cannot be read, so nothing was written.
+ */
+export default () => async (ctx: RequestContext, next: () => Promise<void>) => {
+  try {
+    await next();
+  } catch (error) {
+    const status = clientStatusOf(error);
+    if (status === null) throw error;
+    const reason = String((error as ParserError).message ?? 'malformed request');
+    ctx.status = status;
+    ctx.body = {
+      data: null,
+      error: { status, name: status === 413 ? 'PayloadTooLargeError' : 'BadRequestError', message: `The request could not be read: ${reason}`, details: {} },
+    };
+  }
+};
