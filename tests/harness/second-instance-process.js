@@ -4,6 +4,7 @@
 //   release <uid> <documentId> <locale>  approve (on record) and publish, print RELEASED
 //   serve                                listen on a free port, print LISTENING <port>, keep obeying
 //   queries                              print QUERIES <SQL statements run since serve>, keep obeying
+//   tick <ms>                            run the scheduler every <ms> on the wall clock, print TICKING, keep obeying
 const path = require('path');
 const readline = require('readline');
 const { createStrapi } = require('@strapi/strapi');
@@ -30,6 +31,19 @@ const main = async () => {
       await strapi.server.mount();
       await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
       process.stdout.write(`LISTENING ${strapi.server.httpServer.address().port}\n`);
+      continue;
+    }
+    if (command === 'tick') {
+      // As the cron task does (CRON_ENABLED is off in tests): one run at a time.
+      let running = false;
+      setInterval(() => {
+        if (running) return;
+        running = true;
+        runDueJobs(strapi, new Date())
+          .catch((error) => process.stderr.write(`scheduler: ${error.message}\n`))
+          .finally(() => (running = false));
+      }, Number(args[0]));
+      process.stdout.write('TICKING\n');
       continue;
     }
     if (command === 'queries') {

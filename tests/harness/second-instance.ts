@@ -31,5 +31,9 @@ export const startSecondInstance = async () => {
     kill: () => {
       if (child.exitCode === null) child.kill();
     },
+    /** `kill -9`: no shutdown, no flush, whatever was in flight is cut off. */
+    crash: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
   };
 };
