@@ -40,7 +40,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     connection: {
       client,
       ...connections[client],
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      // How long a request waits for a connection before it is answered 503 (database away).
+      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 10000),
     },
   };
 };

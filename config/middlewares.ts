@@ -6,6 +6,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::errors',
   // A body or header the parsers cannot read: the 4xx they gave it, not a 500 (src/middlewares).
   'global::unreadable-requests',
+  // The database out of reach: a 503 with Retry-After, and recovery when it is back.
+  'global::database-unavailable',
   'strapi::security',
   {
     name: 'strapi::cors',

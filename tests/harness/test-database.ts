@@ -15,6 +15,8 @@ const createPostgresDatabase = async (name: string): Promise<TestDatabase> => {
   await admin.end();
   const url = new URL(postgresAdminUrl());
   url.pathname = `/${name}`;
+  // The app may reach the database through a proxy the test controls (tests/database-outage).
+  if (process.env.TEST_POSTGRES_APP_PORT) url.port = process.env.TEST_POSTGRES_APP_PORT;
   return {
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
     drop: async () => {
