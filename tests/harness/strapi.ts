@@ -48,8 +48,13 @@ export type TestApp = {
   apiToken: (type: 'read-only' | 'full-access') => Promise<string>;
   /** Uploads a PNG of one colour as `account` (an editor, usually) and returns the stored file. */
   uploadPng: (account: { email: string; password: string }, color: string, size?: { width: number; height: number }) => Promise<{ id: number; hash: string; documentId: string; url: string }>;
-  /** Stops the instance and starts a new one on the same database, as a server restart would. */
-  restart: () => Promise<void>;
+  /**
+   * Stops the instance and starts a new one on the same database, as a server restart would;
+   * `whileStopped` runs in between (a restore from a backup).
+   */
+  restart: (whileStopped?: () => Promise<void>) => Promise<void>;
+  /** The environment the instance runs with (its database and upload folder), for commands an operator would run. */
+  env: () => Record<string, string>;
   close: () => Promise<void>;
 };
 
@@ -106,11 +111,13 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
       if (response.status !== 201) throw new Error(`upload: ${response.status} ${response.text}`);
       return response.body[0];
     },
-    restart: async () => {
+    restart: async (whileStopped) => {
       await strapi.destroy();
       tokens.clear();
+      await whileStopped?.();
       strapi = await start();
     },
+    env: () => ({ ...database.env, PUBLIC_DIR: publicDir }),
     close: async () => {
       await strapi.destroy();
       await database.drop();
@@ -145,7 +152,8 @@ export const bootTestAppForFile = (env: Record<string, string> | (() => Record<s
     adminToken: (account) => app().adminToken(account),
     apiToken: (type) => app().apiToken(type),
     uploadPng: (account, color, size) => app().uploadPng(account, color, size),
-    restart: () => app().restart(),
+    restart: (whileStopped) => app().restart(whileStopped),
+    env: () => app().env(),
     close: () => app().close(),
   };
 };
