@@ -100,6 +100,12 @@ describe('reads', () => {
     expect((await app.http().get(LIST).set('X-Forwarded-For', `198.51.100.99, ${address}`)).status).toBe(429);
   });
 
+  test('a made-up ?token= outside the screen routes buys no allowance of its own', async () => {
+    const address = newAddress();
+    for (let read = 0; read < LIMITS.READS; read += 1) expect((await get(address, `${LIST}&token=made-up-${read}`)).status).toBe(200);
+    expect((await get(address, `${LIST}&token=made-up-again`)).status).toBe(429);
+  });
+
   test('a caller with an API token is counted by its token, wherever it asks from', async () => {
     const token = await app.apiToken('read-only');
     for (let read = 0; read < LIMITS.TOKEN_READS; read += 1) {

@@ -3,11 +3,12 @@ import { errors, isOperator, isOperatorOfType } from '@strapi/utils';
 import type { DocumentMiddleware } from './document-middlewares';
 
 /**
- * Strapi's query layer trusts the shape of `filters`, `sort` and `_q`: `filters=abc`,
- * `filters[id][$between]=x` or `sort=../en` reach the database code and end as a 500 (an Error
- * from where.ts, order-by.ts, search.ts or knex). Checked here, on every Document Service call
- * (REST, GraphQL, the admin panel, our own code), against the database's view of the model, and
- * refused with a 400 that names the parameter. The rules mirror what that code accepts.
+ * Strapi's query layer trusts the shape of `filters`, `sort`, `fields`, `_q` and `locale`:
+ * `filters=abc`, `filters[id][$between]=x` or `sort=../en` reach the database code and end as a
+ * 500 (an Error from where.ts, order-by.ts, search.ts, query-builder.ts or knex). Checked here,
+ * on every Document Service call (REST, GraphQL, the admin panel, our own code) and every
+ * database read, against the database's view of the model, and refused with a 400 that names
+ * the parameter. The rules mirror what that code accepts.
  */
 
 type Attribute = { type: string; target?: string };

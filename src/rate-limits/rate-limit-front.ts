@@ -9,10 +9,15 @@ import { retryAfterSeconds, tooManyRequestsBody, type RefusedFor } from './too-m
 
 type Paths = { api: string; graphql: string | null };
 
-/** The credential a request presents to the Content API: a Bearer header or a screen's `?token=`. */
-const presentedCredential = (request: IncomingMessage, query: string): string | null => {
+/**
+ * The credential a request presents to the Content API: a Bearer header, or `?token=` on the
+ * screen routes (EventSource cannot send headers). Elsewhere `?token=` means nothing, so it must
+ * not buy a token's allowance: a made-up one each time would escape the address's limit.
+ */
+const presentedCredential = (request: IncomingMessage, path: string, query: string, screenPrefix: string): string | null => {
   const bearer = /^bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) return bearer;
+  if (!path.startsWith(screenPrefix)) return null;
   const token = query.split('&').find((pair) => pair.startsWith('token='));
   return token ? token.slice('token='.length) : null;
 };
@@ -70,7 +75,7 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
     const address = clientAddress(app, request);
     const method = request.method ?? 'GET';
     const isContentApi = path.startsWith(paths.api) || path === paths.graphql;
-    const credential = isContentApi ? presentedCredential(request, query) : null;
+    const credential = isContentApi ? presentedCredential(request, path, query, `${paths.api}screen/`) : null;
     if (credential) {
       const lockedOut = await limiters.exhausted('credentialFailures', address);
       if (lockedOut) return refuse(request, response, 'credentials', lockedOut);
