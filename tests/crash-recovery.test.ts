@@ -73,7 +73,8 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
   };
 
   const writers = Array.from({ length: WRITERS }, (_, index) => writer(index));
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Every writer has had a save acknowledged (however busy the machine) before releases start.
+  for (let waited = 0; saved.length < WRITERS && waited < 60_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   await server.command('tick 20', 'TICKING');
   // Killed while the scheduler works through the due items and the writers save.
   await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 400)));
