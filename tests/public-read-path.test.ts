@@ -8,6 +8,7 @@ import { isLocalizedType } from '../src/i18n/locales';
 import { versionHash } from '../src/workflow/content-hash';
 import { articleData, createReleased, documents } from './harness/content';
 import { setPublicPermission } from './harness/public-access';
+import { requestQueriesDuring } from './harness/request-queries';
 import { bootTestAppForFile } from './harness/strapi';
 
 // The miss path on its own: no response cache in front answers a repeated read.
@@ -163,25 +164,20 @@ describe('list totals', () => {
 
 describe('the Public role’s permissions', () => {
   test('are read once per change of what is live, not per request, and a change to them counts at once', async () => {
-    const reads: string[] = [];
-    const listen = (query: { sql: string }) => {
-      if (/from [`"]up_permissions[`"]/.test(query.sql)) reads.push(query.sql);
-    };
+    const permissionReads = ({ statements }: { statements: string[] }) => statements.filter((sql) => /from [`"]up_permissions[`"]/.test(sql));
     const tags = (page: number) => app.http().get(`/api/tags?locale=zh-CN&pagination[pageSize]=1&pagination[page]=${page}`);
     expect((await tags(1)).status).toBe(200);
-    app.strapi.db.connection.on('query', listen);
-    try {
+    const warm = await requestQueriesDuring(app.strapi, async () => {
       for (const page of [2, 3, 4]) expect((await tags(page)).status).toBe(200);
-      expect(reads).toEqual([]);
-      await setPublicPermission(app, ['api::tag', 'tag', 'find'], false);
-      reads.length = 0;
+    });
+    expect(permissionReads(warm)).toEqual([]);
+    await setPublicPermission(app, ['api::tag', 'tag', 'find'], false);
+    const refused = await requestQueriesDuring(app.strapi, async () => {
       for (const page of [1, 2]) expect((await tags(page)).status).toBe(403);
-      expect(reads).toHaveLength(1);
-      await setPublicPermission(app, ['api::tag', 'tag', 'find'], true);
-      expect((await tags(1)).status).toBe(200);
-    } finally {
-      app.strapi.db.connection.off('query', listen);
-    }
+    });
+    expect(permissionReads(refused)).toHaveLength(1);
+    await setPublicPermission(app, ['api::tag', 'tag', 'find'], true);
+    expect((await tags(1)).status).toBe(200);
   });
 });
 
@@ -208,16 +204,8 @@ describe('deep pages', () => {
   });
 
   test('are read in two steps: the ids of the page from the index alone, then those rows', async () => {
-    const statements: string[] = [];
-    const listen = (query: { sql: string }) => {
-      if (/from [`"]articles[`"]/.test(query.sql) && !/count\(/.test(query.sql)) statements.push(query.sql);
-    };
-    app.strapi.db.connection.on('query', listen);
-    try {
-      expect(await pageOf('publishedAt:desc', 250)).toHaveLength(10);
-    } finally {
-      app.strapi.db.connection.off('query', listen);
-    }
+    const { statements: all } = await requestQueriesDuring(app.strapi, async () => expect(await pageOf('publishedAt:desc', 250)).toHaveLength(10));
+    const statements = all.filter((sql) => /from [`"]articles[`"]/.test(sql) && !/count\(/.test(sql));
     const [ids, rows] = statements;
     expect(statements).toHaveLength(2);
     expect(ids).toMatch(/^select [`"]t0[`"]\.[`"]id[`"] from/);

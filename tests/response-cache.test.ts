@@ -2,6 +2,7 @@ import { PUBLIC_UIDS, UID, type ContentUid } from '../src/constants';
 import { articleData, createReleased, documents, releaseReviewed } from './harness/content';
 import { FIXTURES } from './harness/leak-world';
 import { setPublicPermission } from './harness/public-access';
+import { requestQueriesDuring } from './harness/request-queries';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
 // The response cache (src/response-cache): what it serves, to whom, and that it never outlives a change.
@@ -18,18 +19,10 @@ const graphql = (body: string | object, headers: Record<string, string> = {}) =>
     .set({ Host: HOST, 'Content-Type': 'application/json', ...headers })
     .send(typeof body === 'string' ? body : JSON.stringify(body));
 
-/** How many SQL statements `work` ran: a hit runs none. */
+/** How many SQL statements the requests of `work` ran: a hit runs none. */
 const queriesDuring = async <T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> => {
-  let queries = 0;
-  const count = () => {
-    queries += 1;
-  };
-  app.strapi.db.connection.on('query', count);
-  try {
-    return { result: await work(), queries };
-  } finally {
-    app.strapi.db.connection.off('query', count);
-  }
+  const { result, statements } = await requestQueriesDuring(app.strapi, work);
+  return { result, queries: statements.length };
 };
 
 const comparable = (headers: Record<string, string>) => {
