@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { errorBody } from '../http/error-body';
 
 type BodyContext = { method: string; path: string; status: number; body: unknown; get: (header: string) => string; request: { body?: unknown; length?: number } };
 
@@ -21,7 +22,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // left unset, and controllers read fields of it. Refused if there was one; else an empty object.
       if (ctx.request.length) {
         ctx.status = 415;
-        ctx.body = { data: null, error: { status: 415, name: 'UnsupportedMediaTypeError', message: `Cannot read a body of type "${ctx.get('content-type')}": send JSON (application/json), form fields or multipart/form-data`, details: {} } };
+        ctx.body = errorBody(415, 'UnsupportedMediaTypeError', `Cannot read a body of type "${ctx.get('content-type')}": send JSON (application/json), form fields or multipart/form-data`);
         return;
       }
       ctx.request.body = {};

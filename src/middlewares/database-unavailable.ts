@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { errorBody } from '../http/error-body';
 
 /** How long a client is asked to wait before trying again while the database is away. */
 const RETRY_AFTER_SECONDS = 5;
@@ -40,15 +41,11 @@ const databaseAnswers = async (strapi: Core.Strapi): Promise<boolean> => {
 const unavailable = (ctx: OutageContext) => {
   ctx.status = 503;
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
-  ctx.body = {
-    data: null,
-    error: {
-      status: 503,
-      name: 'ServiceUnavailableError',
-      message: `数据库暂时无法连接，请 ${RETRY_AFTER_SECONDS} 秒后重试。The database cannot be reached: try again in ${RETRY_AFTER_SECONDS} s.`,
-      details: {},
-    },
-  };
+  ctx.body = errorBody(
+    503,
+    'ServiceUnavailableError',
+    `数据库暂时无法连接，请 ${RETRY_AFTER_SECONDS} 秒后重试。The database cannot be reached: try again in ${RETRY_AFTER_SECONDS} s.`
+  );
 };
 
 /**

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { errorBody } from '../http/error-body';
 
 type ParserError = { status?: unknown; statusCode?: unknown; httpCode?: unknown; expose?: unknown; message?: unknown };
 
@@ -15,9 +16,9 @@ type RequestContext = { status: number; body: unknown; request: { body?: unknown
 /**
  * Requests the server cannot read. A body that is not the JSON or multipart it claims to be, or
  * a multipart without its boundary, makes its parser throw an error that carries a 4xx but not
- * Strapi's error class, so Strapi answered 500; a text body reached controllers that expect an
- * object. Both are 400s that say what is wrong. Just inside `strapi::errors`: nothing after it
- * has run when the body cannot be read, so nothing was written.
+ * Strapi's error class, so Strapi answered 500: a 4xx that says what is wrong instead (bodies
+ * that parse but have the wrong shape are body-shape.ts's). Just inside `strapi::errors`:
+ * nothing after it has run when the body cannot be read, so nothing was written.
  */
 export default () => async (ctx: RequestContext, next: () => Promise<void>) => {
   try {
@@ -27,9 +28,6 @@ export default () => async (ctx: RequestContext, next: () => Promise<void>) => {
     if (status === null) throw error;
     const reason = String((error as ParserError).message ?? 'malformed request');
     ctx.status = status;
-    ctx.body = {
-      data: null,
-      error: { status, name: status === 413 ? 'PayloadTooLargeError' : 'BadRequestError', message: `The request could not be read: ${reason}`, details: {} },
-    };
+    ctx.body = errorBody(status, status === 413 ? 'PayloadTooLargeError' : 'BadRequestError', `The request could not be read: ${reason}`);
   }
 };

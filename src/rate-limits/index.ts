@@ -1,5 +1,5 @@
-import type { RequestListener } from 'http';
 import type { Core } from '@strapi/strapi';
+import { wrapRequestListener } from '../http/request-listener';
 import { createLimiters, type Limiters, type RateLimitConfig } from './limiters';
 import { rateLimitFront } from './rate-limit-front';
 import { streamSlots, type StreamSlots } from './stream-slots';
@@ -24,10 +24,7 @@ export const registerRateLimits = (strapi: Core.Strapi): void => {
 export const limitRequestRates = (strapi: Core.Strapi): void => {
   const limited = rateLimitsOf(strapi);
   if (limited === null) return;
-  const server = strapi.server.httpServer;
-  const [inner] = server.listeners('request') as RequestListener[];
-  server.removeListener('request', inner);
-  server.on('request', rateLimitFront(strapi, limited.limiters, inner));
+  wrapRequestListener(strapi.server.httpServer, (inner) => rateLimitFront(strapi, limited.limiters, inner));
 };
 
 export const stopRateLimits = (strapi: Core.Strapi): void => {

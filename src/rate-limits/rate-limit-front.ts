@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { allowedCorsOrigin } from '../access/cors-origin';
+import { requestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
 import { clientAddress, type ProxySettings } from './client-address';
 import type { Bucket, Limiters, Refusal } from './limiters';
@@ -67,11 +68,10 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
   };
 
   const check = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
-    const url = request.url ?? '/';
-    const mark = url.indexOf('?');
+    const target = requestTarget(request.url ?? '/');
     // As the router matches: without regard to case or a trailing slash.
-    const path = (mark < 0 ? url : url.slice(0, mark)).toLowerCase().replace(/(.)\/+$/, '$1');
-    const query = mark < 0 ? '' : url.slice(mark + 1);
+    const path = target.path.toLowerCase().replace(/(.)\/+$/, '$1');
+    const { query } = target;
     const address = clientAddress(app, request);
     const method = request.method ?? 'GET';
     const isContentApi = path.startsWith(paths.api) || path === paths.graphql;

@@ -1,3 +1,5 @@
+import { errorBody } from '../http/error-body';
+
 /** What was refused, for the message a reader sees. */
 export type RefusedFor = 'requests' | 'credentials' | 'logins' | 'streams';
 
@@ -22,12 +24,5 @@ export const retryAfterSeconds = (msBeforeNext: number): number => Math.max(1, M
  * A 429 in Strapi's error shape, in Chinese and English with the wait, so a client (the admin
  * panel's login form included, which shows `error.message`) can tell the reader when to come back.
  */
-export const tooManyRequestsBody = (refused: RefusedFor, retryAfter: number) => ({
-  data: null,
-  error: {
-    status: 429,
-    name: 'RateLimitError',
-    message: MESSAGES[refused](...waitInWords(retryAfter)),
-    details: { retryAfterSeconds: retryAfter },
-  },
-});
+export const tooManyRequestsBody = (refused: RefusedFor, retryAfter: number) =>
+  errorBody(429, 'RateLimitError', MESSAGES[refused](...waitInWords(retryAfter)), { retryAfterSeconds: retryAfter });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
+import { requestTarget, type RequestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
 import { representationFor } from './content-coding';
 import { notModified } from './etag';
@@ -10,13 +11,6 @@ import type { StoredResponse } from './response-store';
 
 /** Koa's own JSON body limit for GraphQL (koa-bodyparser): larger bodies are left to it. */
 const MAX_GRAPHQL_BODY = 1024 * 1024;
-
-type Target = { path: string; query: string };
-
-const targetOf = (url: string): Target => {
-  const mark = url.indexOf('?');
-  return mark < 0 ? { path: url, query: '' } : { path: url.slice(0, mark), query: url.slice(mark + 1) };
-};
 
 const queryToken = (query: string): string | undefined => {
   const pair = query.split('&').find((candidate) => candidate.startsWith('token='));
@@ -69,14 +63,14 @@ export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: Req
   const maxTokens = apollo?.parseOptions?.maxTokens ?? 2000;
 
   /** A POST /graphql body the front may read: JSON, of a declared length within koa-bodyparser's limit. */
-  const readableGraphql = (request: IncomingMessage, { path, query }: Target) => {
+  const readableGraphql = (request: IncomingMessage, { path, query }: RequestTarget) => {
     if (request.method !== 'POST' || path !== graphqlPath || query !== '') return false;
     const length = Number(request.headers['content-length']);
     return length > 0 && length <= MAX_GRAPHQL_BODY && /^application\/json\b/i.test(request.headers['content-type'] ?? '');
   };
 
   /** The cache entry a request would read under `version`, or null for requests the cache never answers. */
-  const identify = async (request: IncomingMessage, target: Target, version: () => Promise<string | null>): Promise<PendingRead | null> => {
+  const identify = async (request: IncomingMessage, target: RequestTarget, version: () => Promise<string | null>): Promise<PendingRead | null> => {
     const context = () => ({ corsOrigin: cache.corsOriginOf(request.headers.origin), behindProxy: cache.behindProxy() });
     if ((request.method === 'GET' || request.method === 'HEAD') && target.path.startsWith(apiPrefix)) {
       const current = await version();
@@ -99,7 +93,7 @@ export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: Req
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const started = Date.now();
-    const read = await identify(request, targetOf(request.url ?? '/'), () => cache.version.current());
+    const read = await identify(request, requestTarget(request.url ?? '/'), () => cache.version.current());
     if (read === null) return false;
     const stored = await cache.store.get(read.key, read.version);
     if (stored === undefined) {

@@ -1,5 +1,5 @@
-import type { RequestListener } from 'http';
 import type { Core } from '@strapi/strapi';
+import { wrapRequestListener } from '../http/request-listener';
 import { cacheFront } from './cache-front';
 import { invalidateOnSettingsChanges } from './invalidation';
 import { createResponseCache, responseCacheOf } from './response-cache';
@@ -18,10 +18,7 @@ export const registerResponseCache = (strapi: Core.Strapi): void => {
 export const serveCachedReads = (strapi: Core.Strapi): void => {
   const cache = responseCacheOf(strapi);
   if (cache === null) return;
-  const server = strapi.server.httpServer;
-  const [chain] = server.listeners('request') as RequestListener[];
-  server.removeListener('request', chain);
-  server.on('request', cacheFront(strapi, cache, chain));
+  wrapRequestListener(strapi.server.httpServer, (chain) => cacheFront(strapi, cache, chain));
 };
 
 export const stopResponseCache = async (strapi: Core.Strapi): Promise<void> => {

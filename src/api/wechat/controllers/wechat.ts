@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
+import { errorBody } from '../../../http/error-body';
 import { documentLocale } from '../../../i18n/locales';
 import { wechatClientOf } from '../../../channels/wechat';
 import { WechatChannelError } from '../../../channels/wechat/wechat-client';
@@ -36,7 +37,7 @@ const answer = async (ctx: Context, work: () => Promise<unknown>) => {
   } catch (error) {
     if (!(error instanceof WechatChannelError)) throw error;
     ctx.status = error.status;
-    ctx.body = { data: null, error: { status: error.status, name: 'WechatChannelError', message: error.message, details: error.details } };
+    ctx.body = errorBody(error.status, 'WechatChannelError', error.message, error.details);
   }
 };
 

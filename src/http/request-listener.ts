@@ -1,0 +1,19 @@
+import type { Server, RequestListener } from 'http';
+
+/** A request's URL split as routers see it: the path, and the query string without its `?`. */
+export type RequestTarget = { path: string; query: string };
+
+export const requestTarget = (url: string): RequestTarget => {
+  const mark = url.indexOf('?');
+  return mark < 0 ? { path: url, query: '' } : { path: url.slice(0, mark), query: url.slice(mark + 1) };
+};
+
+/**
+ * Puts `wrap` in front of the server's request listener (Koa's, or an earlier wrapper): what
+ * must answer before Strapi's middleware chain runs (rate limits, cached hits) wraps it.
+ */
+export const wrapRequestListener = (server: Server, wrap: (inner: RequestListener) => RequestListener): void => {
+  const [inner] = server.listeners('request') as RequestListener[];
+  server.removeListener('request', inner);
+  server.on('request', wrap(inner));
+};
