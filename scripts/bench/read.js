@@ -28,7 +28,7 @@ const ROLE = arg('role', 'main');
 const PLAIN_LIST = 'plain Strapi: list, newest first, distinct pages';
 // Every read asks as browsers and CDNs do: gzip where the server offers it.
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
-// `--profile <dir>`: the server writes a V8 CPU profile there when the run ends (node --cpu-prof).
+// `--profile <dir>`: the servers (plain and rate-limited) write V8 CPU profiles there when the run ends (node --cpu-prof).
 const PROFILE_DIR = arg('profile', null);
 // `--only <words>`: run only the reads whose name contains them (a partial run writes no table to docs).
 const ONLY = arg('only', null);
@@ -287,7 +287,7 @@ const main = async () => {
     const limitedPort = await freePort();
     const unreachable = String(1e9);
     const limitedEnv = { ...env, PORT: String(limitedPort), RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_READS_PER_MINUTE: unreachable, RATE_LIMIT_TOKEN_READS_PER_MINUTE: unreachable };
-    const { child: limited } = await run(['--role', 'serve'], limitedEnv, { waitFor: /LISTENING/, nodeFlags: [heapFlag] });
+    const { child: limited } = await run(['--role', 'serve'], limitedEnv, { waitFor: /LISTENING/, nodeFlags: [heapFlag, ...profileFlags] });
     children.push(limited);
     const limitedBase = `http://127.0.0.1:${limitedPort}`;
     const LIMITED_HITS = ['hit: list, newest first', 'hit: single article', 'hit: GraphQL newest 10', 'hit: screen feed'];

@@ -88,10 +88,22 @@ export const sliceEntries = async (strapi: Core.Strapi, { segment, offset, limit
 };
 
 /**
- * The newest change in each sitemap part a segment's pages fall in (the segment starting at page
- * `start` of the whole sitemap, from 0): its pages numbered in id order, grouped by part.
+ * The newest change among the next `take` pages of a segment after the page with id `afterId`,
+ * and the id of the last of them: one run of the website pages index, from a seek, summed up
+ * inside the database.
  */
-export const lastChangeByPart = (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number) => {
+export const pageRunChange = (strapi: Core.Strapi, segment: SitemapSegment, afterId: number, take: number) => {
+  const updated = columnOf(strapi, segment.uid, 'updatedAt');
+  const run = livePages(strapi, segment.uid, segment.locale).where('id', '>', afterId).orderBy('id').limit(take).select('id', { updated });
+  return strapi.db.connection.from(run.as('run')).max({ newest: 'updated', last: 'id' }).count({ pages: '*' });
+};
+
+/**
+ * The same in one query: every page numbered in id order, grouped by part. Over the same index
+ * entries, it costs PostgreSQL one round trip off the event loop; SQLite runs it on the event
+ * loop, with a sort to group the numbered pages (63 ms at 100,000 articles).
+ */
+export const numberedPartChanges = (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number) => {
   const numbered = livePages(strapi, segment.uid, segment.locale)
     .select({ updated: columnOf(strapi, segment.uid, 'updatedAt') })
     // Integer division on both databases (better-sqlite3 binds numbers as reals).
@@ -99,19 +111,51 @@ export const lastChangeByPart = (strapi: Core.Strapi, segment: SitemapSegment, s
   return strapi.db.connection.from(numbered.as('numbered')).select('part').max({ newest: 'updated' }).groupBy('part');
 };
 
+type PartChange = { part: number; newest: string | number | Date | null };
+type PageRun = { newest: PartChange['newest']; last: number | string | null; pages: number | string };
+
+/** A run of pages per part, each from the last id of the one before: 16 ms in all on SQLite at 100,000 articles, none over a millisecond. */
+const partChangesByRuns = async (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number): Promise<PartChange[]> => {
+  const changes: PartChange[] = [];
+  let afterId = 0;
+  let position = start;
+  for (let left = segment.pages; left > 0; ) {
+    const take = Math.min(size - (position % size), left);
+    const [run]: PageRun[] = await pageRunChange(strapi, segment, afterId, take);
+    // Pages taken down since they were counted: the rest of the segment is empty.
+    if (!run || Number(run.pages) === 0 || run.last === null) break;
+    changes.push({ part: Math.floor(position / size), newest: run.newest });
+    afterId = Number(run.last);
+    position += take;
+    left -= take;
+  }
+  return changes;
+};
+
+/**
+ * The newest change in each sitemap part a segment's pages fall in (the segment starting at page
+ * `start` of the whole sitemap, from 0, its pages in id order), read the way each database holds
+ * readers up least: on PostgreSQL in one query (runs of a part each took longer there, a round
+ * trip each), on SQLite, where every query runs on the one event loop, in runs of a part each.
+ */
+export const lastChangeByPart = async (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number): Promise<PartChange[]> => {
+  if (strapi.db.dialect.client !== 'postgres') return partChangesByRuns(strapi, segment, start, size);
+  const parts: Array<{ part: number | string; newest: PartChange['newest'] }> = await numberedPartChanges(strapi, segment, start, size);
+  return parts.map(({ part, newest }) => ({ part: Number(part), newest }));
+};
+
 /**
  * The newest change of every sitemap part (the index's `lastmod`), in one pass over each type and
- * locale's pages, from the index alone. Asked part by part, each part's query stepped over all
- * the parts before it: at 100,000 articles on PostgreSQL the index took a quarter of a second.
+ * locale's pages, from the index alone. Asked part by part with an offset, each part's query
+ * stepped over all the parts before it: at 100,000 articles on PostgreSQL the index took a
+ * quarter of a second.
  */
 export const partsLastModified = async (strapi: Core.Strapi, segments: SitemapSegment[], size: number): Promise<Array<Date | null>> => {
   const newest: Array<Date | null> = Array.from({ length: sitemapPartCount(segments, size) }, () => null);
   let start = 0;
   for (const segment of segments) {
     if (segment.pages > 0) {
-      const parts: Array<{ part: number | string; newest: string | number | Date | null }> = await lastChangeByPart(strapi, segment, start, size);
-      for (const { part, newest: changed } of parts) {
-        const index = Number(part);
+      for (const { part: index, newest: changed } of await lastChangeByPart(strapi, segment, start, size)) {
         const date = changed === null || changed === undefined ? null : new Date(changed);
         if (date && index < newest.length && (newest[index] === null || date > newest[index]!)) newest[index] = date;
       }
