@@ -8,6 +8,18 @@ export const requestTarget = (url: string): RequestTarget => {
   return mark < 0 ? { path: url, query: '' } : { path: url.slice(0, mark), query: url.slice(mark + 1) };
 };
 
+/** The first value of `name` in a query string, decoded as Koa's parser (qs) decodes it: as sent when it is not valid percent-encoding. */
+export const queryParameter = (query: string, name: string): string | undefined => {
+  const pair = query.split('&').find((candidate) => candidate.startsWith(`${name}=`));
+  if (pair === undefined) return undefined;
+  const value = pair.slice(name.length + 1).replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
 /**
  * Puts `wrap` in front of the server's request listener (Koa's, or an earlier wrapper): what
  * must answer before Strapi's middleware chain runs (rate limits, cached hits) wraps it.

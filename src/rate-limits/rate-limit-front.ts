@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { allowedCorsOrigin } from '../access/cors-origin';
-import { requestTarget } from '../http/request-listener';
+import { queryParameter, requestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
 import { clientAddress, type ProxySettings } from './client-address';
 import type { Bucket, Limiters, Refusal } from './limiters';
@@ -19,8 +19,7 @@ const presentedCredential = (request: IncomingMessage, path: string, query: stri
   const bearer = /^bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) return bearer;
   if (!path.startsWith(screenPrefix)) return null;
-  const token = query.split('&').find((pair) => pair.startsWith('token='));
-  return token ? token.slice('token='.length) : null;
+  return queryParameter(query, 'token') || null;
 };
 
 const digestOf = (credential: string) => crypto.createHash('sha256').update(credential).digest('base64url').slice(0, 22);

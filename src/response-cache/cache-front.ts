@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
-import { requestTarget, type RequestTarget } from '../http/request-listener';
+import { queryParameter, requestTarget, type RequestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
 import { representationFor } from './content-coding';
 import { notModified } from './etag';
@@ -11,16 +11,6 @@ import type { StoredResponse } from './response-store';
 
 /** Koa's own JSON body limit for GraphQL (koa-bodyparser): larger bodies are left to it. */
 const MAX_GRAPHQL_BODY = 1024 * 1024;
-
-const queryToken = (query: string): string | undefined => {
-  const pair = query.split('&').find((candidate) => candidate.startsWith('token='));
-  if (pair === undefined) return undefined;
-  try {
-    return decodeURIComponent(pair.slice('token='.length).replace(/\+/g, ' '));
-  } catch {
-    return undefined;
-  }
-};
 
 const readBody = (request: IncomingMessage): Promise<string | null> =>
   new Promise((resolve) => {
@@ -74,7 +64,7 @@ export const cacheFront = (strapi: Core.Strapi, cache: ResponseCache, chain: Req
     const context = () => ({ corsOrigin: cache.corsOriginOf(request.headers.origin), behindProxy: cache.behindProxy() });
     if ((request.method === 'GET' || request.method === 'HEAD') && target.path.startsWith(apiPrefix)) {
       const current = await version();
-      const scope = current === null ? null : await cache.scopes(request, target.path, queryToken(target.query), current);
+      const scope = current === null ? null : await cache.scopes(request, target.path, queryParameter(target.query, 'token'), current);
       return scope === null || current === null ? null : { key: readKey(request, scope, context(), target.path, target.query), scope, method: 'GET', version: current };
     }
     if (readableGraphql(request, target)) {
