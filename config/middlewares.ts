@@ -21,6 +21,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::response-cache',
   'strapi::poweredBy',
   'strapi::query',
+  // The content manager's populate, before the admin permission sanitiser reads it (src/middlewares).
+  'global::content-manager-queries',
   {
     name: 'strapi::body',
     // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.

@@ -28,7 +28,7 @@ const root = fc.constantFrom('filters', 'sort', 'pagination', 'populate', 'field
 const parameter = fc.tuple(root, fc.array(segment, { maxLength: 4 }), value).map(([name, path, given]) => `${encodeURIComponent(name + path.join(''))}=${encodeURIComponent(given)}`);
 const query = fc.array(parameter, { minLength: 1, maxLength: 4 }).map((pairs) => pairs.join('&'));
 // Some queries exactly as an attacker types them, unencoded.
-const rawQuery = fc.constantFrom('filters=abc', 'filters[0]=x', 'filters[id][$between]=x', 'sort=../en', 'sort[0][1][2]=x', 'populate[0][populate]=*', 'pagination[page]=-1', 'pagination[pageSize]=1e9', 'fields[0][0]=x', 'locale[$ne]=x', 'status=both', 'filters[$or]=x', 'filters[title][$in]=x', 'filters[publishedAt][$between][0]=x', 'populate=localizations', 'sort=id:desc:asc', 'filters[category][name][$eq]=x', 'category[name][$eq]=x', 'brand[$eq]=x', 'locale=../../etc');
+const rawQuery = fc.constantFrom('filters=abc', 'filters[0]=x', 'filters[id][$between]=x', 'sort=../en', 'sort[0][1][2]=x', 'populate[0][populate]=*', 'pagination[page]=-1', 'pagination[pageSize]=1e9', 'fields[0][0]=x', 'locale[$ne]=x', 'status=both', 'filters[$or]=x', 'filters[title][$in]=x', 'filters[publishedAt][$between][0]=x', 'populate=localizations', 'populate[on][on]=[]', 'populate[category][on][x]=1', 'sort=id:desc:asc', 'filters[category][name][$eq]=x', 'category[name][$eq]=x', 'brand[$eq]=x', 'locale=../../etc');
 
 const jsonBody = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
@@ -142,6 +142,26 @@ describe('the probe’s cases', () => {
       .send({ id: { $gt: 0 }, title: { $ne: null }, slug: ['x'] });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
+    expect(changedTables(before, await rowCounts())).toEqual([]);
+  });
+
+  // Found by the fuzz (seed 544103): the admin permission sanitiser read a fragment (on) as a model.
+  test.each([
+    [UID.category, 'populate[on][on]=[]', /populate\.on/],
+    [UID.category, 'populate[name][on][x]=1', /populate\.name\.on/],
+    [UID.article, 'populate[category][populate][on][x]=1', /populate\.category\.populate\.on/],
+  ])('the content manager, %s with %s', async (uid, populate, names) => {
+    const editor = await app.adminToken(ACCOUNTS.editor);
+    const [item] = await documents(app.strapi, uid).findMany({ locale: 'zh-CN', limit: 1 });
+    const before = await rowCounts();
+    for (const request of [
+      app.http().put(`/content-manager/collection-types/${uid}/${item.documentId}?${populate}`).send({ data: { id: { $gt: 0 } } }),
+      app.http().get(`/content-manager/collection-types/${uid}?${populate}`),
+    ]) {
+      const response = await request.set('Authorization', `Bearer ${editor}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(names);
+    }
     expect(changedTables(before, await rowCounts())).toEqual([]);
   });
 

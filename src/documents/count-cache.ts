@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
@@ -23,6 +24,7 @@ export const cachedPublicCounts = (strapi: Core.Strapi): DocumentMiddleware => {
   const counted = liveContentCache<unknown>(new LRUCache<string, { version: string; value: unknown }>({ max: 2000 }));
   return async ({ uid, action, params }, next) => {
     if (action !== 'count' || params.status !== 'published' || requestChannel(strapi.requestContext.get()?.state) === null) return next();
-    return counted(strapi, `${uid}|${stringify(countedQuery(params))}`, next);
+    // Hashed: a query's filters can be long (a GraphQL body up to 1 MB), and 2,000 of them are kept.
+    return counted(strapi, crypto.createHash('sha256').update(`${uid}|${stringify(countedQuery(params))}`).digest('base64url'), next);
   };
 };

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
-import { liveContentCache } from '../channels/live-content-cache';
+import { liveContentCache, publishedContentVersion } from '../channels/live-content-cache';
 import { PUBLISHABLE_UIDS } from '../constants';
 
 /** From this offset on a page is read in two steps; above it the one query costs little either way. */
@@ -24,8 +24,8 @@ type FindManyParams = { where?: unknown; orderBy?: unknown; _q?: unknown; filter
 type FilterFunction = (context: { meta: unknown; uid: string; db: unknown }) => unknown;
 
 /**
- * The conditions `filters` adds to the query itself: Strapi's status filter is a function of the
- * model (it applies to populated relations too). Undefined when they cannot be known.
+ * The conditions `filters` adds to the query itself (a function of the model, as Strapi builds
+ * it, so that it applies to populated relations too). Undefined when they cannot be known.
  */
 const rootFilters = (strapi: Core.Strapi, uid: string, filters: unknown): unknown => {
   if (typeof filters !== 'function') return filters ?? null;
@@ -36,11 +36,48 @@ const rootFilters = (strapi: Core.Strapi, uid: string, filters: unknown): unknow
   }
 };
 
-const LIVE_ROWS = stringify({ $notNull: true });
+/** Published rows, as Strapi's status lookup (`where`) and its status filter (`filters`) ask for them. */
+const LIVE_ROWS = new Set(['{"$notNull":true}', '{"$null":false}']);
+const asksLiveRows = (condition: unknown) => LIVE_ROWS.has(JSON.stringify(condition) ?? '');
 
-/** Rows the query finds change only when the live-content version moves: it asks for published rows. */
-const readsLiveRowsOnly = (where: unknown, filters: unknown): boolean =>
-  [where, filters].some((conditions) => conditions !== null && typeof conditions === 'object' && stringify((conditions as Record<string, unknown>).publishedAt) === LIVE_ROWS);
+/** What the read scope puts in a plain list of live rows: each condition, and the values it may have. */
+const SCOPE_CONDITIONS: Record<string, (value: unknown) => boolean> = {
+  publishedAt: asksLiveRows,
+  locale: (value) => typeof value === 'string' && value.length <= 35,
+  targetsWebsite: (value) => value === true,
+  targetsWechat: (value) => value === true,
+  targetsScreen: (value) => value === true,
+};
+
+const onlyScopeConditions = (conditions: unknown): conditions is Record<string, unknown> =>
+  conditions !== null && typeof conditions === 'object' && !Array.isArray(conditions) && Object.entries(conditions).every(([name, value]) => SCOPE_CONDITIONS[name]?.(value) === true);
+
+/** Orders the read indexes hold: newest first (or oldest), then by id; or by id alone. */
+const INDEXED_ORDER = new Set(['publishedAt', 'id']);
+
+const indexedOrder = (orderBy: unknown): boolean => {
+  if (orderBy === undefined || orderBy === null) return true;
+  const entries = Array.isArray(orderBy) ? orderBy : [orderBy];
+  return entries.every((entry) => {
+    if (typeof entry === 'string') return INDEXED_ORDER.has(entry);
+    return entry !== null && typeof entry === 'object' && Object.entries(entry).every(([field, direction]) => INDEXED_ORDER.has(field) && (direction === 'asc' || direction === 'desc'));
+  });
+};
+
+/**
+ * The key of a list kept for a query, or null when its pages are not kept: only a plain list of
+ * live rows (the read scope's conditions, nothing a reader filtered or searched) in an order the
+ * read indexes hold. Those are what crawlers and sites page through; their keys are few (type,
+ * locale, channel, order), so a reader cannot make the server read lists of its own making.
+ */
+const listKey = (strapi: Core.Strapi, uid: string, params: FindManyParams): string | null => {
+  if (params._q !== undefined || !onlyScopeConditions(params.where) || !indexedOrder(params.orderBy)) return null;
+  const filters = rootFilters(strapi, uid, params.filters);
+  if (filters !== null && !onlyScopeConditions(filters)) return null;
+  if (![params.where, filters].some((conditions) => conditions !== null && asksLiveRows(conditions.publishedAt))) return null;
+  // The order as given: the order of its fields is the order of the sort.
+  return `${uid}|${stringify({ where: params.where, filters })}|${JSON.stringify(params.orderBy ?? null)}`;
+};
 
 /**
  * A page deep in a list (`offset` in the hundreds or thousands), asked the way Strapi builds it,
@@ -52,17 +89,19 @@ const readsLiveRowsOnly = (where: unknown, filters: unknown): boolean =>
  * without reading them for the orders the indexes hold, and sorts only ids for the others.
  *
  * Stepping over the index still grows with the offset on PostgreSQL (50,000 entries: 13 ms,
- * SQLite 2.4 ms). So there, from the second deep page of a list of live rows on, the ids of all
- * its pages are kept in their order, read once (from the same index) until the live-content
- * version moves: a deep page is then a slice. (Not from the first: a made-up filter each time
- * would have every request read a whole list.)
+ * SQLite 2.4 ms). So there the ids of every page of a plain list of live rows (see `listKey`)
+ * are kept in their order, read once from the same index until the live-content version moves:
+ * a deep page is then a slice. Readers arriving while a list is read wait for that one read.
  */
 export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
   const listedIds = liveContentCache<Float64Array | null>(
-    new LRUCache<string, { version: string; value: Float64Array | null }>({ maxSize: LISTS_BYTES, sizeCalculation: ({ value }) => Math.max(1, value?.byteLength ?? 0) })
+    new LRUCache<string, { version: string; value: Float64Array | null }>({
+      maxSize: LISTS_BYTES,
+      sizeCalculation: ({ value }, key) => key.length * 2 + Math.max(1, value?.byteLength ?? 0),
+    })
   );
+  const listsBeingRead = new Map<string, Promise<Float64Array | null>>();
   const keepsLists = strapi.db.dialect.client === 'postgres';
-  const askedBefore = new LRUCache<string, true>({ max: 2000 });
 
   strapi.db.lifecycles.subscribe({
     models: [...PUBLISHABLE_UIDS],
@@ -70,25 +109,31 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
       const params = event.params as FindManyParams | undefined;
       if (!params || idQueries.has(params) || params.groupBy !== undefined) return;
       const { offset, limit } = params;
-      if (typeof offset !== 'number' || offset < DEEP_OFFSET || typeof limit !== 'number' || limit > MAX_PAGE) return;
+      if (typeof offset !== 'number' || offset < DEEP_OFFSET || typeof limit !== 'number' || limit < 1 || limit > MAX_PAGE) return;
       const query = strapi.db.query(event.model.uid as (typeof PUBLISHABLE_UIDS)[number]);
       const idQuery = { ...params, select: ['id'], populate: undefined };
       const idsOf = async (ask: object): Promise<number[]> => {
         idQueries.add(ask);
         return ((await query.findMany(ask)) as Array<{ id: number }>).map(({ id }) => id);
       };
+      const readList = async (key: string): Promise<Float64Array | null> =>
+        listedIds(strapi, key, async () => {
+          const ids = await idsOf({ ...idQuery, offset: undefined, limit: MAX_LISTED + 1 });
+          return ids.length > MAX_LISTED ? null : Float64Array.from(ids);
+        });
 
+      const key = keepsLists ? listKey(strapi, event.model.uid, params) : null;
       let page: number[] | null = null;
-      const filters = keepsLists ? rootFilters(strapi, event.model.uid, params.filters) : undefined;
-      if (filters !== undefined && readsLiveRowsOnly(params.where, filters)) {
-        const key = `${event.model.uid}|${stringify({ where: params.where, filters, orderBy: params.orderBy, _q: params._q })}`;
-        if (askedBefore.has(key)) {
-          const listed = await listedIds(strapi, key, async () => {
-            const ids = await idsOf({ ...idQuery, offset: undefined, limit: MAX_LISTED + 1 });
-            return ids.length > MAX_LISTED ? null : Float64Array.from(ids);
-          });
-          if (listed) page = Array.from(listed.subarray(offset, offset + limit));
-        } else askedBefore.set(key, true);
+      if (key !== null) {
+        // One read per list and version: after a release, many readers of deep pages ask at once.
+        const flight = `${key}|${await publishedContentVersion(strapi)}`;
+        let listed = listsBeingRead.get(flight);
+        if (!listed) {
+          listed = readList(key).finally(() => listsBeingRead.delete(flight));
+          listsBeingRead.set(flight, listed);
+        }
+        const ids = await listed;
+        if (ids) page = Array.from(ids.subarray(offset, offset + limit));
       }
       page ??= await idsOf(idQuery);
       // The same rows by id (conditions and search already applied), in the same order.

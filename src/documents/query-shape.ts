@@ -192,3 +192,46 @@ export const wellFormedDatabaseReads = (strapi: Core.Strapi): void => {
   };
   strapi.db.lifecycles.subscribe({ beforeFindMany: check, beforeFindOne: check, beforeCount: check });
 };
+
+/** A content-type or component attribute, as `populate` follows it. */
+type PopulatedAttribute = { type: string; target?: string; relation?: string; component?: string };
+export type SchemaOf = (uid: string) => { attributes: Record<string, PopulatedAttribute> } | undefined;
+
+/** The model an attribute's own `populate` is read against, or null (a dynamic zone: per fragment). */
+const populatedModel = (attribute: PopulatedAttribute): string | null => {
+  if (attribute.type === 'media') return 'plugin::upload.file';
+  if (attribute.type === 'component') return attribute.component ?? null;
+  if (attribute.type === 'relation' && !attribute.relation?.startsWith('morph')) return attribute.target ?? null;
+  return null;
+};
+
+/** `on`: fragments per component (a dynamic zone) or type (a polymorphic relation), nowhere else. */
+const checkFragments = (schemaOf: SchemaOf, attribute: PopulatedAttribute, fragments: unknown, parameter: string): void => {
+  const fragmented = attribute.type === 'dynamiczone' || (attribute.type === 'relation' && attribute.relation?.startsWith('morph') === true);
+  if (!fragmented) refuse(parameter, 'fragments (on) are for dynamic zones and polymorphic relations only');
+  if (!isRecord(fragments)) refuse(parameter, 'expected { "<component uid>": { … } }');
+  for (const [uid, entry] of Object.entries(fragments as Record<string, unknown>)) {
+    if (!schemaOf(uid)) refuse(`${parameter}.${uid}`, `no component or type "${uid}"`);
+    if (isRecord(entry) && entry.populate !== undefined) checkPopulate(schemaOf, uid, entry.populate, `${parameter}.${uid}.populate`);
+  }
+};
+
+/**
+ * `populate` as an object: each key a field of the model that can be populated, each value
+ * `true`, `*` or options whose own `populate` follows the field's model. (Text and lists of
+ * names are Strapi's to check.) The admin panel's permission sanitiser read a fragment (`on`)
+ * anywhere but a dynamic zone as a model and threw (a 500).
+ */
+export const checkPopulate = (schemaOf: SchemaOf, uid: string, populate: unknown, parameter = 'populate'): void => {
+  if (!isRecord(populate)) return;
+  for (const [name, entry] of Object.entries(populate)) {
+    if (name === '*') continue;
+    const at = `${parameter}.${name}`;
+    const attribute = schemaOf(uid)?.attributes[name];
+    if (!attribute) return refuse(at, `no field "${name}" to populate`);
+    if (!isRecord(entry)) continue;
+    if (entry.on !== undefined) checkFragments(schemaOf, attribute, entry.on, `${at}.on`);
+    const target = populatedModel(attribute);
+    if (entry.populate !== undefined && target !== null) checkPopulate(schemaOf, target, entry.populate, `${at}.populate`);
+  }
+};
