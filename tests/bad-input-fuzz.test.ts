@@ -165,6 +165,15 @@ describe('the probe’s cases', () => {
     expect(changedTables(before, await rowCounts())).toEqual([]);
   });
 
+  // Found by the fuzz (seed 304875): the media guard read the missing list of files to delete.
+  test.each([[{}], [{ fileIds: 'x' }], [{ fileIds: 5 }], [{ folderIds: [] }]])('a bulk delete of media with %j', async (sent) => {
+    const editor = await app.adminToken(ACCOUNTS.editor);
+    const before = await rowCounts();
+    const response = await app.http().post('/upload/actions/bulk-delete').set('Authorization', `Bearer ${editor}`).send(sent);
+    expect(response.status).toBeLessThan(500);
+    expect(changedTables(before, await rowCounts())).toEqual([]);
+  });
+
   test('a text body where an object is expected', async () => {
     const response = await app.http().post('/api/auth/local').set('Content-Type', 'text/plain').send('identifier=x');
     expect(response.status).toBe(400);

@@ -96,7 +96,9 @@ export const registerMediaGuard = (strapi: Core.Strapi): void => {
   // Bulk deletion checks every file first: all or nothing.
   services.extend('plugin::upload.file', (service: FileService): FileService => ({
     ...service,
-    async deleteByIds(ids) {
+    // No ids is none, as Strapi's own default; anything but a list is refused, never half-checked.
+    async deleteByIds(ids = []) {
+      if (!Array.isArray(ids)) throw new errors.ValidationError('fileIds must be a list of file ids', { path: ['fileIds'] });
       for (const id of ids) await assertNotLive(strapi, Number(id), 'delete');
       return service.deleteByIds(ids);
     },
