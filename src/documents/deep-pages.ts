@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
+import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
 import { liveContentCache, publishedContentVersion } from '../channels/live-content-cache';
 import { PUBLISHABLE_UIDS } from '../constants';
 
@@ -44,9 +45,7 @@ const asksLiveRows = (condition: unknown) => LIVE_ROWS.has(JSON.stringify(condit
 const SCOPE_CONDITIONS: Record<string, (value: unknown) => boolean> = {
   publishedAt: asksLiveRows,
   locale: (value) => typeof value === 'string' && value.length <= 35,
-  targetsWebsite: (value) => value === true,
-  targetsWechat: (value) => value === true,
-  targetsScreen: (value) => value === true,
+  ...Object.fromEntries(CHANNEL_FLAG_FIELDS.map((flag) => [flag, (value: unknown) => value === true])),
 };
 
 const onlyScopeConditions = (conditions: unknown): conditions is Record<string, unknown> =>
