@@ -174,6 +174,14 @@ describe('the probe’s cases', () => {
     expect(changedTables(before, await rowCounts())).toEqual([]);
   });
 
+  // Found by the fuzz (seed 949084): the media library's listing reads populate through the same sanitiser.
+  test('the media library, populate[on][on]=[]', async () => {
+    const editor = await app.adminToken(ACCOUNTS.editor);
+    const response = await app.http().get('/upload/files?populate[on][on]=[]').set('Authorization', `Bearer ${editor}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/populate\.on/);
+  });
+
   test('a text body where an object is expected', async () => {
     const response = await app.http().post('/api/auth/local').set('Content-Type', 'text/plain').send('identifier=x');
     expect(response.status).toBe(400);
