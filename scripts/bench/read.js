@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The public read path under load: `npm run bench:read -- [--articles 10000] [--postgres] [--seconds 5] [--connections 20]`.
 // Seeds N published articles (cloned in SQL from a demo article, as a bulk import would), starts
-// the compiled app in production mode in its own process, and loads it from this process with
-// autocannon: a bare Node server returning the same bytes (the baseline every figure is a ratio
+// the compiled app in production mode in its own process, and loads it with wrk (one more
+// process; scripts/bench/wrk-load.lua): a bare Node server returning the same bytes (the baseline every figure is a ratio
 // to), /_health, repeated reads (list, newest first, single, GraphQL, RSS, sitemap, screen
 // feed: response-cache hits after the first; four of them again from a second server with rate
 // limits on) and reads of pages never asked before (misses, REST and GraphQL). Only 2xx answers
@@ -120,20 +120,31 @@ const freePort = () =>
     });
   });
 
+// Each child's stdout (for a server, its access log at the default level) goes to a file, as a
+// service manager's log would. Not a pipe read by this process: Node writes to pipes
+// synchronously, so the server stalled whenever this process, sharing the two cores with wrk
+// and the server, was not scheduled to drain it, and those stalls were the hits' p99.
+let childLogDir = os.tmpdir();
+let childCount = 0;
 const run = (args, env, { waitFor, nodeFlags = [] } = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, __filename, ...args], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = waitFor && output.match(waitFor);
-      if (!match) return;
-      // From here on the child's output (the access log) is drained, not kept.
-      child.stdout.removeAllListeners('data');
-      child.stdout.resume();
-      resolve({ child, match });
+    const logFile = path.join(childLogDir, `${args[1]}-${++childCount}.log`);
+    const log = fs.openSync(logFile, 'w');
+    const child = spawn(process.execPath, [...nodeFlags, __filename, ...args], { cwd: appDir, env, stdio: ['ignore', log, 'inherit'] });
+    fs.closeSync(log);
+    const printed = () => fs.readFileSync(logFile, 'utf8');
+    const started = waitFor
+      ? setInterval(() => {
+          const match = printed().match(waitFor);
+          if (!match) return;
+          clearInterval(started);
+          resolve({ child, match });
+        }, 100)
+      : null;
+    child.on('exit', (code) => {
+      clearInterval(started);
+      return code === 0 && !waitFor ? resolve({ child }) : reject(new Error(`${args.join(' ')} exited with ${code}: ${printed().slice(-500)}`));
     });
-    child.on('exit', (code) => (code === 0 && !waitFor ? resolve({ child }) : reject(new Error(`${args.join(' ')} exited with ${code}: ${output.slice(-500)}`))));
   });
 
 /** The bytes exactly as sent (fetch would undo the gzip the bare server must send too). */
@@ -156,24 +167,68 @@ const rssOf = (pid) => {
   }
 };
 
-const load = async (url, options, watchPid) => {
-  const autocannon = require('autocannon');
+// Load comes from wrk (Debian's package, C, one thread on the core the server leaves free), in
+// its own process: autocannon, in Node, spent a core of its own on parsing and widened the tails.
+const WRK_SCRIPT = path.join(__dirname, 'wrk-load.lua');
+const wrkVersion = () => {
+  try {
+    return execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
+  } catch (error) {
+    // wrk prints its version and exits with 1.
+    if (error.stdout) return String(error.stdout).split('\n')[0].replace(/ \[.*$/, '');
+    throw new Error('bench:read loads the server with wrk: apt-get install -y wrk');
+  }
+};
+
+// Pages nobody asked for before: page n of the archive starts at (n * stride) % offsets, so
+// offsets stride through the whole archive (a crawler's deep pages as much as the first ones),
+// and once every offset was used, the same again with one more article each. wrk-load.lua
+// computes the same from the first page number of a run.
+const OFFSETS = Math.max(1, ARTICLES - 20);
+const STRIDE = [7919, 7907, 7901].find((prime) => OFFSETS % prime !== 0);
+const PAGE_LIST = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]={start}&pagination[limit]={limit}';
+const PAGE_GRAPHQL = JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { start: {start}, limit: {limit} }) { documentId title } }' });
+// The next unasked page number of each server and shape, carried from one run to the next.
+const nextPage = new Map();
+
+const load = async (url, { method = 'GET', headers = {}, body = '', connections = CONNECTIONS, pages, seconds = SECONDS } = {}, watchPid) => {
+  const target = new URL(url);
+  const first = pages ? nextPage.get(pages.counter) ?? 0 : 0;
+  const args = [
+    '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', WRK_SCRIPT,
+    ...Object.entries({ ...BROWSER_HEADERS, ...headers }).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    target.origin,
+    '--', method, pages?.path ?? target.pathname + target.search, pages?.body ?? body, String(first), String(STRIDE), String(OFFSETS),
+  ];
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(watchPid))), 200);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options, headers: { ...BROWSER_HEADERS, ...options.headers } });
+  const output = await new Promise((resolve, reject) => {
+    const wrk = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    wrk.stdout.on('data', (chunk) => (printed += chunk));
+    wrk.on('error', reject);
+    wrk.on('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`wrk exited with ${code}: ${printed.slice(-500)}`))));
+  });
   clearInterval(sampler);
-  const other = result.non2xx + result.errors + result.timeouts;
+  const summary = JSON.parse(output.match(/^WRK (.*)$/m)[1]);
+  // Every request a connection began counts as used, answered or not.
+  if (pages) nextPage.set(pages.counter, first + summary.requests + connections);
+  const other = summary.non2xx + summary.connect + summary.read + summary.write + summary.timeout;
+  const answered = summary.requests - summary.non2xx;
   // A read that never answered within the run is a failure too, not a zero in the table.
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, other, non2xx: result.non2xx, answered: result['2xx'], peak };
+  const ms = (us) => Math.round(us / 100) / 10;
+  return { rps: summary.requests / (summary.durationUs / 1e6), p50: ms(summary.p50Us), p99: ms(summary.p99Us), other, non2xx: summary.non2xx, answered, peak };
 };
 
 const main = async () => {
+  const loadGenerator = wrkVersion();
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
   const stamp = Date.now();
   const database = POSTGRES ? `bench_read_${stamp}` : path.join('.tmp', `bench-read-${stamp}.db`);
   const publicDir = path.join(appDir, '.tmp', `bench-read-public-${stamp}`);
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  childLogDir = publicDir;
   const port = await freePort();
   const env = {
     ...process.env,
@@ -219,22 +274,6 @@ const main = async () => {
     const newest = `${list}&sort=publishedAt:desc`;
     const one = (await (await fetch(base + newest)).json()).data[0].documentId;
     const graphql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { limit: 10 }) { documentId title } }' }) };
-    let page = 0;
-    let graphqlPage = 0;
-    // About ten articles from an offset, a page no request asked for before: offsets stride
-    // through the whole archive (a crawler's deep pages as much as the first ones), and once
-    // every offset was used, the same again with one more article each (still pages never asked).
-    const offsets = Math.max(1, ARTICLES - 20);
-    const stride = [7919, 7907, 7901].find((prime) => offsets % prime !== 0);
-    const distinctPage = (n) => ({ start: (n * stride) % offsets, limit: 10 + Math.floor(n / offsets) });
-    const pageOfList = ({ start, limit }) => `/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]=${start}&pagination[limit]=${limit}`;
-    const distinctList = () => pageOfList(distinctPage(page++));
-    let plainPage = 0;
-    const distinctPlainList = () => pageOfList(distinctPage(plainPage++));
-    const graphqlPageBody = () => {
-      const { start, limit } = distinctPage(graphqlPage++);
-      return JSON.stringify({ query: `{ articles(sort: "publishedAt:desc", pagination: { start: ${start}, limit: ${limit} }) { documentId title } }` });
-    };
     // First reads, one at a time, of what is built from the whole archive: the sitemap index, its
     // parts (up to ten) and the feeds. Misses all; later reads of them are the hits below.
     const firstReads = [];
@@ -300,18 +339,21 @@ const main = async () => {
         ...(LIMITED_HITS.includes(name) ? [[`${name}, rate limits on`, url.replace(base, limitedBase), options, limited.pid, index]] : []),
       ]),
       // Each request a page nobody asked for before: what a cache cannot help with.
-      ['miss: list, newest first, distinct pages', base + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: distinctList() }) }] }],
-      ['miss: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, requests: [{ setupRequest: (request) => ({ ...request, body: graphqlPageBody() }) }] }],
+      ['miss: list, newest first, distinct pages', base + newest, { pages: { counter: 'list', path: PAGE_LIST } }],
+      ['miss: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, pages: { counter: 'graphql', body: PAGE_GRAPHQL } }],
       // One reader alone: a miss's own latency, without 19 others queued before it.
-      ['miss, one connection: list, newest first, distinct pages', base + newest, { connections: 1, requests: [{ setupRequest: (request) => ({ ...request, path: distinctList() }) }] }],
-      ['miss, one connection: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, connections: 1, requests: [{ setupRequest: (request) => ({ ...request, body: graphqlPageBody() }) }] }],
+      ['miss, one connection: list, newest first, distinct pages', base + newest, { connections: 1, pages: { counter: 'list', path: PAGE_LIST } }],
+      ['miss, one connection: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, connections: 1, pages: { counter: 'graphql', body: PAGE_GRAPHQL } }],
       // The same pages from plain Strapi (which has no cache: every read of it is a miss).
-      [PLAIN_LIST, plainBase + newest, { requests: [{ setupRequest: (request) => ({ ...request, path: distinctPlainList() }) }] }, plain.pid],
-      [`${PLAIN_LIST}, one connection`, plainBase + newest, { connections: 1, requests: [{ setupRequest: (request) => ({ ...request, path: distinctPlainList() }) }] }, plain.pid],
+      [PLAIN_LIST, plainBase + newest, { pages: { counter: 'plain', path: PAGE_LIST } }, plain.pid],
+      [`${PLAIN_LIST}, one connection`, plainBase + newest, { connections: 1, pages: { counter: 'plain', path: PAGE_LIST } }, plain.pid],
     ];
     const rows = [];
     const bareRps = new Map();
     for (const [name, url, options = {}, pid = server.pid, baseline = 0, isBare = false] of scenarios.filter(([name]) => !ONLY || name.includes(ONLY))) {
+      // A repeated read is warmed up first, unmeasured: the server's first answer to it is a miss,
+      // and a server's first seconds under load are V8 compiling its hot path.
+      if (!options.pages) await load(url, { ...options, seconds: 1 }, pid);
       const row = { name, baseline, isBare, ...(await load(url, options, pid)) };
       if (isBare) bareRps.set(baseline, row.rps);
       rows.push(row);
@@ -336,7 +378,7 @@ const main = async () => {
     const table = [
       `### ${ARTICLES.toLocaleString('en')} articles, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`,
       '',
-      `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections (one where a row says so), ${SECONDS} s each, production mode, log level default, ${heapFlag}; seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
+      `${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections (one where a row says so), ${SECONDS} s each, production mode, log level default, ${heapFlag}, load from ${loadGenerator} (one thread); seeded in ${seedSeconds} s. Server RSS after start ${mb(startedRss)}, peak under load ${mb(peak)}.`,
       '',
       firstReadLine,
       '',

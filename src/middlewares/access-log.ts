@@ -13,8 +13,8 @@ export const parameterName = (pair: string): string => {
   }
 };
 
-/** A request URL as it may be written to a log: credentials in the query string replaced. */
-export const redactedUrl = (url: string): string => {
+/** Every `name=value` pair of the query string read: a secret parameter's value replaced. */
+export const redactEveryParameter = (url: string): string => {
   const queryStart = url.indexOf('?');
   if (queryStart < 0) return url;
   const query = url
@@ -24,6 +24,18 @@ export const redactedUrl = (url: string): string => {
     .join('&');
   return `${url.slice(0, queryStart)}?${query}`;
 };
+
+/** The words of SECRET_PARAMETERS, and an escaped letter or underscore that could spell them unseen. */
+const SECRET_WORD = /token|signature/i;
+const ESCAPED_NAME_CHARACTER = /%(4[1-9a-f]|5[0-9af]|6[1-9a-f]|7[0-9a])/i;
+
+/**
+ * A request URL as it may be written to a log: credentials in the query string replaced.
+ * Every request is logged, cache hits included, so a URL in which no parameter name can spell
+ * a secret's is written as it came, without decoding each pair.
+ */
+export const redactedUrl = (url: string): string =>
+  SECRET_WORD.test(url) || ESCAPED_NAME_CHARACTER.test(url) ? redactEveryParameter(url) : url;
 
 /**
  * Strapi's access log (`strapi::logger`), with credentials kept out of it: logs are read and
