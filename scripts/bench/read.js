@@ -180,6 +180,12 @@ const wrkVersion = () => {
   }
 };
 
+/** Resolves once the server of `url` answers a request sent now: everything queued before it was answered. */
+const drained = async (url) => {
+  const response = await fetch(`${new URL(url).origin}/_health`);
+  await response.arrayBuffer();
+};
+
 // Pages nobody asked for before: page n of the archive starts at (n * stride) % offsets, so
 // offsets stride through the whole archive (a crawler's deep pages as much as the first ones),
 // and once every offset was used, the same again with one more article each. wrk-load.lua
@@ -351,9 +357,15 @@ const main = async () => {
     const rows = [];
     const bareRps = new Map();
     for (const [name, url, options = {}, pid = server.pid, baseline = 0, isBare = false] of scenarios.filter(([name]) => !ONLY || name.includes(ONLY))) {
+      // wrk stops at the deadline with requests still queued in the server (20 misses, each some
+      // milliseconds): a run starts once its server has answered everything asked before it.
+      await drained(url);
       // A repeated read is warmed up first, unmeasured: the server's first answer to it is a miss,
       // and a server's first seconds under load are V8 compiling its hot path.
-      if (!options.pages) await load(url, { ...options, seconds: 1 }, pid);
+      if (!options.pages) {
+        await load(url, { ...options, seconds: 1 }, pid);
+        await drained(url);
+      }
       const row = { name, baseline, isBare, ...(await load(url, options, pid)) };
       if (isBare) bareRps.set(baseline, row.rps);
       rows.push(row);
