@@ -6,6 +6,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   apiBaseUrl: env('WECHAT_API_BASE_URL', 'https://api.weixin.qq.com'),
   appId: env('WECHAT_APP_ID', ''),
   appSecret: env('WECHAT_APP_SECRET', ''),
+  // The account's name as readers see it under each article (the admin's phone preview shows it).
+  accountName: env('WECHAT_ACCOUNT_NAME', '党建动车组'),
   // When an article targeted at WeChat is published (by a reviewer or the scheduler):
   // off (push by hand), draft (push to the draft box), submit (push and publish).
   autoPush: env('WECHAT_AUTO_PUSH', 'off'),

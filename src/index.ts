@@ -20,7 +20,9 @@ import { startWechat, stopWechat } from './channels/wechat';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
+import { labelFieldsInChinese } from './i18n/field-labels';
 import { ensureLocales } from './i18n/locales';
+import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
 import { bootstrapWorkflow, hideWorkflowFromGraphql } from './workflow';
 import { appendOnlyAudit } from './workflow/audit-trail';
 import { editWatch } from './workflow/edit-watch';
@@ -35,6 +37,7 @@ export default {
     registerDocumentMiddlewares(strapi, [
       wellFormedQueries(strapi), // filters, sort and search the query layer can run, or a 400 naming the parameter
       defaultTargetsOnCreate(strapi), // a new item's channels, before any rule reads the data
+      slugsOnCreate(strapi), // a new item without a slug gets one from its title, in pinyin for Chinese
       channelFlagsInStep, // the channel columns reads filter on, from the channels just set
       contentApiScope(strapi), // what a Content API reader may see
       cachedPublicCounts(strapi), // a reader's list totals, per query as scoped, until the live content changes
@@ -53,10 +56,12 @@ export default {
     rememberPublicPermissions(strapi);
     registerResponseCache(strapi);
     registerRateLimits(strapi);
+    pinyinSlugSuggestions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await labelFieldsInChinese(strapi);
     await ensureReadIndexes(strapi);
     const filled = await backfillChannelFlags(strapi);
     if (filled > 0) strapi.log.info(`Channel targeting copied into ${filled} rows`);

@@ -62,6 +62,27 @@ describe('WeChat preview', () => {
   });
 });
 
+describe('WeChat preview at every review stage', () => {
+  test('the version under review previews before release; the live one only once released', async () => {
+    const id = await wf.createArticle(ACCOUNTS.editor, { title: '送审中的微信稿', author: '王建国', channels: onWechat });
+    await wf.submit(ACCOUNTS.editor, UID.article, id);
+    const auth = await wf.auth(ACCOUNTS.reviewer);
+    const draft = await app.http().get(`/wechat/articles/${id}/preview?locale=zh-CN&version=draft`).set(auth);
+    expect(draft.status).toBe(200);
+    expect(draft.body.data).toMatchObject({ title: '送审中的微信稿', author: '王建国' });
+    expect((await app.http().get(`/wechat/articles/${id}/preview?locale=zh-CN&version=live`).set(auth)).status).toBe(403);
+    const wrong = await app.http().get(`/wechat/articles/${id}/preview?locale=zh-CN&version=tomorrow`).set(auth);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.path).toEqual(['version']);
+  });
+
+  test('the panel learns that WeChat is configured, and the account name readers see', async () => {
+    const response = await app.http().get('/wechat/setup').set(await wf.auth(ACCOUNTS.editor));
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ configured: true, autoPush: 'off', accountName: expect.any(String) });
+  });
+});
+
 describe('pushing to the Official Account', () => {
   test('a reviewer pushes a published article to the draft box; everything passes the fake API’s checks', async () => {
     const response = await push(ACCOUNTS.reviewer, withImagesId);

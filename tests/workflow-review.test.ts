@@ -1,7 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { UID } from '../src/constants';
-import { contentManagerUrl } from './harness/content';
+import { contentManagerUrl, documents } from './harness/content';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { auditActions, reviewStateOf, workflowClient } from './harness/workflow';
 
@@ -263,16 +263,23 @@ describe('one-stage chain, configured by an administrator', () => {
 describe('terminology check on submit', () => {
   const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
-  test('a blocking rule stops the submit with the offending span and the suggested wording', async () => {
-    const text = '学习中国人民共和国宪法的心得';
-    const id = await wf.createArticle(editor, { body: paragraph(text) });
+  test('a blocking rule stops the submit with the offending span, its sentence, the suggested wording and the rule’s note', async () => {
+    const text = '支部开展主题党日。学习中国人民共和国宪法的心得！随后座谈';
+    const id = await wf.createArticle(editor, { body: [...paragraph('第一段。'), ...paragraph(text)] });
+    // Before any submit, the panel's status already shows what a submit would refuse.
+    const before = (await wf.status(editor, A, id)).body.data;
+    expect(before.terminology).toEqual([expect.objectContaining({ pattern: '中国人民共和国', severity: 'block', place: '正文 第2段', sentence: '学习中国人民共和国宪法的心得！' })]);
     const refused = await wf.submit(editor, A, id);
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toMatch(/中华人民共和国/);
+    expect(refused.body.error.message).toMatch(/“中国人民共和国”→“中华人民共和国”（国名错误）/);
     const [hit] = refused.body.error.details.terminology;
-    expect(hit).toMatchObject({ pattern: '中国人民共和国', suggestion: '中华人民共和国', severity: 'block', field: 'body[0].children[0]' });
+    expect(hit).toMatchObject({ pattern: '中国人民共和国', suggestion: '中华人民共和国', note: '国名错误', severity: 'block', field: 'body[1].children[0]', place: '正文 第2段', sentence: '学习中国人民共和国宪法的心得！' });
     expect(text.slice(hit.start, hit.end)).toBe('中国人民共和国');
+    expect(hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length)).toBe('中国人民共和国');
     expect(await reviewStateOf(app, id)).toMatchObject({ reviewState: 'draft' });
+    // Corrected and saved: the panel's check is clear at once.
+    expect((await wf.edit(editor, A, id, { body: paragraph('学习中华人民共和国宪法的心得。') })).status).toBe(200);
+    expect((await wf.status(editor, A, id)).body.data.terminology).toEqual([]);
   });
 
   test('warnings do not stop the submit and are shown to the reviewer', async () => {
@@ -280,6 +287,10 @@ describe('terminology check on submit', () => {
     expect((await wf.submit(editor, A, id)).status).toBe(200);
     const status = (await wf.status(reviewer, A, id)).body.data;
     expect(status.warnings.map((hit: { pattern: string }) => hit.pattern).sort()).toEqual(['党建+', '香港政府']);
+    expect(status.warnings.map((hit: { place: string; sentence: string }) => [hit.place, hit.sentence]).sort()).toEqual([
+      ['标题', '香港政府代表团来访'],
+      ['正文 第1段', '交流“党建+”经验。'],
+    ]);
     const [queued] = (await wf.queue(reviewer)).filter((item) => item.documentId === id);
     expect(queued.warnings).toBe(2);
   });
@@ -320,6 +331,73 @@ describe('review queue, diff and the actions each user is offered', () => {
     const diff = (await wf.diff(reviewer, A, id)).body.data;
     expect(diff.baseline).toBe('approved');
     expect(diff.changes).toEqual([{ kind: 'changed', path: 'title', before: '第一版标题', after: '第二版标题' }]);
+  });
+
+  test('after a send-back, the reviewer sees the resubmitted version against the one sent back, in words', async () => {
+    const categories = await documents(app.strapi, UID.category).findMany({ locale: 'zh-CN', fields: ['name'], sort: 'id' });
+    const [first, second] = categories;
+    const id = await wf.createArticle(editor, {
+      title: '车间开展主题党日活动',
+      category: first.documentId,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: '支部党员学习党的二十大精神。' }] }],
+    });
+    await wf.submit(editor, A, id);
+    expect((await wf.requestChanges(reviewer, A, id, { comment: '请补充学习形式' })).status).toBe(200);
+    await wf.edit(editor, A, id, {
+      title: '车间开展主题党日暨微党课活动',
+      category: second.documentId,
+      channels: { website: true, wechat: true, screen: false },
+      body: [
+        { type: 'paragraph', children: [{ type: 'text', text: '支部党员集中学习党的二十大精神。' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: '青年党员讲授微党课。' }] },
+      ],
+    });
+    // Before the resubmit, the editor's own diff is against what was sent back too.
+    expect((await wf.diff(editor, A, id)).body.data.baseline).toBe('submitted');
+    await wf.submit(editor, A, id);
+
+    const diff = (await wf.diff(reviewer, A, id)).body.data;
+    expect(diff.baseline).toBe('submitted');
+    expect(diff.available).toEqual(['submitted', 'none']);
+    const byField = Object.fromEntries(diff.readable.map((change: { field: string }) => [change.field, change]));
+    expect(Object.keys(byField).sort()).toEqual(['body', 'category', 'channels', 'title']);
+    const marked = (field: string) =>
+      byField[field].text.map(({ op, text }: { op: string; text: string }) => (op === 'insert' ? `[+${text}]` : op === 'delete' ? `[-${text}]` : text)).join('');
+    expect(byField.title.label).toBe('标题');
+    expect(marked('title')).toBe('车间开展主题党日[+暨微党课]活动');
+    expect(byField.body.label).toBe('正文');
+    expect(marked('body')).toBe('支部党员[+集中]学习党的二十大精神。[+\n青年党员讲授微党课。]');
+    expect(byField.category).toMatchObject({ label: '栏目', kind: 'changed' });
+    expect(marked('category')).toBe(`[-${first.name}][+${second.name}]`);
+    expect(marked('channels')).toBe('网站[+、微信公众号]');
+
+    // Against nothing: every filled-in field of the version, as added.
+    const whole = (await wf.diff(reviewer, A, id, 'none')).body.data;
+    expect(whole.baseline).toBe('none');
+    expect(whole.readable.every((change: { kind: string }) => change.kind === 'added')).toBe(true);
+    // A baseline it does not have is no baseline; a made-up one is a 400 naming the parameter.
+    expect((await wf.diff(reviewer, A, id, 'published')).body.data.baseline).toBe('none');
+    const wrong = await wf.diff(reviewer, A, id, 'yesterday');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/against/);
+    // The trail lists the submits without their copies of the content.
+    const submits = (await wf.history(reviewer, A, id)).filter((entry) => entry.action === 'submit');
+    expect(submits).toHaveLength(2);
+    for (const entry of submits) expect(entry.details).not.toHaveProperty('submittedContent');
+  });
+
+  test('every action the state would offer but the caller is not offered says why', async () => {
+    const id = await wf.createArticle(editor);
+    expect((await wf.status(editor, A, id)).body.data.whyNot.submit).toBeUndefined();
+    await wf.submit(editor, A, id);
+    await wf.approve(reviewer, A, id);
+    // The reviewer who passed 初审 may not also pass 复审 of the same version.
+    const atSecondStage = (await wf.status(reviewer, A, id)).body.data;
+    expect(atSecondStage.actions).not.toContain('approve');
+    expect(atSecondStage.whyNot.approve).toMatch(/同一版本的两个审核环节不能由同一人通过/);
+    expect((await wf.status(editor, A, id)).body.data.whyNot.submit).toMatch(/已在审核中/);
+    // Publishing is a reviewer's: the editor is told so, whatever the state.
+    expect((await wf.status(editor, A, id)).body.data.whyNot.publish).toMatch(/没有发布该内容的权限/);
   });
 
   test('the editor is never offered publish; the reviewer only once it is approved', async () => {

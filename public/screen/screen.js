@@ -20,6 +20,7 @@
   let feed = null;
   let etag = null;
   let featuredIndex = 0;
+  let rotation = null;
 
   const setOffline = (offline) => { $('offline').hidden = !offline; };
 
@@ -27,8 +28,13 @@
     const items = feed?.latest ?? [];
     if (items.length === 0) return;
     const item = items[featuredIndex % items.length];
-    $('featured-image').src = item.image?.sources?.at(-1)?.url || item.image?.url || '';
+    const src = item.image?.sources?.at(-1)?.url || item.image?.url || '';
+    // No cover: a designed card in the brand's colours (the brand's name as a watermark), never a broken image.
+    $('featured').classList.toggle('no-image', !src);
+    $('featured-image').hidden = !src;
+    if (src) $('featured-image').src = src;
     $('featured-image').alt = item.image?.alt || '';
+    $('featured-placeholder').textContent = feed?.brand?.name || '党建品牌';
     $('featured-kind').textContent = KINDS[item.kind] || '';
     $('featured-title').textContent = item.title;
     $('featured-summary').textContent = item.summary || '';
@@ -50,7 +56,10 @@
       ...Object.entries(feed.counts.achievementsByLevel).filter(([, count]) => count > 0).map(([level, count]) => el('li', { textContent: `${LEVELS[level] || level}成果 ${count}` }))
     );
     $('playlist').replaceChildren(
-      ...feed.playlist.slice(0, 4).map((video) => el('li', {}, [el('img', { src: video.poster?.sources?.[0]?.url || '', alt: '' }), el('span', { textContent: video.title })]))
+      ...feed.playlist.slice(0, 4).map((video) => {
+        const poster = video.poster?.sources?.[0]?.url;
+        return el('li', {}, [poster ? el('img', { src: poster, alt: '' }) : el('span', { className: 'poster-placeholder', textContent: '▶' }), el('span', { textContent: video.title })]);
+      })
     );
     $('achievements').replaceChildren(
       ...feed.achievements.slice(0, 3).map((achievement) =>
@@ -96,12 +105,26 @@
   render();
   tick();
   setInterval(tick, 1000);
-  setInterval(() => { featuredIndex += 1; renderFeatured(); }, rotateMs);
+  const rotate = () => {
+    clearInterval(rotation);
+    rotation = setInterval(() => { featuredIndex += 1; renderFeatured(); }, rotateMs);
+  };
+  rotate();
   setInterval(load, 60_000); // a safety net; the stream normally says when to reload
   load();
 
   const stream = new EventSource(`/api/screen/stream?token=${encodeURIComponent(token)}`);
-  stream.addEventListener('publish', load);
+  // A newly published item comes up at once, for a full turn, instead of waiting for its place in the rotation.
+  stream.addEventListener('publish', async (event) => {
+    await load();
+    let notice = null;
+    try { notice = JSON.parse(event.data); } catch {}
+    const index = (feed?.latest ?? []).findIndex((item) => item.documentId === notice?.documentId);
+    if (index < 0) return;
+    featuredIndex = index;
+    renderFeatured();
+    rotate();
+  });
   stream.addEventListener('unpublish', load);
   stream.addEventListener('open', () => { setOffline(false); load(); });
   stream.addEventListener('error', () => setOffline(true)); // EventSource reconnects by itself, with Last-Event-ID

@@ -6,6 +6,7 @@ export const WORKFLOW_ADMIN_ROUTES: AdminRoutes = {
   controller: 'api::workflow.review',
   routes: [
     ['GET', '/queue', 'queue'],
+    ['GET', '/calendar', 'calendar'],
     ['GET', '/documents/:uid/:documentId', 'status'],
     ['GET', '/documents/:uid/:documentId/history', 'history'],
     ['GET', '/documents/:uid/:documentId/diff', 'diff'],

@@ -13,7 +13,11 @@ export type OfferedAction = 'submit' | 'approve' | 'requestChanges' | 'withdrawA
 export type ReviewStage = { name: string; role: string };
 
 export type TerminologyRule = { pattern: string; suggestion: string | null; severity: 'block' | 'warn'; note: string | null };
-export type TerminologyHit = TerminologyRule & { field: string; start: number; end: number; excerpt: string };
+/**
+ * One rule hit: `field` is the path in normalised content, `place` the same in the editors'
+ * words (正文 第2段), `sentence` the sentence it sits in, with the hit at `sentenceStart`.
+ */
+export type TerminologyHit = TerminologyRule & { field: string; place: string; start: number; end: number; excerpt: string; sentence: string; sentenceStart: number };
 
 /** `GET /workflow/documents/:uid/:documentId`: the state and what the caller may do now. */
 export type WorkflowStatus = {
@@ -22,11 +26,16 @@ export type WorkflowStatus = {
   cycle: number;
   stages: ReviewStage[];
   actions: OfferedAction[];
+  /** Why each action not in `actions` is refused to the caller now (bilingual). */
+  whyNot: Partial<Record<OfferedAction, string>>;
   publishAt: string | null;
   unpublishAt: string | null;
   approvedAt: string | null;
   isLive: boolean;
+  /** The warnings recorded at the last submit, which the reviewers read. */
   warnings: TerminologyHit[] | null;
+  /** Every hit in the draft as saved now, blocking ones included. */
+  terminology: TerminologyHit[];
 };
 
 /** `GET /workflow/queue`: one item waiting at a stage the caller may act on. */
@@ -64,5 +73,42 @@ export type AuditEntry = {
 
 export type FieldChange = { kind: 'added' | 'removed' | 'changed'; path: string; before?: unknown; after?: unknown };
 
-/** `GET …/diff`: what the reviewer is asked to approve, against the last approved or live version. */
-export type VersionDiff = { baseline: 'approved' | 'published' | 'none'; changes: FieldChange[] };
+/** A run of words a version kept, inserted or deleted. */
+export type TextChange = { op: 'equal' | 'insert' | 'delete'; text: string };
+export type MediaRef = { documentId: string; name: string; thumbnailUrl: string | null };
+
+/** One field that changed, in the editors' words: its label, and its text with words marked. */
+export type ReadableChange = { field: string; label: string; kind: 'added' | 'removed' | 'changed'; text: TextChange[]; media?: { before: MediaRef[]; after: MediaRef[] } };
+
+/**
+ * What a version is compared with: the one the reviewers last saw (`submitted`: the last submit of
+ * an earlier round, i.e. the version sent back), the last approved one, the live one, or nothing.
+ */
+export type DiffBaseline = 'submitted' | 'approved' | 'published' | 'none';
+
+/** `GET …/diff[?against=…]`: the draft against a baseline; `available` lists the baselines this document has. */
+export type VersionDiff = { baseline: DiffBaseline; baselineAt: string | null; available: DiffBaseline[]; changes: FieldChange[]; readable: ReadableChange[] };
+
+export type PublishingChannel = 'website' | 'wechat' | 'screen';
+
+/** `GET /workflow/calendar`: what the calendar is asked for (a window of at most 62 days). */
+export type CalendarFilters = { from: Date; to: Date; locale?: string; brand?: string; organization?: string; channel?: PublishingChannel };
+
+export type CalendarReadiness = 'done' | 'approved' | 'scheduled' | 'in_review' | 'not_submitted' | 'not_live';
+
+/** One scheduled release (`publish`) or takedown (`unpublish`) of a document locale. */
+export type CalendarEntry = {
+  at: string;
+  action: 'publish' | 'unpublish';
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string | null;
+  channels: PublishingChannel[];
+  brand: { documentId: string; name: string } | null;
+  reviewState: Exclude<ReviewStateName, 'deleted'>;
+  stageName: string | null;
+  readiness: CalendarReadiness;
+  /** A release whose version is not approved yet: it will not go out at its time unless reviewed. */
+  atRisk: boolean;
+};

@@ -40,16 +40,16 @@ export const submitForReview = async (strapi: Core.Strapi, ref: DocumentRef, act
   const { content, facts } = await factsWithContent(strapi, ref, actor, { permissions: options.permissions });
   assertAllowed('submit', facts);
   await assertReadyForRelease(strapi, ref);
-  const hits = await workflowService(strapi, 'terminology').check(content ?? {});
+  const hits = await workflowService(strapi, 'terminology').check(ref.uid, content ?? {});
   const blocking = hits.filter((hit) => hit.severity === 'block');
   if (blocking.length > 0) {
-    const words = [...new Set(blocking.map((hit) => `“${hit.pattern}”→“${hit.suggestion ?? ''}”`))].join('，');
+    const words = [...new Set(blocking.map((hit) => `“${hit.pattern}”→“${hit.suggestion ?? ''}”${hit.note ? `（${hit.note}）` : ''}`))].join('，');
     throw invalid(`内容含不规范用语：${words}`, `The text contains wording that must be corrected: ${words}`, { terminology: blocking });
   }
   const warnings = hits.filter((hit) => hit.severity === 'warn');
   const { state } = facts;
   const next = await writeState(strapi, facts, { reviewState: 'in_review', stageIndex: 0, cycle: state.cycle + 1, reviewedHash: facts.draftHash, warnings });
-  await recordAudit(strapi, ref, { action: 'submit', actor, fromState: state.reviewState, toState: 'in_review', stageIndex: 0, cycle: next.cycle, comment: options.comment, contentHash: facts.draftHash, details: { warnings } });
+  await recordAudit(strapi, ref, { action: 'submit', actor, fromState: state.reviewState, toState: 'in_review', stageIndex: 0, cycle: next.cycle, comment: options.comment, contentHash: facts.draftHash, details: { warnings, submittedContent: content } });
   emitWorkflowEvent(strapi, WORKFLOW_EVENTS.submit, ref, { actor: actor.name, contentHash: facts.draftHash, warnings: warnings.length });
   return next;
 };

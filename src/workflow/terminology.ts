@@ -1,6 +1,7 @@
 import AhoCorasick from 'modern-ahocorasick';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
+import { FIELD_LABELS } from '../i18n/field-labels';
 import type { TerminologyHit, TerminologyRule } from './contracts';
 
 export type { TerminologyHit, TerminologyRule };
@@ -30,17 +31,55 @@ export class TerminologyMatcher {
     this.automaton = rules.length > 0 ? new AhoCorasick(rules.map((rule) => rule.pattern)) : null;
   }
 
-  check(field: string, text: string): TerminologyHit[] {
+  check(field: string, text: string, place = field): TerminologyHit[] {
     if (!this.automaton || text.length === 0) return [];
     return this.automaton.search(text).map(({ patternIndex, start, end }) => ({
       ...this.rules[patternIndex],
       field,
+      place,
       start,
       end,
       excerpt: text.slice(Math.max(0, start - 10), Math.min(text.length, end + 10)),
+      ...sentenceAround(text, start, end),
     }));
   }
 }
+
+// Where a Chinese or English sentence ends; a line break ends one too.
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+/**
+ * The sentence a hit sits in, for a reviewer to read it where it stands (not `body[1]`), and
+ * where the hit is within it.
+ */
+export const sentenceAround = (text: string, start: number, end: number): { sentence: string; sentenceStart: number } => {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1])) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to - 1] ?? '')) to += 1;
+  const raw = text.slice(from, to);
+  const leading = raw.length - raw.trimStart().length;
+  return { sentence: raw.trim(), sentenceStart: start - from - leading };
+};
+
+type SchemaAttributes = Record<string, { type: string; component?: string; repeatable?: boolean }>;
+
+/**
+ * A path of normalised content in the editors' words: `body[1].children[0]` → 正文 第2段,
+ * `pillars[0].text` → 品牌内涵 第1项 说明, `seo.metaTitle` → 搜索引擎优化 页面标题.
+ */
+export const placeOf = (strapi: Core.Strapi, uid: UID.ContentType, path: string): string => {
+  const words: string[] = [];
+  let model: { uid: string; attributes: SchemaAttributes } | undefined = { uid, attributes: strapi.contentType(uid).attributes as SchemaAttributes };
+  for (const [, name, index] of path.matchAll(/([^.[\]]+)(?:\[(\d+)\])?/g)) {
+    const attribute: SchemaAttributes[string] | undefined = model?.attributes[name];
+    if (!model || !attribute) break;
+    words.push(FIELD_LABELS[model.uid as UID.ContentType]?.[name]?.label ?? name);
+    if (index !== undefined) words.push(`第${Number(index) + 1}${attribute.type === 'blocks' ? '段' : '项'}`);
+    model = attribute.type === 'component' && attribute.component ? { uid: attribute.component, attributes: strapi.components[attribute.component as UID.Component].attributes as SchemaAttributes } : undefined;
+  }
+  return words.length > 0 ? words.join(' ') : path;
+};
 
 /** Every piece of text in normalised content, with where it sits, e.g. `body[2]` or `seo.metaTitle`. */
 export const textsOf = (value: unknown, path = ''): Array<{ field: string; text: string }> => {
@@ -76,10 +115,10 @@ export const terminologyService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Every rule hit in normalised content, with where it sits. */
-    check: async (content: Record<string, unknown>): Promise<TerminologyHit[]> => {
+    /** Every rule hit in normalised content of a type, with where it sits and its sentence. */
+    check: async (uid: UID.ContentType, content: Record<string, unknown>): Promise<TerminologyHit[]> => {
       const matcher = await currentMatcher();
-      return textsOf(content).flatMap(({ field, text }) => matcher.check(field, text));
+      return textsOf(content).flatMap(({ field, text }) => matcher.check(field, text, placeOf(strapi, uid, field)));
     },
   };
 };

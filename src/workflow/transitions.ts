@@ -273,6 +273,15 @@ export const offeredActions = (facts: TransitionFacts): OfferedAction[] =>
     return !(action === 'publish' && facts.isLive && facts.state.reviewState === 'published' && !changedSinceApproval(facts));
   });
 
+/** Why each transition this user is not offered now is refused, in the refusal's own words: every disabled action says why. */
+export const refusedActions = (facts: TransitionFacts): Partial<Record<OfferedAction, string>> =>
+  Object.fromEntries(
+    OFFERED.flatMap((action) => {
+      const verdict = judge(action, facts);
+      return verdict.allowed ? [] : [[action, verdict.refusal.error.message]];
+    })
+  );
+
 /** The state diagram of the table, in Mermaid: the README shows it, a test keeps them equal. */
 export const stateDiagram = (): string => {
   const lines = ['stateDiagram-v2', '  state "any state" as any', '  [*] --> draft'];

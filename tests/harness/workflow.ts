@@ -35,7 +35,8 @@ export const workflowClient = (app: TestApp) => {
       app.http().get(url(uid, documentId, '', locale)).set(await auth(account)),
     history: async (account: Account, uid: string, documentId: string, locale?: string) =>
       (await app.http().get(url(uid, documentId, '/history', locale)).set(await auth(account))).body.data as Array<Record<string, any>>,
-    diff: async (account: Account, uid: string, documentId: string) => app.http().get(url(uid, documentId, '/diff')).set(await auth(account)),
+    diff: async (account: Account, uid: string, documentId: string, against?: string) =>
+      app.http().get(`${url(uid, documentId, '/diff')}${against === undefined ? '' : `&against=${encodeURIComponent(against)}`}`).set(await auth(account)),
     queue: async (account: Account) => (await app.http().get('/workflow/queue').set(await auth(account))).body.data as Array<Record<string, any>>,
   };
 };

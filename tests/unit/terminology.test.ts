@@ -1,4 +1,4 @@
-import { STARTER_RULES, TerminologyMatcher, textsOf, type TerminologyRule } from '../../src/workflow/terminology';
+import { STARTER_RULES, TerminologyMatcher, sentenceAround, textsOf, type TerminologyRule } from '../../src/workflow/terminology';
 
 const rule = (pattern: string, severity: 'block' | 'warn' = 'block'): TerminologyRule => ({ pattern, suggestion: `${pattern}!`, severity, note: null });
 
@@ -34,6 +34,20 @@ describe('terminology matcher', () => {
 
   test('an empty rule set matches nothing', () => {
     expect(new TerminologyMatcher([]).check('body', '中国人民共和国')).toEqual([]);
+  });
+});
+
+describe('the sentence a hit sits in', () => {
+  test.each([
+    ['第一句。纪念中国人民共和国成立！第三句', '中国人民共和国', '纪念中国人民共和国成立！'],
+    ['中国人民共和国', '中国人民共和国', '中国人民共和国'],
+    ['First line\n  中国人民共和国 in a line; next', '中国人民共和国', '中国人民共和国 in a line;'],
+    ['问：是中国人民共和国吗？答：不是', '中国人民共和国', '问：是中国人民共和国吗？'],
+  ])('in %j, %s sits in %j', (text, pattern, sentence) => {
+    const start = text.indexOf(pattern);
+    const found = sentenceAround(text, start, start + pattern.length);
+    expect(found.sentence).toBe(sentence);
+    expect(found.sentence.slice(found.sentenceStart, found.sentenceStart + pattern.length)).toBe(pattern);
   });
 });
 

@@ -2,19 +2,8 @@ import * as React from 'react';
 import { Badge, Box, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import { UID } from '../../constants';
+import { TYPE_LABELS } from './labels';
 import type { QueueItem } from './workflow-api';
-
-
-const TYPE_LABELS: Record<string, string> = {
-  [UID.brand]: '品牌 Brand',
-  [UID.article]: '文章 Article',
-  [UID.video]: '视频 Video',
-  [UID.achievement]: '成果 Achievement',
-  [UID.category]: '栏目 Category',
-  [UID.tag]: '标签 Tag',
-  [UID.organization]: '党组织 Organization',
-};
 
 /** What waits for the signed-in reviewer: items at a stage their role acts on and that four-eyes lets them review. */
 const ReviewQueuePage = () => {

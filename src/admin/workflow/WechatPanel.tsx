@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { Box, Button, Dialog, Flex, Modal, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { UID } from '../../constants';
@@ -10,11 +10,24 @@ type WechatArticle = { title: string; author: string; digest: string; content: s
 const errorMessage = (error: unknown) =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
 
-/** The article as a phone shows it: WeChat's narrow column, title, byline, then the formatted body. */
-const phoneFrame = (article: WechatArticle) => `<!doctype html><html><head><meta charset="utf-8">
+type WechatSetup = { configured: boolean; autoPush: string; accountName: string };
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/**
+ * The article as a phone shows it: WeChat's narrow column, title, the byline (author when there
+ * is one, the account's name, the date), then the formatted body; marked 预览 so a screenshot of
+ * it is never taken for the real thing.
+ */
+const phoneFrame = (article: WechatArticle, accountName: string) => {
+  const today = new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' }).replace(/\//g, '-');
+  const byline = [article.author.trim() ? `<span>${escapeHtml(article.author)}</span>` : '', `<a>${escapeHtml(accountName)}</a>`, `<span>${today}</span>`].join('');
+  return `<!doctype html><html><head><meta charset="utf-8">
 <style>body{margin:0;background:#fff;font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif}main{padding:20px 16px 40px}
-h1{font-size:22px;line-height:1.4;margin:0 0 12px;color:#222}.meta{font-size:15px;color:#576b95;margin-bottom:22px}.meta span{color:#999;margin-right:8px}</style></head>
-<body><main><h1>${article.title.replace(/</g, '&lt;')}</h1><div class="meta"><span>${article.author.replace(/</g, '&lt;')}</span>党建动车组</div>${article.content}</main></body></html>`;
+h1{font-size:22px;line-height:1.4;margin:0 0 12px;color:#222}.meta{font-size:15px;margin-bottom:22px}.meta span{color:#999;margin-right:8px}.meta a{color:#576b95;margin-right:8px}
+.mark{position:fixed;top:8px;right:8px;background:#c8102e;color:#fff;font-size:12px;padding:2px 8px;border-radius:10px;opacity:.85}</style></head>
+<body><div class="mark">预览</div><main><h1>${escapeHtml(article.title)}</h1><div class="meta">${byline}</div>${article.content}</main></body></html>`;
+};
 
 const WechatPanelContent = ({ documentId, locale, revision }: { documentId: string; locale?: string; revision: unknown }) => {
   const { get, post } = useFetchClient();
@@ -25,11 +38,21 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
   const { toggleNotification } = useNotification();
   const [preview, setPreview] = React.useState<WechatArticle | null>(null);
   const [busy, setBusy] = React.useState(false);
+  const [setup, setSetup] = React.useState<WechatSetup | null>(null);
+  const [confirmingPublish, setConfirmingPublish] = React.useState(false);
   const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
 
+  React.useEffect(() => {
+    get<{ data: WechatSetup }>('/wechat/setup')
+      .then(({ data }) => setSetup(data.data))
+      .catch(() => setSetup(null));
+  }, [get]);
+
+  // The version under review at every stage; once live, the live one (what a push sends).
   const openPreview = async () => {
     try {
-      setPreview((await get<{ data: WechatArticle }>(`/wechat/articles/${documentId}/preview${query}`)).data.data);
+      const version = isPublished ? 'live' : 'draft';
+      setPreview((await get<{ data: WechatArticle }>(`/wechat/articles/${documentId}/preview${query}${query ? '&' : '?'}version=${version}`)).data.data);
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     }
@@ -48,13 +71,22 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%">
-      {isPublished ? null : (
+      {setup && !setup.configured ? (
+        <Box background="neutral100" padding={2} hasRadius data-testid="wechat-setup-hint">
+          <Typography variant="pi" tag="p">
+            尚未配置微信公众号：请管理员设置 WECHAT_APP_ID 和 WECHAT_APP_SECRET 后重启。可以先预览。
+          </Typography>
+          <Typography variant="pi" tag="p" textColor="neutral600">
+            WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET. Preview works without it.
+          </Typography>
+        </Box>
+      ) : isPublished ? null : (
         <Typography variant="pi" textColor="neutral600">
-          发布后可预览和推送 / Preview and push once published
+          发布后可推送；现在预览的是待审版本 / Push once published; the preview shows the version under review
         </Typography>
       )}
       <Modal.Root open={preview !== null} onOpenChange={(open: boolean) => !open && setPreview(null)}>
-        <Button variant="tertiary" fullWidth disabled={!isPublished} onClick={openPreview}>
+        <Button variant="tertiary" fullWidth onClick={openPreview}>
           微信预览 Preview
         </Button>
         <Modal.Content>
@@ -64,7 +96,7 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
           <Modal.Body>
             <Flex justifyContent="center">
               <Box background="neutral800" padding={3} hasRadius shadow="popupShadow">
-                <iframe title="WeChat preview" srcDoc={preview ? phoneFrame(preview) : ''} style={{ width: 375, height: 640, border: 0, borderRadius: 12, background: '#fff' }} />
+                <iframe title="WeChat preview" srcDoc={preview ? phoneFrame(preview, setup?.accountName ?? '') : ''} style={{ width: 375, height: 640, border: 0, borderRadius: 12, background: '#fff' }} />
               </Box>
             </Flex>
             {preview ? (
@@ -80,14 +112,36 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
           </Modal.Footer>
         </Modal.Content>
       </Modal.Root>
-      {canPush ? (
+      {canPush && setup?.configured ? (
         <>
           <Button variant="secondary" fullWidth loading={busy} onClick={() => push(false)}>
             推送到草稿箱 Push to drafts
           </Button>
-          <Button variant="default" fullWidth loading={busy} onClick={() => push(true)}>
+          <Button variant="default" fullWidth loading={busy} onClick={() => setConfirmingPublish(true)}>
             推送并发布 Push and publish
           </Button>
+          <Dialog.Root open={confirmingPublish} onOpenChange={setConfirmingPublish}>
+            <Dialog.Content>
+              <Dialog.Header>推送并发布到公众号？Push and publish?</Dialog.Header>
+              <Dialog.Body>
+                <Typography>
+                  文章将立即在公众号“{setup.accountName}”发布，所有关注者可见，发布后无法从本系统撤回。
+                  <br />
+                  The article goes out to every follower of the Official Account at once and cannot be recalled from here.
+                </Typography>
+              </Dialog.Body>
+              <Dialog.Footer>
+                <Dialog.Cancel>
+                  <Button variant="tertiary">取消 Cancel</Button>
+                </Dialog.Cancel>
+                <Dialog.Action>
+                  <Button variant="danger-light" onClick={() => push(true)}>
+                    确认发布 Publish
+                  </Button>
+                </Dialog.Action>
+              </Dialog.Footer>
+            </Dialog.Content>
+          </Dialog.Root>
         </>
       ) : null}
     </Flex>

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { documentPath, isPublishableModel, useWorkflowStatus, type AuditEntry, type OfferedAction, type VersionDiff, type WorkflowStatus } from './workflow-api';
+import { documentPath, isPublishableModel, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type TerminologyHit, type VersionDiff, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -17,11 +17,6 @@ const toLocalInput = (iso: string | null) => {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
-
-const shortValue = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text === undefined ? '∅' : text.length > 60 ? `${text.slice(0, 60)}…` : text;
-};
 
 const errorMessage = (error: unknown) =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
@@ -40,6 +35,64 @@ const StageChain = ({ status }: { status: WorkflowStatus }) => (
     })}
   </Flex>
 );
+
+/**
+ * What the terminology check finds in the draft as saved: each hit in its sentence, the words
+ * marked, with the rule's suggestion and note. It stays in the panel (a refused submit's toast
+ * does not), blocking hits first.
+ */
+const TerminologyHits = ({ hits }: { hits: TerminologyHit[] }) => {
+  if (hits.length === 0) return null;
+  const blocking = hits.filter((hit) => hit.severity === 'block');
+  const ordered = [...blocking, ...hits.filter((hit) => hit.severity !== 'block')];
+  return (
+    <Box background={blocking.length > 0 ? 'danger100' : 'warning100'} padding={2} hasRadius data-testid="terminology-hits">
+      <Typography variant="pi" fontWeight="bold" textColor={blocking.length > 0 ? 'danger700' : 'warning700'}>
+        {blocking.length > 0 ? `用语检查：${blocking.length} 处须修改后才能送审` : `用语提示：${hits.length} 处`} · Terminology
+      </Typography>
+      {ordered.map((hit, index) => (
+        <Box key={`${hit.field}:${hit.start}:${index}`} paddingTop={2}>
+          <Typography variant="pi" tag="p" textColor="neutral600">
+            {hit.severity === 'block' ? '✕ ' : '⚠ '}
+            {hit.place}
+          </Typography>
+          <Typography variant="pi" tag="p">
+            {hit.sentence.slice(0, hit.sentenceStart)}
+            <mark>{hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length)}</mark>
+            {hit.sentence.slice(hit.sentenceStart + hit.pattern.length)}
+          </Typography>
+          <Typography variant="pi" tag="p" fontWeight="bold">
+            建议改为“{hit.suggestion ?? '—'}”{hit.note ? `（${hit.note}）` : ''}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+// The actions a reader of this state would look for, and miss when they are not offered.
+const EXPECTED_ACTIONS: Record<string, OfferedAction[]> = {
+  draft: ['submit'],
+  changes_requested: ['submit'],
+  in_review: ['approve', 'requestChanges'],
+  approved: ['publish'],
+};
+const WHY_NOT_LABELS: Partial<Record<OfferedAction, string>> = { submit: '不能送审', approve: '不能通过', requestChanges: '不能退回', publish: '不能发布' };
+
+/** Every action this state would offer but the caller is not offered, with the server's reason. */
+const WhyNot = ({ status }: { status: WorkflowStatus }) => {
+  const missing = (EXPECTED_ACTIONS[status.reviewState] ?? []).filter((action) => !status.actions.includes(action) && status.whyNot[action]);
+  if (missing.length === 0) return null;
+  return (
+    <Box data-testid="why-not">
+      {missing.map((action) => (
+        <Typography key={action} variant="pi" tag="p" textColor="neutral600">
+          {WHY_NOT_LABELS[action]}：{status.whyNot[action]}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
 
 const History = ({ entries }: { entries: AuditEntry[] }) => (
   <Flex direction="column" alignItems="stretch" gap={2}>
@@ -62,23 +115,68 @@ const History = ({ entries }: { entries: AuditEntry[] }) => (
   </Flex>
 );
 
-const Diff = ({ diff }: { diff: VersionDiff }) =>
-  diff.changes.length === 0 ? (
-    <Typography variant="pi" textColor="neutral600">
-      与{diff.baseline === 'published' ? '线上版本' : '上次通过版本'}相同 / No changes
-    </Typography>
-  ) : (
-    <Flex direction="column" alignItems="stretch" gap={1}>
-      <Typography variant="pi" textColor="neutral600">
-        {diff.baseline === 'none' ? '首次送审 / First version' : `对比${diff.baseline === 'approved' ? '上次通过版本' : '线上版本'} / Against the last ${diff.baseline} version`}
-      </Typography>
-      {diff.changes.slice(0, 15).map((change) => (
-        <Typography key={change.path + change.kind} variant="pi" tag="p">
-          <b>{change.path}</b>: {change.kind === 'added' ? '' : <del>{shortValue(change.before)}</del>} {change.kind === 'removed' ? '' : `→ ${shortValue(change.after)}`}
-        </Typography>
+const BASELINE_LABELS: Record<DiffBaseline, string> = {
+  submitted: '上次送审版本',
+  approved: '上次通过版本',
+  published: '线上版本',
+  none: '完整内容',
+};
+
+const ChangedText = ({ change }: { change: ReadableChange }) => (
+  <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+    {change.text.map((run, index) =>
+      run.op === 'insert' ? (
+        <ins key={index} style={{ background: '#d9f2e1', textDecoration: 'none' }}>
+          {run.text}
+        </ins>
+      ) : run.op === 'delete' ? (
+        <del key={index} style={{ background: '#fbe1e1' }}>
+          {run.text}
+        </del>
+      ) : (
+        <span key={index}>{run.text.length > 120 ? `${run.text.slice(0, 50)} … ${run.text.slice(-50)}` : run.text}</span>
+      )
+    )}
+  </Typography>
+);
+
+/** The draft against a baseline the reviewer picks (by default the version they last saw), in words. */
+const Diff = ({ diff, onBaseline }: { diff: VersionDiff; onBaseline: (baseline: DiffBaseline) => void }) => (
+  <Flex direction="column" alignItems="stretch" gap={2} data-testid="version-diff">
+    <Flex gap={1} wrap="wrap">
+      {diff.available.map((baseline) => (
+        <Button key={baseline} size="S" variant={baseline === diff.baseline ? 'secondary' : 'tertiary'} onClick={() => onBaseline(baseline)}>
+          对比{BASELINE_LABELS[baseline]}
+        </Button>
       ))}
     </Flex>
-  );
+    {diff.readable.length === 0 ? (
+      <Typography variant="pi" textColor="neutral600">
+        与{BASELINE_LABELS[diff.baseline]}相同 / No changes
+      </Typography>
+    ) : (
+      diff.readable.map((change) => (
+        <Box key={change.field}>
+          <Typography variant="pi" fontWeight="bold">
+            {change.label}
+            {change.kind === 'added' ? '（新增）' : change.kind === 'removed' ? '（删除）' : ''}
+          </Typography>
+          <ChangedText change={change} />
+          {change.media ? (
+            <Flex gap={1}>
+              {change.media.before.map((file) => (
+                <img key={`before-${file.documentId}`} src={file.thumbnailUrl ?? ''} alt={file.name} height={40} style={{ opacity: 0.5, outline: '2px solid #d02b20' }} />
+              ))}
+              {change.media.after.map((file) => (
+                <img key={`after-${file.documentId}`} src={file.thumbnailUrl ?? ''} alt={file.name} height={40} style={{ outline: '2px solid #328048' }} />
+              ))}
+            </Flex>
+          ) : null}
+        </Box>
+      ))
+    )}
+  </Flex>
+);
 
 const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: string; documentId: string; locale?: string; revision: unknown }) => {
   const { get, post, put } = useFetchClient();
@@ -86,16 +184,25 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
   const { status, reload } = useWorkflowStatus(model, documentId, locale, revision);
   const [history, setHistory] = React.useState<AuditEntry[]>([]);
   const [diff, setDiff] = React.useState<VersionDiff | null>(null);
+  const [baseline, setBaseline] = React.useState<DiffBaseline | null>(null);
   const [comment, setComment] = React.useState('');
   const [schedule, setSchedule] = React.useState({ publishAt: '', unpublishAt: '' });
   const [busy, setBusy] = React.useState(false);
+  // Submit sends the saved version: with unsaved edits in the form it would not be what is on screen.
+  const unsaved = useForm('WorkflowPanel', (form) => form.modified, false) === true;
 
   React.useEffect(() => {
     if (!status) return;
     setSchedule({ publishAt: toLocalInput(status.publishAt), unpublishAt: toLocalInput(status.unpublishAt) });
     get<{ data: AuditEntry[] }>(documentPath(model, documentId, locale, '/history')).then(({ data }) => setHistory(data.data)).catch(() => setHistory([]));
-    get<{ data: VersionDiff }>(documentPath(model, documentId, locale, '/diff')).then(({ data }) => setDiff(data.data)).catch(() => setDiff(null));
   }, [status, model, documentId, locale, get]);
+
+  React.useEffect(() => {
+    if (!status) return;
+    get<{ data: VersionDiff }>(documentPath(model, documentId, locale, '/diff', baseline ? { against: baseline } : {}))
+      .then(({ data }) => setDiff(data.data))
+      .catch(() => setDiff(null));
+  }, [status, baseline, model, documentId, locale, get]);
 
   if (!status) return <Typography variant="pi">…</Typography>;
 
@@ -123,7 +230,6 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 
   const badge = STATE_BADGE[status.reviewState];
   const stage = status.stages[status.stageIndex];
-  const warnings = status.warnings ?? [];
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -140,18 +246,8 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
       </Flex>
       <StageChain status={status} />
 
-      {warnings.length > 0 ? (
-        <Box background="warning100" padding={2} hasRadius>
-          <Typography variant="pi" fontWeight="bold" textColor="warning700">
-            用语提示 Terminology warnings
-          </Typography>
-          {warnings.map((hit, index) => (
-            <Typography key={index} variant="pi" tag="p">
-              “{hit.pattern}” → “{hit.suggestion}” ({hit.field})
-            </Typography>
-          ))}
-        </Box>
-      ) : null}
+      <TerminologyHits hits={status.terminology} />
+      <WhyNot status={status} />
 
       {can('submit') || can('approve') || can('withdrawApproval') || can('requestChanges') ? (
         <Flex direction="column" alignItems="stretch" gap={2}>
@@ -161,9 +257,14 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
             <Field.Hint />
           </Field.Root>
           {can('submit') ? (
-            <Button fullWidth loading={busy} onClick={() => transition('submit')}>
+            <Button fullWidth loading={busy} disabled={unsaved} onClick={() => transition('submit')}>
               {ACTION_LABELS.submit}
             </Button>
+          ) : null}
+          {can('submit') && unsaved ? (
+            <Typography variant="pi" textColor="danger600" data-testid="unsaved-hint">
+              有未保存的修改，请先保存再送审 / Save your changes first: submit sends the saved version
+            </Typography>
           ) : null}
           {can('approve') ? (
             <Button fullWidth variant="success" loading={busy} onClick={() => transition('approve')}>
@@ -227,7 +328,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
         <>
           <Divider />
           <Typography variant="sigma">变更 Changes</Typography>
-          <Diff diff={diff} />
+          <Diff diff={diff} onBaseline={setBaseline} />
         </>
       ) : null}
 
@@ -239,10 +340,31 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 };
 
 /** The side panel of every publishable type's edit view: state, stage, schedule, diff, history and the allowed transitions. */
+/** A locale of the document not saved yet: it has no review of its own until it is. */
+const UnsavedLocale = ({ locale }: { locale?: string }) => (
+  <Box background="neutral100" padding={3} hasRadius data-testid="unsaved-locale">
+    <Typography variant="pi" tag="p">
+      此语言版本（{locale ?? '—'}）尚未保存：保存后才有自己的审核状态、定时和记录。
+    </Typography>
+    <Typography variant="pi" tag="p" textColor="neutral600">
+      This locale has not been saved yet: it gets its own review, schedule and history once saved.
+    </Typography>
+  </Box>
+);
+
+const UnsavedOrContent = ({ model, documentId, document }: { model: string; documentId: string; document?: Record<string, unknown> }) => {
+  // The locale asked for in the URL: on a locale not saved yet, `document` is not of that locale.
+  const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
+  const asked = query.plugins?.i18n?.locale;
+  const saved = document?.id !== undefined && (asked === undefined || document.locale === asked);
+  if (!saved) return <UnsavedLocale locale={asked} />;
+  return <WorkflowPanelContent model={model} documentId={documentId} locale={document.locale as string | undefined} revision={document.updatedAt} />;
+};
+
 export const WorkflowPanel: PanelComponent = ({ model, documentId, document }) => {
   if (!documentId || !isPublishableModel(model)) return null;
   return {
     title: '审核与发布 Review',
-    content: <WorkflowPanelContent model={model} documentId={documentId} locale={document?.locale as string | undefined} revision={document?.updatedAt} />,
+    content: <UnsavedOrContent model={model} documentId={documentId} document={document} />,
   };
 };

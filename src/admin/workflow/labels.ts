@@ -1,3 +1,5 @@
+import { UID } from '../../constants';
+
 /** Bilingual labels: editors and reviewers work in Chinese; the English helps partners and developers. */
 export const STATE_LABELS: Record<string, string> = {
   draft: '草稿 Draft',
@@ -38,3 +40,25 @@ export const ACTION_LABELS = {
   withdrawApproval: '撤回我的通过 Withdraw my approval',
   requestChanges: '退回修改 Request changes',
 } as const;
+
+export const TYPE_LABELS: Record<string, string> = {
+  [UID.brand]: '品牌 Brand',
+  [UID.article]: '文章 Article',
+  [UID.video]: '视频 Video',
+  [UID.achievement]: '成果 Achievement',
+  [UID.category]: '栏目 Category',
+  [UID.tag]: '标签 Tag',
+  [UID.organization]: '党组织 Organization',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = { website: '网站', wechat: '微信', screen: '大屏' };
+
+/** Where a scheduled release stands, as the calendar says it. */
+export const READINESS_LABELS: Record<string, { text: string; background: string; color: string }> = {
+  done: { text: '已完成 Done', background: 'neutral150', color: 'neutral700' },
+  approved: { text: '已通过，待发布 Approved, waiting', background: 'success100', color: 'success700' },
+  scheduled: { text: '定时下线 Scheduled', background: 'secondary100', color: 'secondary700' },
+  in_review: { text: '审核中，可能误时 In review, at risk', background: 'warning100', color: 'warning700' },
+  not_submitted: { text: '未送审，可能误时 Not submitted, at risk', background: 'danger100', color: 'danger700' },
+  not_live: { text: '未上线 Not live', background: 'neutral150', color: 'neutral600' },
+};

@@ -5,6 +5,7 @@ export const WECHAT_ADMIN_ROUTES: AdminRoutes = {
   prefix: '/wechat',
   controller: 'api::wechat.wechat',
   routes: [
+    ['GET', '/setup', 'setup'],
     ['GET', '/articles/:documentId/preview', 'preview'],
     ['POST', '/articles/:documentId/push', 'push'],
     ['POST', '/articles/:documentId/status', 'status'],

@@ -12,6 +12,9 @@ import { pushToWechat } from './wechat-push';
 const clients = new WeakMap<Core.Strapi, WechatClient>();
 const pushes = inFlightWork('WeChat auto-push failed');
 
+/** Whether an App ID and secret are set: without them nothing can be pushed. */
+export const wechatConfigured = (strapi: Core.Strapi): boolean => Boolean(strapi.config.get('wechat.appId')) && Boolean(strapi.config.get('wechat.appSecret'));
+
 /** One client per server, so its access token is fetched once and shared. */
 export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
   const existing = clients.get(strapi);

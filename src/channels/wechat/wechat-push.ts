@@ -24,9 +24,26 @@ const liveArticle = async (strapi: Core.Strapi, ref: DocumentRef): Promise<Chann
   return article;
 };
 
-/** What the article will look like in WeChat, formatted from its live version (images not yet uploaded). */
-export const previewWechatArticle = async (strapi: Core.Strapi, ref: DocumentRef, mediaBase: string | null): Promise<WechatArticle> => {
-  const article = await liveArticle(strapi, ref);
+/**
+ * The version under review (the draft), for a preview at any stage: the reviewer sees what the
+ * Official Account would get before approving it. Read outside any request's read scope.
+ */
+const draftArticle = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ChannelRow> => {
+  if (ref.uid !== UID.article) throw invalid('只有文章可以推送到微信', 'Only articles go to WeChat');
+  let article: ChannelRow | null = null;
+  await strapi.requestContext.run(Object.create(null), async () => {
+    article = await channelReads(strapi, UID.article).findOne({ documentId: ref.documentId, locale: ref.locale, status: 'draft', populate: { cover: true, channels: true } });
+  });
+  if (!article) throw invalid('找不到该文章', `No article ${ref.documentId} in locale ${ref.locale}`, { path: ['documentId'] });
+  return article;
+};
+
+/**
+ * What the article will look like in WeChat (images not yet uploaded): its live version, which is
+ * what a push sends, or the draft under review.
+ */
+export const previewWechatArticle = async (strapi: Core.Strapi, ref: DocumentRef, mediaBase: string | null, version: 'live' | 'draft' = 'live'): Promise<WechatArticle> => {
+  const article = version === 'live' ? await liveArticle(strapi, ref) : await draftArticle(strapi, ref);
   const site = siteOf(strapi, mediaBase);
   return formatWechatArticle(
     { title: article.title, author: article.author, digest: article.digest, body: article.body, source: article.source, pageUrl: pageUrl(site, 'articles', ref.locale, article.slug) },

@@ -2,16 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
 import { errorBody } from '../../../http/error-body';
 import { documentLocale } from '../../../i18n/locales';
-import { wechatClientOf } from '../../../channels/wechat';
+import { wechatClientOf, wechatConfigured } from '../../../channels/wechat';
 import { WechatChannelError } from '../../../channels/wechat/wechat-client';
 import { previewWechatArticle, pushToWechat, refreshWechatStatus } from '../../../channels/wechat/wechat-push';
 import { userActor } from '../../../workflow/actor';
-import { refuse } from '../../../workflow/workflow-error';
+import { invalid, refuse } from '../../../workflow/workflow-error';
 
 type Context = {
   status: number;
   params: { documentId: string };
-  query: { locale?: unknown };
+  query: { locale?: unknown; version?: unknown };
   request: { origin: string; body?: { submit?: unknown } };
   state: { user: Parameters<typeof userActor>[0]; userAbility: { can: (action: string, subject?: string) => boolean } };
   body?: unknown;
@@ -45,7 +45,14 @@ const answer = async (ctx: Context, work: () => Promise<unknown>) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
     const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
-    ctx.body = { data: await previewWechatArticle(strapi, await refOf(strapi, ctx), mediaBase) };
+    const { version = 'live' } = ctx.query;
+    if (version !== 'live' && version !== 'draft') throw invalid('version 须为 live 或 draft', 'version must be live or draft', { path: ['version'] });
+    ctx.body = { data: await previewWechatArticle(strapi, await refOf(strapi, ctx), mediaBase, version) };
+  },
+
+  /** Whether the Official Account is configured: the panel shows a setup hint instead of push buttons when not. */
+  async setup(ctx: Context) {
+    ctx.body = { data: { configured: wechatConfigured(strapi), autoPush: strapi.config.get('wechat.autoPush'), accountName: strapi.config.get('wechat.accountName') } };
   },
 
   async push(ctx: Context) {

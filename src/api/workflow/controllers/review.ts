@@ -4,18 +4,19 @@ import { hasLocale, type DocumentRef } from '../../../documents/document-rows';
 import { documentLocale } from '../../../i18n/locales';
 import { userActor, type AdminUser } from '../../../workflow/actor';
 import { auditTrail } from '../../../workflow/audit-trail';
-import type { WorkflowStatus } from '../../../workflow/contracts';
 import { approveStage, requestChanges, setSchedule, submitForReview, withdrawApproval } from '../../../workflow/review-actions';
 import { reviewQueueFor } from '../../../workflow/review-queue';
-import { loadFacts } from '../../../workflow/transition-facts';
-import { offeredActions } from '../../../workflow/transitions';
-import { diffAgainstApproved } from '../../../workflow/version-diff';
+import { isChannel } from '../../../channels/channel-targeting';
+import type { AuditEntry, CalendarFilters, DiffBaseline } from '../../../workflow/contracts';
+import { releaseCalendar } from '../../../workflow/release-calendar';
+import { versionDiff } from '../../../workflow/version-diff';
+import { workflowStatus } from '../../../workflow/workflow-status';
 import { invalid } from '../../../workflow/workflow-error';
 
 type Ability = { can: (action: string, subject?: string) => boolean };
 type Context = {
   params: { uid: string; documentId: string };
-  query: { locale?: unknown };
+  query: { locale?: unknown; against?: unknown; from?: unknown; to?: unknown; brand?: unknown; organization?: unknown; channel?: unknown };
   request: { body?: Record<string, unknown> };
   state: { user: AdminUser; userAbility: Ability };
   body?: unknown;
@@ -48,26 +49,75 @@ const textOf = (value: unknown, field: string, maxLength = 2000): string | undef
   return value;
 };
 
+const DAY_MS = 24 * 3600_000;
+const MAX_CALENDAR_DAYS = 62;
+
+const instantOf = (value: unknown, name: string, fallback: Date): Date => {
+  if (value === undefined || value === '') return fallback;
+  const instant = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(instant.getTime())) throw invalid(`${name} 须为 ISO 8601 时间`, `${name} must be an ISO 8601 date or time`, { path: [name] });
+  return instant;
+};
+
+const documentIdOf = (value: unknown, name: string): string | undefined => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(value)) throw invalid(`${name} 须为文档 ID`, `${name} must be a document id`, { path: [name] });
+  return value;
+};
+
+/** The calendar's window (by default today and the six days after it, UTC) and filters, or a 400 naming the parameter. */
+const calendarFilters = async (strapi: Core.Strapi, query: Context['query']): Promise<CalendarFilters> => {
+  const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
+  const from = instantOf(query.from, 'from', today);
+  const to = instantOf(query.to, 'to', new Date(from.getTime() + 7 * DAY_MS));
+  if (to <= from) throw invalid('to 须晚于 from', 'to must be later than from', { path: ['to'] });
+  if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY_MS) throw invalid(`日历一次最多查询 ${MAX_CALENDAR_DAYS} 天`, `The calendar spans at most ${MAX_CALENDAR_DAYS} days at a time`, { path: ['to'] });
+  if (query.channel !== undefined && query.channel !== '' && !isChannel(query.channel)) throw invalid('channel 须为 website、wechat 或 screen', 'channel must be website, wechat or screen', { path: ['channel'] });
+  return {
+    from,
+    to,
+    locale: query.locale === undefined || query.locale === '' ? undefined : await documentLocale(strapi, query.locale),
+    brand: documentIdOf(query.brand, 'brand'),
+    organization: documentIdOf(query.organization, 'organization'),
+    channel: isChannel(query.channel) ? query.channel : undefined,
+  };
+};
+
+const DIFF_BASELINES: readonly DiffBaseline[] = ['submitted', 'approved', 'published', 'none'];
+
+/** The trail as the panel shows it: each submit's copy of the content is for diffs, not for the list. */
+const withoutSubmittedContent = (entry: AuditEntry): AuditEntry => {
+  if (!entry.details || !('submittedContent' in entry.details)) return entry;
+  const { submittedContent: _content, ...details } = entry.details;
+  return { ...entry, details };
+};
+
 /** Thin HTTP layer over src/workflow: parse, say who is asking, delegate. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async calendar(ctx: Context) {
+    ctx.body = { data: await releaseCalendar(strapi, await calendarFilters(strapi, ctx.query)) };
+  },
+
   async queue(ctx: Context) {
     ctx.body = { data: await reviewQueueFor(strapi, userActor(ctx.state.user)) };
   },
 
   async status(ctx: Context) {
     const ref = await documentRef(strapi, ctx);
-    const facts = await loadFacts(strapi, ref, userActor(ctx.state.user), { permissions: permissionsOf(ctx, ref.uid) });
-    const { approvedContent, ...state } = facts.state;
-    const status: WorkflowStatus = { ...state, warnings: Array.isArray(state.warnings) ? state.warnings : null, isLive: facts.isLive, stages: facts.stages, actions: offeredActions(facts) };
-    ctx.body = { data: status };
+    ctx.body = { data: await workflowStatus(strapi, ref, userActor(ctx.state.user), permissionsOf(ctx, ref.uid)) };
   },
 
   async history(ctx: Context) {
-    ctx.body = { data: await auditTrail(strapi, await documentRef(strapi, ctx)) };
+    ctx.body = { data: (await auditTrail(strapi, await documentRef(strapi, ctx))).map(withoutSubmittedContent) };
   },
 
   async diff(ctx: Context) {
-    ctx.body = { data: await diffAgainstApproved(strapi, await documentRef(strapi, ctx)) };
+    const ref = await documentRef(strapi, ctx);
+    const { against } = ctx.query;
+    if (against !== undefined && !DIFF_BASELINES.includes(against as DiffBaseline)) {
+      throw invalid(`against 须为 ${DIFF_BASELINES.join('、')} 之一`, `against must be one of ${DIFF_BASELINES.join(', ')}`, { path: ['against'] });
+    }
+    ctx.body = { data: await versionDiff(strapi, ref, against as DiffBaseline | undefined) };
   },
 
   async submit(ctx: Context) {

@@ -1,0 +1,154 @@
+import * as React from 'react';
+import { Badge, Box, Button, Flex, Grid, Main, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Layouts, useFetchClient } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
+import { UID } from '../../constants';
+import { CHANNEL_LABELS, READINESS_LABELS, STATE_LABELS, TYPE_LABELS } from './labels';
+import type { CalendarEntry } from './workflow-api';
+
+const DAY_MS = 24 * 3600_000;
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** Midnight (browser time) of the Monday of the week holding `date`. */
+const mondayOf = (date: Date) => {
+  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  return new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS);
+};
+const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+type Brand = { documentId: string; name: string };
+
+const EntryCard = ({ entry }: { entry: CalendarEntry }) => {
+  const readiness = READINESS_LABELS[entry.readiness];
+  return (
+    <Box padding={2} background={entry.atRisk ? 'danger100' : 'neutral0'} hasRadius borderColor="neutral200" data-testid="calendar-entry">
+      <Typography variant="pi" fontWeight="bold" tag="p">
+        {clock(entry.at)} {entry.action === 'publish' ? '发布' : '下线'}
+      </Typography>
+      <Link to={`/content-manager/collection-types/${entry.contentType}/${entry.documentId}?plugins[i18n][locale]=${entry.locale}`}>
+        <Typography variant="pi" tag="p">
+          {entry.title ?? entry.documentId}
+        </Typography>
+      </Link>
+      <Typography variant="pi" tag="p" textColor="neutral600">
+        {TYPE_LABELS[entry.contentType]?.split(' ')[0]} · {entry.locale} · {entry.channels.map((channel) => CHANNEL_LABELS[channel]).join('、')}
+      </Typography>
+      <Flex gap={1} wrap="wrap" paddingTop={1}>
+        <Badge backgroundColor={readiness.background} textColor={readiness.color}>
+          {readiness.text}
+        </Badge>
+        {entry.stageName ? <Badge>{entry.stageName}</Badge> : null}
+      </Flex>
+      <Typography variant="pi" tag="p" textColor="neutral500">
+        {STATE_LABELS[entry.reviewState]}
+      </Typography>
+    </Box>
+  );
+};
+
+/**
+ * 发布日历: what goes live or comes down each day of a week (or one day), on which channel,
+ * and whether it is approved or still at risk of missing its time.
+ */
+const ReleaseCalendarPage = () => {
+  const { get } = useFetchClient();
+  const [start, setStart] = React.useState(() => mondayOf(new Date()));
+  const [days, setDays] = React.useState<1 | 7>(7);
+  const [channel, setChannel] = React.useState('');
+  const [brand, setBrand] = React.useState('');
+  const [brands, setBrands] = React.useState<Brand[]>([]);
+  const [entries, setEntries] = React.useState<CalendarEntry[] | null>(null);
+
+  React.useEffect(() => {
+    get<{ results: Brand[] }>(`/content-manager/collection-types/${UID.brand}?page=1&pageSize=100&locale=zh-CN`)
+      .then(({ data }) => setBrands(data.results))
+      .catch(() => setBrands([]));
+  }, [get]);
+
+  React.useEffect(() => {
+    const query = new URLSearchParams({ from: start.toISOString(), to: new Date(start.getTime() + days * DAY_MS).toISOString(), ...(channel ? { channel } : {}), ...(brand ? { brand } : {}) });
+    setEntries(null);
+    get<{ data: CalendarEntry[] }>(`/workflow/calendar?${query}`)
+      .then(({ data }) => setEntries(data.data))
+      .catch(() => setEntries([]));
+  }, [get, start, days, channel, brand]);
+
+  const dates = Array.from({ length: days }, (_, index) => new Date(start.getTime() + index * DAY_MS));
+  const atRisk = (entries ?? []).filter((entry) => entry.atRisk).length;
+
+  return (
+    <Main>
+      <Layouts.Header
+        title="发布日历 Release calendar"
+        subtitle={entries ? `${entries.length} 项定时发布或下线${atRisk > 0 ? `，${atRisk} 项尚未通过审核` : ''}` : '…'}
+      />
+      <Layouts.Content>
+        <Flex gap={2} paddingBottom={4} wrap="wrap">
+          <Button variant="tertiary" onClick={() => setStart(new Date(start.getTime() - days * DAY_MS))}>
+            ← {days === 7 ? '上一周' : '前一天'}
+          </Button>
+          <Button variant="tertiary" onClick={() => setStart(days === 7 ? mondayOf(new Date()) : new Date(new Date().setHours(0, 0, 0, 0)))}>
+            {days === 7 ? '本周' : '今天'}
+          </Button>
+          <Button variant="tertiary" onClick={() => setStart(new Date(start.getTime() + days * DAY_MS))}>
+            {days === 7 ? '下一周' : '后一天'} →
+          </Button>
+          <Button variant={days === 7 ? 'secondary' : 'tertiary'} onClick={() => {
+              setDays(7);
+              setStart(mondayOf(start));
+            }}
+          >
+            按周 Week
+          </Button>
+          <Button variant={days === 1 ? 'secondary' : 'tertiary'} onClick={() => setDays(1)}>
+            按日 Day
+          </Button>
+          <Box minWidth="160px">
+            <SingleSelect aria-label="渠道 Channel" placeholder="全部渠道 All channels" value={channel} onChange={(value: string | number) => setChannel(String(value))} onClear={() => setChannel('')}>
+              {Object.entries(CHANNEL_LABELS).map(([value, label]) => (
+                <SingleSelectOption key={value} value={value}>
+                  {label}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+          <Box minWidth="200px">
+            <SingleSelect aria-label="品牌 Brand" placeholder="全部品牌 All brands" value={brand} onChange={(value: string | number) => setBrand(String(value))} onClear={() => setBrand('')}>
+              {brands.map((option) => (
+                <SingleSelectOption key={option.documentId} value={option.documentId}>
+                  {option.name}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+        </Flex>
+        <Grid.Root gap={2} gridCols={days}>
+          {dates.map((date) => {
+            const onDay = (entries ?? []).filter((entry) => dayKey(new Date(entry.at)) === dayKey(date));
+            return (
+              <Grid.Item key={dayKey(date)} col={1} direction="column" alignItems="stretch">
+                <Box padding={2} background="neutral100" hasRadius>
+                  <Typography variant="sigma">
+                    {WEEKDAYS[date.getDay()]} {date.getMonth() + 1}/{date.getDate()}
+                  </Typography>
+                </Box>
+                <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+                  {onDay.length === 0 ? (
+                    <Typography variant="pi" textColor="neutral500">
+                      —
+                    </Typography>
+                  ) : (
+                    onDay.map((entry) => <EntryCard key={`${entry.documentId}:${entry.locale}:${entry.action}`} entry={entry} />)
+                  )}
+                </Flex>
+              </Grid.Item>
+            );
+          })}
+        </Grid.Root>
+      </Layouts.Content>
+    </Main>
+  );
+};
+
+export default ReleaseCalendarPage;

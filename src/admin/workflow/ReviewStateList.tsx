@@ -1,0 +1,72 @@
+import * as React from 'react';
+import { Badge, Box, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { useQueryParams } from '@strapi/strapi/admin';
+import { useParams } from 'react-router-dom';
+import { STATE_BADGE, STATE_LABELS } from './labels';
+import { isPublishableModel } from './workflow-api';
+
+type ListRow = { reviewState?: string; reviewStage?: string | null; publishAt?: string | null };
+type Header = { attribute: { type: string }; label: { id: string; defaultMessage: string }; name: string; searchable: boolean; sortable: boolean; cellFormatter: (row: ListRow) => React.ReactNode };
+type ColumnHook = { displayedHeaders: Header[]; layout: { options?: { draftAndPublish?: boolean } } };
+
+/** 审核状态 in one cell: the state, the stage it waits at, or the time it goes live. */
+const ReviewStateCell = ({ row }: { row: ListRow }) => {
+  if (!row.reviewState) return <Typography textColor="neutral500">—</Typography>;
+  const badge = STATE_BADGE[row.reviewState] ?? STATE_BADGE.draft;
+  const waiting = row.reviewState === 'approved' && row.publishAt ? `定时发布 ${new Date(row.publishAt).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}` : null;
+  return (
+    <Box data-testid="review-state-cell">
+      <Badge backgroundColor={badge.background} textColor={badge.text}>
+        {STATE_LABELS[row.reviewState]?.split(' ')[0] ?? row.reviewState}
+        {row.reviewStage ? ` · ${row.reviewStage}` : ''}
+      </Badge>
+      {waiting ? (
+        <Typography variant="pi" tag="p" textColor="success700">
+          {waiting}
+        </Typography>
+      ) : null}
+    </Box>
+  );
+};
+
+/**
+ * The list view's 审核状态 column for the types with draft & publish (all of them go through
+ * review): the server adds each row's review state to the list (src/middlewares/review-state-column.ts).
+ */
+export const addReviewStateColumn = ({ displayedHeaders, layout }: ColumnHook): ColumnHook => {
+  if (layout?.options?.draftAndPublish !== true) return { displayedHeaders, layout };
+  const column: Header = {
+    attribute: { type: 'custom' },
+    label: { id: 'workflow.list.review-state', defaultMessage: '审核状态 Review' },
+    name: 'reviewState',
+    searchable: false,
+    sortable: false,
+    cellFormatter: (row) => <ReviewStateCell row={row} />,
+  };
+  return { displayedHeaders: [...displayedHeaders, column], layout };
+};
+
+/** Lists only the documents in one review state (`?reviewState=`, filtered on the server). */
+export const ReviewStateFilter = () => {
+  const { slug } = useParams<{ slug: string }>();
+  const [{ query }, setQuery] = useQueryParams<{ reviewState?: string; page?: number }>();
+  if (!slug || !isPublishableModel(slug)) return null;
+  return (
+    <Box minWidth="180px">
+      <SingleSelect
+        aria-label="审核状态 Review state"
+        placeholder="全部审核状态"
+        size="S"
+        value={query.reviewState ?? ''}
+        onChange={(value: string | number) => setQuery({ reviewState: String(value), page: 1 })}
+        onClear={() => setQuery({ reviewState: undefined, page: 1 }, 'remove')}
+      >
+        {Object.entries(STATE_LABELS).map(([value, label]) => (
+          <SingleSelectOption key={value} value={value}>
+            {label}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Box>
+  );
+};

@@ -1,0 +1,45 @@
+import * as React from 'react';
+import { Typography } from '@strapi/design-system';
+import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import { STATE_LABELS } from './labels';
+import { isPublishableModel, useWorkflowStatus } from './workflow-api';
+
+// The states in which saving a content change throws review progress away: approvals given, or
+// an approval pending its time. (A live item's edit goes back to draft too, but loses nothing.)
+const RESTARTS_REVIEW = ['in_review', 'approved'];
+
+/**
+ * Wraps the content manager's Save: saving an item that is in review or approved asks first, and
+ * says that the change sends it back to draft and restarts the review (the server does so on
+ * every path; this is so nobody does it unawares). The keyboard shortcut saves without asking.
+ */
+export const confirmedSave = (Update: DocumentActionComponent): DocumentActionComponent => {
+  const ConfirmedSave: DocumentActionComponent = (props) => {
+    const description = Update(props);
+    const { status } = useWorkflowStatus(props.model, props.documentId, props.document?.locale as string | undefined, props.document?.updatedAt);
+    if (!description || !isPublishableModel(props.model) || !status || !RESTARTS_REVIEW.includes(status.reviewState)) return description;
+    const save = description.onClick;
+    return {
+      ...description,
+      // Nothing is saved on the click itself: the dialog's confirm saves.
+      onClick: () => false,
+      dialog: {
+        type: 'dialog',
+        title: '保存将重新开始审核 Saving restarts the review',
+        content: (
+          <Typography>
+            此内容当前为“{STATE_LABELS[status.reviewState]}”。保存修改后将退回草稿，需重新提交审核并从第一审开始。
+            <br />
+            This item is {status.reviewState === 'approved' ? 'approved' : 'in review'}: saving a change sends it back to draft, and it must be submitted again from the first stage.
+          </Typography>
+        ),
+        onConfirm: async () => {
+          await save?.(undefined as unknown as React.SyntheticEvent);
+        },
+      },
+    };
+  };
+  ConfirmedSave.type = Update.type;
+  ConfirmedSave.position = Update.position;
+  return ConfirmedSave;
+};

@@ -1,0 +1,114 @@
+import { UID } from '../src/constants';
+import { FIELD_LABELS, labelFieldsInChinese } from '../src/i18n/field-labels';
+import { articleData, documents } from './harness/content';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
+import { workflowClient } from './harness/workflow';
+
+/**
+ * The editor's day, Chinese first: field labels editors can read, readable pinyin slugs for
+ * Chinese titles (unique per type and locale; existing URLs never change), and a WeChat panel
+ * that says when WeChat is not set up (this app has no WeChat configuration).
+ */
+const app = bootTestAppForFile();
+const wf = workflowClient(app);
+const { editor, superAdmin } = ACCOUNTS;
+
+const suggestSlug = async (uid: string, title: Record<string, string>, locale = 'zh-CN') =>
+  app
+    .http()
+    .post(`/content-manager/uid/generate?locale=${locale}`)
+    .set(await wf.auth(editor))
+    .send({ contentTypeUID: uid, field: 'slug', data: title });
+
+test('the content manager suggests pinyin for a Chinese title, then the next free one', async () => {
+  const first = await suggestSlug(UID.article, { title: '车间党支部开展主题党日' });
+  expect(first.status).toBe(200);
+  expect(first.body.data).toBe('che-jian-dang-zhi-bu-kai-zhan-zhu-ti-dang-ri');
+
+  await wf.createArticle(editor, { title: '车间党支部开展主题党日', slug: first.body.data });
+  expect((await suggestSlug(UID.article, { title: '车间党支部开展主题党日' })).body.data).toBe('che-jian-dang-zhi-bu-kai-zhan-zhu-ti-dang-ri-1');
+  // Unique per locale: the English list has no such slug yet.
+  expect((await suggestSlug(UID.article, { title: '车间党支部开展主题党日' }, 'en')).body.data).toBe('che-jian-dang-zhi-bu-kai-zhan-zhu-ti-dang-ri');
+  // Per type: a category of the same name is free to take it.
+  expect((await suggestSlug(UID.category, { name: '车间党支部开展主题党日' })).body.data).toBe('che-jian-dang-zhi-bu-kai-zhan-zhu-ti-dang-ri');
+});
+
+test('a title without Chinese is slugified as Strapi would; no title gives Strapi’s own default', async () => {
+  expect((await suggestSlug(UID.article, { title: 'Open Day at the Depot' })).body.data).toBe('open-day-at-the-depot');
+  // No title yet: Strapi falls back to the type's name, as before.
+  expect((await suggestSlug(UID.article, {})).body.data).toMatch(/^article(-\d+)?$/);
+});
+
+test('an item created without a slug gets one from its title, on every path; an existing slug stays', async () => {
+  const { slug: _none, ...withoutSlug } = articleData({ title: '党员先锋岗挂牌' });
+  const created = await documents(app.strapi, UID.article).create({ data: withoutSlug, locale: 'zh-CN' });
+  expect(created.slug).toBe('dang-yuan-xian-feng-gang-gua-pai');
+  const again = await documents(app.strapi, UID.article).create({ data: { ...withoutSlug }, locale: 'zh-CN' });
+  expect(again.slug).toBe('dang-yuan-xian-feng-gang-gua-pai-1');
+
+  // Through the content manager too, with an empty slug field.
+  const response = await app.http().post('/content-manager/collection-types/api::article.article?locale=zh-CN').set(await wf.auth(editor)).send({ ...withoutSlug, slug: '' });
+  expect(response.status).toBe(201);
+  expect(response.body.data.slug).toBe('dang-yuan-xian-feng-gang-gua-pai-2');
+
+  // A new title never moves a URL already handed out.
+  const renamed = await wf.edit(editor, UID.article, created.documentId, { title: '党员先锋岗挂牌仪式' });
+  expect(renamed.status).toBe(200);
+  expect(renamed.body.data.slug).toBe('dang-yuan-xian-feng-gang-gua-pai');
+  // A slug the editor typed is kept as typed.
+  const typed = await documents(app.strapi, UID.article).create({ data: articleData({ title: '党员先锋岗', slug: 'pioneer-posts' }), locale: 'zh-CN' });
+  expect(typed.slug).toBe('pioneer-posts');
+});
+
+const configurationOf = async (path: string) => {
+  const response = await app.http().get(`/content-manager/${path}/configuration`).set(await wf.auth(editor));
+  expect(response.status).toBe(200);
+  return response.body.data;
+};
+
+test('every field named in FIELD_LABELS shows its Chinese label and description in the content manager', async () => {
+  for (const [uid, labels] of Object.entries(FIELD_LABELS)) {
+    const isComponent = !uid.includes('::');
+    const data = await configurationOf(isComponent ? `components/${uid}` : `content-types/${uid}`);
+    const metadatas = isComponent ? data.component.metadatas : data.contentType.metadatas;
+    for (const [field, { label, description }] of Object.entries(labels ?? {})) {
+      expect([uid, field, metadatas[field]?.edit?.label, metadatas[field]?.list?.label]).toEqual([uid, field, label, label]);
+      if (description) expect(metadatas[field].edit.description).toBe(description);
+    }
+  }
+  // No field of a labelled type is left with its API name: a new attribute needs a label too.
+  for (const uid of Object.keys(FIELD_LABELS).filter((uid) => uid.includes('::'))) {
+    const { metadatas } = (await configurationOf(`content-types/${uid}`)).contentType;
+    const attributes = app.strapi.contentType(uid as never).attributes as Record<string, { pluginOptions?: { 'content-manager'?: { visible?: boolean } } }>;
+    // Fields the content manager never shows (derived columns) need no label.
+    const visible = Object.entries(metadatas as Record<string, { edit: { label: string; visible: boolean } }>).filter(
+      ([field, metadata]) => metadata.edit.visible !== false && attributes[field]?.pluginOptions?.['content-manager']?.visible !== false
+    );
+    for (const [field, metadata] of visible) {
+      if (!['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(field)) expect([uid, field, metadata.edit.label]).not.toEqual([uid, field, field]);
+    }
+  }
+});
+
+test('a label an administrator changed in the panel is kept at the next start', async () => {
+  const admin = { Authorization: `Bearer ${await app.adminToken(superAdmin)}` };
+  const { contentType } = await configurationOf(`content-types/${UID.article}`);
+  const { uid: _uid, ...configuration } = contentType;
+  configuration.metadatas.digest.edit.label = '微信摘要（导语）';
+  // The answer adds each relation's main field to its list settings; the panel sends them back without.
+  for (const metadata of Object.values(configuration.metadatas as Record<string, { list: Record<string, unknown> }>)) delete metadata.list.mainField;
+  const saved = await app.http().put(`/content-manager/content-types/${UID.article}/configuration`).set(admin).send({ layouts: configuration.layouts, metadatas: configuration.metadatas, settings: configuration.settings });
+  expect([saved.status, saved.body.error]).toEqual([200, undefined]);
+  expect(await labelFieldsInChinese(app.strapi)).toBe(0);
+  expect((await configurationOf(`content-types/${UID.article}`)).contentType.metadatas.digest.edit.label).toBe('微信摘要（导语）');
+});
+
+test('without WeChat credentials the panel learns it is not configured (a setup hint, not push buttons)', async () => {
+  const response = await app.http().get('/wechat/setup').set(await wf.auth(editor));
+  expect(response.status).toBe(200);
+  expect(response.body.data.configured).toBe(false);
+  // A push anyway (by API) is refused as the service being unavailable, saying what to set.
+  const pushed = await app.http().post(`/wechat/articles/${await wf.createArticle(editor)}/push?locale=zh-CN`).set(await wf.auth(superAdmin)).send({});
+  expect(pushed.status).toBe(503);
+  expect(pushed.body.error.message).toMatch(/WECHAT_APP_ID/);
+});

@@ -1,0 +1,140 @@
+import { UID } from '../src/constants';
+import { runDueJobs } from '../src/workflow/scheduler';
+import { documents } from './harness/content';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
+import { workflowClient } from './harness/workflow';
+
+/**
+ * Review state everywhere: the content manager's list says where each item stands and lists one
+ * state on request; 发布日历 says what goes live or comes down when, on which channel, and how
+ * ready each item is.
+ */
+const app = bootTestAppForFile();
+const wf = workflowClient(app);
+const { editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
+const A = UID.article;
+
+// A week of its own, far from anything else the demo or other tests schedule.
+const WEEK = new Date('2031-03-03T00:00:00.000Z');
+const at = (hours: number) => new Date(WEEK.getTime() + hours * 3600_000).toISOString();
+
+const calendar = async (query: Record<string, string> = {}) =>
+  app
+    .http()
+    .get(`/workflow/calendar?${new URLSearchParams({ from: WEEK.toISOString(), to: at(7 * 24), ...query })}`)
+    .set(await wf.auth(editor));
+
+type Entry = { documentId: string; action: string; readiness: string; atRisk: boolean; stageName: string | null; channels: string[]; brand: { documentId: string } | null };
+const entriesOf = async (query: Record<string, string> = {}): Promise<Entry[]> => {
+  const response = await calendar(query);
+  expect(response.status).toBe(200);
+  return response.body.data;
+};
+
+let approved: string;
+let inReview: string;
+let notSubmitted: string;
+let brand: { documentId: string; organization: { documentId: string } | null };
+
+beforeAll(async () => {
+  brand = await documents(app.strapi, UID.brand).findFirst({ locale: 'zh-CN', populate: ['organization'] });
+  approved = await wf.createArticle(editor, { title: '日历：已通过待发布', channels: { website: true, wechat: true, screen: false } });
+  await wf.schedule(editor, A, approved, { publishAt: at(9) });
+  await wf.submit(editor, A, approved);
+  for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, approved)).status).toBe(200);
+
+  inReview = await wf.createArticle(editor, { title: '日历：复审中', brand: brand.documentId });
+  await wf.schedule(editor, A, inReview, { publishAt: at(33) });
+  await wf.submit(editor, A, inReview);
+  await wf.approve(reviewer, A, inReview);
+
+  notSubmitted = await wf.createArticle(editor, { title: '日历：未送审' });
+  await wf.schedule(editor, A, notSubmitted, { publishAt: at(57), unpublishAt: at(81) });
+});
+
+describe('the content manager list', () => {
+  const list = async (query: Record<string, string> = {}) =>
+    app
+      .http()
+      .get(`/content-manager/collection-types/${A}?${new URLSearchParams({ page: '1', pageSize: '100', locale: 'zh-CN', ...query })}`)
+      .set(await wf.auth(editor));
+  type Row = { documentId: string; reviewState: string; reviewStage: string | null; publishAt: string | null; status: string };
+
+  test('each row carries its review state, the stage it waits at and its release time', async () => {
+    const response = await list();
+    expect(response.status).toBe(200);
+    const rows: Row[] = response.body.results;
+    const byId = new Map(rows.map((row) => [row.documentId, row]));
+    expect(byId.get(approved)).toMatchObject({ reviewState: 'approved', reviewStage: null, publishAt: at(9) });
+    expect(byId.get(inReview)).toMatchObject({ reviewState: 'in_review', reviewStage: '复审' });
+    expect(byId.get(notSubmitted)).toMatchObject({ reviewState: 'draft', reviewStage: null });
+    // The demo's articles were released through the gate: live and published.
+    expect(rows.filter((row) => row.status !== 'draft').every((row) => row.reviewState === 'published')).toBe(true);
+    expect(rows.every((row) => typeof row.reviewState === 'string')).toBe(true);
+  });
+
+  test('?reviewState= lists one state only, filtered on the server, with the pagination counting only those', async () => {
+    for (const [state, expected, absent] of [
+      ['in_review', inReview, notSubmitted],
+      ['approved', approved, inReview],
+      ['draft', notSubmitted, approved],
+    ] as const) {
+      const response = await list({ reviewState: state });
+      expect(response.status).toBe(200);
+      const rows: Row[] = response.body.results;
+      expect(rows.map((row) => row.documentId)).toContain(expected);
+      expect(rows.map((row) => row.documentId)).not.toContain(absent);
+      expect(rows.every((row) => row.reviewState === state)).toBe(true);
+      expect(response.body.pagination.total).toBe(rows.length);
+    }
+    // Combined with the content manager's own filters and search.
+    const searched = await list({ reviewState: 'in_review', _q: '复审中' });
+    expect(searched.body.results.map((row: Row) => row.documentId)).toEqual([inReview]);
+  });
+
+  test('an unknown state is a 400 naming reviewState', async () => {
+    const response = await list({ reviewState: 'lost' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.path).toEqual(['reviewState']);
+  });
+});
+
+test('each scheduled release and takedown of the week, in time order, with its readiness', async () => {
+  const entries = (await entriesOf()).filter((entry) => [approved, inReview, notSubmitted].includes(entry.documentId));
+  expect(entries.map((entry) => [entry.documentId, entry.action, entry.readiness, entry.atRisk, entry.stageName])).toEqual([
+    [approved, 'publish', 'approved', false, null],
+    [inReview, 'publish', 'in_review', true, '复审'],
+    [notSubmitted, 'publish', 'not_submitted', true, null],
+    [notSubmitted, 'unpublish', 'not_live', false, null],
+  ]);
+  expect(entries[0].channels).toEqual(['website', 'wechat']);
+});
+
+test('filters by channel, brand and organisation, and by the window asked for', async () => {
+  expect((await entriesOf({ channel: 'wechat' })).map((entry) => entry.documentId)).toEqual([approved]);
+  expect((await entriesOf({ brand: brand.documentId })).map((entry) => entry.documentId)).toEqual([inReview]);
+  if (brand.organization) expect((await entriesOf({ organization: brand.organization.documentId })).map((entry) => entry.documentId)).toContain(inReview);
+  expect((await entriesOf({ from: at(24), to: at(48) })).map((entry) => entry.documentId)).toEqual([inReview]);
+});
+
+test('a release that went out shows as done', async () => {
+  await runDueJobs(app.strapi, new Date(at(9.01)));
+  const [entry] = (await entriesOf()).filter((candidate) => candidate.documentId === approved);
+  expect(entry).toMatchObject({ readiness: 'done', atRisk: false });
+});
+
+test.each([
+  [{ from: 'next tuesday' }, 'from'],
+  [{ to: at(-1) }, 'to'],
+  [{ to: at(24 * 90) }, 'to'],
+  [{ channel: 'fax' }, 'channel'],
+  [{ brand: "x' or 1=1" }, 'brand'],
+])('%j is a 400 naming %s', async (query, parameter) => {
+  const response = await calendar(query);
+  expect(response.status).toBe(400);
+  expect(response.body.error.details.path).toEqual([parameter]);
+});
+
+test('the calendar is for signed-in staff only', async () => {
+  expect((await app.http().get('/workflow/calendar')).status).toBe(401);
+});
