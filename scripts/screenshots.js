@@ -123,8 +123,40 @@ const main = async () => {
     await capture(reviewerPage, '/admin/review-queue', 'workflow-review-queue.png', created.data.title);
     await capture(reviewerPage, editView(draftId), 'workflow-reviewer.png', '审核通过 Approve');
 
-    // The WeChat preview of a published demo article targeted at WeChat.
+    // Sent back, edited and resubmitted: the reviewer's diff against the version sent back.
     const reviewerToken = await login(accounts.reviewer);
+    const paragraph = (text) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+    const sentBack = await api(editorToken, 'POST', '/content-manager/collection-types/api::article.article?locale=zh-CN', {
+      title: '车间党支部开展主题党日活动',
+      body: [paragraph('支部党员学习党的二十大精神，交流岗位建功体会。')],
+      channels: { website: true, wechat: false, screen: true },
+    });
+    const sentBackId = sentBack.data.documentId;
+    await api(editorToken, 'POST', `/workflow/documents/api::article.article/${sentBackId}/submit?locale=zh-CN`, {});
+    await api(reviewerToken, 'POST', `/workflow/documents/api::article.article/${sentBackId}/request-changes?locale=zh-CN`, { comment: '请补充学习形式和参加人数。' });
+    await api(editorToken, 'PUT', `/content-manager/collection-types/api::article.article/${sentBackId}?locale=zh-CN`, {
+      title: '车间党支部开展主题党日暨微党课活动',
+      body: [paragraph('支部32名党员集中学习党的二十大精神，交流岗位建功体会。'), paragraph('青年党员讲授微党课《安全就是生命线》。')],
+      channels: { website: true, wechat: true, screen: true },
+    });
+    await api(editorToken, 'POST', `/workflow/documents/api::article.article/${sentBackId}/submit?locale=zh-CN`, { comment: '已补充。' });
+    await capture(reviewerPage, editView(sentBackId), 'workflow-diff.png', '对比上次送审版本');
+
+    // A blocked wording: the editor's panel quotes it in its sentence with the rule's note.
+    const blocked = await api(editorToken, 'POST', '/content-manager/collection-types/api::article.article?locale=zh-CN', {
+      title: '学习宪法知识竞赛圆满结束',
+      body: [paragraph('竞赛围绕中国人民共和国宪法展开，共有十二支代表队参加。')],
+      channels: { website: true, wechat: false, screen: false },
+    });
+    await capture(editorPage, editView(blocked.data.documentId), 'workflow-terminology.png', '国名错误');
+
+    // The list with its review-state column, and the release calendar of this week.
+    const wide = await signIn(browser, accounts.editor);
+    await wide.setViewportSize({ width: 1920, height: 1000 });
+    await capture(wide, '/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN', 'workflow-list.png', '审核状态 Review');
+    await capture(wide, '/admin/release-calendar', 'release-calendar.png', '发布日历 Release calendar');
+
+    // The WeChat preview of a published demo article targeted at WeChat.
     const [wechatArticle] = (await api(reviewerToken, 'GET', '/content-manager/collection-types/api::article.article?filters[slug][$eq]=my-view-of-four-firsts&locale=zh-CN')).results;
     await reviewerPage.goto(`${base}${editView(wechatArticle.documentId)}`);
     await reviewerPage.getByRole('button', { name: /微信预览 Preview/ }).click();

@@ -190,6 +190,8 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
   const [busy, setBusy] = React.useState(false);
   // Submit sends the saved version: with unsaved edits in the form it would not be what is on screen.
   const unsaved = useForm('WorkflowPanel', (form) => form.modified, false) === true;
+  // The server refuses a submit with blocking wording; the terminology box above says where it is.
+  const blockedWording = status?.terminology.some((hit) => hit.severity === 'block') === true;
 
   React.useEffect(() => {
     if (!status) return;
@@ -257,7 +259,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
             <Field.Hint />
           </Field.Root>
           {can('submit') ? (
-            <Button fullWidth loading={busy} disabled={unsaved} onClick={() => transition('submit')}>
+            <Button fullWidth loading={busy} disabled={unsaved || blockedWording} onClick={() => transition('submit')}>
               {ACTION_LABELS.submit}
             </Button>
           ) : null}
