@@ -23,8 +23,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::query',
   // The content manager's populate, before the admin permission sanitiser reads it (src/middlewares).
   'global::content-manager-queries',
-  // Each listed row's review state, and ?reviewState= to list one state only (src/workflow/review-state-list.ts).
-  'global::review-state-column',
   {
     name: 'strapi::body',
     // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.

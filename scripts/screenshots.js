@@ -139,6 +139,7 @@ const main = async () => {
       body: [paragraph('支部32名党员集中学习党的二十大精神，交流岗位建功体会。'), paragraph('青年党员讲授微党课《安全就是生命线》。')],
       channels: { website: true, wechat: true, screen: true },
     });
+    await api(editorToken, 'PUT', `/workflow/documents/api::article.article/${sentBackId}/schedule?locale=zh-CN`, { publishAt: new Date(Date.now() + 3 * 3600_000).toISOString() });
     await api(editorToken, 'POST', `/workflow/documents/api::article.article/${sentBackId}/submit?locale=zh-CN`, { comment: '已补充。' });
     await capture(reviewerPage, editView(sentBackId), 'workflow-diff.png', '对比上次送审版本');
 

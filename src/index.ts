@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { protectAccounts } from './access/account-privacy';
+import { addPluginRouteMiddleware } from './access/plugin-route-policy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { rememberPublicPermissions } from './access/public-permissions';
@@ -57,6 +58,8 @@ export default {
     registerResponseCache(strapi);
     registerRateLimits(strapi);
     pinyinSlugSuggestions(strapi);
+    // The content manager's list: each row's review state, and ?reviewState= (after its auth and permission policy).
+    addPluginRouteMiddleware(strapi, 'content-manager', 'admin', (route) => route.method === 'GET' && route.path === '/collection-types/:model', 'global::review-state-column');
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

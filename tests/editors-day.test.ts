@@ -1,3 +1,4 @@
+import type { UID as Strapi } from '@strapi/strapi';
 import { UID } from '../src/constants';
 import { FIELD_LABELS, labelFieldsInChinese } from '../src/i18n/field-labels';
 import { articleData, documents } from './harness/content';
@@ -79,7 +80,7 @@ test('every field named in FIELD_LABELS shows its Chinese label and description 
   // No field of a labelled type is left with its API name: a new attribute needs a label too.
   for (const uid of Object.keys(FIELD_LABELS).filter((uid) => uid.includes('::'))) {
     const { metadatas } = (await configurationOf(`content-types/${uid}`)).contentType;
-    const attributes = app.strapi.contentType(uid as never).attributes as Record<string, { pluginOptions?: { 'content-manager'?: { visible?: boolean } } }>;
+    const attributes = app.strapi.contentType(uid as Strapi.ContentType).attributes as Record<string, { pluginOptions?: { 'content-manager'?: { visible?: boolean } } }>;
     // Fields the content manager never shows (derived columns) need no label.
     const visible = Object.entries(metadatas as Record<string, { edit: { label: string; visible: boolean } }>).filter(
       ([field, metadata]) => metadata.edit.visible !== false && attributes[field]?.pluginOptions?.['content-manager']?.visible !== false

@@ -2,7 +2,7 @@ import { UID } from '../src/constants';
 import { runDueJobs } from '../src/workflow/scheduler';
 import { documents } from './harness/content';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
-import { workflowClient } from './harness/workflow';
+import { contentlessAdmin, workflowClient } from './harness/workflow';
 
 /**
  * Review state everywhere: the content manager's list says where each item stands and lists one
@@ -135,6 +135,22 @@ test.each([
   expect(response.body.error.details.path).toEqual([parameter]);
 });
 
-test('the calendar is for signed-in staff only', async () => {
+test('the calendar is for signed-in staff only, and lists only the types each may read', async () => {
   expect((await app.http().get('/workflow/calendar')).status).toBe(401);
+  const operator = await contentlessAdmin(app);
+  const response = await app.http().get(`/workflow/calendar?${new URLSearchParams({ from: WEEK.toISOString(), to: at(7 * 24) })}`).set(operator);
+  expect(response.status).toBe(200);
+  expect(response.body.data).toEqual([]);
+  // Nor the status, changes or history of a document of a type they may not read.
+  for (const suffix of ['', '/diff', '/history']) {
+    expect((await app.http().get(`/workflow/documents/${A}/${inReview}${suffix}?locale=zh-CN`).set(operator)).status).toBe(403);
+  }
+  // Nor the content manager's list with its review column, which refuses them before reading any state.
+  expect((await app.http().get(`/content-manager/collection-types/${A}?reviewState=lost`).set(operator)).status).toBe(403);
+});
+
+test('a date past JavaScript’s range is a 400, not a 500', async () => {
+  const response = await calendar({ from: '+275760-09-13T00:00:00.000Z', to: '' });
+  expect(response.status).toBe(400);
+  expect(response.body.error.details.path).toEqual(['from']);
 });

@@ -5,7 +5,7 @@ import { UID } from '../src/constants';
 import { articleData, createReleased, documents } from './harness/content';
 import { startFakeWechat, type FakeWechat } from './harness/fake-wechat';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
-import { auditActions, workflowClient } from './harness/workflow';
+import { auditActions, contentlessAdmin, workflowClient } from './harness/workflow';
 
 let fake: FakeWechat;
 let withImagesId: string;
@@ -74,6 +74,13 @@ describe('WeChat preview at every review stage', () => {
     const wrong = await app.http().get(`/wechat/articles/${id}/preview?locale=zh-CN&version=tomorrow`).set(auth);
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details.path).toEqual(['version']);
+  });
+
+  test('an admin who may not read articles previews none, draft or live', async () => {
+    const auth = await contentlessAdmin(app);
+    for (const version of ['live', 'draft']) {
+      expect((await app.http().get(`/wechat/articles/${withImagesId}/preview?locale=zh-CN&version=${version}`).set(auth)).status).toBe(403);
+    }
   });
 
   test('the panel learns that WeChat is configured, and the account name readers see', async () => {

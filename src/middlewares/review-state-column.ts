@@ -4,18 +4,17 @@ import { documentLocale } from '../i18n/locales';
 import { inReviewState, isListedReviewState, LISTED_REVIEW_STATES, MAX_FILTERED_DOCUMENTS, reviewColumns } from '../workflow/review-state-list';
 import { invalid } from '../workflow/workflow-error';
 
-type ListContext = { method: string; path: string; query: Record<string, unknown>; body?: unknown };
-
-const LIST_ROUTE = /^\/content-manager\/collection-types\/([^/]+)\/?$/;
+type ListContext = { params: { model?: string }; query: Record<string, unknown>; body?: unknown };
 
 /**
- * The content manager's list of a publishable type, with each row's review state (`reviewState`,
- * `reviewStage`, `publishAt`) for the list's 审核状态 column, and `?reviewState=` to list only the
- * documents in one state (a 400 naming it when it is none).
+ * Route middleware of the content manager's list (`GET /content-manager/collection-types/:model`,
+ * after its authentication and permission policy): each row of a publishable type with its review
+ * state (`reviewState`, `reviewStage`, `publishAt`) for the list's 审核状态 column, and
+ * `?reviewState=` to list only the documents in one state (a 400 naming it when it is none).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: ListContext, next: () => Promise<void>) => {
-    const uid = ctx.method === 'GET' ? LIST_ROUTE.exec(ctx.path)?.[1] : undefined;
+    const uid = ctx.params.model;
     if (uid === undefined || !isPublishable(uid)) return next();
     const locale = await documentLocale(strapi, ctx.query.locale);
     // The parsed query is changed in place: assigning ctx.query would re-encode it, and a long

@@ -8,9 +8,16 @@ import type { MediaRef, ReadableChange, TextChange } from './contracts';
 const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 export const wordsOf = (text: string): string[] => Array.from(wordSegmenter.segment(text), (part) => part.segment);
 
-/** Inserted and deleted words between two texts, runs of the same kind merged. */
-export const diffWords = (before: string, after: string): TextChange[] =>
-  diffArrays(wordsOf(before), wordsOf(after)).map((part) => ({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value.join('') }));
+// Beyond this many inserted or deleted words, a text is shown as replaced: the diff's work grows
+// with the length times the edits, and it runs on the one event loop.
+const MAX_WORD_EDITS = 4000;
+
+/** Inserted and deleted words between two texts, runs of the same kind merged; a text rewritten wholesale as replaced. */
+export const diffWords = (before: string, after: string): TextChange[] => {
+  const parts = diffArrays(wordsOf(before), wordsOf(after), { maxEditLength: MAX_WORD_EDITS });
+  if (!parts) return [{ op: 'delete', text: before }, { op: 'insert', text: after }];
+  return parts.map((part) => ({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value.join('') }));
+};
 
 type Block = { type?: string; text?: string; children?: Block[]; image?: { name?: string; alternativeText?: string } };
 
@@ -56,7 +63,7 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value : val
  * One field of normalised content as words: relations and media by name, booleans and channels
  * in words, components as `label：value` lines.
  */
-const describe = async (strapi: Core.Strapi, model: Model, field: string, value: unknown, locale: string): Promise<string> => {
+const inWords = async (strapi: Core.Strapi, model: Model, field: string, value: unknown, locale: string): Promise<string> => {
   const attribute = model.attributes[field];
   if (value === null || value === undefined) return '';
   switch (attribute?.type) {
@@ -87,7 +94,7 @@ const describe = async (strapi: Core.Strapi, model: Model, field: string, value:
       }
       const lines = await Promise.all(
         items.map(async (item) => {
-          const parts = await Promise.all(Object.keys(component.attributes).map(async (name) => [labels[name]?.label ?? name, await describe(strapi, component, name, item[name], locale)]));
+          const parts = await Promise.all(Object.keys(component.attributes).map(async (name) => [labels[name]?.label ?? name, await inWords(strapi, component, name, item[name], locale)]));
           return parts.filter(([, text]) => text !== '').map(([label, text]) => `${label}：${text}`).join('；');
         })
       );
@@ -108,7 +115,7 @@ export const readableChanges = async (strapi: Core.Strapi, uid: UID.ContentType,
   for (const field of Object.keys(after)) {
     const [old, now] = [before?.[field] ?? null, after[field] ?? null];
     if (stringify(old) === stringify(now)) continue;
-    const [oldText, newText] = await Promise.all([describe(strapi, model, field, old, locale), describe(strapi, model, field, now, locale)]);
+    const [oldText, newText] = await Promise.all([inWords(strapi, model, field, old, locale), inWords(strapi, model, field, now, locale)]);
     if (before === null && newText === '') continue; // a first version: empty fields are not worth a look
     const kind = oldText === '' ? 'added' : newText === '' ? 'removed' : 'changed';
     const change: ReadableChange = { field, label: FIELD_LABELS[uid]?.[field]?.label ?? field, kind, text: diffWords(oldText, newText) };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { WORKFLOW_UID } from '../constants';
+import { UID, WORKFLOW_UID } from '../constants';
 import { CHANNELS, CHANNEL_FLAGS, isChannelTargeted, type Channel } from '../channels/channel-targeting';
 import { findVersionRow } from '../documents/document-rows';
 import type { CalendarEntry, CalendarFilters, CalendarReadiness } from './contracts';
@@ -32,9 +32,9 @@ type Row = {
 
 /** The brand and organisation an item belongs to, for the calendar's filters. */
 const ownersOf = (state: ReviewState, row: Row) => {
-  const brand = state.contentType === 'api::brand.brand' ? { documentId: state.targetDocumentId, name: row.name ?? '' } : row.brand ? { documentId: row.brand.documentId, name: row.brand.name } : null;
+  const brand = state.contentType === UID.brand ? { documentId: state.targetDocumentId, name: row.name ?? '' } : row.brand ? { documentId: row.brand.documentId, name: row.brand.name } : null;
   const organizations = new Set<string>();
-  if (state.contentType === 'api::organization.organization') organizations.add(state.targetDocumentId);
+  if (state.contentType === UID.organization) organizations.add(state.targetDocumentId);
   if (row.organization?.documentId) organizations.add(row.organization.documentId);
   if (row.brand?.organization?.documentId) organizations.add(row.brand.organization.documentId);
   return { brand, organizations };

@@ -47,16 +47,21 @@ export class TerminologyMatcher {
 
 // Where a Chinese or English sentence ends; a line break ends one too.
 const SENTENCE_END = /[。！？!?；;\n]/;
+const SENTENCE_REACH = 120;
+/** The hits reported for one document: blocking ones first, so a cut never hides what stops a submit. */
+export const MAX_REPORTED_HITS = 200;
 
 /**
  * The sentence a hit sits in, for a reviewer to read it where it stands (not `body[1]`), and
  * where the hit is within it.
  */
 export const sentenceAround = (text: string, start: number, end: number): { sentence: string; sentenceStart: number } => {
+  // A sentence is read at most SENTENCE_REACH characters either side: a text without stops
+  // (or made of one pattern repeated) must not make every hit carry, or scan, all of it.
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1])) from -= 1;
+  while (from > 0 && start - from < SENTENCE_REACH && !SENTENCE_END.test(text[from - 1])) from -= 1;
   let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to - 1] ?? '')) to += 1;
+  while (to < text.length && to - end < SENTENCE_REACH && !SENTENCE_END.test(text[to - 1] ?? '')) to += 1;
   const raw = text.slice(from, to);
   const leading = raw.length - raw.trimStart().length;
   return { sentence: raw.trim(), sentenceStart: start - from - leading };
@@ -118,7 +123,9 @@ export const terminologyService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every rule hit in normalised content of a type, with where it sits and its sentence. */
     check: async (uid: UID.ContentType, content: Record<string, unknown>): Promise<TerminologyHit[]> => {
       const matcher = await currentMatcher();
-      return textsOf(content).flatMap(({ field, text }) => matcher.check(field, text, placeOf(strapi, uid, field)));
+      const hits = textsOf(content).flatMap(({ field, text }) => matcher.check(field, text, placeOf(strapi, uid, field)));
+      const blocking = hits.filter((hit) => hit.severity === 'block');
+      return [...blocking, ...hits.filter((hit) => hit.severity !== 'block')].slice(0, MAX_REPORTED_HITS);
     },
   };
 };

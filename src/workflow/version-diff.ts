@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import diff from 'microdiff';
+import { WORKFLOW_UID } from '../constants';
 import type { DocumentRef } from '../documents/document-rows';
-import { auditTrail } from './audit-trail';
 import { hashContent, loadReviewableContent } from './content-hash';
-import type { DiffBaseline, FieldChange, VersionDiff } from './contracts';
+import type { AuditEntry, DiffBaseline, FieldChange, VersionDiff } from './contracts';
 import { readableChanges } from './readable-diff';
 import { findState, type ReviewState } from './review-states';
 
@@ -28,9 +28,13 @@ type Version = { content: Record<string, unknown>; at: string | null };
 const lastSubmitted = async (strapi: Core.Strapi, ref: DocumentRef, state: ReviewState | null): Promise<Version | null> => {
   if (!state) return null;
   const earlierRounds = state.reviewState === 'in_review' ? { cycle: { $lt: state.cycle } } : {};
-  const submits = await auditTrail(strapi, ref, { action: 'submit', ...earlierRounds });
-  const last = submits.reverse().find((entry) => entry.details?.submittedContent);
-  return last ? { content: last.details?.submittedContent as Record<string, unknown>, at: last.createdAt } : null;
+  // The latest such submit only: each holds a whole copy of the content.
+  const last: AuditEntry | null = await strapi.db.query(WORKFLOW_UID.auditEntry).findOne({
+    where: { contentType: ref.uid, targetDocumentId: ref.documentId, targetLocale: ref.locale, action: 'submit', ...earlierRounds },
+    orderBy: { id: 'desc' },
+  });
+  const content = last?.details?.submittedContent;
+  return last && content ? { content: content as Record<string, unknown>, at: last.createdAt } : null;
 };
 
 /** The baselines a document locale has, most telling first. */

@@ -51,3 +51,17 @@ export const auditActions = async (app: TestApp, documentId: string, locale = 'z
       .query('api::workflow.audit-entry')
       .findMany({ where: { targetDocumentId: documentId, targetLocale: locale }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
   ).map((entry: { action: string }) => entry.action);
+
+/**
+ * An admin whose role has no content permissions at all (a screens operator, say): signed in,
+ * but not a reader of any content type. Created once per app.
+ */
+export const contentlessAdmin = async (app: TestApp): Promise<Record<string, string>> => {
+  const account = { email: 'screens-operator@example.com', password: 'Screens-Operator-Pass1' };
+  const users = app.strapi.service('admin::user');
+  if (!(await users.exists({ email: account.email }))) {
+    const role = await app.strapi.service('admin::role').create({ name: 'Screens operator', description: 'no content access' });
+    await users.create({ ...account, firstname: 'Screens', lastname: 'Operator', isActive: true, roles: [role.id] });
+  }
+  return { Authorization: `Bearer ${await app.adminToken(account)}` };
+};

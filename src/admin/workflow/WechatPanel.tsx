@@ -48,10 +48,10 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
       .catch(() => setSetup(null));
   }, [get]);
 
-  // The version under review at every stage; once live, the live one (what a push sends).
+  // The version under review at every stage; the live one (what a push sends) once the draft is the released version.
   const openPreview = async () => {
     try {
-      const version = isPublished ? 'live' : 'draft';
+      const version = status?.reviewState === 'published' ? 'live' : 'draft';
       setPreview((await get<{ data: WechatArticle }>(`/wechat/articles/${documentId}/preview${query}${query ? '&' : '?'}version=${version}`)).data.data);
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });

@@ -44,6 +44,10 @@ const answer = async (ctx: Context, work: () => Promise<unknown>) => {
 /** Thin HTTP layer over src/channels/wechat. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
+    // A draft is read outside the content manager here: only those who may read articles there see it.
+    if (!ctx.state.userAbility.can('plugin::content-manager.explorer.read', UID.article)) {
+      throw refuse('没有查看文章的权限', 'You may not read articles');
+    }
     const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
     const { version = 'live' } = ctx.query;
     if (version !== 'live' && version !== 'draft') throw invalid('version 须为 live 或 draft', 'version must be live or draft', { path: ['version'] });

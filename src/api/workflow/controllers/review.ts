@@ -11,7 +11,7 @@ import type { AuditEntry, CalendarFilters, DiffBaseline } from '../../../workflo
 import { releaseCalendar } from '../../../workflow/release-calendar';
 import { versionDiff } from '../../../workflow/version-diff';
 import { workflowStatus } from '../../../workflow/workflow-status';
-import { invalid } from '../../../workflow/workflow-error';
+import { invalid, refuse } from '../../../workflow/workflow-error';
 
 type Ability = { can: (action: string, subject?: string) => boolean };
 type Context = {
@@ -30,6 +30,8 @@ const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentR
   if (!isPublishable(uid)) {
     throw invalid(`类型 ${uid} 不经过审核流程`, `${uid} has no review workflow`, { path: ['uid'] });
   }
+  // Status, diff and history show the draft: for those who may read the type in the content manager.
+  if (!ctx.state.userAbility.can(`${EXPLORER}.read`, uid)) throw refuse('没有查看该类型内容的权限', `You may not read ${uid}`);
   const ref = { uid, documentId, locale: await documentLocale(strapi, ctx.query.locale) };
   if (!(await hasLocale(strapi, ref))) throw invalid('找不到该内容或语言版本', `No document ${documentId} in locale ${ref.locale}`, { path: ['documentId'] });
   return ref;
@@ -70,6 +72,8 @@ const calendarFilters = async (strapi: Core.Strapi, query: Context['query']): Pr
   const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
   const from = instantOf(query.from, 'from', today);
   const to = instantOf(query.to, 'to', new Date(from.getTime() + 7 * DAY_MS));
+  // Dates past JavaScript's range (±275,760 years) parse, and a week after one does not.
+  if (Number.isNaN(to.getTime())) throw invalid('from 超出日期范围', 'from is out of the range of dates', { path: ['from'] });
   if (to <= from) throw invalid('to 须晚于 from', 'to must be later than from', { path: ['to'] });
   if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY_MS) throw invalid(`日历一次最多查询 ${MAX_CALENDAR_DAYS} 天`, `The calendar spans at most ${MAX_CALENDAR_DAYS} days at a time`, { path: ['to'] });
   if (query.channel !== undefined && query.channel !== '' && !isChannel(query.channel)) throw invalid('channel 须为 website、wechat 或 screen', 'channel must be website, wechat or screen', { path: ['channel'] });
@@ -95,7 +99,9 @@ const withoutSubmittedContent = (entry: AuditEntry): AuditEntry => {
 /** Thin HTTP layer over src/workflow: parse, say who is asking, delegate. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async calendar(ctx: Context) {
-    ctx.body = { data: await releaseCalendar(strapi, await calendarFilters(strapi, ctx.query)) };
+    const entries = await releaseCalendar(strapi, await calendarFilters(strapi, ctx.query));
+    // Titles and times of drafts: only of the types the caller may read.
+    ctx.body = { data: entries.filter((entry) => ctx.state.userAbility.can(`${EXPLORER}.read`, entry.contentType)) };
   },
 
   async queue(ctx: Context) {
