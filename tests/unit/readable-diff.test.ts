@@ -12,6 +12,15 @@ describe('diffWords', () => {
     expect(marked('删去', '')).toBe('[-删去]');
   });
 
+  test('a text rewritten wholesale is shown as replaced, not diffed word by word', () => {
+    const before = Array.from({ length: 6000 }, (_, index) => `旧词${index}`).join(' ');
+    const after = Array.from({ length: 6000 }, (_, index) => `新词${index}`).join(' ');
+    expect(diffWords(before, after)).toEqual([
+      { op: 'delete', text: before },
+      { op: 'insert', text: after },
+    ]);
+  });
+
   test('keeping the equal and inserted runs gives the new text back; equal and deleted, the old one', () => {
     const text = fc.string({ unit: fc.constantFrom('党', '建', '品', '牌', '，', '。', 'a', 'b', ' ', '\n', '2') });
     fc.assert(

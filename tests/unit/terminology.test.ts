@@ -49,6 +49,14 @@ describe('the sentence a hit sits in', () => {
     expect(found.sentence).toBe(sentence);
     expect(found.sentence.slice(found.sentenceStart, found.sentenceStart + pattern.length)).toBe(pattern);
   });
+
+  test('a text without stops is read at most 120 characters either side of the hit', () => {
+    const text = `${'党建'.repeat(50_000)}中国人民共和国${'党建'.repeat(50_000)}`;
+    const start = text.indexOf('中国人民共和国');
+    const found = sentenceAround(text, start, start + 7);
+    expect(found.sentence.length).toBe(120 + 7 + 120);
+    expect(found.sentence.slice(found.sentenceStart, found.sentenceStart + 7)).toBe('中国人民共和国');
+  });
 });
 
 describe('texts of normalised content', () => {
