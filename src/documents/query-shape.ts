@@ -36,38 +36,79 @@ const UNFILTERABLE = new Set(['json', 'blocks', 'component', 'dynamiczone', 'med
 const PRESENCE = new Set(['$null', '$notNull']);
 /** Operators the database applies to one column (where.ts applyOperator); $and and $or only combine whole conditions. */
 const COLUMN_OPERATORS = new Set(['$not', '$in', '$notIn', '$eq', '$eqi', '$ne', '$nei', '$gt', '$gte', '$lt', '$lte', '$null', '$notNull', '$between', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$contains', '$containsi', '$notContains', '$notContainsi']);
-const isId = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^\d{1,15}$/.test(value));
+/** Operators that match text (LIKE, LOWER): PostgreSQL has no LIKE for a number, a date or a yes-or-no. */
+const TEXT_MATCHES = new Set(['$eqi', '$nei', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$contains', '$containsi', '$notContains', '$notContainsi']);
+const TEXT_COLUMNS = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 
+/** The column type a relation's condition compares with: its id. */
+const RELATION_ID = 'relation id';
+const INT32 = 2 ** 31;
+const WHOLE_NUMBER = /^\s*[+-]?\d{1,18}\s*$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const MILLISECONDS = /^\d{1,15}$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME = /^(2[0-3]|[01]\d):[0-5]\d:[0-5]\d(\.\d{1,3})?$/;
+const isDateTime = (value: string | number | boolean | bigint) =>
+  typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && (MILLISECONDS.test(value) || (ISO_DATE_TIME.test(value) && !Number.isNaN(new Date(value.replace(' ', 'T')).getTime())));
 /**
- * One value compared with a column. `ids`: the column is a relation's id (PostgreSQL refuses
- * text there), except for the yes-or-no operators.
+ * Whether a column of `type` can be compared with `value`: the database casts what the model
+ * says (fields/*.ts toDB, shared/parsers.ts) and throws, or PostgreSQL refuses, where it cannot.
  */
-const checkValue = (value: unknown, parameter: string, operator: string, ids: boolean): void => {
+const fitsColumn = (type: string, value: string | number | boolean | bigint): boolean => {
+  if (type === 'increments' || type === 'integer' || type === RELATION_ID) {
+    const whole = typeof value === 'number' ? value : typeof value === 'string' && WHOLE_NUMBER.test(value) ? Number(value) : NaN;
+    return Number.isInteger(whole) && whole >= -INT32 && whole < INT32;
+  }
+  if (type === 'biginteger') return typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && WHOLE_NUMBER.test(value));
+  if (type === 'float' || type === 'decimal') return typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
+  if (type === 'datetime' || type === 'timestamp') return isDateTime(value);
+  if (type === 'date') return typeof value === 'string' && DATE.test(value) && !Number.isNaN(new Date(value).getTime());
+  if (type === 'time') return typeof value === 'string' && TIME.test(value);
+  return true;
+};
+const EXPECTED: Record<string, string> = {
+  increments: 'expected a whole number',
+  integer: 'expected a whole number',
+  biginteger: 'expected a whole number',
+  float: 'expected a number',
+  decimal: 'expected a number',
+  datetime: 'expected an ISO date and time, e.g. 2026-01-02T08:00:00Z, or milliseconds since 1970',
+  timestamp: 'expected an ISO date and time, e.g. 2026-01-02T08:00:00Z, or milliseconds since 1970',
+  date: 'expected a date, e.g. 2026-01-02',
+  time: 'expected a time, e.g. 08:00:00',
+  [RELATION_ID]: 'expected the id (a whole number) of a related entry, or conditions on its fields',
+};
+
+/** One value compared with a column of `type` by `operator`. */
+const checkValue = (value: unknown, parameter: string, operator: string, type: string): void => {
   if (!isScalar(value)) refuse(parameter, 'expected a value');
-  if (ids && !PRESENCE.has(operator) && value !== null && typeof value !== 'object' && !isId(value)) refuse(parameter, 'expected the id (a whole number) of a related entry, or conditions on its fields');
+  // null, and our own code's objects (a date, a subquery), are the database's to read.
+  if (PRESENCE.has(operator) || value === null || typeof value === 'object') return;
+  if (TEXT_MATCHES.has(operator) && !TEXT_COLUMNS.has(type)) refuse(parameter, `${operator} matches text, and this field is a ${type === RELATION_ID ? 'relation' : type}`);
+  if (!fitsColumn(type, value as string | number | boolean | bigint)) refuse(parameter, EXPECTED[type]);
 };
 
 /**
- * A condition on one column (where.ts applyWhereToColumn): a value, a list of values (any of
- * them), or operators, each with a value, or a list of values for $in, $notIn and $between
- * (of two), or a whole condition for $not.
+ * A condition on one column of `type` (where.ts applyWhereToColumn): a value, a list of values
+ * (any of them), or operators, each with a value, or a list of values for $in, $notIn and
+ * $between (of two), or a whole condition for $not.
  */
-const checkColumnCondition = (condition: unknown, parameter: string, ids = false): void => {
-  if (Array.isArray(condition)) return condition.forEach((value, index) => checkValue(value, `${parameter}[${index}]`, '$in', ids));
-  if (!isRecord(condition)) return checkValue(condition, parameter, '$eq', ids);
+const checkColumnCondition = (condition: unknown, parameter: string, type: string): void => {
+  if (Array.isArray(condition)) return condition.forEach((value, index) => checkValue(value, `${parameter}[${index}]`, '$in', type));
+  if (!isRecord(condition)) return checkValue(condition, parameter, '$eq', type);
   for (const [operator, value] of Object.entries(condition)) {
     const at = `${parameter}.${operator}`;
     if (!COLUMN_OPERATORS.has(operator)) refuse(at, 'unknown operator here (use $eq, $ne, $in, $lt, $between, $contains, $null, $not, …)');
-    if (operator === '$not') checkColumnCondition(value, at, ids);
+    if (operator === '$not') checkColumnCondition(value, at, type);
     else if (operator === '$between' && (!Array.isArray(value) || value.length !== 2)) refuse(at, 'expected a list of two values');
-    else if (Array.isArray(value)) value.forEach((one, index) => checkValue(one, `${at}[${index}]`, operator, ids));
-    else checkValue(value, at, operator, ids);
+    else if (Array.isArray(value)) value.forEach((one, index) => checkValue(one, `${at}[${index}]`, operator, type));
+    else checkValue(value, at, operator, type);
   }
 };
 
 /** A condition on a relation: its ids, or conditions on the target's fields (where.ts processRelationWhere). */
 const checkRelationCondition = (condition: unknown, target: string, modelOf: ModelOf, parameter: string): void => {
-  if (!isRecord(condition)) return checkColumnCondition(condition, parameter, true);
+  if (!isRecord(condition)) return checkColumnCondition(condition, parameter, RELATION_ID);
   const keys = Object.keys(condition);
   const operators = keys.filter((key) => isOperator(key));
   if (operators.length > 0 && operators.length !== keys.length) refuse(parameter, 'operators and fields cannot be mixed');
@@ -75,7 +116,7 @@ const checkRelationCondition = (condition: unknown, target: string, modelOf: Mod
   const [operator] = operators;
   if (operator === undefined || isOperatorOfType('group', operator)) return checkFilters(condition, target, modelOf, parameter);
   const value = condition[operator];
-  return isRecord(value) ? checkFilters(value, target, modelOf, `${parameter}.${operator}`) : checkColumnCondition({ [operator]: value }, parameter, true);
+  return isRecord(value) ? checkFilters(value, target, modelOf, `${parameter}.${operator}`) : checkColumnCondition({ [operator]: value }, parameter, RELATION_ID);
 };
 
 /** `filters` of a model (where.ts processWhere). */
@@ -101,7 +142,7 @@ const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter
     const target = relationTarget(attribute);
     if (target) checkRelationCondition(value, target, modelOf, at);
     else if (UNFILTERABLE.has(attribute.type)) refuse(at, `a ${attribute.type} field cannot be filtered on`);
-    else checkColumnCondition(value, at);
+    else checkColumnCondition(value, at, attribute.type);
   }
 };
 

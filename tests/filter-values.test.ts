@@ -1,0 +1,62 @@
+import { PUBLIC_UIDS } from '../src/constants';
+import { bootTestAppForFile } from './harness/strapi';
+
+/**
+ * Every operator with awkward values on a field of each column type of the public types, as
+ * the database sees the model (`id` included), on the list and on a single document: a value
+ * the column cannot hold (`%` for an id, `NaN` for a number, text matching on a number) is a 400
+ * that names the parameter, never the database's 500 (PostgreSQL refuses what SQLite lets pass);
+ * a value it can hold is answered. Generated from the model: a new field type is covered here.
+ */
+const app = bootTestAppForFile();
+
+type Attribute = { type: string };
+const OPERATORS = ['', '[$eq]', '[$ne]', '[$in][0]', '[$notIn][0]', '[$lt]', '[$gte]', '[$between][0]', '[$eqi]', '[$nei]', '[$contains]', '[$notContains]', '[$containsi]', '[$startsWith]', '[$endsWithi]', '[$not][$eq]', '[$null]', '[$notNull]'];
+const AWKWARD = ['%', 'x', '', '1.5', 'NaN', '9'.repeat(40), '2026-13-45', 'true'];
+
+/** What each column type takes for a plain comparison, so the test knows a refusal is not over-eager. */
+const FITTING: Record<string, string> = { increments: '1', integer: '1', biginteger: '1', float: '1.5', decimal: '1.5', boolean: 'true', date: '2026-01-02', datetime: '2026-01-02T03:04:05.000Z', timestamp: '2026-01-02T03:04:05.000Z', time: '03:04:05.000' };
+
+/** One field per column type a filter can compare, each from the first public type that has one. */
+const probedFields = () => {
+  const seen = new Set<string>();
+  return PUBLIC_UIDS.flatMap((uid) => {
+    const attributes = app.strapi.db.metadata.get(uid).attributes as Record<string, Attribute>;
+    // What a reader may filter on: the type's public fields and the id (database-only columns are Strapi's "Invalid key").
+    const readable = app.strapi.contentType(uid).attributes as Record<string, { private?: boolean }>;
+    return Object.entries(attributes)
+      .filter(([field]) => field === 'id' || (readable[field] !== undefined && !readable[field].private))
+      .filter(([, attribute]) => !['relation', 'component', 'dynamiczone', 'media', 'json', 'blocks', 'password'].includes(attribute.type))
+      .filter(([, attribute]) => !seen.has(attribute.type) && Boolean(seen.add(attribute.type)))
+      .map(([field, attribute]) => ({ uid, field, type: attribute.type, plural: app.strapi.contentType(uid).info.pluralName }));
+  });
+};
+
+test('every column type of every public type: awkward values are a 400 naming the field, fitting ones are answered', async () => {
+  const fields = probedFields();
+  // The model holds the column types this test is about; without them it would prove nothing.
+  expect(fields.map(({ type }) => type)).toEqual(expect.arrayContaining(['increments', 'integer', 'string', 'datetime', 'date']));
+
+  const serverErrors: string[] = [];
+  const unnamed: string[] = [];
+  const refusedFitting: string[] = [];
+  for (const { field, type, plural } of fields) {
+    const single = (await app.http().get(`/api/${plural}?pagination[pageSize]=1`)).body.data?.[0]?.documentId ?? 'none';
+    for (const operator of OPERATORS) {
+      const values = operator === '[$null]' || operator === '[$notNull]' ? ['true', 'x'] : [...AWKWARD, FITTING[type] ?? 'x'];
+      for (const value of values) {
+        for (const path of [`/api/${plural}`, `/api/${plural}/${single}`]) {
+          const url = `${path}?${encodeURIComponent(`filters[${field}]${operator}`)}=${encodeURIComponent(value)}`;
+          const response = await app.http().get(url);
+          if (response.status >= 500) serverErrors.push(`${response.status} ${url}`);
+          else if (response.status === 400 && !String(response.body.error?.message).includes(`filters.${field}`)) unnamed.push(`${url} → ${response.body.error?.message}`);
+          const plain = operator === '' || operator === '[$eq]' || operator === '[$lt]';
+          if (plain && value === (FITTING[type] ?? 'x') && response.status === 400) refusedFitting.push(`${url} → ${response.body.error?.message}`);
+        }
+      }
+    }
+  }
+  expect(serverErrors.slice(0, 20)).toEqual([]);
+  expect(unnamed.slice(0, 20)).toEqual([]);
+  expect(refusedFitting.slice(0, 20)).toEqual([]);
+}, 600_000);
