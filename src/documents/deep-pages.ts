@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
 import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
-import { liveContentCache, publishedContentVersion } from '../channels/live-content-cache';
+import { publishedContentVersion } from '../channels/live-content-cache';
 import { PUBLISHABLE_UIDS } from '../constants';
 
 /** From this offset on a page is read in two steps; above it the one query costs little either way. */
@@ -11,11 +11,14 @@ export const DEEP_OFFSET = 100;
 /** Larger pages (or none: every row from the offset on) keep the one query: their ids would make too long a list. */
 const MAX_PAGE = 1000;
 
-/** Lists longer than this are not kept: their pages step over the index as before. */
-const MAX_LISTED = 250_000;
+/**
+ * A kept list's signposts stand this many rows apart: a page at any depth seeks to the one
+ * before it and steps over fewer rows than this.
+ */
+export const SIGNPOST_EVERY = 500;
 
-/** Memory for the kept lists of ids (8 bytes an id: 100,000 articles take 800 KB a list). */
-const LISTS_BYTES = 16 * 1024 * 1024;
+/** Kept lists (their keys are few: type, locale, channel, order). */
+const MAX_KEPT_LISTS = 200;
 
 /** The id queries this module runs: not rewritten again. */
 const idQueries = new WeakSet<object>();
@@ -78,29 +81,62 @@ const listKey = (strapi: Core.Strapi, uid: string, params: FindManyParams): stri
   return `${uid}|${stringify({ where: params.where, filters })}|${JSON.stringify(params.orderBy ?? null)}`;
 };
 
+type Direction = 'asc' | 'desc';
+/** A list's order as the query builder runs it: the order given, then the id ascending unless the id is last already. */
+type Order = Array<[field: string, direction: Direction]>;
+
+const orderOf = (orderBy: unknown): Order | null => {
+  const entries = orderBy === undefined || orderBy === null ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
+  const order: Order = [];
+  for (const entry of entries) {
+    if (typeof entry === 'string') order.push([entry, 'asc']);
+    else order.push(...(Object.entries(entry as Record<string, Direction>) as Order));
+  }
+  if (order[order.length - 1]?.[0] !== 'id') order.push(['id', 'asc']);
+  // Signposts seek on the first field and the id: the orders the read indexes hold.
+  return order.length <= 2 && order.slice(0, -1).every(([field]) => field !== 'id') ? order : null;
+};
+
+/**
+ * The rows after the row with id `signpost` in `order`. Written so that each database reads it
+ * as a range of the index (the row's own value of the field, then not the rows of that value up
+ * to it), not as an OR it would scan from the start; the value is read in a subquery, exactly as
+ * stored (a timestamp carried through JavaScript loses its microseconds on PostgreSQL).
+ */
+const afterRow = (strapi: Core.Strapi, uid: string, order: Order, signpost: number): Record<string, unknown> => {
+  const [[field, direction], tieBreak] = order;
+  if (!tieBreak) return { id: { [direction === 'asc' ? '$gt' : '$lt']: signpost } };
+  const { tableName, attributes } = strapi.db.metadata.get(uid as (typeof PUBLISHABLE_UIDS)[number]);
+  const column = (attributes[field] as { columnName?: string }).columnName ?? field;
+  const valueOfSignpost = () => strapi.db.connection(tableName).select(column).where('id', signpost);
+  return {
+    $and: [
+      { [field]: { [direction === 'desc' ? '$lte' : '$gte']: valueOfSignpost() } },
+      { $not: { [field]: { $eq: valueOfSignpost() }, id: { [tieBreak[1] === 'asc' ? '$lte' : '$gte']: signpost } } },
+    ],
+  };
+};
+
+/** A kept list's signposts: the id of every SIGNPOST_EVERY-th row, in order, as far as read. */
+type Signposts = { version: string; ids: number[]; ended: boolean; walking: Promise<void> };
+
 /**
  * A page deep in a list (`offset` in the hundreds or thousands), asked the way Strapi builds it,
  * has PostgreSQL read every skipped row whole from the table before the offset drops it: with
  * 10,000 articles a newest-first page near the end took most of a second. Asked in two steps it
  * costs the same at any depth: the ids of the page, with the same conditions and order, which
  * the read indexes answer alone; then those rows, in that order. Every findMany of a publishable
- * type passes here (Content API, GraphQL, admin lists), on both databases: SQLite skips rows
- * without reading them for the orders the indexes hold, and sorts only ids for the others.
+ * type passes here (Content API, GraphQL, admin lists), on both databases.
  *
- * Stepping over the index still grows with the offset on PostgreSQL (50,000 entries: 13 ms,
- * SQLite 2.4 ms). So there the ids of every page of a plain list of live rows (see `listKey`)
- * are kept in their order, read once from the same index until the live-content version moves:
- * a deep page is then a slice. Readers arriving while a list is read wait for that one read.
+ * Stepping over index entries to the offset still grows with the depth: at 100,000 articles a
+ * page near the end cost SQLite 8–15 ms of a blocked event loop, PostgreSQL 13 ms per 50,000. So
+ * for a plain list of live rows (see `listKey`), every SIGNPOST_EVERY-th row's id is kept, read
+ * once as deep as readers page and until the live-content version moves; a deep page seeks past
+ * the signpost before it and steps over fewer than SIGNPOST_EVERY rows. A list is walked by one
+ * reader at a time; the others wait for that walk.
  */
 export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
-  const listedIds = liveContentCache<Float64Array | null>(
-    new LRUCache<string, { version: string; value: Float64Array | null }>({
-      maxSize: LISTS_BYTES,
-      sizeCalculation: ({ value }, key) => key.length * 2 + Math.max(1, value?.byteLength ?? 0),
-    })
-  );
-  const listsBeingRead = new Map<string, Promise<Float64Array | null>>();
-  const keepsLists = strapi.db.dialect.client === 'postgres';
+  const keptLists = new LRUCache<string, Signposts>({ max: MAX_KEPT_LISTS });
 
   strapi.db.lifecycles.subscribe({
     models: [...PUBLISHABLE_UIDS],
@@ -109,32 +145,49 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
       if (!params || idQueries.has(params) || params.groupBy !== undefined) return;
       const { offset, limit } = params;
       if (typeof offset !== 'number' || offset < DEEP_OFFSET || typeof limit !== 'number' || limit < 1 || limit > MAX_PAGE) return;
-      const query = strapi.db.query(event.model.uid as (typeof PUBLISHABLE_UIDS)[number]);
-      const idQuery = { ...params, select: ['id'], populate: undefined };
+      const uid = event.model.uid;
+      const query = strapi.db.query(uid as (typeof PUBLISHABLE_UIDS)[number]);
       const idsOf = async (ask: object): Promise<number[]> => {
         idQueries.add(ask);
         return ((await query.findMany(ask)) as Array<{ id: number }>).map(({ id }) => id);
       };
-      const readList = async (key: string): Promise<Float64Array | null> =>
-        listedIds(strapi, key, async () => {
-          const ids = await idsOf({ ...idQuery, offset: undefined, limit: MAX_LISTED + 1 });
-          return ids.length > MAX_LISTED ? null : Float64Array.from(ids);
+      const idQuery = { ...params, select: ['id'], populate: undefined };
+      /** Ids from the row after `signpost` (or the first) on, in the list's order. */
+      const idsAfter = (order: Order, signpost: number | undefined, skip: number, take: number) =>
+        idsOf({
+          ...idQuery,
+          where: signpost === undefined ? params.where : { $and: [params.where ?? {}, afterRow(strapi, uid, order, signpost)] },
+          orderBy: order.map(([field, direction]) => ({ [field]: direction })),
+          offset: skip,
+          limit: take,
         });
 
-      const key = keepsLists ? listKey(strapi, event.model.uid, params) : null;
-      let page: number[] | null = null;
-      if (key !== null) {
-        // One read per list and version: after a release, many readers of deep pages ask at once.
-        const flight = `${key}|${await publishedContentVersion(strapi)}`;
-        let listed = listsBeingRead.get(flight);
-        if (!listed) {
-          listed = readList(key).finally(() => listsBeingRead.delete(flight));
-          listsBeingRead.set(flight, listed);
+      const key = listKey(strapi, uid, params);
+      const order = key === null ? null : orderOf(params.orderBy);
+      let page: number[];
+      if (key === null || order === null) {
+        page = await idsOf(idQuery);
+      } else {
+        const version = await publishedContentVersion(strapi);
+        let list = keptLists.get(key);
+        if (list?.version !== version) {
+          list = { version, ids: [], ended: false, walking: Promise.resolve() };
+          keptLists.set(key, list);
         }
-        const ids = await listed;
-        if (ids) page = Array.from(ids.subarray(offset, offset + limit));
+        const kept = list;
+        const wanted = Math.floor(offset / SIGNPOST_EVERY);
+        // One walk at a time per list: each goes on from where the one before it stopped (a
+        // failed one, from where it failed).
+        kept.walking = kept.walking.catch(() => undefined).then(async () => {
+          while (kept.ids.length < wanted && !kept.ended) {
+            const [next] = await idsAfter(order, kept.ids[kept.ids.length - 1], SIGNPOST_EVERY - 1, 1);
+            if (next === undefined) kept.ended = true;
+            else kept.ids.push(next);
+          }
+        });
+        await kept.walking;
+        page = kept.ids.length < wanted ? [] : await idsAfter(order, kept.ids[wanted - 1], offset - wanted * SIGNPOST_EVERY, limit);
       }
-      page ??= await idsOf(idQuery);
       // The same rows by id (conditions and search already applied), in the same order.
       params.where = { id: { $in: page } };
       delete params._q;
