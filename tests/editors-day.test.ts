@@ -51,6 +51,12 @@ test('an item created without a slug gets one from its title, on every path; an 
   const response = await app.http().post('/content-manager/collection-types/api::article.article?locale=zh-CN').set(await wf.auth(editor)).send({ ...withoutSlug, slug: '' });
   expect(response.status).toBe(201);
   expect(response.body.data.slug).toBe('dang-yuan-xian-feng-gang-gua-pai-2');
+  // With the placeholder the content manager's form asked for before a title was typed.
+  for (const placeholder of ['article', 'article-3']) {
+    const fromForm = await app.http().post('/content-manager/collection-types/api::article.article?locale=zh-CN').set(await wf.auth(editor)).send({ ...articleData({ title: '青年突击队完成线路大修' }), slug: placeholder });
+    expect(fromForm.status).toBe(201);
+    expect(fromForm.body.data.slug).toMatch(/^qing-nian-tu-ji-dui-wan-cheng-xian-lu-da-xiu(-1)?$/);
+  }
 
   // A new title never moves a URL already handed out.
   const renamed = await wf.edit(editor, UID.article, created.documentId, { title: '党员先锋岗挂牌仪式' });

@@ -99,6 +99,100 @@ describe('the content manager list', () => {
   });
 });
 
+describe('我的稿件 and the approved-and-waiting tab', () => {
+  type Mine = { documentId: string; group: string; stageName: string | null; publishAt: string | null; title: string | null };
+  const mine = async (as: Record<string, string>) => {
+    const response = await app.http().get('/workflow/mine').set(as);
+    expect(response.status).toBe(200);
+    return response.body.data as Mine[];
+  };
+
+  test('an editor’s items, each in its group: sent back, in review at its stage, scheduled, live, draft', async () => {
+    const sentBack = await wf.createArticle(editor, { title: '我的稿件：退回' });
+    await wf.submit(editor, A, sentBack);
+    expect((await wf.requestChanges(reviewer, A, sentBack, { comment: '请补充图片说明。' })).status).toBe(200);
+    const live = await wf.createArticle(editor, { title: '我的稿件：已发布' });
+    await wf.submit(editor, A, live);
+    for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, live)).status).toBe(200);
+
+    const byId = new Map((await mine(await wf.auth(editor))).map((item) => [item.documentId, item]));
+    expect(byId.get(sentBack)).toMatchObject({ group: 'sent_back', title: '我的稿件：退回' });
+    expect(byId.get(inReview)).toMatchObject({ group: 'in_review', stageName: '复审' });
+    expect(byId.get(approved)).toMatchObject({ group: 'scheduled', publishAt: at(9) });
+    expect(byId.get(live)).toMatchObject({ group: 'live' });
+    expect(byId.get(notSubmitted)).toMatchObject({ group: 'draft', publishAt: at(57) });
+  });
+
+  test('lists only what the caller created, of the types they may read; signed-in staff only', async () => {
+    const reviewersOwn = await mine(await wf.auth(reviewer));
+    expect(reviewersOwn.map((item) => item.documentId)).not.toContain(inReview);
+    expect((await app.http().get('/workflow/mine')).status).toBe(401);
+    const operator = await contentlessAdmin(app);
+    expect(await mine(operator)).toEqual([]);
+  });
+
+  test('what passed every stage waits in its own tab, the soonest first; what is in review does not', async () => {
+    const response = await app.http().get('/workflow/waiting').set(await wf.auth(reviewer));
+    expect(response.status).toBe(200);
+    const waiting: Array<{ documentId: string; title: string; publishAt: string | null; approvedAt: string | null }> = response.body.data;
+    expect(waiting.find((item) => item.documentId === approved)).toMatchObject({ title: '日历：已通过待发布', publishAt: at(9) });
+    expect(waiting.find((item) => item.documentId === approved)?.approvedAt).toEqual(expect.any(String));
+    expect(waiting.map((item) => item.documentId)).not.toContain(inReview);
+    const times = waiting.map((item) => item.publishAt).filter((time): time is string => time !== null);
+    expect(times).toEqual([...times].sort());
+    // The queue proper holds what waits for this reviewer's stage, never an approved item.
+    expect((await wf.queue(reviewer)).map((item) => item.documentId)).not.toContain(approved);
+    expect((await app.http().get('/workflow/waiting')).status).toBe(401);
+    const operator = await contentlessAdmin(app);
+    expect((await app.http().get('/workflow/waiting').set(operator)).body.data).toEqual([]);
+  });
+});
+
+describe('bulk publish, checked first', () => {
+  const check = async (as: Record<string, string>, body: object, locale = 'zh-CN') => app.http().post(`/workflow/publish-check?locale=${locale}`).set(as).send(body);
+
+  test('says per item whether the workflow would release it now, and if not why, before anything is published', async () => {
+    // Approved, due a moment from now, the scheduler not yet run: the one a publish would release.
+    const due = await wf.createArticle(editor, { title: '批量发布：到点待发布' });
+    await wf.schedule(editor, A, due, { publishAt: new Date(Date.now() + 4000).toISOString() });
+    await wf.submit(editor, A, due);
+    for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, due)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    const live = (await documents(app.strapi, A).findFirst({ locale: 'zh-CN', status: 'published' }))!.documentId;
+
+    // Reviewers publish; editors may not (src/access/admin-roles.ts), and are told so.
+    const asEditor = await check(await wf.auth(editor), { uid: A, documentIds: [due] });
+    expect(asEditor.body.data).toEqual([expect.objectContaining({ documentId: due, canPublish: false, reason: expect.stringContaining('没有发布该内容的权限') })]);
+    const response = await check(await wf.auth(reviewer), { uid: A, documentIds: [due, approved, inReview, notSubmitted, live] });
+    expect(response.status).toBe(200);
+    const byId = new Map((response.body.data as Array<{ documentId: string; title: string; canPublish: boolean; reason: string | null }>).map((item) => [item.documentId, item]));
+    expect(byId.get(due)).toMatchObject({ title: '批量发布：到点待发布', canPublish: true, reason: null });
+    for (const refused of [approved, inReview, notSubmitted, live]) {
+      expect(byId.get(refused)).toMatchObject({ canPublish: false, reason: expect.any(String) });
+    }
+    expect(byId.get(approved)!.reason).not.toEqual(byId.get(inReview)!.reason);
+    // Nothing was published by asking.
+    expect((await wf.status(editor, A, due)).body.data.reviewState).toBe('approved');
+  });
+
+  test.each([
+    [{ uid: 'api::nothing.nothing', documentIds: ['a'] }, 'uid'],
+    [{ uid: A, documentIds: [] }, 'documentIds'],
+    [{ uid: A, documentIds: ['x'.repeat(65)] }, 'documentIds'],
+    [{ uid: A, documentIds: [{ $ne: null }] }, 'documentIds'],
+    [{ uid: A, documentIds: Array.from({ length: 101 }, (_, index) => `d${index}`) }, 'documentIds'],
+  ])('%j is a 400 naming %s', async (body, parameter) => {
+    const response = await check(await wf.auth(editor), body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.path).toEqual([parameter]);
+  });
+
+  test('is for signed-in staff who may read the type', async () => {
+    expect((await app.http().post('/workflow/publish-check').send({ uid: A, documentIds: [approved] })).status).toBe(401);
+    expect((await check(await contentlessAdmin(app), { uid: A, documentIds: [approved] })).status).toBe(403);
+  });
+});
+
 test('each scheduled release and takedown of the week, in time order, with its readiness', async () => {
   const entries = (await entriesOf()).filter((entry) => [approved, inReview, notSubmitted].includes(entry.documentId));
   expect(entries.map((entry) => [entry.documentId, entry.action, entry.readiness, entry.atRisk, entry.stageName])).toEqual([

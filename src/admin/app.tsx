@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { Calendar, CheckCircle } from '@strapi/icons';
+import { Calendar, CheckCircle, Pencil } from '@strapi/icons';
+import { checkedBulkPublish, mayBeBulkPublish } from './workflow/checkedBulkPublish';
 import { confirmedSave } from './workflow/confirmedSave';
 import { gatedPublish } from './workflow/gatedPublish';
 import { addReviewStateColumn, ReviewStateFilter } from './workflow/ReviewStateList';
@@ -10,6 +11,7 @@ import { WorkflowPanel } from './workflow/WorkflowPanel';
 // Strapi's admin reads this key before it renders (English when unset); a language picked in
 // the profile is stored there too and wins.
 const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
+const MEASURE_WITHOUT_WORKFLOW_KEY = 'brand-cms-measure-without-workflow';
 
 export default {
   config: {
@@ -26,6 +28,13 @@ export default {
       permissions: [],
     });
     app.addMenuLink({
+      to: 'my-items',
+      icon: Pencil,
+      intlLabel: { id: 'workflow.my-items', defaultMessage: '我的稿件 My items' },
+      Component: () => import('./workflow/MyItemsPage'),
+      permissions: [],
+    });
+    app.addMenuLink({
       to: 'release-calendar',
       icon: Calendar,
       intlLabel: { id: 'workflow.release-calendar', defaultMessage: '发布日历 Release calendar' },
@@ -36,9 +45,13 @@ export default {
   bootstrap(app: StrapiApp) {
     // Boundary: the admin types every plugin's APIs as Record<string, unknown>; these are the content manager's own.
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
-    contentManager.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action.type === 'update' ? confirmedSave(action) : action)));
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addReviewStateColumn);
     app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'review-state-filter', Component: ReviewStateFilter });
+    contentManager.addBulkAction((actions) => actions.map((action) => (mayBeBulkPublish(action) ? checkedBulkPublish(action) : action)));
+    // `npm run screenshots` measures the edit view's opening with and without the workflow's
+    // panels and buttons; this browser-local switch is how it opens one without them.
+    if (window.localStorage.getItem(MEASURE_WITHOUT_WORKFLOW_KEY) === 'true') return;
+    contentManager.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
+    contentManager.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action.type === 'update' ? confirmedSave(action) : action)));
   },
 };

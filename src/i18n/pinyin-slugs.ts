@@ -42,8 +42,16 @@ const slugAttributeOf = (strapi: Core.Strapi, uid: UID.ContentType): { field: st
 };
 
 /**
- * A new item created without a slug (the Content API, an import, our own code) gets one from its
- * title, unique in its type and locale. Only new items: an existing URL never changes.
+ * The slug the content manager's form holds before a title is typed: it asks for one when the
+ * form opens (the type's name, `article`, `article-1`, …) and never again as the title is typed.
+ */
+const isPlaceholderSlug = (strapi: Core.Strapi, uid: UID.ContentType, slug: unknown): boolean =>
+  slug === undefined || slug === null || slug === '' || (typeof slug === 'string' && new RegExp(`^${strapi.contentType(uid).info.singularName}(-\\d+)?$`).test(slug));
+
+/**
+ * A new item created without a slug (the Content API, an import, our own code), or with the
+ * placeholder the content manager's form starts with, gets one from its title, unique in its
+ * type and locale. Only new items: an existing URL never changes.
  */
 export const slugsOnCreate =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -51,7 +59,7 @@ export const slugsOnCreate =
     if (action !== 'create' || !(PUBLIC_UIDS as readonly string[]).includes(uid) || !params.data) return next();
     const attribute = slugAttributeOf(strapi, uid);
     const title = attribute ? params.data[attribute.targetField] : undefined;
-    if (!attribute || (params.data[attribute.field] ?? '') !== '' || typeof title !== 'string' || title.trim() === '') return next();
+    if (!attribute || !isPlaceholderSlug(strapi, uid, params.data[attribute.field]) || typeof title !== 'string' || title.trim() === '') return next();
     const base = slugOfTitle(title);
     // A copy: the caller's object stays as they passed it.
     if (base !== '') params.data = { ...params.data, [attribute.field]: await uniqueSlug(strapi, uid, attribute.field, base, typeof params.locale === 'string' ? params.locale : undefined) };

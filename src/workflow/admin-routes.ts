@@ -6,6 +6,9 @@ export const WORKFLOW_ADMIN_ROUTES: AdminRoutes = {
   controller: 'api::workflow.review',
   routes: [
     ['GET', '/queue', 'queue'],
+    ['GET', '/waiting', 'waiting'],
+    ['GET', '/mine', 'mine'],
+    ['POST', '/publish-check', 'publishCheck'],
     ['GET', '/calendar', 'calendar'],
     ['GET', '/documents/:uid/:documentId', 'status'],
     ['GET', '/documents/:uid/:documentId/history', 'history'],

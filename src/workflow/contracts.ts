@@ -53,6 +53,28 @@ export type QueueItem = {
   updatedAt: string;
 };
 
+/** `GET /workflow/waiting`: an approved item that is not live yet, waiting for its time (or a publish). */
+export type WaitingItem = { contentType: string; documentId: string; locale: string; title: string | null; publishAt: string | null; approvedAt: string | null };
+
+/** Where one of an editor's items stands, in the words of 我的稿件. */
+export type MyItemGroup = 'sent_back' | 'in_review' | 'scheduled' | 'waiting' | 'live' | 'draft';
+
+/** `GET /workflow/mine`: one of the signed-in editor's items. */
+export type MyItem = {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string | null;
+  group: MyItemGroup;
+  stageName: string | null;
+  publishAt: string | null;
+  unpublishAt: string | null;
+  updatedAt: string;
+};
+
+/** `POST /workflow/publish-check`: whether the workflow would release one document now, and if not why. */
+export type PublishCheck = { documentId: string; title: string | null; canPublish: boolean; reason: string | null };
+
 /** `GET …/history`: one entry of the append-only trail. */
 export type AuditEntry = {
   id: number;

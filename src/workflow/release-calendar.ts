@@ -5,7 +5,7 @@ import { findVersionRow } from '../documents/document-rows';
 import type { CalendarEntry, CalendarFilters, CalendarReadiness } from './contracts';
 import { chainFor } from './review-chain';
 import { refOfState, type ReviewState } from './review-states';
-import { currentStageIndex } from './transitions';
+import { stageNameOf } from './transitions';
 
 /**
  * Where a scheduled release or takedown stands: already done, approved and waiting for its time,
@@ -64,7 +64,7 @@ export const releaseCalendar = async (strapi: Core.Strapi, filters: CalendarFilt
     if (filters.brand && brand?.documentId !== filters.brand) continue;
     if (filters.organization && !organizations.has(filters.organization)) continue;
     const stages = await chainFor(strapi, ref.uid);
-    const stageName = state.reviewState === 'in_review' ? stages[currentStageIndex({ state, stages })]?.name ?? null : null;
+    const stageName = stageNameOf(state, stages);
     for (const action of ['publish', 'unpublish'] as const) {
       const at = action === 'publish' ? state.publishAt : state.unpublishAt;
       if (!at || new Date(at) < filters.from || new Date(at) >= filters.to) continue;

@@ -3,7 +3,7 @@ import { WORKFLOW_UID } from '../constants';
 import { findVersionRow } from '../documents/document-rows';
 import type { UserActor } from './actor';
 import { approvalsInCycle } from './audit-trail';
-import type { QueueItem } from './contracts';
+import type { QueueItem, WaitingItem } from './contracts';
 import { chainFor } from './review-chain';
 import { refOfState, type ReviewState } from './review-states';
 import { authorshipOf } from './transition-facts';
@@ -37,4 +37,28 @@ export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor): Pro
     });
   }
   return items;
+};
+
+/** At most this many approved-and-waiting items are listed, the soonest first. */
+export const MAX_WAITING = 500;
+
+/**
+ * 已通过待发布: what passed every stage and waits, in the types given (those the caller may
+ * read), the soonest release first and those with no time after them. It left the review queue
+ * at its last approval; the reviewers still want to see what they let through before it goes out.
+ */
+export const approvedAndWaiting = async (strapi: Core.Strapi, types: readonly string[]): Promise<WaitingItem[]> => {
+  if (types.length === 0) return [];
+  const approved: ReviewState[] = await strapi.db.query(WORKFLOW_UID.reviewState).findMany({
+    where: { reviewState: 'approved', contentType: { $in: [...types] } },
+    orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+    limit: MAX_WAITING,
+  });
+  const items: WaitingItem[] = [];
+  for (const state of approved) {
+    const draft = await findVersionRow(strapi, refOfState(state), 'draft');
+    items.push({ contentType: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale, title: draft?.title ?? draft?.name ?? null, publishAt: state.publishAt, approvedAt: state.approvedAt });
+  }
+  // Nulls sort first on PostgreSQL and last on SQLite: put the items without a time last on both.
+  return [...items.filter((item) => item.publishAt !== null), ...items.filter((item) => item.publishAt === null)];
 };

@@ -3,7 +3,7 @@ import { WORKFLOW_UID, type ContentUid } from '../constants';
 import type { ReviewStateName } from './contracts';
 import { chainFor } from './review-chain';
 import type { ReviewState } from './review-states';
-import { currentStageIndex } from './transitions';
+import { stageNameOf } from './transitions';
 
 export type ListedReviewState = Exclude<ReviewStateName, 'deleted'>;
 export const LISTED_REVIEW_STATES: readonly ListedReviewState[] = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished'];
@@ -26,7 +26,7 @@ export const reviewColumns = async (strapi: Core.Strapi, uid: ContentUid, locale
   return new Map(
     listed.map(({ documentId, isLive }) => {
       const state = byDocument.get(documentId);
-      const reviewStage = state?.reviewState === 'in_review' ? stages[currentStageIndex({ state, stages })]?.name ?? null : null;
+      const reviewStage = state ? stageNameOf(state, stages) : null;
       return [documentId, { reviewState: state?.reviewState ?? (isLive ? 'published' : 'draft'), reviewStage, publishAt: state?.publishAt ?? null }];
     })
   );

@@ -64,6 +64,9 @@ export const isPinned = (state: ReviewStateName): boolean => (PINNED as readonly
 
 /** The stage a document in review waits at (a chain shortened by an administrator caps it). */
 export const currentStageIndex = ({ state, stages }: Pick<TransitionFacts, 'state' | 'stages'>): number => Math.min(state.stageIndex, stages.length - 1);
+/** The name of the stage a document in review waits at; null when it is not in review. */
+export const stageNameOf = (state: TransitionFacts['state'], stages: TransitionFacts['stages']): string | null =>
+  state.reviewState === 'in_review' ? stages[currentStageIndex({ state, stages })]?.name ?? null : null;
 const isLastStage = (facts: TransitionFacts) => currentStageIndex(facts) === facts.stages.length - 1;
 const changedSinceApproval = (facts: TransitionFacts) => facts.draftHash !== null && facts.draftHash !== facts.state.reviewedHash;
 

@@ -341,32 +341,67 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
   );
 };
 
-/** The side panel of every publishable type's edit view: state, stage, schedule, diff, history and the allowed transitions. */
-/** A locale of the document not saved yet: it has no review of its own until it is. */
-const UnsavedLocale = ({ locale }: { locale?: string }) => (
-  <Box background="neutral100" padding={3} hasRadius data-testid="unsaved-locale">
-    <Typography variant="pi" tag="p">
-      此语言版本（{locale ?? '—'}）尚未保存：保存后才有自己的审核状态、定时和记录。
-    </Typography>
-    <Typography variant="pi" tag="p" textColor="neutral600">
-      This locale has not been saved yet: it gets its own review, schedule and history once saved.
-    </Typography>
-  </Box>
-);
+/**
+ * A locale of the document not saved yet: it has no review of its own until it is. Its form
+ * starts from the saved locale's values (Strapi's "fill in from another locale", done at once),
+ * not from the type's defaults: a translation keeps the channels, category and the rest.
+ */
+const UnsavedLocale = ({ model, collectionType, documentId, sourceLocale, locale }: { model: string; collectionType: string; documentId: string; sourceLocale?: string; locale?: string }) => {
+  const { get } = useFetchClient();
+  const setValues = useForm('PrefillLocale', (form) => form.setValues);
+  const [prefilled, setPrefilled] = React.useState<'pending' | 'done' | 'failed'>('pending');
+  const asked = React.useRef<string | null>(null);
 
-const UnsavedOrContent = ({ model, documentId, document }: { model: string; documentId: string; document?: Record<string, unknown> }) => {
+  React.useEffect(() => {
+    const key = `${documentId}|${sourceLocale}|${locale}`;
+    if (!sourceLocale || !locale || asked.current === key) return;
+    asked.current = key;
+    get<{ data: Record<string, unknown> }>(`/i18n/content-manager/get-fill-from-locale/${model}`, { params: { documentId, sourceLocale, targetLocale: locale, collectionType } })
+      .then(({ data }) => {
+        setValues(data.data);
+        setPrefilled('done');
+      })
+      .catch(() => setPrefilled('failed'));
+  }, [get, setValues, model, collectionType, documentId, sourceLocale, locale]);
+
+  return (
+    <Box background="neutral100" padding={3} hasRadius data-testid="unsaved-locale">
+      <Typography variant="pi" tag="p">
+        此语言版本（{locale ?? '—'}）尚未保存：保存后才有自己的审核状态、定时和记录。
+      </Typography>
+      {prefilled === 'done' ? (
+        <Typography variant="pi" tag="p" fontWeight="bold" data-testid="prefilled-from">
+          已按 {sourceLocale} 版本预填，请翻译后保存 / Prefilled from {sourceLocale}: translate, then save
+        </Typography>
+      ) : null}
+      <Typography variant="pi" tag="p" textColor="neutral600">
+        This locale has not been saved yet: it gets its own review, schedule and history once saved.
+      </Typography>
+    </Box>
+  );
+};
+
+type SavedLocales = { availableLocales?: Array<{ locale?: string }> };
+
+const UnsavedOrContent = ({ model, collectionType, documentId, document, meta }: { model: string; collectionType: string; documentId: string; document?: Record<string, unknown>; meta?: SavedLocales }) => {
   // The locale asked for in the URL: on a locale not saved yet, `document` is not of that locale.
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const asked = query.plugins?.i18n?.locale;
   const saved = document?.id !== undefined && (asked === undefined || document.locale === asked);
-  if (!saved) return <UnsavedLocale locale={asked} />;
+  if (!saved) {
+    // Prefill from the Chinese version where there is one, else from any saved locale.
+    const savedLocales = [document?.locale as string | undefined, ...(meta?.availableLocales ?? []).map(({ locale }) => locale)].filter((code): code is string => Boolean(code) && code !== asked);
+    const source = savedLocales.find((code) => code === 'zh-CN') ?? savedLocales[0];
+    return <UnsavedLocale model={model} collectionType={collectionType} documentId={documentId} sourceLocale={source} locale={asked} />;
+  }
   return <WorkflowPanelContent model={model} documentId={documentId} locale={document.locale as string | undefined} revision={document.updatedAt} />;
 };
 
-export const WorkflowPanel: PanelComponent = ({ model, documentId, document }) => {
+/** The side panel of every publishable type's edit view: state, stage, schedule, diff, history and the allowed transitions. */
+export const WorkflowPanel: PanelComponent = ({ model, collectionType, documentId, document, meta }) => {
   if (!documentId || !isPublishableModel(model)) return null;
   return {
     title: '审核与发布 Review',
-    content: <UnsavedOrContent model={model} documentId={documentId} document={document} />,
+    content: <UnsavedOrContent model={model} collectionType={collectionType} documentId={documentId} document={document} meta={meta as SavedLocales | undefined} />,
   };
 };

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { isPublishable } from '../../../constants';
+import { isPublishable, PUBLISHABLE_UIDS } from '../../../constants';
 import { hasLocale, type DocumentRef } from '../../../documents/document-rows';
 import { documentLocale } from '../../../i18n/locales';
 import { userActor, type AdminUser } from '../../../workflow/actor';
 import { auditTrail } from '../../../workflow/audit-trail';
 import { approveStage, requestChanges, setSchedule, submitForReview, withdrawApproval } from '../../../workflow/review-actions';
-import { reviewQueueFor } from '../../../workflow/review-queue';
+import { approvedAndWaiting, reviewQueueFor } from '../../../workflow/review-queue';
+import { myItems } from '../../../workflow/my-items';
+import { checkBulkPublish, MAX_PUBLISH_CHECK } from '../../../workflow/publish-check';
+import { workflowService } from '../../../workflow/workflow-services';
 import { isChannel } from '../../../channels/channel-targeting';
 import type { AuditEntry, CalendarFilters, DiffBaseline } from '../../../workflow/contracts';
 import { releaseCalendar } from '../../../workflow/release-calendar';
@@ -23,6 +26,9 @@ type Context = {
 };
 
 const EXPLORER = 'plugin::content-manager.explorer';
+
+/** The publishable types the signed-in user may read in the content manager. */
+const readableTypes = (ctx: Context) => PUBLISHABLE_UIDS.filter((uid) => ctx.state.userAbility.can(`${EXPLORER}.read`, uid));
 
 /** The document locale a request is about; only publishable types have a workflow. */
 const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentRef> => {
@@ -106,6 +112,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async queue(ctx: Context) {
     ctx.body = { data: await reviewQueueFor(strapi, userActor(ctx.state.user)) };
+  },
+
+  async waiting(ctx: Context) {
+    ctx.body = { data: await approvedAndWaiting(strapi, readableTypes(ctx)) };
+  },
+
+  async publishCheck(ctx: Context) {
+    const { uid, documentIds } = ctx.request.body ?? {};
+    if (typeof uid !== 'string' || !isPublishable(uid)) throw invalid('uid 须为经过审核的类型', 'uid must be a type with a review workflow', { path: ['uid'] });
+    if (!ctx.state.userAbility.can(`${EXPLORER}.read`, uid)) throw refuse('没有查看该类型内容的权限', `You may not read ${uid}`);
+    if (!Array.isArray(documentIds) || documentIds.length === 0 || documentIds.length > MAX_PUBLISH_CHECK || !documentIds.every((id) => typeof id === 'string' && /^[a-z0-9]{1,64}$/.test(id))) {
+      throw invalid(`documentIds 须为 1–${MAX_PUBLISH_CHECK} 个文档 ID`, `documentIds must list 1 to ${MAX_PUBLISH_CHECK} document ids`, { path: ['documentIds'] });
+    }
+    const locale = await documentLocale(strapi, ctx.query.locale);
+    ctx.body = { data: await checkBulkPublish(strapi, uid, locale, [...new Set(documentIds as string[])], userActor(ctx.state.user), permissionsOf(ctx, uid)) };
+  },
+
+  async mine(ctx: Context) {
+    ctx.body = { data: await myItems(strapi, ctx.state.user.id, readableTypes(ctx), workflowService(strapi, 'context').now()) };
   },
 
   async status(ctx: Context) {

@@ -1,0 +1,263 @@
+import type { Browser, Page } from 'playwright-core';
+import { slugOfTitle } from '../../src/i18n/pinyin-slugs';
+
+/**
+ * The editor's and reviewers' day in the real admin panel, in headless Chromium, as the demo
+ * accounts: the built CMS in production mode on a fresh SQLite database (scripts/browser/cms.js).
+ * Run by `npm run test:browser` (in .ci/run, after the admin build). Where no browser can be
+ * had, every test here is skipped with a message saying why; CI installs one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cmsKit = require('../../scripts/browser/cms') as {
+  missingBrowser: () => string | null;
+  missingAdminBuild: () => string | null;
+  launchBrowser: () => Promise<Browser>;
+  startCms: (options: { port: number; name: string }) => Promise<Cms>;
+  adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown> }>; login: (account: Account) => Promise<string> };
+  signIn: (browser: Browser, base: string, account: Account, viewport?: { width: number; height: number }) => Promise<Page>;
+  editViewPath: (uid: string, documentId: string, locale?: string) => string;
+};
+type Account = [email: string, password: string];
+type Cms = { base: string; accounts: Record<'superAdmin' | 'editor' | 'reviewer' | 'secondReviewer' | 'chiefReviewer', Account>; screenToken: string; stop: () => Promise<void> };
+
+const ARTICLE = 'api::article.article';
+const missing = cmsKit.missingBrowser() ?? cmsKit.missingAdminBuild();
+if (missing) {
+  const banner = '!'.repeat(100);
+  console.warn(`${banner}\nBROWSER TESTS SKIPPED: ${missing}\n${banner}`);
+}
+const browserTest = missing ? test.skip : test;
+jest.setTimeout(180_000);
+
+let cms: Cms;
+let browser: Browser;
+let api: ReturnType<typeof cmsKit.adminApi>;
+const tokens: Record<string, string> = {};
+const pages: Record<string, Page> = {};
+
+beforeAll(async () => {
+  if (missing) return;
+  cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341), name: 'browser-test' });
+  api = cmsKit.adminApi(cms.base);
+  browser = await cmsKit.launchBrowser();
+  for (const role of ['editor', 'reviewer', 'secondReviewer', 'chiefReviewer'] as const) tokens[role] = await api.login(cms.accounts[role]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.stop();
+});
+
+/** The page of `role`, signed in once. */
+const pageOf = async (role: 'editor' | 'reviewer' | 'secondReviewer' | 'chiefReviewer'): Promise<Page> => {
+  if (!pages[role]) {
+    pages[role] = await cmsKit.signIn(browser, cms.base, cms.accounts[role], { width: 1600, height: 1100 });
+    // Leaving a form with unsaved edits asks the browser to confirm: the tests leave on purpose.
+    pages[role].on('dialog', (dialog) => void dialog.accept());
+  }
+  return pages[role];
+};
+
+/** Reads `read` until `done` holds of what it gave (the page's CSP allows no script of ours in it). */
+const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+const openEditView = async (page: Page, documentId: string) => {
+  await page.goto(`${cms.base}${cmsKit.editViewPath(ARTICLE, documentId)}`);
+  await page.getByText(/审核与发布 Review/i).first().waitFor();
+};
+const stateBadge = (page: Page, label: string) => page.getByText(label, { exact: true }).first();
+const saveButton = (page: Page) => page.getByRole('button', { name: /^(保存|Save)$/ }).first();
+const workflowUrl = (documentId: string, action: string) => `/workflow/documents/${ARTICLE}/${documentId}/${action}?locale=zh-CN`;
+
+let articleId: string;
+const TITLE = '青年突击队完成线路大修';
+
+browserTest('the editor writes an article: the slug is the title in pinyin, and submit waits for unsaved edits to be saved', async () => {
+  const page = await pageOf('editor');
+  await page.goto(`${cms.base}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=zh-CN`);
+  const title = page.locator('input[name="title"]');
+  await title.fill(TITLE);
+  await page.locator('textarea[name="digest"]').fill('青年突击队利用天窗时间完成线路大修。');
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('突击队员连续奋战六小时，提前完成任务。');
+  await saveButton(page).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 30_000 });
+  articleId = page.url().split('?')[0].split('/').pop()!;
+  await stateBadge(page, '草稿 Draft').waitFor();
+  // Saved with the form's placeholder slug: the item's slug is its title in pinyin.
+  await until(() => page.locator('input[name="slug"]').inputValue(), (slug) => slug === slugOfTitle(TITLE));
+
+  // An edit not saved yet: submit would send the saved version, so it waits, and says why.
+  await title.fill(`${TITLE}（续）`);
+  await page.getByTestId('unsaved-hint').waitFor();
+  await expect(page.getByRole('button', { name: '提交审核 Submit for review' }).isDisabled()).resolves.toBe(true);
+  await saveButton(page).click();
+  await page.getByTestId('unsaved-hint').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '提交审核 Submit for review' }).click();
+  await stateBadge(page, '审核中 In review').waitFor();
+  const saved = await api.call(tokens.editor, 'GET', `/content-manager/collection-types/${ARTICLE}/${articleId}?locale=zh-CN`);
+  expect(saved.data.title).toBe(`${TITLE}（续）`);
+});
+
+browserTest('a translation starts from the Chinese version: the English form is prefilled, and says so', async () => {
+  const created = await api.call(tokens.editor, 'POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-CN`, {
+    title: '党员志愿者服务春运',
+    digest: '志愿者在车站为旅客引路。',
+    channels: { website: true, wechat: true, screen: false },
+  });
+  const documentId = created.data.documentId as string;
+  const page = await pageOf('editor');
+  await page.goto(`${cms.base}${cmsKit.editViewPath(ARTICLE, documentId, 'en')}`);
+  await page.getByTestId('prefilled-from').waitFor();
+  await expect(page.locator('[name="digest"]').first().inputValue()).resolves.toBe('志愿者在车站为旅客引路。');
+  await page.locator('input[name="title"]').fill('Party volunteers guide travellers home');
+  await saveButton(page).click();
+  await stateBadge(page, '草稿 Draft').waitFor();
+  const english = await api.call(tokens.editor, 'GET', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`);
+  expect(english.data).toMatchObject({ title: 'Party volunteers guide travellers home', digest: '志愿者在车站为旅客引路。', channels: { website: true, wechat: true, screen: false } });
+});
+
+browserTest('a reviewer sends it back; after the editor resubmits, the reviewer sees the changes against the version sent back', async () => {
+  const reviewer = await pageOf('reviewer');
+  await openEditView(reviewer, articleId);
+  await reviewer.getByLabel('审核意见 Comment').fill('请写明参加人数。');
+  await reviewer.getByRole('button', { name: '退回修改 Request changes' }).click();
+  await stateBadge(reviewer, '退回修改 Changes requested').waitFor();
+
+  const editor = await pageOf('editor');
+  await openEditView(editor, articleId);
+  await editor.getByText('“请写明参加人数。”').waitFor();
+  await editor.locator('input[name="title"]').fill(`${TITLE}，32名队员参加`);
+  await saveButton(editor).click();
+  await editor.getByTestId('unsaved-hint').waitFor({ state: 'detached' });
+  await editor.getByRole('button', { name: '提交审核 Submit for review' }).click();
+  await stateBadge(editor, '审核中 In review').waitFor();
+
+  await openEditView(reviewer, articleId);
+  const diff = reviewer.getByTestId('version-diff');
+  await diff.waitFor();
+  await expect(diff.getByRole('button', { name: '对比上次送审版本' }).isVisible()).resolves.toBe(true);
+  await expect(diff.locator('ins').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('32名队员参加')]));
+  await expect(diff.locator('del').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('（续）')]));
+});
+
+browserTest('a blocked wording is quoted in its sentence with the rule’s note, and submit is refused until it is changed', async () => {
+  const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+  const created = await api.call(tokens.editor, 'POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-CN`, {
+    title: '宪法知识竞赛决赛举行',
+    body: [paragraph('比赛围绕中国人民共和国宪法展开。'), paragraph('各支部党员踊跃参加。')],
+    channels: { website: true, wechat: false, screen: false },
+  });
+  const editor = await pageOf('editor');
+  await openEditView(editor, created.data.documentId as string);
+  const hits = editor.getByTestId('terminology-hits');
+  await hits.waitFor();
+  await expect(hits.innerText()).resolves.toMatch(/须修改后才能送审[\s\S]*比赛围绕中国人民共和国宪法展开[\s\S]*中华人民共和国[\s\S]*国名错误/);
+  await expect(hits.locator('mark').first().innerText()).resolves.toBe('中国人民共和国');
+  await expect(editor.getByRole('button', { name: '提交审核 Submit for review' }).isDisabled()).resolves.toBe(true);
+});
+
+browserTest('三审: each stage approves in turn, and the list column and the release calendar show where the item stands', async () => {
+  const publishAt = new Date(Date.now() + 2 * 86_400_000);
+  publishAt.setUTCHours(2, 0, 0, 0);
+  // The editor schedules it (a schedule change restarts the review: submitted again).
+  await api.call(tokens.editor, 'PUT', workflowUrl(articleId, 'schedule'), { publishAt: publishAt.toISOString() });
+  await api.call(tokens.editor, 'POST', workflowUrl(articleId, 'submit'), {}).catch(() => undefined);
+
+  const editor = await pageOf('editor');
+  const listCell = async () => {
+    await editor.goto(`${cms.base}/admin/content-manager/collection-types/${ARTICLE}?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
+    const row = editor.getByRole('row').filter({ hasText: `${TITLE}，32名队员参加` });
+    const cell = row.getByTestId('review-state-cell');
+    await cell.waitFor();
+    return cell.innerText();
+  };
+  // The calendar opens on this week (Monday to Sunday, Shanghai time): the release may fall in the next.
+  const calendarEntry = async () => {
+    await editor.goto(`${cms.base}/admin/release-calendar`);
+    await editor.getByText(/项定时发布或下线/).waitFor();
+    const entry = editor.getByText(`${TITLE}，32名队员参加`).first();
+    for (let week = 0; week < 2 && !(await entry.isVisible()); week++) {
+      await editor.getByRole('button', { name: '下一周 →' }).click();
+      await entry.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await entry.waitFor({ timeout: 5_000 });
+    return editor.locator('body').innerText();
+  };
+
+  await expect(listCell()).resolves.toMatch(/审核中 · 初审/);
+  await expect(calendarEntry()).resolves.toMatch(/审核中，可能误时/);
+
+  const stages: Array<['reviewer' | 'secondReviewer' | 'chiefReviewer', RegExp]> = [
+    ['reviewer', /审核中 · 复审/],
+    ['secondReviewer', /审核中 · 终审/],
+    ['chiefReviewer', /已通过[\s\S]*定时发布/],
+  ];
+  for (const [role, shown] of stages) {
+    const reviewer = await pageOf(role);
+    await openEditView(reviewer, articleId);
+    await reviewer.getByRole('button', { name: /审核通过 Approve/ }).click();
+    await reviewer.getByText('审核通过 Approve ✓').first().waitFor();
+    await expect(listCell()).resolves.toMatch(shown);
+  }
+  await expect(calendarEntry()).resolves.toMatch(/已通过，待发布/);
+});
+
+browserTest('saving an approved item asks first, and its keyboard shortcut does not save it unasked', async () => {
+  const editor = await pageOf('editor');
+  await openEditView(editor, articleId);
+  await stateBadge(editor, '已通过 Approved').waitFor();
+  await editor.locator('input[name="title"]').fill(`${TITLE}（改）`);
+  await editor.keyboard.press('Control+s');
+  await editor.getByText('请点击“保存”按钮确认').first().waitFor();
+  await saveButton(editor).click();
+  await editor.getByText('保存将重新开始审核 Saving restarts the review').waitFor();
+  await editor.getByRole('button', { name: /取消|Cancel/ }).first().click();
+  const status = await api.call(tokens.editor, 'GET', workflowUrl(articleId, '').replace(/\/\?/, '?'));
+  expect(status.data.reviewState).toBe('approved');
+  const saved = await api.call(tokens.editor, 'GET', `/content-manager/collection-types/${ARTICLE}/${articleId}?locale=zh-CN`);
+  expect(saved.data.title).toBe(`${TITLE}，32名队员参加`);
+});
+
+browserTest('bulk publish says per item what the workflow would refuse, before anything is published', async () => {
+  // Editors cannot publish; reviewers can (src/access/admin-roles.ts).
+  const editor = await pageOf('reviewer');
+  await editor.goto(`${cms.base}/admin/content-manager/collection-types/${ARTICLE}?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
+  for (const title of [`${TITLE}，32名队员参加`, '宪法知识竞赛决赛举行']) {
+    await editor.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
+  }
+  await editor.getByRole('button', { name: /^(发布|Publish)$/ }).first().click();
+  const check = editor.getByTestId('bulk-publish-check');
+  await check.waitFor();
+  const rows = check.getByTestId('bulk-publish-row');
+  await expect(rows.count()).resolves.toBe(2);
+  await expect(rows.filter({ hasText: '不能发布 Refused' }).count()).resolves.toBe(2);
+  await expect(editor.getByRole('button', { name: /发布可发布的 0 项/ }).isDisabled()).resolves.toBe(true);
+  await editor.getByRole('button', { name: '取消 Cancel' }).click();
+});
+
+browserTest('the display page brings a newly published item up at once', async () => {
+  const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await screen.goto(`${cms.base}/screen/index.html?token=${cms.screenToken}`);
+  await screen.locator('#featured-title').filter({ hasText: /.+/ }).waitFor();
+  const title = '检修车间党支部开展“党员先锋岗”评比';
+  const created = await api.call(tokens.editor, 'POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-CN`, {
+    title,
+    digest: '评比结果在车间大屏公布。',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: '车间党支部评出十名党员先锋岗。' }] }],
+    channels: { website: true, wechat: false, screen: true },
+  });
+  const documentId = created.data.documentId as string;
+  await api.call(tokens.editor, 'POST', workflowUrl(documentId, 'submit'), {});
+  for (const role of ['reviewer', 'secondReviewer', 'chiefReviewer']) await api.call(tokens[role], 'POST', workflowUrl(documentId, 'approve'), {});
+  // Released by the last approval: the screen hears of it and shows it first, without waiting for its turn.
+  await screen.locator('#featured-title').filter({ hasText: title }).waitFor({ timeout: 15_000 });
+  await screen.close();
+});
