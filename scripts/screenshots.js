@@ -13,9 +13,10 @@ let api;
 let login;
 const signIn = (browser, account) => signInAt(browser, base, account, { width: 1440, height: 1500 });
 
+/** `url` null: the page as it is. `waitForText`: a text, or alternatives separated by `|`. */
 const capture = async (page, url, file, waitForText) => {
-  await page.goto(`${base}${url}`);
-  await page.getByText(waitForText).first().waitFor({ timeout: 60_000 });
+  if (url !== null) await page.goto(`${base}${url}`);
+  await page.getByText(waitForText.includes('|') ? new RegExp(waitForText) : waitForText).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Escape'); // dismiss any onboarding pop-over
   // Strapi's own "what's new" banner is not part of what we document.
   const banner = page.getByRole('button', { name: /close/i }).first();
@@ -93,6 +94,30 @@ const main = async () => {
     await wide.setViewportSize({ width: 1920, height: 1000 });
     await capture(wide, '/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN', 'workflow-list.png', '审核状态 Review');
     await capture(wide, '/admin/release-calendar', 'release-calendar.png', '发布日历 Release calendar');
+
+    // The English version opened for the first time: prefilled from the Chinese one.
+    await capture(editorPage, editViewPath('api::article.article', sentBackId, 'en'), 'translation-prefilled.png', '已按 zh-CN 版本预填');
+
+    // The sent-back article through 三审 (scheduled: it waits), then 我的稿件 and the queue's waiting tab.
+    for (const account of [accounts.reviewer, accounts.secondReviewer, accounts.chiefReviewer]) {
+      await api(await login(account), 'POST', `/workflow/documents/api::article.article/${sentBackId}/approve?locale=zh-CN`, {});
+    }
+    await capture(wide, '/admin/my-items', 'my-items.png', '我的稿件 My items');
+    await reviewerPage.setViewportSize({ width: 1440, height: 900 });
+    await reviewerPage.goto(`${base}/admin/review-queue`);
+    await reviewerPage.getByRole('tab', { name: /已通过待发布/ }).click();
+    await capture(reviewerPage, null, 'review-queue-waiting.png', '待手动发布|定时|通过时间');
+
+    // Bulk publish as a reviewer: each selected item with what the workflow would do.
+    await reviewerPage.goto(`${base}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
+    for (const title of ['车间党支部开展主题党日暨微党课活动', '学习宪法知识竞赛圆满结束']) await reviewerPage.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
+    await reviewerPage.getByRole('button', { name: /^(发布|Publish)$/ }).first().click();
+    await reviewerPage.getByTestId('bulk-publish-row').first().waitFor({ timeout: 60_000 });
+    await reviewerPage.waitForTimeout(500);
+    await reviewerPage.getByRole('dialog').screenshot({ path: path.join(root, 'docs', 'bulk-publish-check.png') });
+    console.log('docs/bulk-publish-check.png');
+    await reviewerPage.keyboard.press('Escape');
+    await reviewerPage.setViewportSize({ width: 1440, height: 1500 });
 
     // The WeChat preview of a published demo article targeted at WeChat.
     const [wechatArticle] = (await api(reviewerToken, 'GET', '/content-manager/collection-types/api::article.article?filters[slug][$eq]=my-view-of-four-firsts&locale=zh-CN')).results;

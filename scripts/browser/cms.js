@@ -119,6 +119,8 @@ const adminApi = (base) => {
 /** A page signed in to the admin panel as `account`, in Chinese, on Shanghai time. */
 const signIn = async (browser, base, [email, pass], viewport = { width: 1440, height: 1100 }) => {
   const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Leaving a form with unsaved edits asks the browser to confirm: tests and captures leave on purpose.
+  page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${base}/admin/auth/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', pass);

@@ -6,7 +6,6 @@ import { chainFor } from './review-chain';
 import { stateKey, type ReviewState } from './review-states';
 import { stageNameOf } from './transitions';
 
-
 /** The most recently changed items listed per type: a page of work, not an archive. */
 export const MY_ITEMS_PER_TYPE = 200;
 

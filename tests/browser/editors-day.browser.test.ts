@@ -50,11 +50,7 @@ afterAll(async () => {
 
 /** The page of `role`, signed in once. */
 const pageOf = async (role: 'editor' | 'reviewer' | 'secondReviewer' | 'chiefReviewer'): Promise<Page> => {
-  if (!pages[role]) {
-    pages[role] = await cmsKit.signIn(browser, cms.base, cms.accounts[role], { width: 1600, height: 1100 });
-    // Leaving a form with unsaved edits asks the browser to confirm: the tests leave on purpose.
-    pages[role].on('dialog', (dialog) => void dialog.accept());
-  }
+  pages[role] ??= await cmsKit.signIn(browser, cms.base, cms.accounts[role], { width: 1600, height: 1100 });
   return pages[role];
 };
 

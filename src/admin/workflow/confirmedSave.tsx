@@ -24,7 +24,8 @@ export const confirmedSave = (Update: DocumentActionComponent): DocumentActionCo
     const description = Update(props);
     const { status } = useWorkflowStatus(props.model, props.documentId, props.document?.locale as string | undefined, props.document?.updatedAt);
     const { toggleNotification } = useNotification();
-    const restarts = isPublishableModel(props.model) && status !== null && RESTARTS_REVIEW.includes(status.reviewState);
+    // A locale not saved yet (`document` has no id) has no review of its own to restart.
+    const restarts = isPublishableModel(props.model) && props.document?.id !== undefined && status !== null && RESTARTS_REVIEW.includes(status.reviewState);
     React.useEffect(() => {
       if (!restarts) return undefined;
       const onKeyDown = (event: KeyboardEvent) => {
