@@ -111,6 +111,7 @@ const main = async () => {
     // Bulk publish as a reviewer: each selected item with what the workflow would do.
     await reviewerPage.goto(`${base}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
     for (const title of ['车间党支部开展主题党日暨微党课活动', '学习宪法知识竞赛圆满结束']) await reviewerPage.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
+    await reviewerPage.getByText(/^2 (entries selected|条)/).first().waitFor();
     await reviewerPage.getByRole('button', { name: /^(发布|Publish)$/ }).first().click();
     await reviewerPage.getByTestId('bulk-publish-row').first().waitFor({ timeout: 60_000 });
     await reviewerPage.waitForTimeout(500);
@@ -139,7 +140,10 @@ const main = async () => {
         await page.getByText(/内容管理|Content Manager/).first().waitFor({ timeout: 60_000 });
         const started = Date.now();
         await page.goto(`${base}${editView(wechatArticle.documentId)}`);
+        // Open: the form filled and the side panel shown (Strapi's own Save button, and with the
+        // workflow the review state in its panel, which Strapi mounts in the same pass).
         await page.waitForFunction(() => document.querySelector('input[name="title"]')?.value.length > 0, undefined, { timeout: 60_000 });
+        await page.getByRole('button', { name: /^(保存|Save)$/ }).first().waitFor({ timeout: 60_000 });
         if (!withoutWorkflow) await page.getByText('已发布 Published', { exact: true }).first().waitFor({ timeout: 60_000 });
         if (round > 0) times.push(Date.now() - started); // the first load fills the browser's cache
       }
@@ -148,7 +152,7 @@ const main = async () => {
     };
     const without = await openingMs(true);
     const withPanels = await openingMs(false);
-    console.log(`Edit view opening (median of 7 full loads): ${withPanels} ms with the workflow's panels (form filled and the review state shown), ${without} ms without them (form filled): ${withPanels - without >= 0 ? '+' : ''}${withPanels - without} ms; the budget is +300 ms.`);
+    console.log(`Edit view opening (median of 7 full loads): ${withPanels} ms with the workflow's panels (form filled, side panel with the review state shown), ${without} ms without them (form filled, side panel shown): ${withPanels - without >= 0 ? '+' : ''}${withPanels - without} ms; the budget is +300 ms.`);
 
     // The display screen at its native 1920×1080, then the same screen after the CMS went away.
     const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -229,11 +229,13 @@ browserTest('bulk publish says per item what the workflow would refuse, before a
   for (const title of [`${TITLE}，32名队员参加`, '宪法知识竞赛决赛举行']) {
     await editor.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
   }
+  // Both selected before the bulk action reads the selection.
+  await editor.getByText(/^2 (entries selected|条)/).first().waitFor();
   await editor.getByRole('button', { name: /^(发布|Publish)$/ }).first().click();
   const check = editor.getByTestId('bulk-publish-check');
   await check.waitFor();
   const rows = check.getByTestId('bulk-publish-row');
-  await expect(rows.count()).resolves.toBe(2);
+  await until(() => rows.count(), (count) => count === 2);
   await expect(rows.filter({ hasText: '不能发布 Refused' }).count()).resolves.toBe(2);
   await expect(editor.getByRole('button', { name: /发布可发布的 0 项/ }).isDisabled()).resolves.toBe(true);
   await editor.getByRole('button', { name: '取消 Cancel' }).click();

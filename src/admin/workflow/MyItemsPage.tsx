@@ -37,13 +37,16 @@ const MyItemsPage = () => {
       .catch(() => setItems([]));
   }, [get]);
 
+  const [tab, setTab] = React.useState<string | null>(null);
   const inGroup = (group: MyItemGroup) => (items ?? []).filter((item) => item.group === group);
   const sentBack = inGroup('sent_back').length;
+  // Opens on the first group with anything in it: what was sent back, when something was.
+  const shown = tab ?? GROUPS.find(({ group }) => inGroup(group).length > 0)?.group ?? 'sent_back';
   return (
     <Main>
       <Layouts.Header title="我的稿件 My items" subtitle={items ? (sentBack > 0 ? `${sentBack} 篇退回待修改 · ${sentBack} sent back to you` : `${items.length} 篇 · ${items.length} items`) : '…'} />
       <Layouts.Content>
-        <Tabs.Root defaultValue="sent_back">
+        <Tabs.Root value={shown} onValueChange={setTab}>
           <Tabs.List aria-label="我的稿件 My items">
             {GROUPS.map(({ group, label }) => (
               <Tabs.Trigger key={group} value={group}>

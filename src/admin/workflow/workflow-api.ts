@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { getFetchClient, useFetchClient } from '@strapi/strapi/admin';
 import { PUBLISHABLE_UIDS } from '../../constants';
 import type { WorkflowStatus } from '../../workflow/contracts';
 
@@ -17,6 +17,33 @@ export const documentPath = (model: string, documentId: string, locale: string |
 // One request per document locale and saved revision, however many parts of the edit view ask
 // (the review panel, the WeChat panel, the Publish and Save buttons): they share it.
 const statusRequests = new Map<string, Promise<WorkflowStatus>>();
+
+// The status asked for as the edit view's address is opened, before the view has loaded the
+// document (the panels mount about half a second after the form): kept for the first part to ask
+// within a few seconds, whatever the revision it then knows.
+const PREFETCH_FRESH_MS = 5000;
+const prefetched = new Map<string, { at: number; request: Promise<WorkflowStatus> }>();
+const EDIT_VIEW = /\/content-manager\/collection-types\/([^/]+)\/([a-z0-9]+)$/;
+
+/** Starts the status request of the edit view at `location`, if it is one of a publishable type. */
+export const prefetchStatusOf = (location: Pick<Location, 'pathname' | 'search'>): void => {
+  const [, model, documentId] = EDIT_VIEW.exec(location.pathname) ?? [];
+  if (!model || !documentId || documentId === 'create' || !isPublishableModel(model)) return;
+  const locale = new URLSearchParams(location.search).get('plugins[i18n][locale]') ?? undefined;
+  const path = documentPath(model, documentId, locale);
+  const request = getFetchClient()
+    .get<{ data: WorkflowStatus }>(path)
+    .then(({ data }) => data.data);
+  // Unhandled until a part takes it; a failure is then asked again (useWorkflowStatus).
+  request.catch(() => undefined);
+  prefetched.set(path, { at: Date.now(), request });
+};
+
+const takePrefetched = (path: string): Promise<WorkflowStatus> | undefined => {
+  const found = prefetched.get(path);
+  prefetched.delete(path);
+  return found && Date.now() - found.at < PREFETCH_FRESH_MS ? found.request : undefined;
+};
 // A reload asked by one part (after an action) refreshes every part showing the status.
 const reloads = new EventTarget();
 let reloadCount = 0;
@@ -41,7 +68,9 @@ export const useWorkflowStatus = (model: string, documentId: string | undefined,
     const key = `${path}#${String(revision)}#${reloaded}`;
     let request = statusRequests.get(key);
     if (!request) {
-      request = get<{ data: WorkflowStatus }>(path).then(({ data }) => data.data);
+      const ask = () => get<{ data: WorkflowStatus }>(path).then(({ data }) => data.data);
+      // A prefetch that failed (signed out at the time, a network hiccup) is asked again.
+      request = takePrefetched(path)?.catch(ask) ?? ask();
       statusRequests.set(key, request);
       // Kept while the parts that asked together read it; a later render asks afresh.
       const forget = () => window.setTimeout(() => statusRequests.delete(key), 1000);
