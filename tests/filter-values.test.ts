@@ -1,5 +1,5 @@
 import { PUBLIC_UIDS } from '../src/constants';
-import { bootTestAppForFile } from './harness/strapi';
+import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
 /**
  * Every operator with awkward values on a field of each column type of the public types, as
@@ -12,7 +12,7 @@ const app = bootTestAppForFile();
 
 type Attribute = { type: string };
 const OPERATORS = ['', '[$eq]', '[$ne]', '[$in][0]', '[$notIn][0]', '[$lt]', '[$gte]', '[$between][0]', '[$eqi]', '[$nei]', '[$contains]', '[$notContains]', '[$containsi]', '[$startsWith]', '[$endsWithi]', '[$not][$eq]', '[$null]', '[$notNull]'];
-const AWKWARD = ['%', 'x', '', '1.5', 'NaN', '9'.repeat(40), '2026-13-45', 'true'];
+const AWKWARD = ['%', 'x', '', '1.5', 'NaN', '9'.repeat(40), '2026-13-45', '2024-02-30', 'true', 'x\u0000'];
 
 /** What each column type takes for a plain comparison, so the test knows a refusal is not over-eager. */
 const FITTING: Record<string, string> = { increments: '1', integer: '1', biginteger: '1', float: '1.5', decimal: '1.5', boolean: 'true', date: '2026-01-02', datetime: '2026-01-02T03:04:05.000Z', timestamp: '2026-01-02T03:04:05.000Z', time: '03:04:05.000' };
@@ -60,3 +60,23 @@ test('every column type of every public type: awkward values are a 400 naming th
   expect(unnamed.slice(0, 20)).toEqual([]);
   expect(refusedFitting.slice(0, 20)).toEqual([]);
 }, 600_000);
+
+test('a NUL byte in a search or a locale is a 400 naming it (PostgreSQL text cannot hold one)', async () => {
+  for (const [query, parameter] of [['_q=x%00', '_q'], ['locale=zh%00', 'locale']]) {
+    const response = await app.http().get(`/api/articles?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(parameter);
+  }
+});
+
+test('the content manager’s Status column sorts (Strapi’s virtual status sort of draft-and-publish types)', async () => {
+  const token = await app.adminToken(ACCOUNTS.editor);
+  const list = (sort: string) => app.http().get(`/content-manager/collection-types/api::article.article?page=1&pageSize=10&locale=zh-CN&sort=${sort}`).set('Authorization', `Bearer ${token}`);
+  for (const sort of ['status:ASC', 'status:DESC']) {
+    const response = await list(sort);
+    expect(response.status).toBe(200);
+    expect(response.body.results.length).toBeGreaterThan(0);
+  }
+  // Only on the type itself: a relation has no virtual status to sort by.
+  expect((await list('category.status:ASC')).status).toBe(400);
+});

@@ -40,6 +40,10 @@ const COLUMN_OPERATORS = new Set(['$not', '$in', '$notIn', '$eq', '$eqi', '$ne',
 const TEXT_MATCHES = new Set(['$eqi', '$nei', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$contains', '$containsi', '$notContains', '$notContainsi']);
 const TEXT_COLUMNS = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 
+/** PostgreSQL's text cannot hold a NUL byte: a value with one is an error of the database's. */
+const NUL = '\u0000';
+const NUL_REFUSED = 'text cannot contain a NUL byte (%00)';
+
 /** The column type a relation's condition compares with: its id. */
 const RELATION_ID = 'relation id';
 const INT32 = 2 ** 31;
@@ -48,8 +52,16 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9}
 const MILLISECONDS = /^\d{1,15}$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME = /^(2[0-3]|[01]\d):[0-5]\d:[0-5]\d(\.\d{1,3})?$/;
+/** A real day of the calendar: JavaScript rolls 2024-02-30 over to March, Strapi's parser refuses it. */
+const isCalendarDay = (text: string): boolean => {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
 const isDateTime = (value: string | number | boolean | bigint) =>
-  typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && (MILLISECONDS.test(value) || (ISO_DATE_TIME.test(value) && !Number.isNaN(new Date(value.replace(' ', 'T')).getTime())));
+  typeof value === 'number'
+    ? Number.isFinite(value)
+    : typeof value === 'string' && (MILLISECONDS.test(value) || (ISO_DATE_TIME.test(value) && isCalendarDay(value) && !Number.isNaN(new Date(value.replace(' ', 'T')).getTime())));
 /**
  * Whether a column of `type` can be compared with `value`: the database casts what the model
  * says (fields/*.ts toDB, shared/parsers.ts) and throws, or PostgreSQL refuses, where it cannot.
@@ -62,7 +74,7 @@ const fitsColumn = (type: string, value: string | number | boolean | bigint): bo
   if (type === 'biginteger') return typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && WHOLE_NUMBER.test(value));
   if (type === 'float' || type === 'decimal') return typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
   if (type === 'datetime' || type === 'timestamp') return isDateTime(value);
-  if (type === 'date') return typeof value === 'string' && DATE.test(value) && !Number.isNaN(new Date(value).getTime());
+  if (type === 'date') return typeof value === 'string' && DATE.test(value) && isCalendarDay(value);
   if (type === 'time') return typeof value === 'string' && TIME.test(value);
   return true;
 };
@@ -84,6 +96,7 @@ const checkValue = (value: unknown, parameter: string, operator: string, type: s
   if (!isScalar(value)) refuse(parameter, 'expected a value');
   // null, and our own code's objects (a date, a subquery), are the database's to read.
   if (PRESENCE.has(operator) || value === null || typeof value === 'object') return;
+  if (typeof value === 'string' && value.includes(NUL)) refuse(parameter, NUL_REFUSED);
   if (TEXT_MATCHES.has(operator) && !TEXT_COLUMNS.has(type)) refuse(parameter, `${operator} matches text, and this field is a ${type === RELATION_ID ? 'relation' : type}`);
   if (!fitsColumn(type, value as string | number | boolean | bigint)) refuse(parameter, EXPECTED[type]);
 };
@@ -148,12 +161,16 @@ const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter
 
 const ORDER = /^(asc|desc)$/i;
 
+/** Strapi 5 sorts draft-and-publish types by a virtual `status` (order-by.ts: draft, modified, published). */
+const sortsByStatus = (model: Model | undefined): boolean => model?.attributes.publishedAt !== undefined && model.attributes.documentId !== undefined;
+
 /** One sort path `field.field[:order]` of a model (order-by.ts). */
 const checkSortPath = (path: string, uid: string, modelOf: ModelOf, parameter: string): void => {
   const [fields, order, ...rest] = path.split(':');
   if (rest.length > 0 || (order !== undefined && !ORDER.test(order.trim()))) refuse(parameter, `"${path}" is not field:asc or field:desc`);
   let current = uid;
   const names = fields.trim().split('.');
+  if (names.length === 1 && names[0] === 'status' && sortsByStatus(modelOf(uid))) return;
   names.forEach((name, index) => {
     const attribute = modelOf(current)?.attributes[name];
     if (!attribute) refuse(parameter, `no field "${name}" to sort by`);
@@ -172,6 +189,7 @@ const checkSort = (sort: unknown, uid: string, modelOf: ModelOf, parameter: stri
   if (!isRecord(sort)) return refuse(parameter, 'expected field:asc or field:desc');
   for (const [name, order] of Object.entries(sort)) {
     const at = `${parameter}.${name}`;
+    if (name === 'status' && sortsByStatus(modelOf(uid)) && typeof order === 'string' && ORDER.test(order)) continue;
     const attribute = modelOf(uid)?.attributes[name];
     if (!attribute) refuse(at, 'no such field to sort by');
     const target = relationTarget(attribute!);
@@ -200,11 +218,13 @@ export const checkQueryShape = (modelOf: ModelOf, uid: string, params: Record<st
   if (params.filters !== undefined && params.filters !== null) checkFilters(params.filters, uid, modelOf, 'filters');
   if (params.sort !== undefined && params.sort !== null && params.sort !== '') checkSort(params.sort, uid, modelOf, 'sort');
   if (params._q !== undefined && params._q !== null && typeof params._q !== 'string') refuse('_q', 'expected text to search for');
+  if (typeof params._q === 'string' && params._q.includes(NUL)) refuse('_q', NUL_REFUSED);
   // The locale becomes a condition on the locale column after this middleware.
   const { locale } = params;
   if (locale !== undefined && locale !== null && typeof locale !== 'string' && !(Array.isArray(locale) && locale.every((code) => typeof code === 'string'))) {
     refuse('locale', 'expected a locale code, e.g. zh-CN');
   }
+  if ([locale].flat().some((code) => typeof code === 'string' && code.includes(NUL))) refuse('locale', NUL_REFUSED);
 };
 
 const modelsOf =
