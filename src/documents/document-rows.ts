@@ -30,6 +30,9 @@ export const versionWhere = (strapi: Core.Strapi, { uid, documentId, locale }: D
 export const findVersionRow = (strapi: Core.Strapi, ref: DocumentRef, version: Version, options: { populate?: string[]; select?: string[] } = {}) =>
   strapi.db.query(ref.uid).findOne({ where: versionWhere(strapi, ref, version), ...options });
 
+/** What a document is called in lists: its title, or the name of a type that has one instead. */
+export const documentTitle = (row: { title?: string | null; name?: string | null } | null | undefined): string | null => row?.title ?? row?.name ?? null;
+
 export const hasVersion = async (strapi: Core.Strapi, ref: DocumentRef, version: Version): Promise<boolean> =>
   (await strapi.db.query(ref.uid).count({ where: versionWhere(strapi, ref, version) })) > 0;
 

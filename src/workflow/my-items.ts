@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID, type ContentUid } from '../constants';
+import { documentTitle } from '../documents/document-rows';
 import { defaultLocale, isLocalizedType } from '../i18n/locales';
 import type { MyItem, MyItemGroup } from './contracts';
 import { chainFor } from './review-chain';
@@ -54,7 +55,7 @@ export const myItems = async (strapi: Core.Strapi, userId: number, types: readon
         contentType: uid,
         documentId: row.documentId,
         locale: refs[index].locale,
-        title: row.title ?? row.name ?? null,
+        title: documentTitle(row),
         group: groupOf(state, now),
         stageName: state ? stageNameOf(state, stages) : null,
         publishAt: state?.publishAt ?? null,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentUid } from '../constants';
-import { findVersionRow, hasLocale } from '../documents/document-rows';
+import { documentTitle, findVersionRow, hasLocale } from '../documents/document-rows';
 import type { UserActor } from './actor';
 import type { PublishCheck } from './contracts';
 import { loadFacts, type KnownFacts } from './transition-facts';
@@ -25,7 +25,7 @@ export const checkBulkPublish = async (strapi: Core.Strapi, uid: ContentUid, loc
     const facts = await loadFacts(strapi, ref, actor, { permissions });
     const draft = await findVersionRow(strapi, ref, 'draft');
     const canPublish = offeredActions(facts).includes('publish');
-    checks.push({ documentId, title: draft?.title ?? draft?.name ?? null, canPublish, reason: canPublish ? null : refusedActions(facts).publish ?? '已是线上版本 / Already live' });
+    checks.push({ documentId, title: documentTitle(draft), canPublish, reason: canPublish ? null : refusedActions(facts).publish ?? '已是线上版本 / Already live' });
   }
   return checks;
 };

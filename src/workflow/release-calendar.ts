@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID, WORKFLOW_UID } from '../constants';
 import { CHANNELS, CHANNEL_FLAGS, isChannelTargeted, type Channel } from '../channels/channel-targeting';
-import { findVersionRow } from '../documents/document-rows';
+import { documentTitle, findVersionRow } from '../documents/document-rows';
 import type { CalendarEntry, CalendarFilters, CalendarReadiness } from './contracts';
 import { chainFor } from './review-chain';
 import { refOfState, type ReviewState } from './review-states';
@@ -75,7 +75,7 @@ export const releaseCalendar = async (strapi: Core.Strapi, filters: CalendarFilt
         contentType: ref.uid,
         documentId: ref.documentId,
         locale: ref.locale,
-        title: row.title ?? row.name ?? null,
+        title: documentTitle(row),
         channels,
         brand,
         reviewState: state.reviewState,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
-import { findVersionRow } from '../documents/document-rows';
+import { documentTitle, findVersionRow } from '../documents/document-rows';
 import type { UserActor } from './actor';
 import { approvalsInCycle } from './audit-trail';
 import type { QueueItem, WaitingItem } from './contracts';
@@ -26,7 +26,7 @@ export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor): Pro
       contentType: state.contentType,
       documentId: state.targetDocumentId,
       locale: state.targetLocale,
-      title: draft?.title ?? draft?.name ?? null,
+      title: documentTitle(draft),
       stageIndex,
       stageName: stages[stageIndex].name,
       stageCount: stages.length,
@@ -57,7 +57,7 @@ export const approvedAndWaiting = async (strapi: Core.Strapi, types: readonly st
   const items: WaitingItem[] = [];
   for (const state of approved) {
     const draft = await findVersionRow(strapi, refOfState(state), 'draft');
-    items.push({ contentType: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale, title: draft?.title ?? draft?.name ?? null, publishAt: state.publishAt, approvedAt: state.approvedAt });
+    items.push({ contentType: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale, title: documentTitle(draft), publishAt: state.publishAt, approvedAt: state.approvedAt });
   }
   // Nulls sort first on PostgreSQL and last on SQLite: put the items without a time last on both.
   return [...items.filter((item) => item.publishAt !== null), ...items.filter((item) => item.publishAt === null)];
