@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { previewUrlFor } from '../src/preview/preview-url';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   auth: {
@@ -17,6 +18,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
+  },
+  // Open preview in the edit view: this CMS's own preview page of the version, as the website,
+  // WeChat and the display screens will show it, through a signed link that expires (src/preview).
+  preview: {
+    enabled: true,
+    config: {
+      handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string }) => previewUrlFor(strapi, uid, params),
+    },
   },
   flags: {
     nps: env.bool('FLAG_NPS', false),

@@ -5,7 +5,7 @@
 // Needs `npm run build` first (npm run screenshots does it) and Debian's chromium.
 const fs = require('fs');
 const path = require('path');
-const { adminApi, editViewPath, launchBrowser, missingAdminBuild, missingBrowser, root, signIn: signInAt, startCms } = require('./browser/cms');
+const { adminApi, editViewPath, launchBrowser, missingAdminBuild, missingBrowser, openPreview, previewDevice, root, signIn: signInAt, startCms } = require('./browser/cms');
 
 const port = Number(process.env.SCREENSHOT_PORT || 1339);
 let base;
@@ -128,6 +128,28 @@ const main = async () => {
     await reviewerPage.waitForTimeout(800);
     await reviewerPage.getByRole('dialog').screenshot({ path: path.join(root, 'docs', 'wechat-preview.png') });
     console.log('docs/wechat-preview.png');
+
+    // Open preview of the article in review (初审), as the website at desktop and mobile widths,
+    // as the WeChat article and on the display screen.
+    await reviewerPage.setViewportSize({ width: 1440, height: 1000 });
+    const preview = await openPreview(reviewerPage, base, 'api::article.article', draftId);
+    const previewShot = async (file) => {
+      await reviewerPage.waitForTimeout(1200);
+      await reviewerPage.screenshot({ path: path.join(root, 'docs', file) });
+      console.log(`docs/${file}`);
+    };
+    await preview.locator('h1').waitFor();
+    await previewShot('preview-website.png');
+    await previewDevice(reviewerPage, /Mobile/);
+    await previewShot('preview-mobile.png');
+    await previewDevice(reviewerPage, /Desktop/);
+    await preview.getByRole('link', { name: '微信 WeChat' }).click();
+    await preview.frameLocator('iframe[title="微信预览 WeChat preview"]').locator('h1').waitFor();
+    await previewShot('preview-wechat.png');
+    await preview.getByRole('link', { name: '大屏 Screen' }).click();
+    await preview.frameLocator('iframe[title="大屏预览 Screen preview"]').locator('#featured-title').filter({ hasText: /.+/ }).waitFor({ timeout: 60_000 });
+    await previewShot('preview-screen.png');
+    await reviewerPage.setViewportSize({ width: 1440, height: 1500 });
 
     // Opening an article's edit view, with the workflow's panels and buttons and without them
     // (a browser-local switch in src/admin/app.tsx): full page loads, the median of seven each.

@@ -21,6 +21,7 @@ import { startWechat, stopWechat } from './channels/wechat';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
 import { defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemo } from './demo/seed-demo';
+import { registerPreviewRoutes } from './preview/preview-route';
 import { labelFieldsInChinese } from './i18n/field-labels';
 import { ensureLocales } from './i18n/locales';
 import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
@@ -72,6 +73,7 @@ export default {
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);
     await bootstrapWorkflow(strapi);
+    registerPreviewRoutes(strapi);
     startScreenEvents(strapi);
     startWechat(strapi);
     if (process.env.SEED_DEMO !== 'false') {

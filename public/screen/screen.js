@@ -3,8 +3,11 @@
 // it had (with a small offline mark) while the CMS cannot be reached.
 (() => {
   const params = new URLSearchParams(location.search);
-  const token = params.get('token') || localStorage.getItem('screen.token') || '';
-  if (params.get('token')) localStorage.setItem('screen.token', token);
+  // Inside the CMS's preview page: one unreleased version featured, read once through its signed
+  // link; nothing stored, no stream, no rotation.
+  const previewLink = params.get('preview');
+  const token = previewLink ? '' : params.get('token') || localStorage.getItem('screen.token') || '';
+  if (params.get('token') && !previewLink) localStorage.setItem('screen.token', token);
   const locale = params.get('locale') || 'zh-CN';
   const rotateMs = Number(params.get('rotate') || 10) * 1000;
   const cacheKey = `screen.feed.${locale}`;
@@ -98,6 +101,24 @@
     $('clock-time').textContent = now.toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' });
     $('clock-date').textContent = now.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
   };
+
+  if (previewLink) {
+    document.title = `预览 · ${document.title}`;
+    document.body.append(el('div', { className: 'preview-mark', textContent: '预览 PREVIEW' }));
+    tick();
+    fetch(`/preview/screen-feed?${new URLSearchParams({ preview: previewLink, locale })}`, { cache: 'no-store' })
+      .then(async (response) => {
+        const answer = await response.json();
+        if (!response.ok) throw new Error(answer?.error?.message || `preview answered ${response.status}`);
+        feed = answer.data;
+        render();
+      })
+      .catch((error) => {
+        $('offline').textContent = error.message;
+        setOffline(true);
+      });
+    return;
+  }
 
   // Last content first, from the cache, so a screen that restarts while the CMS is down still shows something.
   const cached = JSON.parse(localStorage.getItem(cacheKey) || 'null');

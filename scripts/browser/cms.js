@@ -131,4 +131,22 @@ const signIn = async (browser, base, [email, pass], viewport = { width: 1440, he
 
 const editViewPath = (uid, documentId, locale = 'zh-CN') => `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
 
-module.exports = { root, missingBrowser, missingAdminBuild, launchBrowser, startCms, adminApi, signIn, editViewPath };
+/**
+ * Strapi's preview page of a document (the edit view's "Open preview"), showing this CMS's own
+ * preview (src/preview) in its frame: resolves to that frame once its 预览 bar is there.
+ */
+const openPreview = async (page, base, uid, documentId, locale = 'zh-CN') => {
+  await page.goto(`${base}${editViewPath(uid, documentId, locale)}`);
+  await page.getByRole('link', { name: /Open preview/ }).click();
+  const frame = page.frameLocator('[data-testid="preview-iframe"]');
+  await frame.getByTestId('preview-bar').waitFor({ timeout: 60_000 });
+  return frame;
+};
+
+/** Picks a device width in Strapi's preview page: /Desktop/ or /Mobile/. */
+const previewDevice = async (page, name) => {
+  await page.getByRole('combobox').filter({ hasText: /Desktop|Mobile/ }).click();
+  await page.getByRole('option', { name }).click();
+};
+
+module.exports = { root, missingBrowser, missingAdminBuild, launchBrowser, startCms, adminApi, signIn, editViewPath, openPreview, previewDevice };

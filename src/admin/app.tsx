@@ -34,6 +34,24 @@ const prefetchStatusOnNavigation = () => {
 export default {
   config: {
     locales: ['zh-Hans'],
+    // Strapi ships no Chinese for its preview (our preview pages are src/preview).
+    translations: {
+      'zh-Hans': {
+        'content-manager.preview.panel.title': '预览 Preview',
+        'content-manager.preview.panel.button': '打开预览 Open preview',
+        'content-manager.preview.panel.button-disabled-tooltip': '请先保存再预览 Save to open the preview',
+        'content-manager.preview.page-title': '{contentType}预览 Preview',
+        'content-manager.preview.header.close': '关闭预览 Close preview',
+        'preview.copy.label': '复制预览链接 Copy preview link',
+        'content-manager.preview.copy.success': '已复制预览链接 Preview link copied',
+        'preview.tabs.label': '预览版本 Preview status',
+        'content-manager.preview.device.select': '选择设备 Select device',
+        'content-manager.preview.device.desktop': '桌面 Desktop',
+        'content-manager.preview.device.mobile': '手机 Mobile',
+        'content-manager.preview.content.open-editor': '打开编辑 Open editor',
+        'content-manager.preview.content.close-editor': '收起编辑 Close editor',
+      },
+    },
   },
   register(app: StrapiApp) {
     // The panel opens in 简体中文, the login page included, unless this browser chose otherwise.

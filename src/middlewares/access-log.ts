@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-/** Query parameters that carry a credential (the screen stream's `?token=`, EventSource cannot set headers). */
-const SECRET_PARAMETERS = /^(token|access_token|api_token|signature)$/i;
+/** Query parameters that carry a credential (the screen stream's `?token=`, EventSource cannot set headers; a preview link's `?token=`, and `?preview=` of the display page inside a preview). */
+const SECRET_PARAMETERS = /^(token|access_token|api_token|signature|preview)$/i;
 
 /** The name of one `name=value` pair of a query string, decoded; a malformed escape stays as sent. */
 export const parameterName = (pair: string): string => {
@@ -26,7 +26,7 @@ export const redactEveryParameter = (url: string): string => {
 };
 
 /** The words of SECRET_PARAMETERS, and an escaped letter or underscore that could spell them unseen. */
-const SECRET_WORD = /token|signature/i;
+const SECRET_WORD = /token|signature|preview/i;
 const ESCAPED_NAME_CHARACTER = /%(4[1-9a-f]|5[0-9af]|6[1-9a-f]|7[0-9a])/i;
 
 /**

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { slugOfTitle } from '../../src/i18n/pinyin-slugs';
 
 /**
@@ -16,6 +16,8 @@ const cmsKit = require('../../scripts/browser/cms') as {
   adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown> }>; login: (account: Account) => Promise<string> };
   signIn: (browser: Browser, base: string, account: Account, viewport?: { width: number; height: number }) => Promise<Page>;
   editViewPath: (uid: string, documentId: string, locale?: string) => string;
+  openPreview: (page: Page, base: string, uid: string, documentId: string) => Promise<FrameLocator>;
+  previewDevice: (page: Page, name: RegExp) => Promise<void>;
 };
 type Account = [email: string, password: string];
 type Cms = { base: string; accounts: Record<'superAdmin' | 'editor' | 'reviewer' | 'secondReviewer' | 'chiefReviewer', Account>; screenToken: string; stop: () => Promise<void> };
@@ -204,6 +206,45 @@ browserTest('三审: each stage approves in turn, and the list column and the re
     await expect(listCell()).resolves.toMatch(shown);
   }
   await expect(calendarEntry()).resolves.toMatch(/已通过，待发布/);
+});
+
+browserTest('Open preview shows the version at its stage as the website, WeChat and the display screen, at desktop and mobile widths', async () => {
+  const title = '车间开展安全生产月活动';
+  const created = await api.call(tokens.editor, 'POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-CN`, {
+    title,
+    digest: '各班组围绕安全生产开展隐患排查。',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: '党员带头排查隐患四十处，全部整改到位。' }] }],
+    channels: { website: true, wechat: true, screen: true },
+  });
+  const documentId = created.data.documentId as string;
+  await api.call(tokens.editor, 'POST', workflowUrl(documentId, 'submit'), {});
+
+  // In review: the first reviewer sees the draft as sent, at 初审.
+  const reviewer = await pageOf('reviewer');
+  const preview = await cmsKit.openPreview(reviewer, cms.base, ARTICLE, documentId);
+  await expect(preview.getByTestId('preview-version').innerText()).resolves.toMatch(/待审版本 · 初审中/);
+  await expect(preview.locator('h1').innerText()).resolves.toBe(title);
+  await expect(preview.locator('.body').innerText()).resolves.toContain('党员带头排查隐患四十处');
+
+  await preview.getByRole('link', { name: '微信 WeChat' }).click();
+  await expect(preview.frameLocator('iframe[title="微信预览 WeChat preview"]').locator('h1').innerText()).resolves.toBe(title);
+
+  await preview.getByRole('link', { name: '大屏 Screen' }).click();
+  const screen = preview.frameLocator('iframe[title="大屏预览 Screen preview"]');
+  await screen.locator('#featured-title').filter({ hasText: title }).waitFor();
+  await expect(screen.locator('.preview-mark').innerText()).resolves.toBe('预览 PREVIEW');
+
+  // Mobile width: Strapi's device choice narrows the frame; the page reflows to it.
+  await preview.getByRole('link', { name: '网站 Website' }).click();
+  await cmsKit.previewDevice(reviewer, /Mobile/);
+  await until(async () => (await reviewer.getByTestId('preview-iframe').boundingBox())?.width ?? 0, (width) => Math.round(width) === 375);
+  await expect(preview.locator('h1').innerText()).resolves.toBe(title);
+  await cmsKit.previewDevice(reviewer, /Desktop/);
+
+  // Approved through 三审 and waiting for its time: the editor's preview says so.
+  const editor = await pageOf('editor');
+  const approved = await cmsKit.openPreview(editor, cms.base, ARTICLE, articleId);
+  await expect(approved.getByTestId('preview-version').innerText()).resolves.toMatch(/已通过，定时发布/);
 });
 
 browserTest('saving an approved item asks first, and its keyboard shortcut does not save it unasked', async () => {

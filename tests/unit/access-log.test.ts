@@ -9,6 +9,9 @@ describe('redactedUrl', () => {
     ['/api/x?sig%6Eature=abc', '/api/x?sig%6Eature=[REDACTED]'],
     ['/api/articles?pagination%5BpageSize%5D=10&sort=publishedAt%3Adesc', '/api/articles?pagination%5BpageSize%5D=10&sort=publishedAt%3Adesc'],
     ['/api/articles?filters[title][$contains]=token', '/api/articles?filters[title][$contains]=token'],
+    ['/preview?token=eyJ.abc.def&view=wechat', '/preview?token=[REDACTED]&view=wechat'],
+    ['/screen/?preview=eyJ.abc.def&locale=zh-CN', '/screen/?preview=[REDACTED]&locale=zh-CN'],
+    ['/preview/screen-feed?pre%76iew=eyJ', '/preview/screen-feed?pre%76iew=[REDACTED]'],
     ['/_health', '/_health'],
   ])('%s is logged as %s', (url, logged) => {
     expect(redactedUrl(url)).toBe(logged);

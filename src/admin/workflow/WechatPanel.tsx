@@ -3,6 +3,7 @@ import { Box, Button, Dialog, Flex, Modal, Typography } from '@strapi/design-sys
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { UID } from '../../constants';
+import { phoneFrame } from '../../channels/wechat/phone-frame';
 import { useWorkflowStatus } from './workflow-api';
 
 type WechatArticle = { title: string; author: string; digest: string; content: string; content_source_url: string; images: string[] };
@@ -11,23 +12,6 @@ const errorMessage = (error: unknown) =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
 
 type WechatSetup = { configured: boolean; autoPush: string; accountName: string };
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-
-/**
- * The article as a phone shows it: WeChat's narrow column, title, the byline (author when there
- * is one, the account's name, the date), then the formatted body; marked 预览 so a screenshot of
- * it is never taken for the real thing.
- */
-const phoneFrame = (article: WechatArticle, accountName: string) => {
-  const today = new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' }).replace(/\//g, '-');
-  const byline = [article.author.trim() ? `<span>${escapeHtml(article.author)}</span>` : '', `<a>${escapeHtml(accountName)}</a>`, `<span>${today}</span>`].join('');
-  return `<!doctype html><html><head><meta charset="utf-8">
-<style>body{margin:0;background:#fff;font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif}main{padding:20px 16px 40px}
-h1{font-size:22px;line-height:1.4;margin:0 0 12px;color:#222}.meta{font-size:15px;margin-bottom:22px}.meta span{color:#999;margin-right:8px}.meta a{color:#576b95;margin-right:8px}
-.mark{position:fixed;top:8px;right:8px;background:#c8102e;color:#fff;font-size:12px;padding:2px 8px;border-radius:10px;opacity:.85}</style></head>
-<body><div class="mark">预览</div><main><h1>${escapeHtml(article.title)}</h1><div class="meta">${byline}</div>${article.content}</main></body></html>`;
-};
 
 const WechatPanelContent = ({ documentId, locale, revision }: { documentId: string; locale?: string; revision: unknown }) => {
   const { get, post } = useFetchClient();

@@ -28,6 +28,25 @@ export const startOfMonth = (now: Date, timeZone: string): Date => {
   return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, 1) - offsetMinutes * 60_000);
 };
 
+export type ScreenItemUid = typeof UID.article | typeof UID.video | typeof UID.achievement;
+
+/** One item as the featured card shows it (also the preview of a version not yet on screens). */
+export const screenItemOf = (uid: ScreenItemUid, row: ChannelRow, mediaBase: string | null): ScreenItem => {
+  const item = { documentId: row.documentId, title: row.title, publishedAt: row.publishedAt };
+  if (uid === UID.article) return { ...item, kind: 'article', summary: row.digest || plainText(row.body).slice(0, 80), image: responsiveImage(row.cover, mediaBase) };
+  if (uid === UID.video) return { ...item, kind: 'video', summary: row.description ?? '', image: responsiveImage(row.poster, mediaBase) };
+  return { ...item, kind: 'achievement', summary: row.summary ?? '', image: responsiveImage(row.gallery?.[0], mediaBase) };
+};
+
+/** A brand profile as the screen's masthead and pillars show it. */
+export const screenBrandOf = (brand: ChannelRow, mediaBase: string | null): NonNullable<ScreenFeed['brand']> => ({
+  name: brand.name,
+  slogan: brand.slogan ?? null,
+  themeColor: brand.themeColor ?? null,
+  logo: responsiveImage(brand.logo, mediaBase),
+  pillars: (brand.pillars ?? []).map((pillar: ChannelRow) => ({ title: pillar.title, text: pillar.text ?? null })),
+});
+
 /**
  * The compact payload a 1920×1080 display needs: only published items targeted at screens
  * (brand profiles go everywhere), newest first. Deterministic for the same content, so its
@@ -47,9 +66,9 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
   ]);
 
   const latest: ScreenItem[] = [
-    ...articles.map((row) => ({ kind: 'article' as const, documentId: row.documentId, title: row.title, summary: row.digest || plainText(row.body).slice(0, 80), image: image(row.cover), publishedAt: row.publishedAt })),
-    ...videos.map((row) => ({ kind: 'video' as const, documentId: row.documentId, title: row.title, summary: row.description ?? '', image: image(row.poster), publishedAt: row.publishedAt })),
-    ...achievements.map((row) => ({ kind: 'achievement' as const, documentId: row.documentId, title: row.title, summary: row.summary ?? '', image: image(row.gallery?.[0]), publishedAt: row.publishedAt })),
+    ...articles.map((row) => screenItemOf(UID.article, row, mediaBase)),
+    ...videos.map((row) => screenItemOf(UID.video, row, mediaBase)),
+    ...achievements.map((row) => screenItemOf(UID.achievement, row, mediaBase)),
   ]
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.documentId.localeCompare(b.documentId))
     .slice(0, LATEST);
@@ -61,9 +80,7 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
 
   return {
     locale,
-    brand: brand
-      ? { name: brand.name, slogan: brand.slogan ?? null, themeColor: brand.themeColor ?? null, logo: image(brand.logo), pillars: (brand.pillars ?? []).map((pillar: ChannelRow) => ({ title: pillar.title, text: pillar.text ?? null })) }
-      : null,
+    brand: brand ? screenBrandOf(brand, mediaBase) : null,
     latest,
     achievements: achievements.map((row) => ({
       documentId: row.documentId,

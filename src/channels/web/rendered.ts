@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import { renderBlocks } from './body-html';
 import { rebuildRenderings, renderedBodies, storeReleasedRenderings } from './stored-renderings';
 import { responsiveImage, type MediaFile } from './responsive-image';
 
@@ -33,6 +34,15 @@ export const withRendered = async <T extends { data?: unknown } | null | undefin
   const html = field ? await renderedBodies(strapi, items.map((item) => item[field])) : [];
   const rendered = items.map((item, index) => ({ ...item, rendered: RENDERERS[uid](item, html[index] ?? '') }));
   return { ...response, data: Array.isArray(response.data) ? rendered : rendered[0] };
+};
+
+/**
+ * `rendered` of one version not released (a preview): the same renderer and sanitiser as the API's,
+ * run now and never stored, since the version may never go live.
+ */
+export const renderedUnreleased = (uid: RenderedUid, item: Item): Record<string, unknown> => {
+  const field = RICH_TEXT[uid];
+  return RENDERERS[uid](item, field ? renderBlocks(item[field]) : '');
 };
 
 /** The live rows of one document a release just wrote: their rich text is rendered and stored before it commits. */
