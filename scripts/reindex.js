@@ -7,6 +7,9 @@
 //   (the ids of a deep page, src/documents/deep-pages.ts);
 // - renders the website HTML of every live rich text again and drops renderings nothing live
 //   uses any more (src/channels/web/stored-renderings.ts);
+// - records the review state of every live item the import wrote (published), so the list's
+//   review column, its filter and the edit view agree (src/workflow/imported-live-states.ts; a
+//   start does it for rows written since the last start, this for all);
 // - moves the live-content version, so every cache built from published content (list totals,
 //   sitemap, screen feed, and the response cache of every instance sharing REDIS_URL) is rebuilt
 //   at the next read. Without Redis each server keeps its response cache in its own memory:
@@ -26,6 +29,8 @@ const main = async () => {
   const { responseCacheOf } = require(path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'));
   const { rebuildLiveRenderings } = require(path.join(appDir, 'dist', 'src', 'channels', 'web', 'rendered.js'));
   if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM (ANALYZE)');
+  const { recordImportedLiveStates } = require(path.join(appDir, 'dist', 'src', 'workflow', 'imported-live-states.js'));
+  strapi.log.info(`Review state recorded as published for ${await recordImportedLiveStates(strapi, { everything: true })} imported live items`);
   const { rendered, dropped } = await rebuildLiveRenderings(strapi);
   strapi.log.info(`Website HTML rendered for ${rendered} live rich texts; ${dropped} renderings no longer used dropped`);
   await touchLiveContent(strapi);

@@ -38,3 +38,6 @@ export const LOCALES = [
   { code: 'zh-CN', name: 'Chinese (Simplified, China) (zh-CN)' },
   { code: 'en', name: 'English (en)' },
 ] as const;
+
+/** Where the CMS serves its preview pages (src/preview): reads counted like the public API's. */
+export const PREVIEW_PATH = '/preview';

@@ -27,6 +27,8 @@ import { ensureLocales } from './i18n/locales';
 import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
 import { bootstrapWorkflow, hideWorkflowFromGraphql } from './workflow';
 import { appendOnlyAudit } from './workflow/audit-trail';
+import { recordImportedLiveStates } from './workflow/imported-live-states';
+import { ensureReviewStateIndexes } from './workflow/review-states';
 import { editWatch } from './workflow/edit-watch';
 import { releaseGate } from './workflow/release-gate';
 import { validReviewChains } from './workflow/review-chain';
@@ -69,6 +71,9 @@ export default {
     await ensureReadIndexes(strapi);
     const filled = await backfillChannelFlags(strapi);
     if (filled > 0) strapi.log.info(`Channel targeting copied into ${filled} rows`);
+    await ensureReviewStateIndexes(strapi);
+    const imported = await recordImportedLiveStates(strapi);
+    if (imported > 0) strapi.log.info(`Review state recorded as published for ${imported} live items imported outside the workflow`);
     await ensureEditorialRoles(strapi);
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);

@@ -170,8 +170,11 @@ describe('every type of the content model', () => {
 });
 
 describe('what a link cannot do', () => {
-  const forged = (userId: number, documentId: string, overrides: Record<string, unknown> = {}) =>
-    `/preview?token=${signPreviewLink(app.strapi, { uid: A, documentId, locale: 'zh-CN', version: 'draft', userId, sessionId: null, ...overrides })}`;
+  /** A link signed here for another document than asked, in the session of a real link (`from`). */
+  const forged = (from: string, documentId: string) => {
+    const { sub, sid } = jwt.decode(tokenOf(from)) as { sub: string; sid: string };
+    return `/preview?token=${signPreviewLink(app.strapi, { uid: A, documentId, locale: 'zh-CN', version: 'draft', userId: Number(sub), sessionId: sid })}`;
+  };
 
   test('a missing, malformed, tampered or foreign token is refused with the reason', async () => {
     const documentId = await wf.createArticle(editor, { title: '预览：伪造' });
@@ -186,6 +189,8 @@ describe('what a link cannot do', () => {
     const { uid, doc, loc, ver, sid } = claims;
     const foreign = jwt.sign({ uid, doc, loc, ver, sid }, 'some-other-secret', { algorithm: 'HS256', audience: 'brand-cms-preview', subject: claims.sub, expiresIn: 600 });
     expect((await app.http().get(`/preview?token=${foreign}`)).status).toBe(401);
+    const sessionless = signPreviewLink(app.strapi, { uid: A, documentId, locale: 'zh-CN', version: 'draft', userId: Number(claims.sub), sessionId: undefined as unknown as string });
+    expect((await app.http().get(`/preview?token=${sessionless}`)).status).toBe(401);
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
     expect((await app.http().get(`/preview?token=${unsigned}`)).status).toBe(401);
     // An admin session token is not a preview link, nor the reverse.
@@ -195,10 +200,10 @@ describe('what a link cannot do', () => {
 
   test('an expired link says so', async () => {
     const documentId = await wf.createArticle(editor, { title: '预览：过期' });
-    const editorId = (await app.strapi.db.query('admin::user').findOne({ where: { email: editor.email } })).id;
     const minutes = app.strapi.config.get('preview.linkMinutes');
+    const fresh = await linkOf(editor, A, documentId);
     app.strapi.config.set('preview.linkMinutes', -1);
-    const expired = forged(editorId, documentId);
+    const expired = forged(fresh, documentId);
     app.strapi.config.set('preview.linkMinutes', minutes);
     const page = await app.http().get(expired);
     expect(page.status).toBe(401);
@@ -212,18 +217,48 @@ describe('what a link cannot do', () => {
       { action: 'plugin::content-manager.explorer.read', subject: A, properties: { locales: ['zh-CN', 'en'] }, conditions: ['admin::is-creator'] },
       { action: 'plugin::content-manager.explorer.create', subject: A, properties: { locales: ['zh-CN', 'en'] }, conditions: [] },
     ]);
-    const user = await app.strapi.service('admin::user').create({ ...own, firstname: 'Own', lastname: 'Work', isActive: true, roles: [role.id] });
+    await app.strapi.service('admin::user').create({ ...own, firstname: 'Own', lastname: 'Work', isActive: true, roles: [role.id] });
     const othersArticle = await wf.createArticle(editor, { title: '预览：别人的稿子' });
     const mine = await wf.createArticle(own, { title: '预览：自己的稿子' });
 
-    expect((await open(await linkOf(own, A, mine))).status).toBe(200);
+    const ownLink = await linkOf(own, A, mine);
+    expect((await open(ownLink)).status).toBe(200);
     expect((await previewUrlOf(own, A, othersArticle)).status).toBe(204);
-    const page = await app.http().get(forged(user.id, othersArticle));
+    const page = await app.http().get(forged(ownLink, othersArticle));
     expect(page.status).toBe(404);
     expect(page.text).not.toContain('预览：别人的稿子');
-    const feed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(forged(user.id, othersArticle)))}`);
+    const feed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(forged(ownLink, othersArticle)))}`);
     expect(feed.status).toBe(404);
     expect(JSON.stringify(feed.body)).not.toContain('预览：别人的稿子');
+  });
+
+  test('a role limited to some fields sees only those: the body it may not read is not rendered', async () => {
+    const titlesOnly = { email: 'titles-only@example.com', password: 'Titles-Only-Pass1' };
+    const role = await app.strapi.service('admin::role').create({ name: 'Titles only', description: 'reads titles and slugs' });
+    await app.strapi.service('admin::role').assignPermissions(role.id, [
+      { action: 'plugin::content-manager.explorer.read', subject: A, properties: { fields: ['title', 'slug'], locales: ['zh-CN', 'en'] }, conditions: [] },
+    ]);
+    await app.strapi.service('admin::user').create({ ...titlesOnly, firstname: 'Titles', lastname: 'Only', isActive: true, roles: [role.id] });
+    const documentId = await wf.createArticle(editor, { title: '预览：只读标题', digest: '不该看到的摘要', author: '不该看到的作者', body: body('不该看到的正文。') });
+    const page = await open(await linkOf(titlesOnly, A, documentId));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('预览：只读标题');
+    for (const hidden of ['不该看到的摘要', '不该看到的作者', '不该看到的正文。']) expect(page.text).not.toContain(hidden);
+  });
+
+  test('a draft\'s unvalidated fields cannot become a script link or a style', async () => {
+    const video = await documents(app.strapi, UID.video).findFirst({ locale: 'zh-CN', status: 'draft', populate: ['media'] });
+    await documents(app.strapi, UID.video).update({ documentId: video.documentId, locale: 'zh-CN', data: { media: null, externalUrl: 'javascript:alert(document.domain)' } });
+    const page = await open(await linkOf(superAdmin, UID.video, video.documentId));
+    expect(page.text).toContain('javascript:alert(document.domain)');
+    expect(page.text).not.toMatch(/href="javascript:/i);
+    await documents(app.strapi, UID.video).update({ documentId: video.documentId, locale: 'zh-CN', data: { externalUrl: 'https://video.example.com/a' } });
+    expect((await open(await linkOf(superAdmin, UID.video, video.documentId))).text).toContain('<a href="https://video.example.com/a"');
+
+    const brand = await documents(app.strapi, UID.brand).findFirst({ locale: 'zh-CN', status: 'draft' });
+    await documents(app.strapi, UID.brand).update({ documentId: brand.documentId, locale: 'zh-CN', data: { themeColor: 'red; background: url(https://evil.example/x)' } });
+    const feed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(await linkOf(superAdmin, UID.brand, brand.documentId)))}`);
+    expect(feed.body.data.brand.themeColor).toBeNull();
   });
 
   test('signing out closes the links of that session; a deactivated user\'s links open nothing', async () => {

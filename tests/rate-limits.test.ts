@@ -85,6 +85,9 @@ describe('reads', () => {
       () => get(address, '/api/categories'),
     ];
     for (const read of reads) expect((await read()).status).toBe(200);
+    // Preview links are checked on every open, valid or not: counted by address like reads.
+    expect((await get(address, '/preview?token=made-up')).status).toBe(429);
+    expect((await get(newAddress(), '/preview/screen-feed?preview=made-up')).status).toBe(401);
     expect((await post(address, '/graphql').send({ query: '{ articles { documentId } }' })).status).toBe(429);
     // The screen feed is counted by the screen's token (many screens, one token, one allowance).
     const screen = () => get(newAddress(), '/api/screen/feed').set('Authorization', `Bearer ${FEED_SCREEN_TOKEN}`);

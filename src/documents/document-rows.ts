@@ -33,6 +33,29 @@ export const findVersionRow = (strapi: Core.Strapi, ref: DocumentRef, version: V
 /** What a document is called in lists: its title, or the name of a type that has one instead. */
 export const documentTitle = (row: { title?: string | null; name?: string | null } | null | undefined): string | null => row?.title ?? row?.name ?? null;
 
+/** One document locale as a map key (the same string the workflow keys its review states by). */
+export const refKey = ({ uid, documentId, locale }: DocumentRef): string => `${uid}:${documentId}:${locale}`;
+
+/** The titles (or names) of many documents' drafts, by refKey: one read per type and 500 documents. */
+export const draftTitles = async (strapi: Core.Strapi, refs: readonly DocumentRef[]): Promise<Map<string, string | null>> => {
+  const titles = new Map<string, string | null>();
+  for (const uid of new Set(refs.map((ref) => ref.uid))) {
+    const ofType = refs.filter((ref) => ref.uid === uid);
+    const localized = isLocalizedType(strapi, uid);
+    const titleField = 'title' in strapi.contentType(uid).attributes ? 'title' : 'name';
+    const ids = [...new Set(ofType.map((ref) => ref.documentId))];
+    for (let start = 0; start < ids.length; start += 500) {
+      const rows: Array<{ documentId: string; locale?: string; title?: string; name?: string }> = await strapi.db
+        .query(uid)
+        .findMany({ where: { documentId: { $in: ids.slice(start, start + 500) }, publishedAt: null }, select: ['documentId', titleField, ...(localized ? ['locale'] : [])] });
+      for (const row of rows) {
+        for (const ref of ofType) if (ref.documentId === row.documentId && (!localized || ref.locale === row.locale)) titles.set(refKey(ref), documentTitle(row));
+      }
+    }
+  }
+  return titles;
+};
+
 export const hasVersion = async (strapi: Core.Strapi, ref: DocumentRef, version: Version): Promise<boolean> =>
   (await strapi.db.query(ref.uid).count({ where: versionWhere(strapi, ref, version) })) > 0;
 

@@ -19,7 +19,7 @@ export type PreviewLink = {
   version: PreviewVersion;
   userId: number;
   /** The admin session the link was made in: signing out closes the link too. */
-  sessionId: string | null;
+  sessionId: string;
   expiresAt: Date;
 };
 
@@ -62,8 +62,8 @@ export const readPreviewLink = (strapi: Core.Strapi, token: unknown): PreviewLin
   }
   const userId = Number(claims.sub);
   const { uid, doc, loc, ver, sid } = claims;
-  if (!isPreviewable(String(uid)) || typeof doc !== 'string' || typeof loc !== 'string' || (ver !== 'draft' && ver !== 'published') || !Number.isInteger(userId) || typeof claims.exp !== 'number') {
+  if (!isPreviewable(String(uid)) || typeof doc !== 'string' || typeof loc !== 'string' || (ver !== 'draft' && ver !== 'published') || !Number.isInteger(userId) || typeof sid !== 'string' || typeof claims.exp !== 'number') {
     throw new PreviewLinkError('invalid');
   }
-  return { uid, documentId: doc, locale: loc, version: ver, userId, sessionId: typeof sid === 'string' ? sid : null, expiresAt: new Date(claims.exp * 1000) };
+  return { uid, documentId: doc, locale: loc, version: ver, userId, sessionId: sid, expiresAt: new Date(claims.exp * 1000) };
 };

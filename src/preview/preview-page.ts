@@ -59,6 +59,17 @@ const image = (picture: unknown, sizes: string, className = ''): string => {
   return `<img class="${className}" src="${text(file.url)}" srcset="${text(file.srcset)}" sizes="${sizes}" alt="${text(file.alt)}"${size}>`;
 };
 
+/** A link only to the web: a draft's fields are not validated yet (Strapi checks patterns at publish), so `javascript:` stays text. */
+const webLink = (url: unknown): string => {
+  let protocol = '';
+  try {
+    protocol = new URL(String(url)).protocol;
+  } catch {
+    protocol = '';
+  }
+  return protocol === 'http:' || protocol === 'https:' ? `<a href="${text(url)}" rel="noopener noreferrer">${text(url)}</a>` : text(url);
+};
+
 const nameOf = (relation: unknown): string => text((relation as { name?: string } | null)?.name);
 const meta = (parts: string[]) => {
   const shown = parts.filter(Boolean);
@@ -101,7 +112,7 @@ const WEBSITE: Record<PreviewUid, (row: PreviewRow, rendered: Record<string, unk
     const source = (row.media as { url?: string } | null)?.url ?? null;
     const player = source
       ? `<video class="lead" controls preload="none" src="${text(source)}"${poster?.url ? ` poster="${text(poster.url)}"` : ''}></video>`
-      : `${image(poster, '(max-width: 800px) 100vw, 760px', 'lead')}${row.externalUrl ? `<p><a href="${text(row.externalUrl)}" rel="noopener noreferrer">${text(row.externalUrl)}</a></p>` : ''}`;
+      : `${image(poster, '(max-width: 800px) 100vw, 760px', 'lead')}${row.externalUrl ? `<p>${webLink(row.externalUrl)}</p>` : ''}`;
     const minutes = typeof row.durationSeconds === 'number' ? `${Math.floor(row.durationSeconds / 60)}:${String(row.durationSeconds % 60).padStart(2, '0')}` : '';
     return `
     <p class="crumbs">${nameOf(row.brand)}${row.category ? ` › ${nameOf(row.category)}` : ''}</p>

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { PREVIEW_PATH, UID } from '../constants';
 import { buildScreenFeed, screenBrandOf, screenItemOf, type ScreenItemUid } from '../channels/screen/screen-feed';
 import { renderedUnreleased } from '../channels/web/rendered';
 import { pageUrl, siteOf } from '../channels/web/site';
@@ -137,7 +137,7 @@ const servePreviewScreenFeed = (strapi: Core.Strapi) => async (ctx: Context) => 
 /** The CMS's own preview pages, opened by signed links (no admin session needed in the frame). */
 export const registerPreviewRoutes = (strapi: Core.Strapi): void => {
   strapi.server.routes([
-    { method: 'GET', path: '/preview', handler: servePreviewPage(strapi), config: { auth: false } },
-    { method: 'GET', path: '/preview/screen-feed', handler: servePreviewScreenFeed(strapi), config: { auth: false } },
+    { method: 'GET', path: PREVIEW_PATH, handler: servePreviewPage(strapi), config: { auth: false } },
+    { method: 'GET', path: `${PREVIEW_PATH}/screen-feed`, handler: servePreviewScreenFeed(strapi), config: { auth: false } },
   ] as unknown as Core.Route[]);
 };

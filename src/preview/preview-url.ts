@@ -15,10 +15,11 @@ type AdminState = { user?: { id: number }; userAbility?: { can: (action: string,
 export const previewUrlFor = async (strapi: Core.Strapi, uid: string, { documentId, locale, status }: PreviewParams): Promise<string | null> => {
   if (!isPreviewable(uid) || !documentId) return null;
   const state = strapi.requestContext.get()?.state as AdminState | undefined;
-  if (!state?.user || !state.userAbility) return null;
+  // Signed in to the admin panel: a link lives no longer than its session (an admin API token has none).
+  if (!state?.user || !state.userAbility || typeof state.session?.id !== 'string') return null;
   const link = { uid, documentId, locale: locale || DEFAULT_LOCALE, version: status === 'published' ? ('published' as const) : ('draft' as const) };
   if (!(await readPreviewedVersion(strapi, state.userAbility, link))) return null;
-  const token = signPreviewLink(strapi, { ...link, userId: state.user.id, sessionId: state.session?.id ?? null });
+  const token = signPreviewLink(strapi, { ...link, userId: state.user.id, sessionId: state.session.id });
   // Same origin as the admin unless the CMS has a public URL (behind a proxy).
   const base = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');
   return `${base}/preview?${new URLSearchParams({ token }).toString()}`;

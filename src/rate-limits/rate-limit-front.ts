@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
+import { PREVIEW_PATH } from '../constants';
 import { allowedCorsOrigin } from '../access/cors-origin';
 import { queryParameter, requestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
@@ -27,6 +28,8 @@ const digestOf = (credential: string) => crypto.createHash('sha256').update(cred
 /** What a request counts against: reads of the public API and GraphQL, or actions (every other write). */
 const countedAs = (method: string, path: string, paths: Paths, credential: string | null, address: string): { bucket: Bucket; key: string } | null => {
   const isRead = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+  // A preview link is checked (signature, session, permissions) on every open: counted per address.
+  if (isRead && (path === PREVIEW_PATH || path.startsWith(`${PREVIEW_PATH}/`))) return { bucket: 'reads', key: address };
   if ((isRead && path.startsWith(paths.api)) || (method === 'POST' && path === paths.graphql)) {
     // A caller with a token is counted by it (a partner site's many servers behind one address);
     // a made-up token is a wrong credential, and those lock the address out (below).

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
-import { documentTitle, findVersionRow } from '../documents/document-rows';
+import { draftTitles, refKey } from '../documents/document-rows';
 import type { UserActor } from './actor';
 import { approvalsInCycle } from './audit-trail';
 import type { QueueItem, WaitingItem } from './contracts';
@@ -10,34 +10,40 @@ import { authorshipOf } from './transition-facts';
 import { currentStageIndex, stageRefusal } from './transitions';
 
 /** What waits in review at a stage this reviewer may act on, oldest first. */
-export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor): Promise<QueueItem[]> => {
+export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor, types: readonly string[]): Promise<QueueItem[]> => {
+  if (types.length === 0) return [];
+  // The oldest first, a bounded page of them: each is judged against its stage with a few reads.
   const waiting: Array<ReviewState & { updatedAt: string }> = await strapi.db
     .query(WORKFLOW_UID.reviewState)
-    .findMany({ where: { reviewState: 'in_review' }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] });
-  const items: QueueItem[] = [];
+    .findMany({ where: { reviewState: 'in_review', contentType: { $in: [...types] } }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], limit: MAX_QUEUE });
+  const chains = new Map<string, Awaited<ReturnType<typeof chainFor>>>();
+  const mine: Array<{ state: ReviewState & { updatedAt: string }; stageIndex: number; stages: Awaited<ReturnType<typeof chainFor>> }> = [];
   for (const state of waiting) {
     const ref = refOfState(state);
-    const stages = await chainFor(strapi, state.contentType);
+    if (!chains.has(state.contentType)) chains.set(state.contentType, await chainFor(strapi, state.contentType));
+    const stages = chains.get(state.contentType)!;
     const stageIndex = currentStageIndex({ state, stages });
     const refusal = stageRefusal(stages[stageIndex], stageIndex, actor, await authorshipOf(strapi, ref), await approvalsInCycle(strapi, ref, state.cycle));
-    if (refusal !== null) continue;
-    const draft = await findVersionRow(strapi, ref, 'draft');
-    items.push({
-      contentType: state.contentType,
-      documentId: state.targetDocumentId,
-      locale: state.targetLocale,
-      title: documentTitle(draft),
-      stageIndex,
-      stageName: stages[stageIndex].name,
-      stageCount: stages.length,
-      submittedHash: state.reviewedHash,
-      warnings: Array.isArray(state.warnings) ? state.warnings.length : 0,
-      publishAt: state.publishAt,
-      updatedAt: state.updatedAt,
-    });
+    if (refusal === null) mine.push({ state, stageIndex, stages });
   }
-  return items;
+  const titles = await draftTitles(strapi, mine.map(({ state }) => refOfState(state)));
+  return mine.map(({ state, stageIndex, stages }) => ({
+    contentType: state.contentType,
+    documentId: state.targetDocumentId,
+    locale: state.targetLocale,
+    title: titles.get(refKey(refOfState(state))) ?? null,
+    stageIndex,
+    stageName: stages[stageIndex].name,
+    stageCount: stages.length,
+    submittedHash: state.reviewedHash,
+    warnings: Array.isArray(state.warnings) ? state.warnings.length : 0,
+    publishAt: state.publishAt,
+    updatedAt: state.updatedAt,
+  }));
 };
+
+/** At most this many items in review are read for one queue, the longest waiting first. */
+export const MAX_QUEUE = 500;
 
 /** At most this many approved-and-waiting items are listed, the soonest first. */
 export const MAX_WAITING = 500;
@@ -49,16 +55,11 @@ export const MAX_WAITING = 500;
  */
 export const approvedAndWaiting = async (strapi: Core.Strapi, types: readonly string[]): Promise<WaitingItem[]> => {
   if (types.length === 0) return [];
-  const approved: ReviewState[] = await strapi.db.query(WORKFLOW_UID.reviewState).findMany({
-    where: { reviewState: 'approved', contentType: { $in: [...types] } },
-    orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-    limit: MAX_WAITING,
-  });
-  const items: WaitingItem[] = [];
-  for (const state of approved) {
-    const draft = await findVersionRow(strapi, refOfState(state), 'draft');
-    items.push({ contentType: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale, title: documentTitle(draft), publishAt: state.publishAt, approvedAt: state.approvedAt });
-  }
-  // Nulls sort first on PostgreSQL and last on SQLite: put the items without a time last on both.
-  return [...items.filter((item) => item.publishAt !== null), ...items.filter((item) => item.publishAt === null)];
+  const approvedIn = (publishAt: null | { $notNull: true }, limit: number): Promise<ReviewState[]> =>
+    limit <= 0 ? Promise.resolve([]) : strapi.db.query(WORKFLOW_UID.reviewState).findMany({ where: { reviewState: 'approved', contentType: { $in: [...types] }, publishAt }, orderBy: [{ publishAt: 'asc' }, { id: 'asc' }], limit });
+  // Timed ones first, then those waiting for a publish (the databases put nulls at opposite ends).
+  const timed = await approvedIn({ $notNull: true }, MAX_WAITING);
+  const approved = [...timed, ...(await approvedIn(null, MAX_WAITING - timed.length))];
+  const titles = await draftTitles(strapi, approved.map(refOfState));
+  return approved.map((state) => ({ contentType: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale, title: titles.get(refKey(refOfState(state))) ?? null, publishAt: state.publishAt, approvedAt: state.approvedAt }));
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID, type ContentUid } from '../constants';
-import type { DocumentRef } from '../documents/document-rows';
+import { columnOf, type DocumentRef } from '../documents/document-rows';
 import type { ReviewStateName } from './contracts';
 
 export type { DocumentRef };
@@ -82,4 +82,24 @@ export const updateState = async (strapi: Core.Strapi, state: ReviewState, patch
 export const forgetStates = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locales: string[] | '*'): Promise<void> => {
   const localeFilter = locales === '*' ? {} : { targetLocale: { $in: locales } };
   await states(strapi).deleteMany({ where: { contentType: uid, targetDocumentId: documentId, ...localeFilter } });
+};
+
+/**
+ * Indexes of the state table Strapi's schema does not make: every workflow action finds a state by
+ * its key, and the list filter and the queues read the states of a type in a locale by state.
+ * Without them each lookup read the whole table (after a bulk import, a row per live item). The
+ * key is unique (ensureState relies on it when two requests create the same state at once); a
+ * table that already holds duplicates keeps a plain index, and says so.
+ */
+export const ensureReviewStateIndexes = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+  const { tableName } = strapi.db.metadata.get(WORKFLOW_UID.reviewState);
+  const column = (attribute: string) => columnOf(strapi, WORKFLOW_UID.reviewState, attribute);
+  try {
+    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_key_uniq`, tableName, column('key')]);
+  } catch (error) {
+    strapi.log.error(`Review states with the same key exist; their key is indexed without uniqueness: ${(error as Error).message}`);
+    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_key_idx`, tableName, column('key')]);
+  }
+  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [`${tableName}_listing_idx`, tableName, column('contentType'), column('targetLocale'), column('reviewState')]);
 };

@@ -115,6 +115,9 @@ browserTest('a translation starts from the Chinese version: the English form is 
   await page.goto(`${cms.base}${cmsKit.editViewPath(ARTICLE, documentId, 'en')}`);
   await page.getByTestId('prefilled-from').waitFor();
   await expect(page.locator('[name="digest"]').first().inputValue()).resolves.toBe('志愿者在车站为旅客引路。');
+  // Not saved in English yet: no Chinese review, WeChat panel or Publish of another locale's status.
+  await expect(page.getByText('微信公众号 WeChat').count()).resolves.toBe(0);
+  await expect(page.getByRole('button', { name: /^(发布|Publish)$/ }).first().isDisabled()).resolves.toBe(true);
   await page.locator('input[name="title"]').fill('Party volunteers guide travellers home');
   await saveButton(page).click();
   await stateBadge(page, '草稿 Draft').waitFor();
@@ -159,6 +162,12 @@ browserTest('a blocked wording is quoted in its sentence with the rule’s note,
   await hits.waitFor();
   await expect(hits.innerText()).resolves.toMatch(/须修改后才能送审[\s\S]*比赛围绕中国人民共和国宪法展开[\s\S]*中华人民共和国[\s\S]*国名错误/);
   await expect(hits.locator('mark').first().innerText()).resolves.toBe('中国人民共和国');
+  // Marked in the rich-text editor itself, as a highlight over the editor's text (its DOM untouched).
+  // (Runs in the page: its globals are named through globalThis, the tests compile without the DOM's types.)
+  const highlighted = () =>
+    editor.evaluate(() => [...((globalThis as unknown as { CSS: { highlights: Map<string, Set<{ toString: () => string }>> } }).CSS.highlights.get('brand-cms-terminology-block') ?? [])].map((range) => range.toString()));
+  await expect(until(highlighted, (words) => words.length > 0)).resolves.toEqual(['中国人民共和国']);
+  await expect(editor.locator('[data-slate-editor="true"] mark').count()).resolves.toBe(0);
   await expect(editor.getByRole('button', { name: '提交审核 Submit for review' }).isDisabled()).resolves.toBe(true);
 });
 

@@ -4,7 +4,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { UID } from '../../constants';
 import { phoneFrame } from '../../channels/wechat/phone-frame';
-import { useWorkflowStatus } from './workflow-api';
+import { useEditedLocale, useWorkflowStatus } from './workflow-api';
 
 type WechatArticle = { title: string; author: string; digest: string; content: string; content_source_url: string; images: string[] };
 
@@ -80,7 +80,7 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
           <Modal.Body>
             <Flex justifyContent="center">
               <Box background="neutral800" padding={3} hasRadius shadow="popupShadow">
-                <iframe title="WeChat preview" srcDoc={preview ? phoneFrame(preview, setup?.accountName ?? '') : ''} style={{ width: 375, height: 640, border: 0, borderRadius: 12, background: '#fff' }} />
+                <iframe title="WeChat preview" sandbox="" srcDoc={preview ? phoneFrame(preview, setup?.accountName ?? '') : ''} style={{ width: 375, height: 640, border: 0, borderRadius: 12, background: '#fff' }} />
               </Box>
             </Flex>
             {preview ? (
@@ -134,8 +134,10 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
 
 /** For articles targeted at WeChat: the preview, and (for reviewers) the push to the Official Account. */
 export const WechatPanel: PanelComponent = ({ model, documentId, document }) => {
+  const { saved } = useEditedLocale(document);
   const channels = (document as { channels?: { wechat?: boolean } } | undefined)?.channels;
-  if (model !== UID.article || !documentId || channels?.wechat !== true) return null;
+  // A locale not saved yet has nothing to preview or push: `document` is another locale's.
+  if (model !== UID.article || !documentId || !saved || channels?.wechat !== true) return null;
   return {
     title: '微信公众号 WeChat',
     content: <WechatPanelContent documentId={documentId} locale={document?.locale as string | undefined} revision={document?.updatedAt} />,

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { documentPath, isPublishableModel, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type TerminologyHit, type VersionDiff, type WorkflowStatus } from './workflow-api';
+import { useTerminologyHighlights } from './terminologyHighlights';
+import { documentPath, isPublishableModel, useEditedLocale, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type TerminologyHit, type VersionDiff, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -42,6 +43,7 @@ const StageChain = ({ status }: { status: WorkflowStatus }) => (
  * does not), blocking hits first.
  */
 const TerminologyHits = ({ hits }: { hits: TerminologyHit[] }) => {
+  useTerminologyHighlights(hits);
   if (hits.length === 0) return null;
   const blocking = hits.filter((hit) => hit.severity === 'block');
   const ordered = [...blocking, ...hits.filter((hit) => hit.severity !== 'block')];
@@ -384,11 +386,8 @@ const UnsavedLocale = ({ model, collectionType, documentId, sourceLocale, locale
 type SavedLocales = { availableLocales?: Array<{ locale?: string }> };
 
 const UnsavedOrContent = ({ model, collectionType, documentId, document, meta }: { model: string; collectionType: string; documentId: string; document?: Record<string, unknown>; meta?: SavedLocales }) => {
-  // The locale asked for in the URL: on a locale not saved yet, `document` is not of that locale.
-  const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
-  const asked = query.plugins?.i18n?.locale;
-  const saved = document?.id !== undefined && (asked === undefined || document.locale === asked);
-  if (!saved) {
+  const { asked, saved } = useEditedLocale(document);
+  if (!saved || !document) {
     // Prefill from the Chinese version where there is one, else from any saved locale.
     const savedLocales = [document?.locale as string | undefined, ...(meta?.availableLocales ?? []).map(({ locale }) => locale)].filter((code): code is string => Boolean(code) && code !== asked);
     const source = savedLocales.find((code) => code === 'zh-CN') ?? savedLocales[0];

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { getFetchClient, useFetchClient } from '@strapi/strapi/admin';
+import { getFetchClient, useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import { PUBLISHABLE_UIDS } from '../../constants';
 import type { WorkflowStatus } from '../../workflow/contracts';
 
@@ -8,6 +8,16 @@ export type { AuditEntry, CalendarEntry, DiffBaseline, MyItem, MyItemGroup, Offe
 
 /** Every type with draft & publish goes through review, the taxonomies included. */
 export const isPublishableModel = (model: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(model);
+
+/**
+ * The locale in the edit view's address, and whether the document is saved in it: on a locale
+ * not saved yet the content manager's `document` is another locale's, whose review is not this one's.
+ */
+export const useEditedLocale = (document?: { id?: unknown; locale?: unknown }): { asked: string | undefined; saved: boolean } => {
+  const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
+  const asked = query.plugins?.i18n?.locale;
+  return { asked, saved: document?.id !== undefined && (asked === undefined || document.locale === asked) };
+};
 
 export const documentPath = (model: string, documentId: string, locale: string | undefined, suffix = '', query: Record<string, string> = {}) => {
   const search = new URLSearchParams({ ...(locale ? { locale } : {}), ...query }).toString();
@@ -28,6 +38,8 @@ const EDIT_VIEW = /\/content-manager\/collection-types\/([^/]+)\/([a-z0-9]+)$/;
 /** Starts the status request of the edit view at `location`, if it is one of a publishable type. */
 export const prefetchStatusOf = (location: Pick<Location, 'pathname' | 'search'>): void => {
   const [, model, documentId] = EDIT_VIEW.exec(location.pathname) ?? [];
+  // Leaving the edit views (signing out included) drops what was asked for: never shown to the next user.
+  if (!model) prefetched.clear();
   if (!model || !documentId || documentId === 'create' || !isPublishableModel(model)) return;
   const locale = new URLSearchParams(location.search).get('plugins[i18n][locale]') ?? undefined;
   const path = documentPath(model, documentId, locale);

@@ -42,7 +42,8 @@ export const screenItemOf = (uid: ScreenItemUid, row: ChannelRow, mediaBase: str
 export const screenBrandOf = (brand: ChannelRow, mediaBase: string | null): NonNullable<ScreenFeed['brand']> => ({
   name: brand.name,
   slogan: brand.slogan ?? null,
-  themeColor: brand.themeColor ?? null,
+  // A colour only (a draft in a preview is not validated yet): it becomes a CSS custom property.
+  themeColor: typeof brand.themeColor === 'string' && /^#[0-9a-f]{6}$/i.test(brand.themeColor) ? brand.themeColor : null,
   logo: responsiveImage(brand.logo, mediaBase),
   pillars: (brand.pillars ?? []).map((pillar: ChannelRow) => ({ title: pillar.title, text: pillar.text ?? null })),
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
+import { mayReadDocument, type AdminAbility } from '../../../access/document-read';
 import { errorBody } from '../../../http/error-body';
 import { documentLocale } from '../../../i18n/locales';
 import { wechatClientOf, wechatConfigured } from '../../../channels/wechat';
@@ -13,7 +14,7 @@ type Context = {
   params: { documentId: string };
   query: { locale?: unknown; version?: unknown };
   request: { origin: string; body?: { submit?: unknown } };
-  state: { user: Parameters<typeof userActor>[0]; userAbility: { can: (action: string, subject?: string) => boolean } };
+  state: { user: Parameters<typeof userActor>[0]; userAbility: AdminAbility };
   body?: unknown;
 };
 
@@ -51,7 +52,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
     const { version = 'live' } = ctx.query;
     if (version !== 'live' && version !== 'draft') throw invalid('version 须为 live 或 draft', 'version must be live or draft', { path: ['version'] });
-    ctx.body = { data: await previewWechatArticle(strapi, await refOf(strapi, ctx), mediaBase, version) };
+    const ref = await refOf(strapi, ctx);
+    // A role limited by conditions (its own articles, some locales) previews only those.
+    if (!(await mayReadDocument(strapi, ctx.state.userAbility, ref))) throw refuse('没有查看该文章的权限', 'You may not read this article');
+    ctx.body = { data: await previewWechatArticle(strapi, ref, mediaBase, version) };
   },
 
   /** Whether the Official Account is configured: the panel shows a setup hint instead of push buttons when not. */

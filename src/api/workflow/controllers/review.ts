@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isPublishable, PUBLISHABLE_UIDS } from '../../../constants';
+import { mayReadDocument, readableDocuments, type AdminAbility } from '../../../access/document-read';
 import { hasLocale, type DocumentRef } from '../../../documents/document-rows';
 import { documentLocale } from '../../../i18n/locales';
 import { userActor, type AdminUser } from '../../../workflow/actor';
@@ -7,7 +8,7 @@ import { auditTrail } from '../../../workflow/audit-trail';
 import { approveStage, requestChanges, setSchedule, submitForReview, withdrawApproval } from '../../../workflow/review-actions';
 import { approvedAndWaiting, reviewQueueFor } from '../../../workflow/review-queue';
 import { myItems } from '../../../workflow/my-items';
-import { checkBulkPublish, MAX_PUBLISH_CHECK } from '../../../workflow/publish-check';
+import { checkBulkPublish, MAX_PUBLISH_CHECK, notFoundCheck } from '../../../workflow/publish-check';
 import { workflowService } from '../../../workflow/workflow-services';
 import { isChannel } from '../../../channels/channel-targeting';
 import type { AuditEntry, CalendarFilters, DiffBaseline } from '../../../workflow/contracts';
@@ -16,12 +17,11 @@ import { versionDiff } from '../../../workflow/version-diff';
 import { workflowStatus } from '../../../workflow/workflow-status';
 import { invalid, refuse } from '../../../workflow/workflow-error';
 
-type Ability = { can: (action: string, subject?: string) => boolean };
 type Context = {
   params: { uid: string; documentId: string };
   query: { locale?: unknown; against?: unknown; from?: unknown; to?: unknown; brand?: unknown; organization?: unknown; channel?: unknown };
   request: { body?: Record<string, unknown> };
-  state: { user: AdminUser; userAbility: Ability };
+  state: { user: AdminUser; userAbility: AdminAbility };
   body?: unknown;
 };
 
@@ -40,6 +40,8 @@ const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentR
   if (!ctx.state.userAbility.can(`${EXPLORER}.read`, uid)) throw refuse('没有查看该类型内容的权限', `You may not read ${uid}`);
   const ref = { uid, documentId, locale: await documentLocale(strapi, ctx.query.locale) };
   if (!(await hasLocale(strapi, ref))) throw invalid('找不到该内容或语言版本', `No document ${documentId} in locale ${ref.locale}`, { path: ['documentId'] });
+  // A role limited by conditions (its own items, some locales) reads only those documents, as in the content manager.
+  if (!(await mayReadDocument(strapi, ctx.state.userAbility, ref))) throw refuse('没有查看该内容的权限', `You may not read this ${uid}`);
   return ref;
 };
 
@@ -106,16 +108,16 @@ const withoutSubmittedContent = (entry: AuditEntry): AuditEntry => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async calendar(ctx: Context) {
     const entries = await releaseCalendar(strapi, await calendarFilters(strapi, ctx.query));
-    // Titles and times of drafts: only of the types the caller may read.
-    ctx.body = { data: entries.filter((entry) => ctx.state.userAbility.can(`${EXPLORER}.read`, entry.contentType)) };
+    // Titles and times of drafts: only of the documents the caller may read.
+    ctx.body = { data: await readableDocuments(strapi, ctx.state.userAbility, entries) };
   },
 
   async queue(ctx: Context) {
-    ctx.body = { data: await reviewQueueFor(strapi, userActor(ctx.state.user)) };
+    ctx.body = { data: await readableDocuments(strapi, ctx.state.userAbility, await reviewQueueFor(strapi, userActor(ctx.state.user), readableTypes(ctx))) };
   },
 
   async waiting(ctx: Context) {
-    ctx.body = { data: await approvedAndWaiting(strapi, readableTypes(ctx)) };
+    ctx.body = { data: await readableDocuments(strapi, ctx.state.userAbility, await approvedAndWaiting(strapi, readableTypes(ctx))) };
   },
 
   async publishCheck(ctx: Context) {
@@ -126,11 +128,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw invalid(`documentIds 须为 1–${MAX_PUBLISH_CHECK} 个文档 ID`, `documentIds must list 1 to ${MAX_PUBLISH_CHECK} document ids`, { path: ['documentIds'] });
     }
     const locale = await documentLocale(strapi, ctx.query.locale);
-    ctx.body = { data: await checkBulkPublish(strapi, uid, locale, [...new Set(documentIds as string[])], userActor(ctx.state.user), permissionsOf(ctx, uid)) };
+    const asked = [...new Set(documentIds as string[])];
+    // A document the caller may not read is reported as not found: no title, no reason that would tell of it.
+    const readable = new Set((await readableDocuments(strapi, ctx.state.userAbility, asked.map((documentId) => ({ contentType: uid, documentId, locale })))).map((item) => item.documentId));
+    const checked = new Map((await checkBulkPublish(strapi, uid, locale, asked.filter((id) => readable.has(id)), userActor(ctx.state.user), permissionsOf(ctx, uid))).map((check) => [check.documentId, check]));
+    ctx.body = { data: asked.map((documentId) => checked.get(documentId) ?? notFoundCheck(documentId, locale)) };
   },
 
   async mine(ctx: Context) {
-    ctx.body = { data: await myItems(strapi, ctx.state.user.id, readableTypes(ctx), workflowService(strapi, 'context').now()) };
+    ctx.body = { data: await readableDocuments(strapi, ctx.state.userAbility, await myItems(strapi, ctx.state.user.id, readableTypes(ctx), workflowService(strapi, 'context').now())) };
   },
 
   async status(ctx: Context) {
