@@ -6,6 +6,7 @@ import { confirmedSave } from './workflow/confirmedSave';
 import { gatedPublish } from './workflow/gatedPublish';
 import { addReviewStateColumn, ReviewStateFilter } from './workflow/ReviewStateList';
 import { prefetchStatusOf } from './workflow/workflow-api';
+import { ReviewStateHeader } from './workflow/ReviewStateHeader';
 import { WechatPanel } from './workflow/WechatPanel';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
 
@@ -89,6 +90,7 @@ export default {
     // panels and buttons; this browser-local switch is how it opens one without them.
     if (window.localStorage.getItem(MEASURE_WITHOUT_WORKFLOW_KEY) === 'true') return;
     contentManager.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
+    contentManager.addDocumentHeaderAction((actions) => [ReviewStateHeader, ...actions]);
     contentManager.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action.type === 'update' ? confirmedSave(action) : action)));
   },
 };

@@ -100,6 +100,8 @@ browserTest('the editor writes an article: the slug is the title in pinyin, and 
   await page.getByTestId('unsaved-hint').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '提交审核 Submit for review' }).click();
   await stateBadge(page, '审核中 In review').waitFor();
+  // The header says it too, with the stage, next to Strapi's own Draft badge.
+  await until(() => page.getByTestId('review-state-header').innerText().catch(() => ''), (text) => text === '审核中 · 初审');
   const saved = await api.call(tokens.editor, 'GET', `/content-manager/collection-types/${ARTICLE}/${articleId}?locale=zh-CN`);
   expect(saved.data.title).toBe(`${TITLE}（续）`);
 });
@@ -108,6 +110,7 @@ browserTest('a translation starts from the Chinese version: the English form is 
   const created = await api.call(tokens.editor, 'POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-CN`, {
     title: '党员志愿者服务春运',
     digest: '志愿者在车站为旅客引路。',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: '春运期间，党员志愿者在候车室为旅客服务。' }] }],
     channels: { website: true, wechat: true, screen: false },
   });
   const documentId = created.data.documentId as string;
@@ -123,6 +126,16 @@ browserTest('a translation starts from the Chinese version: the English form is 
   await stateBadge(page, '草稿 Draft').waitFor();
   const english = await api.call(tokens.editor, 'GET', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`);
   expect(english.data).toMatchObject({ title: 'Party volunteers guide travellers home', digest: '志愿者在车站为旅客引路。', channels: { website: true, wechat: true, screen: false } });
+
+  // The English version in review; a new cover on the Chinese one (covers are shared by every
+  // locale) restarts the English review, and its panel says why.
+  await api.call(tokens.editor, 'POST', `/workflow/documents/${ARTICLE}/${documentId}/submit?locale=en`, {});
+  const files = (await api.call(tokens.editor, 'GET', '/upload/files?page=1&pageSize=1')) as unknown as { results?: Array<{ id: number }> } & Array<{ id: number }>;
+  const cover = (files.results ?? files)[0];
+  await api.call(tokens.editor, 'PUT', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=zh-CN`, { cover: cover.id });
+  await page.goto(`${cms.base}${cmsKit.editViewPath(ARTICLE, documentId, 'en')}`);
+  await expect(page.getByTestId('shared-edit-restart').innerText()).resolves.toMatch(/审核已重新开始：zh-CN 版本修改了各语言共用的字段/);
+  await stateBadge(page, '草稿 Draft').waitFor();
 });
 
 browserTest('a reviewer sends it back; after the editor resubmits, the reviewer sees the changes against the version sent back', async () => {
@@ -202,13 +215,17 @@ browserTest('三审: each stage approves in turn, and the list column and the re
   await expect(listCell()).resolves.toMatch(/审核中 · 初审/);
   await expect(calendarEntry()).resolves.toMatch(/审核中，可能误时/);
 
-  const stages: Array<['reviewer' | 'secondReviewer' | 'chiefReviewer', RegExp]> = [
-    ['reviewer', /审核中 · 复审/],
-    ['secondReviewer', /审核中 · 终审/],
-    ['chiefReviewer', /已通过[\s\S]*定时发布/],
+  const stages: Array<['reviewer' | 'secondReviewer' | 'chiefReviewer', string, RegExp]> = [
+    ['reviewer', '初审', /审核中 · 复审/],
+    ['secondReviewer', '复审', /审核中 · 终审/],
+    ['chiefReviewer', '终审', /已通过[\s\S]*定时发布/],
   ];
-  for (const [role, shown] of stages) {
+  for (const [role, stage, shown] of stages) {
     const reviewer = await pageOf(role);
+    // Each stage previews the version it is asked to pass, marked with that stage.
+    const preview = await cmsKit.openPreview(reviewer, cms.base, ARTICLE, articleId);
+    await expect(preview.getByTestId('preview-version').innerText()).resolves.toBe(`待审版本 · ${stage}中 In review at ${stage}`);
+    await expect(preview.locator('h1').innerText()).resolves.toBe(`${TITLE}，32名队员参加`);
     await openEditView(reviewer, articleId);
     await reviewer.getByRole('button', { name: /审核通过 Approve/ }).click();
     await reviewer.getByText('审核通过 Approve ✓').first().waitFor();
@@ -260,6 +277,7 @@ browserTest('saving an approved item asks first, and its keyboard shortcut does 
   const editor = await pageOf('editor');
   await openEditView(editor, articleId);
   await stateBadge(editor, '已通过 Approved').waitFor();
+  await expect(editor.getByTestId('review-state-header').innerText()).resolves.toMatch(/^定时发布 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}/);
   await editor.locator('input[name="title"]').fill(`${TITLE}（改）`);
   await editor.keyboard.press('Control+s');
   await editor.getByText('请点击“保存”按钮确认').first().waitFor();

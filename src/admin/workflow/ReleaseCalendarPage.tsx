@@ -58,21 +58,26 @@ const ReleaseCalendarPage = () => {
   const [channel, setChannel] = React.useState('');
   const [brand, setBrand] = React.useState('');
   const [brands, setBrands] = React.useState<Brand[]>([]);
+  const [organization, setOrganization] = React.useState('');
+  const [organizations, setOrganizations] = React.useState<Brand[]>([]);
   const [entries, setEntries] = React.useState<CalendarEntry[] | null>(null);
 
   React.useEffect(() => {
     get<{ results: Brand[] }>(`/content-manager/collection-types/${UID.brand}?page=1&pageSize=100&locale=zh-CN`)
       .then(({ data }) => setBrands(data.results))
       .catch(() => setBrands([]));
+    get<{ results: Brand[] }>(`/content-manager/collection-types/${UID.organization}?page=1&pageSize=100&sort=name:ASC`)
+      .then(({ data }) => setOrganizations(data.results))
+      .catch(() => setOrganizations([]));
   }, [get]);
 
   React.useEffect(() => {
-    const query = new URLSearchParams({ from: start.toISOString(), to: new Date(start.getTime() + days * DAY_MS).toISOString(), ...(channel ? { channel } : {}), ...(brand ? { brand } : {}) });
+    const query = new URLSearchParams({ from: start.toISOString(), to: new Date(start.getTime() + days * DAY_MS).toISOString(), ...(channel ? { channel } : {}), ...(brand ? { brand } : {}), ...(organization ? { organization } : {}) });
     setEntries(null);
     get<{ data: CalendarEntry[] }>(`/workflow/calendar?${query}`)
       .then(({ data }) => setEntries(data.data))
       .catch(() => setEntries([]));
-  }, [get, start, days, channel, brand]);
+  }, [get, start, days, channel, brand, organization]);
 
   const dates = Array.from({ length: days }, (_, index) => new Date(start.getTime() + index * DAY_MS));
   const atRisk = (entries ?? []).filter((entry) => entry.atRisk).length;
@@ -116,6 +121,15 @@ const ReleaseCalendarPage = () => {
           <Box minWidth="200px">
             <SingleSelect aria-label="品牌 Brand" placeholder="全部品牌 All brands" value={brand} onChange={(value: string | number) => setBrand(String(value))} onClear={() => setBrand('')}>
               {brands.map((option) => (
+                <SingleSelectOption key={option.documentId} value={option.documentId}>
+                  {option.name}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+          <Box minWidth="200px">
+            <SingleSelect aria-label="组织 Organization" placeholder="全部组织 All organizations" value={organization} onChange={(value: string | number) => setOrganization(String(value))} onClear={() => setOrganization('')}>
+              {organizations.map((option) => (
                 <SingleSelectOption key={option.documentId} value={option.documentId}>
                   {option.name}
                 </SingleSelectOption>

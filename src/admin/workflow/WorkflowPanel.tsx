@@ -112,10 +112,38 @@ const History = ({ entries }: { entries: AuditEntry[] }) => (
             “{entry.comment}”
           </Typography>
         ) : null}
+        {sharedFromOf(entry) ? (
+          <Typography variant="pi" tag="p" textColor="neutral600">
+            在 {sharedFromOf(entry)} 版本中修改了各语言共用的字段 Shared field changed in {sharedFromOf(entry)}
+          </Typography>
+        ) : null}
       </Box>
     ))}
   </Flex>
 );
+
+/** The locale whose edit of a field every locale shares (media, slug) changed this one's draft, if that is what an entry records. */
+const sharedFromOf = (entry: AuditEntry): string | null => (entry.action === 'edited' && typeof entry.details?.sharedFrom === 'string' ? entry.details.sharedFrom : null);
+
+/**
+ * Media and other fields every locale shares: an edit in one locale changed this draft too and
+ * sent it back to draft. Said at the top of this locale's panel until it is submitted again.
+ */
+const SharedEditRestart = ({ status, history }: { status: WorkflowStatus; history: AuditEntry[] }) => {
+  const last = history[history.length - 1];
+  const from = last ? sharedFromOf(last) : null;
+  if (!from || status.reviewState !== 'draft') return null;
+  return (
+    <Box background="warning100" padding={2} hasRadius data-testid="shared-edit-restart">
+      <Typography variant="pi" tag="p">
+        审核已重新开始：{from} 版本修改了各语言共用的字段（如封面图），本语言版本需重新送审。
+      </Typography>
+      <Typography variant="pi" tag="p" textColor="neutral600">
+        The review restarted: a field every locale shares (such as the cover) was changed in {from}; submit this locale again.
+      </Typography>
+    </Box>
+  );
+};
 
 const BASELINE_LABELS: Record<DiffBaseline, string> = {
   submitted: '上次送审版本',
@@ -249,6 +277,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
         {status.isLive ? <Badge>线上 Live</Badge> : null}
       </Flex>
       <StageChain status={status} />
+      <SharedEditRestart status={status} history={history} />
 
       <TerminologyHits hits={status.terminology} />
       <WhyNot status={status} />
