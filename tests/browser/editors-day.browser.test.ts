@@ -166,7 +166,7 @@ browserTest('a blocked wording is quoted in its sentence with the rule’s note,
   const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
   const created = await api.call(tokens.editor, 'POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-CN`, {
     title: '宪法知识竞赛决赛举行',
-    body: [paragraph('比赛围绕中国人民共和国宪法展开。'), paragraph('各支部党员踊跃参加。')],
+    body: [paragraph('比赛围绕中国人民共和国宪法展开。'), paragraph('各支部共产党人员踊跃参加。')],
     channels: { website: true, wechat: false, screen: false },
   });
   const editor = await pageOf('editor');
@@ -174,12 +174,15 @@ browserTest('a blocked wording is quoted in its sentence with the rule’s note,
   const hits = editor.getByTestId('terminology-hits');
   await hits.waitFor();
   await expect(hits.innerText()).resolves.toMatch(/须修改后才能送审[\s\S]*比赛围绕中国人民共和国宪法展开[\s\S]*中华人民共和国[\s\S]*国名错误/);
+  // A warned wording is listed after the blocking one, with its suggestion and note; it does not stop the submit.
+  await expect(hits.innerText()).resolves.toMatch(/国名错误[\s\S]*各支部共产党人员踊跃参加[\s\S]*共产党员[\s\S]*规范称谓/);
   await expect(hits.locator('mark').first().innerText()).resolves.toBe('中国人民共和国');
   // Marked in the rich-text editor itself, as a highlight over the editor's text (its DOM untouched).
   // (Runs in the page: its globals are named through globalThis, the tests compile without the DOM's types.)
-  const highlighted = () =>
-    editor.evaluate(() => [...((globalThis as unknown as { CSS: { highlights: Map<string, Set<{ toString: () => string }>> } }).CSS.highlights.get('brand-cms-terminology-block') ?? [])].map((range) => range.toString()));
-  await expect(until(highlighted, (words) => words.length > 0)).resolves.toEqual(['中国人民共和国']);
+  const highlighted = (name: string) =>
+    editor.evaluate((highlight) => [...((globalThis as unknown as { CSS: { highlights: Map<string, Set<{ toString: () => string }>> } }).CSS.highlights.get(highlight) ?? [])].map((range) => range.toString()), name);
+  await expect(until(() => highlighted('brand-cms-terminology-block'), (words) => words.length > 0)).resolves.toEqual(['中国人民共和国']);
+  await expect(highlighted('brand-cms-terminology-warn')).resolves.toEqual(['共产党人员']);
   await expect(editor.locator('[data-slate-editor="true"] mark').count()).resolves.toBe(0);
   await expect(editor.getByRole('button', { name: '提交审核 Submit for review' }).isDisabled()).resolves.toBe(true);
 });
