@@ -17,6 +17,7 @@ const mondayOf = (date: Date) => {
 const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
 
+/** A brand or an organisation, as the filters list them. */
 type Brand = { documentId: string; name: string };
 
 const EntryCard = ({ entry }: { entry: CalendarEntry }) => {
@@ -46,6 +47,19 @@ const EntryCard = ({ entry }: { entry: CalendarEntry }) => {
     </Box>
   );
 };
+
+/** A filter by one document of a type (a brand, an organisation), cleared to show all. */
+const DocumentFilter = ({ label, placeholder, value, onChange, options }: { label: string; placeholder: string; value: string; onChange: (value: string) => void; options: Brand[] }) => (
+  <Box minWidth="200px">
+    <SingleSelect aria-label={label} placeholder={placeholder} value={value} onChange={(picked: string | number) => onChange(String(picked))} onClear={() => onChange('')}>
+      {options.map((option) => (
+        <SingleSelectOption key={option.documentId} value={option.documentId}>
+          {option.name}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  </Box>
+);
 
 /**
  * 发布日历: what goes live or comes down each day of a week (or one day), on which channel,
@@ -118,24 +132,8 @@ const ReleaseCalendarPage = () => {
               ))}
             </SingleSelect>
           </Box>
-          <Box minWidth="200px">
-            <SingleSelect aria-label="品牌 Brand" placeholder="全部品牌 All brands" value={brand} onChange={(value: string | number) => setBrand(String(value))} onClear={() => setBrand('')}>
-              {brands.map((option) => (
-                <SingleSelectOption key={option.documentId} value={option.documentId}>
-                  {option.name}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
-          <Box minWidth="200px">
-            <SingleSelect aria-label="组织 Organization" placeholder="全部组织 All organizations" value={organization} onChange={(value: string | number) => setOrganization(String(value))} onClear={() => setOrganization('')}>
-              {organizations.map((option) => (
-                <SingleSelectOption key={option.documentId} value={option.documentId}>
-                  {option.name}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
+          <DocumentFilter label="品牌 Brand" placeholder="全部品牌 All brands" value={brand} onChange={setBrand} options={brands} />
+          <DocumentFilter label="组织 Organization" placeholder="全部组织 All organizations" value={organization} onChange={setOrganization} options={organizations} />
         </Flex>
         <Grid.Root gap={2} gridCols={days}>
           {dates.map((date) => {
