@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../constants';
 import { isPreviewable, signPreviewLink } from './preview-links';
-import { readPreviewedVersion } from './previewed-version';
+import { readableVersionRow } from './previewed-version';
 
 type PreviewParams = { documentId?: string; locale?: string | null; status?: string };
 type AdminState = { user?: { id: number }; userAbility?: { can: (action: string, subject?: unknown) => boolean }; session?: { id?: string } };
@@ -18,7 +18,8 @@ export const previewUrlFor = async (strapi: Core.Strapi, uid: string, { document
   // Signed in to the admin panel: a link lives no longer than its session (an admin API token has none).
   if (!state?.user || !state.userAbility || typeof state.session?.id !== 'string') return null;
   const link = { uid, documentId, locale: locale || DEFAULT_LOCALE, version: status === 'published' ? ('published' as const) : ('draft' as const) };
-  if (!(await readPreviewedVersion(strapi, state.userAbility, link))) return null;
+  // Asked at every opening of an edit view: only whether the version exists and may be read.
+  if (!(await readableVersionRow(strapi, state.userAbility, link))) return null;
   const token = signPreviewLink(strapi, { ...link, userId: state.user.id, sessionId: state.session.id });
   // Same origin as the admin unless the CMS has a public URL (behind a proxy).
   const base = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');

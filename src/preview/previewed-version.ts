@@ -37,14 +37,25 @@ export const viewerAbility = async (strapi: Core.Strapi, link: PreviewLink): Pro
   return strapi.service('admin::permission').engine.generateUserAbility(user);
 };
 
-/** The draft or live version a link names, if it exists and the user may read it; null otherwise. */
-export const readPreviewedVersion = async (strapi: Core.Strapi, ability: AdminAbility, link: Pick<PreviewLink, 'uid' | 'documentId' | 'locale' | 'version'>): Promise<PreviewedVersion | null> => {
+type NamedVersion = Pick<PreviewLink, 'uid' | 'documentId' | 'locale' | 'version'>;
+
+/**
+ * The row of the version a link names, if it exists and the user may read it (the content
+ * manager's own check of this very row: a role's conditions hold here as in the edit view);
+ * null otherwise. `populate`: what the renderings show, or nothing when only asking.
+ */
+export const readableVersionRow = async (strapi: Core.Strapi, ability: AdminAbility, link: NamedVersion, populate: string[] = []): Promise<PreviewRow | null> => {
+  // Authorship is read for the permission conditions.
+  const found = (await findVersionRow(strapi, { uid: link.uid, documentId: link.documentId, locale: link.locale }, link.version === 'draft' ? 'draft' : 'live', { populate: [...populate, 'createdBy', 'updatedBy'] })) as PreviewRow | null;
+  return found && mayReadRow(strapi, ability, link.uid, found) ? found : null;
+};
+
+/** The draft or live version a link names, as the renderings show it, if the user may read it; null otherwise. */
+export const readPreviewedVersion = async (strapi: Core.Strapi, ability: AdminAbility, link: NamedVersion): Promise<PreviewedVersion | null> => {
   const ref = { uid: link.uid, documentId: link.documentId, locale: link.locale };
-  // Authorship is read for the permission conditions only, and never leaves this function.
-  const found = (await findVersionRow(strapi, ref, link.version === 'draft' ? 'draft' : 'live', { populate: [...POPULATE[link.uid], 'createdBy', 'updatedBy'] })) as PreviewRow | null;
-  // The content manager's own check of this very row: a role's conditions hold here as in the edit view,
-  // and its field limits too (only the fields it may read are rendered; authorship is not one of them).
-  if (!found || !mayReadRow(strapi, ability, link.uid, found)) return null;
+  const found = await readableVersionRow(strapi, ability, link, POPULATE[link.uid]);
+  if (!found) return null;
+  // Only the fields the role may read are rendered; authorship is not one of them.
   const { createdBy: _createdBy, updatedBy: _updatedBy, ...row } = (await readableFields(strapi, ability, link.uid, found)) as PreviewRow;
   const state = await findState(strapi, ref);
   if (!state) return { row: row as PreviewRow, reviewState: 'draft', stage: null, publishAt: null };

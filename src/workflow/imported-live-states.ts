@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
 import { columnOf } from '../documents/document-rows';
 import { defaultLocale, isLocalizedType } from '../i18n/locales';
+import { stateKey } from './review-states';
 
 const BATCH = 500;
 
@@ -50,7 +51,7 @@ export const recordImportedLiveStates = async (strapi: Core.Strapi, { everything
           missing.slice(start, start + 50).map((row) => {
             const locale = localized ? String(row.locale) : fallbackLocale;
             return {
-              [stateColumn('key')]: `${uid}:${row.documentId}:${locale}`,
+              [stateColumn('key')]: stateKey({ uid, documentId: row.documentId, locale }),
               [stateColumn('contentType')]: uid,
               [stateColumn('targetDocumentId')]: row.documentId,
               [stateColumn('targetLocale')]: locale,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID, type ContentUid } from '../constants';
-import { columnOf, type DocumentRef } from '../documents/document-rows';
+import { columnOf, refKey, type DocumentRef } from '../documents/document-rows';
 import type { ReviewStateName } from './contracts';
 
 export type { DocumentRef };
@@ -25,7 +25,8 @@ export type ReviewState = {
   warnings: unknown;
 };
 
-export const stateKey = ({ uid, documentId, locale }: DocumentRef) => `${uid}:${documentId}:${locale}`;
+/** A state is stored under its document locale's key. */
+export const stateKey = refKey;
 
 export const refOfState = (state: ReviewState): DocumentRef => ({ uid: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale });
 
