@@ -127,6 +127,10 @@ describe('headers for browsers and CDNs', () => {
     expect(hit.status).toBe(304);
     expect(hit.text ?? '').toBe('');
     expect(hit.headers.etag).toBe(etag);
+    // As Koa answers a 304: the validators and caching headers, none that describe a body.
+    for (const name of ['content-type', 'content-encoding', 'content-length']) expect(hit.headers[name]).toBeUndefined();
+    expect(hit.headers['cache-control']).toBe(first.headers['cache-control']);
+    expect(hit.headers['x-content-type-options']).toBe('nosniff');
     // A miss (a query asked for the first time) answers 304 too when the client holds the same bytes.
     const missed = await get(`${path}&pagination[page]=1`);
     const again = await get(`${path}&pagination[pageSize]=25`, { 'If-None-Match': missed.headers.etag });

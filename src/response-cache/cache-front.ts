@@ -26,19 +26,18 @@ const readBody = (request: IncomingMessage): Promise<string | null> =>
  * `304` to a GET whose If-None-Match names its ETag (content headers dropped, as Koa drops them).
  */
 const send = (request: IncomingMessage, response: ServerResponse, stored: StoredResponse): number => {
-  const { body, headers: sent } = representationFor(request, stored);
-  const headers = new Map<string, string>(sent);
-  const etag = headers.get('etag');
-  const status = request.method !== 'POST' && etag !== undefined && notModified(request.headers['if-none-match'], etag) ? 304 : stored.status;
-  if (status === 304) {
-    headers.delete('content-type');
-    headers.delete('content-encoding');
-  } else {
-    headers.set('content-length', String(body.length));
+  const { body, head } = representationFor(request, stored);
+  const etag = head.etag;
+  const unchanged = request.method !== 'POST' && etag !== undefined && notModified(request.headers['if-none-match'], etag);
+  if (unchanged) {
+    const { 'content-type': _type, 'content-encoding': _coding, 'content-length': _length, ...headers } = head;
+    response.writeHead(304, headers);
+    response.end();
+    return 304;
   }
-  response.writeHead(status, Object.fromEntries(headers));
-  response.end(status === 304 || request.method === 'HEAD' ? undefined : body);
-  return status;
+  response.writeHead(stored.status, head);
+  response.end(request.method === 'HEAD' ? undefined : body);
+  return stored.status;
 };
 
 /**
