@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { escalateOverdue } from '../src/participation/opinions';
 import { workflowService } from '../src/workflow/workflow-services';
 
 /**
@@ -11,5 +12,13 @@ export default {
       await workflowService(strapi, 'scheduler').tick();
     },
     options: { rule: process.env.SCHEDULER_RULE || '*/5 * * * * *' },
+  },
+  // Staff opinions unanswered past their due time go to the parent organization (each moves once, whichever instance runs it).
+  opinionEscalation: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const moved = await escalateOverdue(strapi);
+      if (moved > 0) strapi.log.info(`${moved} overdue staff opinions escalated to the parent organization`);
+    },
+    options: { rule: process.env.OPINION_ESCALATION_RULE || '0 */10 * * * *' },
   },
 };

@@ -12,6 +12,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   tokenReadsPerMinute: env.int('RATE_LIMIT_TOKEN_READS_PER_MINUTE', 3000),
   // Everything that is not a read: saves, uploads, review actions, staff submissions, per address.
   actionsPerMinute: env.int('RATE_LIMIT_ACTIONS_PER_MINUTE', 300),
+  // Participation writes (contributions and their edits) per staff member, wherever they send from.
+  staffWritesPerMinute: env.int('RATE_LIMIT_STAFF_WRITES_PER_MINUTE', 10),
   // Requests refused for a wrong credential (API token, screen token) before an address is locked
   // out of every request that presents one, for the rest of the window.
   credentialFailures: env.int('RATE_LIMIT_CREDENTIAL_FAILURES', 20),

@@ -176,6 +176,24 @@ const main = async () => {
     const withPanels = await openingMs(false);
     console.log(`Edit view opening (median of 7 full loads): ${withPanels} ms with the workflow's panels (form filled, side panel with the review state shown), ${without} ms without them (form filled, side panel shown): ${withPanels - without >= 0 ? '+' : ''}${withPanels - without} ms; the budget is +300 ms.`);
 
+    // The staff page on a phone: the contribution form, then my contributions in their states.
+    const staffPage = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 2 });
+    await staffPage.goto(`${base}/participate/`);
+    await staffPage.getByLabel('工号', { exact: true }).fill('JW1001');
+    await staffPage.getByLabel('密码', { exact: true }).fill(accounts.staff[1]);
+    await staffPage.getByRole('button', { name: '登录' }).click();
+    await staffPage.locator('#me-name').filter({ hasText: /.+/ }).waitFor({ timeout: 60_000 });
+    await staffPage.locator('#contribution-form').getByLabel('标题').fill('检修库里的一堂安全课');
+    await staffPage.locator('#contribution-form').getByLabel('正文').fill('班前会上，党员师傅用一块旧闸瓦讲起了安全。');
+    await staffPage.waitForTimeout(500);
+    await staffPage.screenshot({ path: path.join(root, 'docs', 'participate-submit.png') });
+    console.log('docs/participate-submit.png');
+    await staffPage.getByRole('tab', { name: '我的投稿' }).click();
+    await staffPage.locator('li.contribution').first().waitFor();
+    await staffPage.waitForTimeout(500);
+    await staffPage.screenshot({ path: path.join(root, 'docs', 'participate-mine.png') });
+    console.log('docs/participate-mine.png');
+
     // The display screen at its native 1920×1080, then the same screen after the CMS went away.
     const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await screen.goto(`${base}/screen/index.html?token=${screenToken}`);

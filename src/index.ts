@@ -20,11 +20,16 @@ import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
 import { defaultTargetsOnCreate } from './channels/default-targets';
+import { seedDemoParticipation } from './demo/demo-participation';
 import { seedDemo } from './demo/seed-demo';
 import { registerPreviewRoutes } from './preview/preview-route';
 import { labelFieldsInChinese } from './i18n/field-labels';
 import { ensureLocales } from './i18n/locales';
 import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
+import { bootstrapParticipation, registerParticipation } from './participation';
+import { pointsOnRelease } from './participation/contribution-releases';
+import { appendOnlyLedger } from './participation/points-ledger';
+import { staffAccountsInStep } from './participation/staff-accounts';
 import { bootstrapWorkflow, hideWorkflowFromGraphql } from './workflow';
 import { appendOnlyAudit } from './workflow/audit-trail';
 import { recordImportedLiveStates } from './workflow/imported-live-states';
@@ -49,11 +54,15 @@ export default {
       validReviewChains(strapi), // a chain names roles that exist
       releaseGate(strapi), // every publish, unpublish and delete through the transition table
       editWatch(strapi), // an edit of a pinned version sends it back to draft
+      staffAccountsInStep(strapi), // a staff member's sign-in account made, renamed, blocked and deleted with them
+      appendOnlyLedger, // the points ledger is never changed
+      pointsOnRelease(strapi), // an adopted contribution's article released: its contributor's points
     ]);
     wellFormedDatabaseReads(strapi);
     readDeepPagesInTwoSteps(strapi);
     registerGraphqlReadScope(strapi);
     hideWorkflowFromGraphql(strapi);
+    registerParticipation(strapi);
     closeMediaLibraryListing(strapi);
     registerMediaGuard(strapi);
     protectAccounts(strapi);
@@ -78,11 +87,13 @@ export default {
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);
     await bootstrapWorkflow(strapi);
+    await bootstrapParticipation(strapi);
     registerPreviewRoutes(strapi);
     startScreenEvents(strapi);
     startWechat(strapi);
     if (process.env.SEED_DEMO !== 'false') {
       await seedDemo(strapi);
+      if (process.env.SEED_DEMO_PARTICIPATION !== 'false') await seedDemoParticipation(strapi);
     }
     // Jobs that fell due while the server was down fire now, not at the next tick.
     await workflowService(strapi, 'scheduler').tick();

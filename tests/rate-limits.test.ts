@@ -17,6 +17,7 @@ const LIMITS = {
   LOGIN_ATTEMPTS_PER_ADDRESS: 6,
   STREAMS_PER_TOKEN: 2,
   STREAMS_TOTAL: 3,
+  STAFF_WRITES: 3,
 };
 const SCREEN_TOKEN = 'rate-limited-screen';
 const OTHER_SCREEN_TOKEN = 'another-rate-limited-screen';
@@ -34,6 +35,7 @@ const app = bootTestAppForFile({
   RATE_LIMIT_STREAMS_PER_TOKEN: String(LIMITS.STREAMS_PER_TOKEN),
   RATE_LIMIT_STREAMS_TOTAL: String(LIMITS.STREAMS_TOTAL),
   RATE_LIMIT_STREAM_IDLE_SECONDS: '1',
+  RATE_LIMIT_STAFF_WRITES_PER_MINUTE: String(LIMITS.STAFF_WRITES),
   PROXY_HOPS: '1',
   SCREEN_TOKENS: `${SCREEN_TOKEN},${OTHER_SCREEN_TOKEN},${FEED_SCREEN_TOKEN}`,
   // On the PostgreSQL run the counts live in Redis, shared with the second instance below.
@@ -269,5 +271,21 @@ describe('screen streams', () => {
     }
     const refused = await supertest(secondUrl).post('/admin/login').set('X-Forwarded-For', address).send(ACCOUNTS.editor);
     expect(refused.status).toBe(429);
+  });
+});
+
+describe('staff participation', () => {
+  test('each staff member has their allowance of writes a minute, wherever they send from; their reads are not counted', async () => {
+    const organization = await app.strapi.db.query('api::organization.organization').findOne({ where: { slug: 'signal-branch', publishedAt: { $notNull: true } } });
+    const member = await app.strapi.documents('api::participation.staff-member').create({ data: { employeeNumber: 'RL001', name: '限流', phone: '13800000099', organization: organization.documentId } as never });
+    const row = await app.strapi.db.query('api::participation.staff-member').findOne({ where: { documentId: member.documentId }, populate: ['account'] });
+    await app.strapi.plugin('users-permissions').service('user').edit(row.account.id, { password: 'Rate-Limit-Pass1' });
+    const login = await post(newAddress(), '/api/auth/local').send({ identifier: 'RL001', password: 'Rate-Limit-Pass1' });
+    expect(login.status).toBe(200);
+    const auth = { Authorization: `Bearer ${login.body.jwt}` };
+    const send = () => post(newAddress(), '/api/participation/opinions').set(auth).send({ title: '限流测试', body: '一条意见' });
+    for (let write = 0; write < LIMITS.STAFF_WRITES; write += 1) expect((await send()).status).toBe(201);
+    expect((await get(newAddress(), '/api/participation/me').set(auth)).status).toBe(200);
+    expectRefused(await send(), /请求过于频繁.*Too many requests/);
   });
 });

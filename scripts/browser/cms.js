@@ -41,13 +41,15 @@ const startCms = async ({ port, name = 'browser', extraEnv = {} }) => {
   // Uploads of this run stay out of the project's public/uploads.
   const publicDir = path.join(root, '.tmp', `${stamp}-public`);
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
-  fs.cpSync(path.join(root, 'public', 'screen'), path.join(publicDir, 'screen'), { recursive: true });
+  for (const page of ['screen', 'participate']) fs.cpSync(path.join(root, 'public', page), path.join(publicDir, page), { recursive: true });
   const accounts = {
     superAdmin: ['admin@example.com', password()],
     editor: ['editor@example.com', password()],
     reviewer: ['reviewer1@example.com', password()],
     secondReviewer: ['reviewer2@example.com', password()],
     chiefReviewer: ['chief@example.com', password()],
+    // The demo staff (staff1…4@example.com) share one password.
+    staff: ['staff1@example.com', password()],
   };
   const screenToken = secret().replace(/[^A-Za-z0-9]/g, '');
   const env = {
@@ -71,6 +73,7 @@ const startCms = async ({ port, name = 'browser', extraEnv = {} }) => {
     DEMO_REVIEWER1_PASSWORD: accounts.reviewer[1],
     DEMO_REVIEWER2_PASSWORD: accounts.secondReviewer[1],
     DEMO_CHIEF_REVIEWER_PASSWORD: accounts.chiefReviewer[1],
+    DEMO_STAFF_PASSWORD: accounts.staff[1],
     SCREEN_TOKENS: screenToken,
     RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'warn',

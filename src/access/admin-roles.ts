@@ -32,6 +32,8 @@ export const EDITORIAL_ROLES: readonly RoleDefinition[] = [
   },
   { name: 'Reviewer', description: '审核员: reads everything, publishes and unpublishes reviewed content.', grants: REVIEWER_GRANTS },
   { name: 'Chief Reviewer', description: '终审: final-stage reviewer; reads everything, publishes and unpublishes reviewed content.', grants: REVIEWER_GRANTS },
+  // Which organizations each handler serves is the 意见处理人 table (src/participation/opinions.ts).
+  { name: 'Handler', description: '意见处理人: answers the staff opinions sent to the organizations assigned to them (e.g. a branch secretary); no content access.', grants: [] },
 ];
 
 /** Expands grants into admin permissions with every field and every locale. */

@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { Calendar, CheckCircle, Pencil } from '@strapi/icons';
+import { Calendar, CheckCircle, Discuss, Mail, Pencil } from '@strapi/icons';
 import { checkedBulkPublish, mayBeBulkPublish } from './workflow/checkedBulkPublish';
 import { confirmedSave } from './workflow/confirmedSave';
 import { gatedPublish } from './workflow/gatedPublish';
@@ -77,6 +77,21 @@ export default {
       icon: Calendar,
       intlLabel: { id: 'workflow.release-calendar', defaultMessage: '发布日历 Release calendar' },
       Component: () => import('./workflow/ReleaseCalendarPage'),
+      permissions: [],
+    });
+    // Staff participation: the editors' inbox and the handlers' opinions (each page asks the server, which checks who may).
+    app.addMenuLink({
+      to: 'contributions',
+      icon: Mail,
+      intlLabel: { id: 'participation.contributions', defaultMessage: '投稿箱 Contributions' },
+      Component: () => import('./participation/ContributionsPage'),
+      permissions: [],
+    });
+    app.addMenuLink({
+      to: 'opinions',
+      icon: Discuss,
+      intlLabel: { id: 'participation.opinions', defaultMessage: '意见建议 Opinions' },
+      Component: () => import('./participation/OpinionsPage'),
       permissions: [],
     });
   },

@@ -126,6 +126,7 @@ export const labelFieldsInChinese = async (strapi: Core.Strapi): Promise<number>
   const contentManager = strapi.plugin('content-manager');
   let changed = 0;
   for (const [uid, labels] of Object.entries(FIELD_LABELS)) {
+    if (!labels) continue;
     const isComponent = uid in strapi.components;
     if (!isComponent && !(uid in strapi.contentTypes)) continue;
     // Boundary: the content manager's services are untyped; these two methods are all we use.

@@ -8,6 +8,7 @@ export type RateLimitConfig = {
   readsPerMinute: number;
   tokenReadsPerMinute: number;
   actionsPerMinute: number;
+  staffWritesPerMinute: number;
   credentialFailures: number;
   credentialFailureWindowSeconds: number;
   loginAttempts: number;
@@ -19,12 +20,13 @@ export type RateLimitConfig = {
 };
 
 /** The counted limits: points per window of seconds. */
-export type Bucket = 'reads' | 'tokenReads' | 'actions' | 'credentialFailures' | 'logins' | 'loginsPerAddress';
+export type Bucket = 'reads' | 'tokenReads' | 'actions' | 'staffWrites' | 'credentialFailures' | 'logins' | 'loginsPerAddress';
 
 const windows = (config: RateLimitConfig): Record<Bucket, { points: number; duration: number }> => ({
   reads: { points: config.readsPerMinute, duration: 60 },
   tokenReads: { points: config.tokenReadsPerMinute, duration: 60 },
   actions: { points: config.actionsPerMinute, duration: 60 },
+  staffWrites: { points: config.staffWritesPerMinute, duration: 60 },
   credentialFailures: { points: config.credentialFailures, duration: config.credentialFailureWindowSeconds },
   logins: { points: config.loginAttempts, duration: config.loginWindowSeconds },
   loginsPerAddress: { points: config.loginAttemptsPerAddress, duration: config.loginWindowSeconds },

@@ -27,7 +27,18 @@ export type AuditAction =
   | 'media_upload'
   | 'media_replace'
   | 'media_update'
-  | 'media_delete';
+  | 'media_delete'
+  | 'staff_import'
+  | 'contribution_submit'
+  | 'contribution_edit'
+  | 'contribution_adopt'
+  | 'contribution_decline'
+  | 'points_award'
+  | 'opinion_send'
+  | 'opinion_answer'
+  | 'opinion_rate'
+  | 'opinion_propose_qa'
+  | 'opinion_escalate';
 
 export type AuditRecord = {
   action: AuditAction;
@@ -50,6 +61,8 @@ export const recordAudit = async (strapi: Core.Strapi, ref: AuditSubject, record
   return strapi.db.query(WORKFLOW_UID.auditEntry).create({
     data: {
       ...fields,
+      // A staff member is named by their staff member id, unless they took part anonymously (null).
+      ...(actor.type === 'staff' && actor.staffMemberId !== null ? { details: { ...fields.details, staffMemberId: actor.staffMemberId } } : {}),
       contentType: ref.uid,
       targetDocumentId: ref.documentId,
       targetLocale: ref.locale,

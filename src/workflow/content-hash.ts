@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import stringify from 'safe-stable-stringify';
-import type { Core, Struct } from '@strapi/strapi';
+import type { Core, Modules, Struct } from '@strapi/strapi';
 import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
 import { BOOKKEEPING_FIELDS, type DocumentRef, type Version } from '../documents/document-rows';
 
@@ -88,7 +88,7 @@ export const loadReviewableContent = async (strapi: Core.Strapi, ref: DocumentRe
   // Read outside any request: the Content API scope must not narrow what the workflow reads.
   // Boundary: Strapi types the store as a full Koa context; an empty store is what "no request" is.
   await strapi.requestContext.run(Object.create(null), async () => {
-    entry = await strapi.documents(ref.uid).findOne({ documentId: ref.documentId, locale: ref.locale, status: version === 'draft' ? 'draft' : 'published', populate: populateFor(strapi, schema) });
+    entry = await strapi.documents(ref.uid).findOne({ documentId: ref.documentId, locale: ref.locale, status: version === 'draft' ? 'draft' : 'published', populate: populateFor(strapi, schema) as Modules.Documents.Params.Populate.Any<DocumentRef['uid']> });
   });
   return entry ? normalise(strapi, schema, entry) : null;
 };

@@ -27,6 +27,8 @@ const TEST_ENV: Record<string, string> = {
   STRAPI_TELEMETRY_DISABLED: 'true',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
   SEED_DEMO: 'true',
+  // The demo's staff and contributions (an extra live article) only where a suite asks for them.
+  SEED_DEMO_PARTICIPATION: 'false',
   // No wall-clock scheduler in tests: they call it with their own clock.
   CRON_ENABLED: 'false',
   // Off except in the rate-limit suite: no other suite can pass or fail because of a limit.

@@ -950,6 +950,383 @@ export interface ApiOrganizationOrganization
   };
 }
 
+export interface ApiParticipationContribution
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'participation_contributions';
+  info: {
+    description: 'What a staff member sent in. Never public: an editor adopts it into a draft article, which goes through review, or declines it.';
+    displayName: 'Contribution \u6295\u7A3F';
+    pluralName: 'contributions';
+    singularName: 'contribution';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    body: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
+      }>;
+    categoryDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    consentToBeNamed: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    contributionState: Schema.Attribute.Enumeration<
+      ['received', 'adopted', 'declined']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'received'>;
+    contributor: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::participation.staff-member'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    declineReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    handledAt: Schema.Attribute.DateTime;
+    handledById: Schema.Attribute.Integer;
+    images: Schema.Attribute.Media<'images', true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::participation.contribution'
+    > &
+      Schema.Attribute.Private;
+    organizationDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiParticipationHandlerAssignment
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'participation_handler_assignments';
+  info: {
+    description: 'Which admin user (role Handler, e.g. the branch secretary) answers the opinions sent to which organization.';
+    displayName: 'Opinion handler \u610F\u89C1\u5904\u7406\u4EBA';
+    pluralName: 'handler-assignments';
+    singularName: 'handler-assignment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    handler: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::participation.handler-assignment'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiParticipationOpinion extends Struct.CollectionTypeSchema {
+  collectionName: 'participation_opinions';
+  info: {
+    description: 'An opinion, suggestion or problem a staff member sent to an organization, named or anonymous, and its answer. Never public.';
+    displayName: 'Opinion \u610F\u89C1\u5EFA\u8BAE';
+    pluralName: 'opinions';
+    singularName: 'opinion';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    addressedToDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    anonymous: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    answer: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    answeredAt: Schema.Attribute.DateTime;
+    answeredById: Schema.Attribute.Integer;
+    answeredByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    body: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    consentToPublish: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dueAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    escalations: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::participation.opinion'
+    > &
+      Schema.Attribute.Private;
+    opinionKind: Schema.Attribute.Enumeration<
+      ['opinion', 'suggestion', 'problem']
+    > &
+      Schema.Attribute.Required;
+    opinionState: Schema.Attribute.Enumeration<['open', 'answered']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    organizationDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    qaArticleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    ratedAt: Schema.Attribute.DateTime;
+    rating: Schema.Attribute.Enumeration<['satisfied', 'unsatisfied']>;
+    sender: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::participation.staff-member'
+    >;
+    senderKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiParticipationPointEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'participation_point_events';
+  info: {
+    description: 'The points ledger: one row per event that earns points (submitted, adopted, published, on the screens, pushed to WeChat). Append-only.';
+    displayName: 'Point event \u79EF\u5206\u8BB0\u5F55';
+    pluralName: 'point-events';
+    singularName: 'point-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    cappedFrom: Schema.Attribute.Integer;
+    contributionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    eventKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::participation.point-event'
+    > &
+      Schema.Attribute.Private;
+    month: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    organizationDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    pointEvent: Schema.Attribute.Enumeration<
+      ['submitted', 'adopted', 'published', 'screen', 'wechat']
+    > &
+      Schema.Attribute.Required;
+    points: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    quarter: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    staffMemberId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    year: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4;
+      }>;
+  };
+}
+
+export interface ApiParticipationStaffMember
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'participation_staff_members';
+  info: {
+    description: 'An employee who takes part (\u6295\u7A3F, \u610F\u89C1\u5EFA\u8BAE), signing in with their employee number. Its sign-in account is kept in step by the participation module.';
+    displayName: 'Staff member \u804C\u5DE5';
+    pluralName: 'staff-members';
+    singularName: 'staff-member';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::users-permissions.user'
+    >;
+    active: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    correspondent: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    employeeNumber: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+        minLength: 2;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::participation.staff-member'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTagTag extends Struct.CollectionTypeSchema {
   collectionName: 'tags';
   info: {
@@ -1119,7 +1496,7 @@ export interface ApiVideoVideo extends Struct.CollectionTypeSchema {
 export interface ApiWorkflowAuditEntry extends Struct.CollectionTypeSchema {
   collectionName: 'workflow_audit_entries';
   info: {
-    description: 'Append-only record of every review transition, publish, unpublish and delete.';
+    description: 'Append-only record of every review transition, publish, unpublish and delete, and of every participation event.';
     displayName: 'Audit entry';
     pluralName: 'audit-entries';
     singularName: 'audit-entry';
@@ -1161,6 +1538,17 @@ export interface ApiWorkflowAuditEntry extends Struct.CollectionTypeSchema {
         'media_replace',
         'media_update',
         'media_delete',
+        'staff_import',
+        'contribution_submit',
+        'contribution_edit',
+        'contribution_adopt',
+        'contribution_decline',
+        'points_award',
+        'opinion_send',
+        'opinion_answer',
+        'opinion_rate',
+        'opinion_propose_qa',
+        'opinion_escalate',
       ]
     > &
       Schema.Attribute.Required;
@@ -1170,7 +1558,7 @@ export interface ApiWorkflowAuditEntry extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     actorType: Schema.Attribute.Enumeration<
-      ['user', 'scheduler', 'system', 'api']
+      ['user', 'scheduler', 'system', 'api', 'staff']
     > &
       Schema.Attribute.Required;
     comment: Schema.Attribute.Text &
@@ -1943,6 +2331,11 @@ declare module '@strapi/strapi' {
       'api::brand.brand': ApiBrandBrand;
       'api::category.category': ApiCategoryCategory;
       'api::organization.organization': ApiOrganizationOrganization;
+      'api::participation.contribution': ApiParticipationContribution;
+      'api::participation.handler-assignment': ApiParticipationHandlerAssignment;
+      'api::participation.opinion': ApiParticipationOpinion;
+      'api::participation.point-event': ApiParticipationPointEvent;
+      'api::participation.staff-member': ApiParticipationStaffMember;
       'api::tag.tag': ApiTagTag;
       'api::video.video': ApiVideoVideo;
       'api::workflow.audit-entry': ApiWorkflowAuditEntry;

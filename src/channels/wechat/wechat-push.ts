@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import type { DocumentRef } from '../../documents/document-rows';
 import type { Actor } from '../../workflow/actor';
+import { awardForArticle } from '../../participation/contribution-releases';
 import { auditTrail, recordAudit } from '../../workflow/audit-trail';
 import { invalid, refuse } from '../../workflow/workflow-error';
 import { channelReads, type ChannelRow } from '../channel-reads';
@@ -118,6 +119,8 @@ export const pushToWechat = async (strapi: Core.Strapi, client: WechatClient, re
     if (options.submit) {
       publishId = (await client.submitPublish(draft.media_id)).publish_id;
       await audit('wechat_submit', { media_id: draft.media_id, publish_id: publishId });
+      // Pushed to the Official Account: an adopted contribution's contributor earns the WeChat points.
+      await awardForArticle(strapi, 'wechat', ref.documentId).catch((error: Error) => strapi.log.error(`Points for the WeChat push of ${ref.documentId} were not recorded: ${error.message}`));
     }
     return { mediaId: draft.media_id, publishId, images: sources.length };
   } catch (error) {

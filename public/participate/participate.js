@@ -1,0 +1,300 @@
+// The staff page (职工参与): sign in with the employee number, send a contribution with photos
+// from the phone, follow what became of it and the points it earned. Plain script, no framework:
+// it must load fast on a slow connection. Everything it shows comes from the participation API
+// as text (textContent), never as markup.
+(() => {
+  const API = '/api';
+  const TOKEN_KEY = 'participate.jwt';
+  const MAX_IMAGES = 9;
+  // Phone photos are scaled down before they are sent: a slow line carries 2,000 px, not 12 MB.
+  const MAX_EDGE = 2000;
+  const STATES = { received: '已收到', adopted: '已采用', published: '已发布', declined: '未采用' };
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, { dataset, ...props } = {}, children = []) => {
+    const node = Object.assign(document.createElement(tag), props);
+    // `dataset` cannot be assigned, only filled.
+    if (dataset) Object.assign(node.dataset, dataset);
+    node.append(...children);
+    return node;
+  };
+
+  let jwt = localStorage.getItem(TOKEN_KEY);
+
+  const notify = (text, ok = false) => {
+    const notice = $('notice');
+    notice.textContent = text;
+    notice.className = ok ? 'notice ok' : 'notice';
+    notice.hidden = !text;
+    if (text) notice.scrollIntoView({ block: 'nearest' });
+  };
+
+  /** The API's error message (Strapi's shape), or the HTTP status. */
+  const failure = async (response) => {
+    try {
+      const body = await response.json();
+      return body?.error?.message || `HTTP ${response.status}`;
+    } catch {
+      return `HTTP ${response.status}`;
+    }
+  };
+
+  const call = async (path, options = {}) => {
+    const headers = { ...(options.headers || {}) };
+    if (jwt && options.auth !== false) headers.Authorization = `Bearer ${jwt}`;
+    const response = await fetch(`${API}${path}`, { ...options, headers });
+    if (response.status === 401 && options.auth !== false) {
+      signOut('登录已过期，请重新登录。');
+      throw new Error('signed out');
+    }
+    if (!response.ok) throw new Error(await failure(response));
+    return response.status === 204 ? null : response.json();
+  };
+
+  const postJson = (path, body, auth = true) => call(path, { method: 'POST', auth, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  const show = (view) => {
+    for (const id of ['sign-in', 'set-password', 'signed-in']) $(id).hidden = id !== view;
+    $('sign-out').hidden = view !== 'signed-in';
+  };
+
+  const signedIn = (token) => {
+    jwt = token;
+    localStorage.setItem(TOKEN_KEY, token);
+    start();
+  };
+
+  const signOut = (message = '') => {
+    jwt = null;
+    localStorage.removeItem(TOKEN_KEY);
+    show('sign-in');
+    notify(message);
+  };
+
+  // ---- sign-in and invitations ----------------------------------------------------------
+
+  $('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      const { jwt: token } = await postJson('/auth/local', { identifier: form.get('identifier').trim(), password: form.get('password') }, false);
+      notify('');
+      signedIn(token);
+    } catch (error) {
+      notify(`登录失败：${error.message}`);
+    }
+  });
+
+  const invitation = new URLSearchParams(location.hash.slice(1)).get('invite');
+  $('set-password-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    if (form.get('password') !== form.get('passwordConfirmation')) return notify('两次输入的密码不一致。');
+    try {
+      const { jwt: token } = await postJson('/auth/reset-password', { code: invitation, password: form.get('password'), passwordConfirmation: form.get('passwordConfirmation') }, false);
+      // The link is spent: keep it out of the address bar and history.
+      history.replaceState(null, '', location.pathname);
+      notify('密码已设置。', true);
+      signedIn(token);
+    } catch (error) {
+      notify(`设置失败：${error.message}`);
+    }
+  });
+  $('sign-out').addEventListener('click', () => signOut('已退出。'));
+
+  // ---- tabs -----------------------------------------------------------------------------
+
+  const openTab = (name) => {
+    for (const button of document.querySelectorAll('[data-tab]')) button.setAttribute('aria-selected', String(button.dataset.tab === name));
+    for (const tab of ['submit', 'mine', 'opinions', 'rankings']) $(`tab-${tab}`).hidden = tab !== name;
+    if (name === 'mine') loadMine();
+    if (name === 'opinions') loadOpinions();
+    if (name === 'rankings') loadRankings();
+  };
+  for (const button of document.querySelectorAll('[data-tab]')) button.addEventListener('click', () => openTab(button.dataset.tab));
+
+  // ---- me and my points -----------------------------------------------------------------
+
+  let me = null;
+  const loadMe = async () => {
+    me = (await call('/participation/me')).data;
+    $('me-name').textContent = me.name;
+    $('me-badge').hidden = !me.correspondent;
+    $('me-organization').textContent = `${me.organization ? me.organization.name : ''} · 工号 ${me.employeeNumber}`;
+    $('points-month').textContent = me.points.month;
+    $('points-year').textContent = me.points.year;
+    $('points-total').textContent = me.points.total;
+    document.querySelector('[data-tab=rankings]').hidden = !me.rankingsShown;
+  };
+
+  const fillChoices = async () => {
+    const [organizations, categories] = await Promise.all([
+      call('/organizations?locale=zh-CN&pagination[pageSize]=100&fields[0]=name&fields[1]=slug', { auth: false }),
+      call('/categories?locale=zh-CN&pagination[pageSize]=100&fields[0]=name&fields[1]=slug', { auth: false }),
+    ]);
+    const own = me && me.organization ? me.organization.slug : '';
+    for (const id of ['organization', 'opinion-organization']) $(id).replaceChildren(...organizations.data.map((item) => el('option', { value: item.slug, textContent: item.name, selected: item.slug === own })));
+    $('category').replaceChildren(el('option', { value: '', textContent: '不指定' }), ...categories.data.map((item) => el('option', { value: item.slug, textContent: item.name })));
+  };
+
+  // ---- sending a contribution -----------------------------------------------------------
+
+  /** A photo scaled so its longer edge is at most MAX_EDGE, as JPEG; small ones and GIFs go as they are. */
+  const scaled = async (file) => {
+    if (file.type === 'image/gif' || typeof createImageBitmap !== 'function') return file;
+    try {
+      const bitmap = await createImageBitmap(file);
+      const ratio = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height));
+      if (ratio === 1 && file.size < 1024 * 1024) return file;
+      const canvas = el('canvas', { width: Math.round(bitmap.width * ratio), height: Math.round(bitmap.height * ratio) });
+      canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+      return blob ? new File([blob], file.name.replace(/\.[^.]+$/, '') + '.jpg', { type: 'image/jpeg' }) : file;
+    } catch {
+      return file;
+    }
+  };
+
+  $('images').addEventListener('change', (event) => {
+    const files = [...event.target.files];
+    if (files.length > MAX_IMAGES) notify(`最多 ${MAX_IMAGES} 张照片，已选 ${files.length} 张。`);
+    $('previews').replaceChildren(...files.slice(0, MAX_IMAGES).map((file) => el('img', { src: URL.createObjectURL(file), alt: file.name })));
+  });
+
+  $('contribution-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const files = [...$('images').files];
+    if (files.length > MAX_IMAGES) return notify(`最多 ${MAX_IMAGES} 张照片。`);
+    const send = $('send');
+    send.disabled = true;
+    send.textContent = '正在提交…';
+    try {
+      const data = new FormData();
+      for (const name of ['title', 'body', 'organization', 'category']) data.append(name, form.elements[name].value);
+      data.append('consentToBeNamed', String(form.elements.consentToBeNamed.checked));
+      for (const file of files) {
+        const photo = await scaled(file);
+        data.append('images', photo, photo.name);
+      }
+      await call('/participation/contributions', { method: 'POST', body: data });
+      form.reset();
+      $('previews').replaceChildren();
+      await fillChoices();
+      notify('投稿已提交，编辑会尽快处理。', true);
+      await loadMe();
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`提交失败：${error.message}`);
+    } finally {
+      send.disabled = false;
+      send.textContent = '提交投稿';
+    }
+  });
+
+  // ---- my contributions -----------------------------------------------------------------
+
+  const when = (iso) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+
+  const loadMine = async () => {
+    try {
+      const { data } = await call('/participation/contributions?pageSize=50');
+      $('mine-empty').hidden = data.length > 0;
+      $('mine').replaceChildren(
+        ...data.map((item) =>
+          el('li', { className: 'contribution', dataset: { state: item.state } }, [
+            el('div', {}, [el('span', { className: `state ${item.state}`, textContent: STATES[item.state] || item.state }), el('span', { className: 'title', textContent: item.title })]),
+            el('div', { className: 'muted', textContent: `${when(item.submittedAt)} · ${item.organization}${item.images.length ? ` · ${item.images.length} 张照片` : ''}` }),
+            ...(item.state === 'declined' && item.declineReason ? [el('p', { className: 'reason', textContent: `理由：${item.declineReason}` })] : []),
+            ...(item.articleUrl ? [el('a', { href: item.articleUrl, textContent: '查看已发布的文章', rel: 'noopener' })] : []),
+          ])
+        )
+      );
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`读取失败：${error.message}`);
+    }
+  };
+
+  // ---- opinions -------------------------------------------------------------------------
+
+  const KINDS = { opinion: '意见', suggestion: '建议', problem: '问题' };
+
+  const rate = async (documentId, rating) => {
+    try {
+      await postJson(`/participation/opinions/${documentId}/rating`, { rating });
+      notify('谢谢您的评价。', true);
+      await loadOpinions();
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`评价失败：${error.message}`);
+    }
+  };
+
+  const loadOpinions = async () => {
+    try {
+      const { data } = await call('/participation/opinions');
+      $('opinions').replaceChildren(
+        ...data.map((item) =>
+          el('li', { className: 'opinion', dataset: { state: item.state } }, [
+            el('div', {}, [el('span', { className: `state ${item.state === 'answered' ? 'published' : 'received'}`, textContent: item.state === 'answered' ? '已答复' : '待答复' }), el('span', { className: 'title', textContent: `【${KINDS[item.kind]}】${item.title}` })]),
+            el('div', { className: 'muted', textContent: `${when(item.sentAt)}${item.anonymous ? ' · 匿名' : ''}` }),
+            ...(item.answer ? [el('p', { className: 'answer', textContent: `答复：${item.answer}` })] : []),
+            ...(item.state === 'answered' && !item.rating
+              ? [el('div', { className: 'rate' }, [el('button', { type: 'button', textContent: '满意', onclick: () => rate(item.documentId, 'satisfied') }), el('button', { type: 'button', textContent: '不满意', onclick: () => rate(item.documentId, 'unsatisfied') })])]
+              : item.rating
+                ? [el('div', { className: 'muted', textContent: item.rating === 'satisfied' ? '您的评价：满意' : '您的评价：不满意' })]
+                : []),
+          ])
+        )
+      );
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`读取失败：${error.message}`);
+    }
+  };
+
+  $('opinion-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    try {
+      await postJson('/participation/opinions', {
+        kind: form.elements.kind.value,
+        title: form.elements.title.value,
+        body: form.elements.body.value,
+        organization: form.elements.organization.value,
+        anonymous: form.elements.anonymous.checked,
+        consentToPublish: form.elements.consentToPublish.checked,
+      });
+      form.reset();
+      await fillChoices();
+      notify('已提交，答复后会显示在下方。', true);
+      await loadOpinions();
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`提交失败：${error.message}`);
+    }
+  });
+
+  const loadRankings = async () => {
+    try {
+      const { data } = await call('/participation/rankings?period=month');
+      $('rankings').replaceChildren(...data.rows.map((row) => el('li', {}, [el('span', { textContent: `${row.rank}. ${row.name}（${row.organization}）` }), el('b', { textContent: `${row.points} 分` })])));
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`读取失败：${error.message}`);
+    }
+  };
+
+  // ---- start ----------------------------------------------------------------------------
+
+  const start = async () => {
+    if (!jwt) return show(invitation ? 'set-password' : 'sign-in');
+    try {
+      await loadMe();
+      show('signed-in');
+      await fillChoices();
+    } catch (error) {
+      if (error.message !== 'signed out') signOut(`无法进入：${error.message}`);
+    }
+  };
+
+  if (invitation) {
+    jwt = null;
+    localStorage.removeItem(TOKEN_KEY);
+  }
+  start();
+})();

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isApiToken } from '../access/api-token';
+import { staffMemberOfAccount, type StaffMember } from '../participation/staff-accounts';
+import { rateLimitsOf } from '../rate-limits';
+import { retryAfterSeconds, tooManyRequestsBody } from '../rate-limits/too-many-requests';
+
+type StaffContext = {
+  method: string;
+  state: { user?: { id: number }; auth?: { strategy?: { name?: string } }; staffMember?: StaffMember };
+  status: number;
+  body: unknown;
+  set: (name: string, value: string) => void;
+};
+
+/**
+ * Route middleware of the participation API (src/api/participation/routes): the caller must be
+ * signed in as an active staff member (a users-permissions account that belongs to one; API
+ * tokens never act for a person), who is then `ctx.state.staffMember`. Every write counts against
+ * that person's allowance (rate limits on), wherever it is sent from.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: StaffContext, next: () => Promise<void>) => {
+    const user = ctx.state.user;
+    if (isApiToken(ctx.state.auth) || !user) throw new errors.UnauthorizedError('请先登录 / Sign in as a staff member');
+    const member = await staffMemberOfAccount(strapi, user.id);
+    if (!member) throw new errors.ForbiddenError('该账号不是在册职工 / This account is not an active staff member');
+    ctx.state.staffMember = member;
+    const limits = rateLimitsOf(strapi);
+    if (limits && ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      const refusal = await limits.limiters.consume('staffWrites', String(member.id));
+      if (refusal) {
+        const retryAfter = retryAfterSeconds(refusal.retryAfterMs);
+        ctx.set('Retry-After', String(retryAfter));
+        ctx.status = 429;
+        ctx.body = tooManyRequestsBody('requests', retryAfter);
+        return;
+      }
+    }
+    await next();
+  };

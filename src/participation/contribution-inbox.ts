@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DEFAULT_LOCALE, UID } from '../constants';
+import type { UserActor } from '../workflow/actor';
+import { recordAudit } from '../workflow/audit-trail';
+import { PARTICIPATION_UID, type ContributionState } from './participation-types';
+import { inSentOrder } from './contributions';
+import { awardPoints } from './points-ledger';
+import { findStaffMember } from './staff-accounts';
+import { publishedOrganization } from './taxonomy-names';
+
+export const MAX_DECLINE_REASON = 500;
+
+type InboxRow = {
+  id: number;
+  documentId: string;
+  title: string;
+  body: string;
+  contributionState: ContributionState;
+  declineReason: string | null;
+  organizationDocumentId: string;
+  categoryDocumentId: string | null;
+  consentToBeNamed: boolean;
+  articleDocumentId: string | null;
+  handledById: number | null;
+  handledAt: string | null;
+  createdAt: string;
+  images?: Array<{ id: number; url: string; formats?: Record<string, { url: string }> | null; width?: number; height?: number }>;
+  contributor?: { id: number; name: string; employeeNumber: string; correspondent: boolean; phone: string | null } | null;
+};
+
+/** A contribution as editors see it in the inbox: who sent it (they handle it, so they may contact the person), and what became of it. */
+export type InboxItem = Omit<InboxRow, 'id' | 'contributor'> & { contributor: { name: string; employeeNumber: string; correspondent: boolean; phone: string | null } | null };
+
+const CONTRIBUTOR_FIELDS = ['id', 'name', 'employeeNumber', 'correspondent', 'phone'];
+
+const inboxItem = ({ id: _id, contributor, images, ...row }: InboxRow): InboxItem => ({
+  ...row,
+  images: inSentOrder(images),
+  contributor: contributor ? { name: contributor.name, employeeNumber: contributor.employeeNumber, correspondent: contributor.correspondent, phone: contributor.phone } : null,
+});
+
+/** The inbox, newest first, optionally of one state. */
+export const inbox = async (strapi: Core.Strapi, { state, page, pageSize }: { state?: ContributionState; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number }> => {
+  const where = state ? { contributionState: state } : {};
+  const query = strapi.db.query(PARTICIPATION_UID.contribution);
+  const [rows, total] = await Promise.all([
+    query.findMany({ where, populate: { images: true, contributor: { select: CONTRIBUTOR_FIELDS } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<InboxRow[]>,
+    query.count({ where }),
+  ]);
+  return { items: rows.map(inboxItem), total };
+};
+
+const readInboxRow = async (strapi: Core.Strapi, documentId: string): Promise<InboxRow> => {
+  const row = (await strapi.db.query(PARTICIPATION_UID.contribution).findOne({ where: { documentId }, populate: { images: true, contributor: { select: CONTRIBUTOR_FIELDS } } })) as InboxRow | null;
+  if (!row) throw new errors.NotFoundError('No such contribution');
+  return row;
+};
+
+const alreadyHandled = (row: InboxRow) =>
+  new errors.ApplicationError(`这篇投稿已处理（${row.contributionState === 'adopted' ? '已采用' : '已退稿'}）/ This contribution has already been ${row.contributionState}`, { code: 'CONTRIBUTION_HANDLED', state: row.contributionState });
+
+/** Marks a received contribution handled, unless someone handled it meanwhile (then nothing is written and the caller's transaction rolls back). */
+const markHandled = async (strapi: Core.Strapi, row: InboxRow, data: Record<string, unknown>) => {
+  const changed = await strapi.db.query(PARTICIPATION_UID.contribution).updateMany({ where: { id: row.id, contributionState: 'received' }, data });
+  if (changed.count === 0) throw alreadyHandled({ ...row, contributionState: data.contributionState as ContributionState });
+};
+
+/** Plain paragraphs (blank lines or line breaks between them) as the article's rich text. */
+const paragraphs = (body: string) =>
+  body
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => ({ type: 'paragraph', children: [{ type: 'text', text: line }] }));
+
+/** The photos after the first (the cover) follow the text, as image blocks carry them. */
+const imageBlocks = (images: NonNullable<InboxRow['images']>) => images.map((image) => ({ type: 'image', image, children: [{ type: 'text', text: '' }] }));
+
+/**
+ * 采用: a draft article in zh-CN made from the contribution (title, text, photos: the first as
+ * cover; the organization's name as source; the contributor's name as author only if they
+ * consented to be named), linked both ways, created as the editor. It then goes through the
+ * normal review chain like anything the editor writes; nothing is released here.
+ */
+export const adoptContribution = async (strapi: Core.Strapi, documentId: string, editor: UserActor): Promise<{ articleDocumentId: string }> => {
+  const row = await readInboxRow(strapi, documentId);
+  if (row.contributionState !== 'received') throw alreadyHandled(row);
+  const organization = await publishedOrganization(strapi, { documentId: row.organizationDocumentId });
+  const [cover, ...more] = inSentOrder(row.images);
+  return strapi.db.transaction(async () => {
+    const article = await strapi.documents(UID.article).create({
+      locale: DEFAULT_LOCALE,
+      data: {
+        title: row.title,
+        body: [...paragraphs(row.body), ...imageBlocks(more)],
+        cover: cover?.id ?? null,
+        author: row.consentToBeNamed && row.contributor ? row.contributor.name : null,
+        source: organization?.name ?? null,
+        category: row.categoryDocumentId ?? null,
+        createdBy: editor.id,
+        updatedBy: editor.id,
+      } as never,
+    });
+    await markHandled(strapi, row, { contributionState: 'adopted', articleDocumentId: article.documentId, handledById: editor.id, handledAt: new Date() });
+    await recordAudit(strapi, { uid: PARTICIPATION_UID.contribution, documentId, locale: '*' }, { action: 'contribution_adopt', actor: editor, fromState: 'received', toState: 'adopted', details: { articleDocumentId: article.documentId } });
+    await recordAudit(strapi, { uid: UID.article, documentId: article.documentId, locale: DEFAULT_LOCALE }, { action: 'contribution_adopt', actor: editor, toState: 'draft', details: { contributionDocumentId: documentId } });
+    const member = row.contributor ? await findStaffMember(strapi, { id: row.contributor.id }) : null;
+    if (member) await awardPoints(strapi, { event: 'adopted', member, contributionDocumentId: documentId, articleDocumentId: article.documentId });
+    return { articleDocumentId: article.documentId };
+  });
+};
+
+/** 退稿: declined with a reason the contributor reads. */
+export const declineContribution = async (strapi: Core.Strapi, documentId: string, reason: unknown, editor: UserActor): Promise<void> => {
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (text === '') throw new errors.ValidationError('reason: 请写明退稿理由，投稿人会看到 / is required: the contributor reads it', { errors: [{ path: ['reason'], message: 'is required', name: 'ValidationError' }] });
+  if (text.length > MAX_DECLINE_REASON) throw new errors.ValidationError(`reason: may have at most ${MAX_DECLINE_REASON} characters`, { errors: [{ path: ['reason'], message: 'too long', name: 'ValidationError' }] });
+  const row = await readInboxRow(strapi, documentId);
+  if (row.contributionState !== 'received') throw alreadyHandled(row);
+  await strapi.db.transaction(async () => {
+    await markHandled(strapi, row, { contributionState: 'declined', declineReason: text, handledById: editor.id, handledAt: new Date() });
+    await recordAudit(strapi, { uid: PARTICIPATION_UID.contribution, documentId, locale: '*' }, { action: 'contribution_decline', actor: editor, fromState: 'received', toState: 'declined', comment: text });
+  });
+};

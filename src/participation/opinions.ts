@@ -1,0 +1,251 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DEFAULT_LOCALE, UID } from '../constants';
+import type { Actor, UserActor } from '../workflow/actor';
+import { recordAudit } from '../workflow/audit-trail';
+import { PARTICIPATION_UID } from './participation-types';
+import type { StaffMember } from './staff-accounts';
+import { publishedOrganization } from './taxonomy-names';
+
+export const OPINION_KINDS = ['opinion', 'suggestion', 'problem'] as const;
+export type OpinionKind = (typeof OPINION_KINDS)[number];
+
+type OpinionRow = {
+  id: number;
+  documentId: string;
+  opinionKind: OpinionKind;
+  title: string;
+  body: string;
+  organizationDocumentId: string;
+  addressedToDocumentId: string;
+  anonymous: boolean;
+  senderKey: string;
+  consentToPublish: boolean;
+  opinionState: 'open' | 'answered';
+  answer: string | null;
+  answeredById: number | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+  dueAt: string;
+  escalations: number;
+  rating: 'satisfied' | 'unsatisfied' | null;
+  ratedAt: string | null;
+  qaArticleDocumentId: string | null;
+  createdAt: string;
+  sender?: { id: number; name: string; employeeNumber: string } | null;
+};
+
+const field = (name: string, message: string) => new errors.ValidationError(`${name}: ${message}`, { errors: [{ path: [name], message, name: 'ValidationError' }] });
+const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : undefined);
+
+const opinionRef = (documentId: string) => ({ uid: PARTICIPATION_UID.opinion, documentId, locale: '*' });
+
+/**
+ * Who sent an opinion, as the system keeps it: a keyed hash of the staff member, the same for all
+ * their opinions. It lets the sender read the answers to their anonymous opinions and lets the
+ * limits count them, and names nobody to a handler or to anyone reading the database without
+ * the key (OPINION_SENDER_SECRET, by default derived from APP_KEYS).
+ */
+export const senderKeyOf = (strapi: Core.Strapi, staffMemberId: number): string => {
+  const configured = strapi.config.get('participation.opinions.senderKeySecret', '') as string;
+  const secret = configured || crypto.createHash('sha256').update(`opinion-sender:${(strapi.config.get('server.app.keys', []) as string[]).join(',')}`).digest('hex');
+  return crypto.createHmac('sha256', secret).update(String(staffMemberId)).digest('hex');
+};
+
+/** The sender as the trail may name them: by staff member when named, not at all when anonymous. */
+const senderActor = (member: StaffMember, anonymous: boolean): Actor => (anonymous ? { type: 'staff', staffMemberId: null, name: '匿名 anonymous' } : { type: 'staff', staffMemberId: member.id, name: member.name });
+
+const overdueDays = (strapi: Core.Strapi) => strapi.config.get('participation.opinions.overdueDays', 7) as number;
+const dueFrom = (strapi: Core.Strapi, from: Date) => new Date(from.getTime() + overdueDays(strapi) * 24 * 60 * 60 * 1000);
+
+export type OpinionFields = { kind?: unknown; title?: unknown; body?: unknown; organization?: unknown; anonymous?: unknown; consentToPublish?: unknown };
+
+const flag = (name: string, value: unknown): boolean => {
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw field(name, 'must be true or false');
+};
+
+/** 意见建议: a staff member sends an opinion, suggestion or problem to an organization, named or anonymous. */
+export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fields: OpinionFields, now = new Date()) => {
+  const kind = fields.kind ?? 'opinion';
+  if (!OPINION_KINDS.includes(kind as OpinionKind)) throw field('kind', `must be one of ${OPINION_KINDS.join(', ')}`);
+  const title = text(fields.title) ?? '';
+  if (title === '' || title.length > 64) throw field('title', title === '' ? 'is required' : 'may have at most 64 characters');
+  const body = text(fields.body) ?? '';
+  if (body === '' || body.length > 5000) throw field('body', body === '' ? 'is required' : 'may have at most 5000 characters');
+  const slug = text(fields.organization);
+  const organization = slug ? await publishedOrganization(strapi, { slug }) : member.organizationDocumentId ? await publishedOrganization(strapi, { documentId: member.organizationDocumentId }) : null;
+  if (!organization) throw field('organization', slug ? `no published organization with slug “${slug}”` : 'is required');
+  const anonymous = flag('anonymous', fields.anonymous);
+  const consentToPublish = flag('consentToPublish', fields.consentToPublish);
+  return strapi.db.transaction(async () => {
+    const row = await strapi.documents(PARTICIPATION_UID.opinion).create({
+      data: {
+        opinionKind: kind,
+        title,
+        body,
+        organizationDocumentId: organization.documentId,
+        addressedToDocumentId: organization.documentId,
+        anonymous,
+        sender: anonymous ? null : member.id,
+        senderKey: senderKeyOf(strapi, member.id),
+        consentToPublish,
+        opinionState: 'open',
+        dueAt: dueFrom(strapi, now),
+        escalations: 0,
+      } as never,
+    });
+    await recordAudit(strapi, opinionRef(row.documentId), { action: 'opinion_send', actor: senderActor(member, anonymous), toState: 'open', details: { organization: organization.documentId, anonymous } });
+    return row.documentId as string;
+  });
+};
+
+/** What a sender sees of their opinions: their own, anonymous ones included, with the answers. */
+export const myOpinions = async (strapi: Core.Strapi, member: StaffMember) => {
+  const rows = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: { senderKey: senderKeyOf(strapi, member.id) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as OpinionRow[];
+  return rows.map((row) => ({
+    documentId: row.documentId,
+    kind: row.opinionKind,
+    title: row.title,
+    body: row.body,
+    anonymous: row.anonymous,
+    state: row.opinionState,
+    answer: row.answer,
+    answeredAt: row.answeredAt,
+    rating: row.rating,
+    sentAt: row.createdAt,
+  }));
+};
+
+/** The sender rates the answer once: satisfied or not. */
+export const rateAnswer = async (strapi: Core.Strapi, member: StaffMember, documentId: string, rating: unknown) => {
+  if (rating !== 'satisfied' && rating !== 'unsatisfied') throw field('rating', 'must be satisfied or unsatisfied');
+  const row = (await strapi.db.query(PARTICIPATION_UID.opinion).findOne({ where: { documentId, senderKey: senderKeyOf(strapi, member.id) } })) as OpinionRow | null;
+  if (!row) throw new errors.NotFoundError('No such opinion of yours');
+  if (row.opinionState !== 'answered') throw new errors.ApplicationError('还没有答复，答复后才能评价 / There is no answer to rate yet', { code: 'OPINION_NOT_ANSWERED' });
+  if (row.rating) throw new errors.ApplicationError('已经评价过了 / This answer has already been rated', { code: 'OPINION_RATED' });
+  await strapi.db.transaction(async () => {
+    await strapi.db.query(PARTICIPATION_UID.opinion).update({ where: { id: row.id }, data: { rating, ratedAt: new Date() } });
+    await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_rate', actor: senderActor(member, row.anonymous), fromState: 'answered', toState: 'answered', details: { rating } });
+  });
+};
+
+// ---- handlers ----------------------------------------------------------------------------
+
+/** The organizations a handler answers for (the 意见处理人 table); every one for a super admin. */
+export const servedOrganizations = async (strapi: Core.Strapi, handler: UserActor): Promise<string[] | 'all'> => {
+  if (handler.isSuperAdmin) return 'all';
+  const rows = (await strapi.db.query(PARTICIPATION_UID.handlerAssignment).findMany({ where: { handler: { id: handler.id } }, populate: { organization: { select: ['documentId'] } } })) as Array<{ organization?: { documentId: string } | null }>;
+  return [...new Set(rows.flatMap((row) => (row.organization ? [row.organization.documentId] : [])))];
+};
+
+/** An opinion as its handlers see it: the sender's name only when they chose to be named. */
+const handlerView = (row: OpinionRow, now: Date) => ({
+  documentId: row.documentId,
+  kind: row.opinionKind,
+  title: row.title,
+  body: row.body,
+  organizationDocumentId: row.organizationDocumentId,
+  addressedToDocumentId: row.addressedToDocumentId,
+  sender: row.anonymous || !row.sender ? null : { name: row.sender.name, employeeNumber: row.sender.employeeNumber },
+  anonymous: row.anonymous,
+  consentToPublish: row.consentToPublish,
+  state: row.opinionState,
+  answer: row.answer,
+  answeredByName: row.answeredByName,
+  answeredAt: row.answeredAt,
+  hoursToFirstAnswer: row.answeredAt ? Math.round((new Date(row.answeredAt).getTime() - new Date(row.createdAt).getTime()) / 36e5) : null,
+  dueAt: row.dueAt,
+  overdue: row.opinionState === 'open' && new Date(row.dueAt).getTime() < now.getTime(),
+  escalations: row.escalations,
+  rating: row.rating,
+  qaArticleDocumentId: row.qaArticleDocumentId,
+  sentAt: row.createdAt,
+});
+
+export const opinionsFor = async (strapi: Core.Strapi, handler: UserActor, { state, page, pageSize }: { state?: 'open' | 'answered'; page: number; pageSize: number }, now = new Date()) => {
+  const served = await servedOrganizations(strapi, handler);
+  if (served !== 'all' && served.length === 0) return { items: [], total: 0 };
+  const where = { ...(served === 'all' ? {} : { organizationDocumentId: { $in: served } }), ...(state ? { opinionState: state } : {}) };
+  const query = strapi.db.query(PARTICIPATION_UID.opinion);
+  const [rows, total] = await Promise.all([
+    query.findMany({ where, populate: { sender: { select: ['id', 'name', 'employeeNumber'] } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<OpinionRow[]>,
+    query.count({ where }),
+  ]);
+  return { items: rows.map((row) => handlerView(row, now)), total };
+};
+
+/** The opinion, if this handler serves the organization it is now with; otherwise as unknown as one that does not exist. */
+const handledOpinion = async (strapi: Core.Strapi, handler: UserActor, documentId: string): Promise<OpinionRow> => {
+  const row = (await strapi.db.query(PARTICIPATION_UID.opinion).findOne({ where: { documentId } })) as OpinionRow | null;
+  const served = await servedOrganizations(strapi, handler);
+  if (!row || (served !== 'all' && !served.includes(row.organizationDocumentId))) throw new errors.NotFoundError('No such opinion for the organizations you answer for');
+  return row;
+};
+
+/** A handler answers: the sender reads it on the staff page; a second answer replaces the first and is on the trail too. */
+export const answerOpinion = async (strapi: Core.Strapi, handler: UserActor, documentId: string, answer: unknown) => {
+  const value = text(answer) ?? '';
+  if (value === '' || value.length > 5000) throw field('answer', value === '' ? 'is required' : 'may have at most 5000 characters');
+  const row = await handledOpinion(strapi, handler, documentId);
+  await strapi.db.transaction(async () => {
+    await strapi.db.query(PARTICIPATION_UID.opinion).update({
+      where: { id: row.id },
+      // The first answer's time is what "time to first answer" measures.
+      data: { answer: value, opinionState: 'answered', answeredById: handler.id, answeredByName: handler.name, ...(row.answeredAt ? {} : { answeredAt: new Date() }) },
+    });
+    await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_answer', actor: handler, fromState: row.opinionState, toState: 'answered', comment: value });
+  });
+};
+
+/**
+ * With the sender's consent, a handler proposes the question and its answer for the website's
+ * Q&A: a draft article (created as the handler) that goes through the review chain like any
+ * content. The sender is not named in it.
+ */
+export const proposeQa = async (strapi: Core.Strapi, handler: UserActor, documentId: string, { question, answer }: { question?: unknown; answer?: unknown }) => {
+  const row = await handledOpinion(strapi, handler, documentId);
+  if (!row.consentToPublish) throw new errors.ApplicationError('发送人未同意公开，不能转为问答 / The sender did not consent to publishing it', { code: 'OPINION_NO_CONSENT' });
+  if (row.opinionState !== 'answered') throw new errors.ApplicationError('答复后才能转为问答 / Answer it first', { code: 'OPINION_NOT_ANSWERED' });
+  if (row.qaArticleDocumentId) throw new errors.ApplicationError('已转为问答 / Already proposed as a Q&A item', { code: 'OPINION_QA_EXISTS' });
+  const q = text(question) || row.title;
+  const a = text(answer) || row.answer || '';
+  if (q.length > 80) throw field('question', 'may have at most 80 characters');
+  const paragraph = (value: string) => ({ type: 'paragraph', children: [{ type: 'text', text: value }] });
+  return strapi.db.transaction(async () => {
+    const article = await strapi.documents(UID.article).create({
+      locale: DEFAULT_LOCALE,
+      data: { title: q, body: [paragraph(`问：${row.body}`), ...a.split(/\n+/).filter(Boolean).map((line, index) => paragraph(index === 0 ? `答：${line}` : line))], createdBy: handler.id, updatedBy: handler.id } as never,
+    });
+    await strapi.db.query(PARTICIPATION_UID.opinion).update({ where: { id: row.id }, data: { qaArticleDocumentId: article.documentId } });
+    await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_propose_qa', actor: handler, fromState: 'answered', toState: 'answered', details: { articleDocumentId: article.documentId } });
+    return { articleDocumentId: article.documentId as string };
+  });
+};
+
+/**
+ * Opinions still unanswered past their due time go to the parent organization (whose handlers
+ * then see them), with a new due time; at the top of the tree they stay and remain overdue.
+ * Run by the cron task; returns how many moved.
+ */
+export const escalateOverdue = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
+  const overdue = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: { opinionState: 'open', dueAt: { $lt: now } }, limit: 500 })) as OpinionRow[];
+  let moved = 0;
+  for (const row of overdue) {
+    const organization = await publishedOrganization(strapi, { documentId: row.organizationDocumentId });
+    const parent = organization?.parentDocumentId;
+    if (!parent) continue;
+    await strapi.db.transaction(async () => {
+      // Only if it is still open and where it was: an answer or another instance's run meanwhile wins.
+      const changed = await strapi.db
+        .query(PARTICIPATION_UID.opinion)
+        .updateMany({ where: { id: row.id, opinionState: 'open', organizationDocumentId: row.organizationDocumentId }, data: { organizationDocumentId: parent, dueAt: dueFrom(strapi, now), escalations: row.escalations + 1 } });
+      if (changed.count === 0) return;
+      moved += 1;
+      await recordAudit(strapi, opinionRef(row.documentId), { action: 'opinion_escalate', actor: { type: 'scheduler', name: 'scheduler' }, fromState: 'open', toState: 'open', details: { from: row.organizationDocumentId, to: parent, overdueSince: row.dueAt } });
+    });
+  }
+  return moved;
+};

@@ -1,0 +1,16 @@
+/** The participation module's own data: never on the Content API except through its own routes (src/api/participation/routes). */
+export const PARTICIPATION_UID = {
+  staffMember: 'api::participation.staff-member',
+  contribution: 'api::participation.contribution',
+  pointEvent: 'api::participation.point-event',
+  opinion: 'api::participation.opinion',
+  handlerAssignment: 'api::participation.handler-assignment',
+} as const;
+
+/** Where a contribution stands for its contributor: `published` once the article adopted from it is live. */
+export type ContributionState = 'received' | 'adopted' | 'declined';
+export type ContributionView = ContributionState | 'published';
+
+/** Events that earn points, each with its own rule in config/participation.ts. */
+export const POINT_EVENTS = ['submitted', 'adopted', 'published', 'screen', 'wechat'] as const;
+export type PointEvent = (typeof POINT_EVENTS)[number];
