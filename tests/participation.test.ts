@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { PARTICIPATION_UID } from '../src/participation/participation-types';
-import { documents } from './harness/content';
+import { periodOf } from '../src/participation/periods';
+import { contentManagerUrl, documents } from './harness/content';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { contentlessAdmin, workflowClient } from './harness/workflow';
 
@@ -18,6 +19,11 @@ const wf = workflowClient(app);
 const { superAdmin, editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
 
 const png = (color: string) => sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).png().toBuffer();
+
+const truncatedJpeg = async () => {
+  const whole = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+  return whole.subarray(0, Math.floor(whole.length / 2));
+};
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8');
 
@@ -64,18 +70,19 @@ describe('staff import', () => {
   test('a dry run names every bad row and its column, and writes nothing', async () => {
     const before = [await staffCount(), await accountCount()];
     const report = await importSheet(
-      csv([HEADER, '张明,E1001,13800000001,,locomotive-branch,是', '李华,E1002,,lihua@example.com,traffic-branch,否', ',E1003,13800000003,,locomotive-branch,', '王五,E1001,13800000004,,no-such-branch,也许', '赵六,E1006,,,track-branch,否']),
+      csv([HEADER, '张明,E1001,13800000001,,locomotive-branch,是', '李华,E1002,,lihua@example.com,traffic-branch,否', ',E1003,13800000003,,locomotive-branch,', '王五,E1001,13800000004,,no-such-branch,也许', '赵六,E1006,,,track-branch,否', '钱八,E1008,,LiHua@example.com,track-branch,否']),
       'staff.csv',
       true
     );
     expect(report.status).toBe(200);
     const { rows, counts, applied } = report.body.data;
     expect(applied).toBe(false);
-    expect(counts).toEqual({ create: 2, update: 0, unchanged: 0, invalid: 3 });
+    expect(counts).toEqual({ create: 2, update: 0, unchanged: 0, invalid: 4 });
     const problemsOf = (row: number) => rows.find((entry: { row: number }) => entry.row === row).problems.map((problem: { column: string }) => problem.column).sort();
     expect(problemsOf(4)).toEqual(['name']);
     expect(problemsOf(5)).toEqual(['correspondent', 'employeeNumber', 'organization']);
     expect(problemsOf(6)).toEqual(['phone']);
+    expect(problemsOf(7)).toEqual(['email']);
     expect([await staffCount(), await accountCount()]).toEqual(before);
   });
 
@@ -132,6 +139,16 @@ describe('staff import', () => {
     await expect(documents(app.strapi, PARTICIPATION_UID.staffMember).create({ data: { employeeNumber: 'T9003', name: '重复', email: 'temp@example.com' } })).rejects.toThrow(/email|邮箱/i);
     await documents(app.strapi, PARTICIPATION_UID.staffMember).delete({ documentId: made.documentId });
     expect(await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: account.id } })).toBeNull();
+
+    // In the admin panel's content manager, whose form sends the untouched account relation as an empty change.
+    const panel = await wf.auth(superAdmin);
+    const created = await app.http().post(contentManagerUrl(PARTICIPATION_UID.staffMember)).set(panel).send({ employeeNumber: 'T9100', name: '面板新建', phone: '13800009100', correspondent: false, active: true, account: { connect: [], disconnect: [] } });
+    expect(created.status).toBe(201);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'T9100' } })).toMatchObject({ email: 't9100@staff.invalid', blocked: false });
+    const other = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'E1002' } });
+    const pointed = await app.http().put(contentManagerUrl(PARTICIPATION_UID.staffMember, `/${created.body.data.documentId}`)).set(panel).send({ account: { connect: [{ id: other.id }] } });
+    expect(pointed.status).toBe(400);
+    expect(pointed.body.error.message).toMatch(/account/);
   });
 });
 
@@ -153,6 +170,28 @@ describe('signing in', () => {
     const late = await app.http().post('/api/auth/reset-password').send({ code: expired, password: 'Chen-Pass-456', passwordConfirmation: 'Chen-Pass-456' });
     expect(late.status).toBe(400);
     expect(late.body.error.message).toMatch(/expired/);
+  });
+
+  test('signing in and resetting passwords go through the limited REST routes only; a forgotten password cannot replace an invitation', async () => {
+    const login = await app.http().post('/graphql').send({ query: 'mutation { login(input: { identifier: "E1001", password: "Staff-Pass-123" }) { jwt } }' });
+    expect(login.body.data?.login ?? null).toBeNull();
+    expect(login.body.errors?.[0]?.message).toMatch(/policy failed|forbidden/i);
+    // An expired invitation, which the REST route refuses, is refused over GraphQL too (the mutation is closed).
+    const expired = `inv.${(Date.now() - 1000).toString(36)}.${'b'.repeat(64)}`;
+    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { username: '20031' }, data: { resetPasswordToken: expired } });
+    const reset = await app.http().post('/graphql').send({ query: `mutation { resetPassword(code: "${expired}", password: "Another-Pass-1", passwordConfirmation: "Another-Pass-1") { jwt } }` });
+    expect(reset.body.data?.resetPassword ?? null).toBeNull();
+    expect(reset.body.errors?.[0]?.message).toMatch(/policy failed|forbidden/i);
+    expect((await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: '20031' } })).resetPasswordToken).toBe(expired);
+
+    const member = await app.strapi.db.query(PARTICIPATION_UID.staffMember).findOne({ where: { employeeNumber: 'E1002' } });
+    const invitation = (await app.http().post(`/participation/staff/${member.documentId}/invitation`).set(await wf.auth(superAdmin))).body.data;
+    const forgot = await app.http().post('/api/auth/forgot-password').send({ email: 'lihua@example.com' });
+    expect([forgot.status, forgot.body]).toEqual([200, { ok: true }]);
+    expect((await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'E1002' } })).resetPasswordToken).toBe(invitation.code);
+    // The invitation still works, and the password chosen earlier is replaced.
+    const used = await app.http().post('/api/auth/reset-password').send({ code: invitation.code, password: 'Staff-Pass-123', passwordConfirmation: 'Staff-Pass-123' });
+    expect(used.status).toBe(200);
   });
 
   test('a generated password is shown once and signs in', async () => {
@@ -195,6 +234,8 @@ describe('contributions', () => {
       [{ title: '标题', body: '正文', consentToBeNamed: 'perhaps' }, [], 'consentToBeNamed'],
       [{ title: '标题', body: '正文' }, Array.from({ length: 10 }, (_, index): [Buffer, string] => [photo, `p${index}.png`]), 'images'],
       [{ title: '标题', body: '正文' }, [[Buffer.from('%PDF-1.4 not a photo'), 'report.pdf']], 'images'],
+      // A photo cut short in transit: its header reads, the picture does not.
+      [{ title: '标题', body: '正文' }, [[await truncatedJpeg(), 'cut.jpg']], 'images'],
     ];
     for (const [fields, images, field] of cases) {
       const response = await submit(staffA, fields, images);
@@ -276,13 +317,17 @@ describe('contributions', () => {
   });
 
   test('declined with a reason the contributor reads; a decline without one is refused', async () => {
-    const sent = (await submit(staffB, { title: '车务党支部的读书会', body: '一次读书会的记录。' })).body.data;
+    const sent = (await submit(staffB, { title: '车务党支部的读书会', body: '一次读书会的记录。' }, [[await png('#884400'), 'reading.png']])).body.data;
     expect(sent.organization).toBe('车务党支部');
+    const [photo] = (await app.strapi.db.query(PARTICIPATION_UID.contribution).findOne({ where: { documentId: sent.documentId }, populate: ['images'] })).images;
     const auth = await wf.auth(editor);
     expect((await app.http().post(`/participation/contributions/${sent.documentId}/decline`).set(auth).send({})).status).toBe(400);
     expect((await app.http().post(`/participation/contributions/${sent.documentId}/decline`).set(auth).send({ reason: '内容与本月专题不符，欢迎改投' })).status).toBe(200);
     const [mine] = (await app.http().get('/api/participation/contributions').set(staffB)).body.data;
-    expect(mine).toMatchObject({ state: 'declined', declineReason: '内容与本月专题不符，欢迎改投', editable: false });
+    expect(mine).toMatchObject({ state: 'declined', declineReason: '内容与本月专题不符，欢迎改投', editable: false, images: [] });
+    // Nothing of a declined contribution will be used: its photos are gone.
+    expect(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: photo.id } })).toBeNull();
+    expect((await app.http().get(photo.url)).status).toBe(404);
   });
 
   test('points stop at the monthly cap, and the ledger says what was held back; it cannot be edited', async () => {
@@ -330,6 +375,18 @@ describe('contributions', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, 1, '张明', 'E1001', '机务党支部', '是', 1, 8]);
     const text = await app.http().get('/participation/rankings/export?period=year&format=csv&scope=organization').set(auth);
     expect(text.text).toMatch(/^\uFEFF名次,党组织,采用篇数,积分\n1,机务党支部,1,8/);
+    // Quarterly quotas of adopted contributions per organization, and how far each got.
+    const quarter = periodOf(new Date()).quarter;
+    for (const [slug, adoptedTarget] of [['locomotive-branch', 1], ['traffic-branch', 2]] as const) {
+      const organization = await app.strapi.db.query(UID.organization).findOne({ where: { slug, publishedAt: { $notNull: true } } });
+      await app.strapi.documents(PARTICIPATION_UID.quota).create({ data: { organization: organization.documentId, quarter, adoptedTarget } as never });
+    }
+    const quotas = (await app.http().get('/participation/quotas').set(auth)).body.data as Array<{ organization: string; adopted: number; adoptedTarget: number; fulfilled: boolean }>;
+    expect(quotas.map(({ organization, adopted, adoptedTarget, fulfilled }) => [organization, adopted, adoptedTarget, fulfilled]).sort()).toEqual([
+      ['机务党支部', 1, 1, true],
+      ['车务党支部', 0, 2, false],
+    ]);
+    expect((await app.http().get('/participation/quotas?value=2026-Q5').set(auth)).status).toBe(400);
     // Staff see rankings only where the enterprise shows them (off by default).
     expect((await app.http().get('/api/participation/rankings').set(staffA)).status).toBe(404);
   });
@@ -382,6 +439,9 @@ describe('opinions (意见建议)', () => {
     // The named one is 机务党支部's: not this handler's to see or answer.
     expect((await app.http().post(`/participation/opinions/${named}/answer`).set(traffic).send({ answer: '好' })).status).toBe(404);
 
+    // Only the anonymous one carries the key that stands for its sender: no row links it to a name.
+    const keys = await app.strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: { documentId: { $in: [named, anonymous] } }, select: ['documentId', 'senderKey'] });
+    expect(Object.fromEntries(keys.map((row: { documentId: string; senderKey: string | null }) => [row.documentId, row.senderKey !== null]))).toEqual({ [named]: false, [anonymous]: true });
     const trail = await app.strapi.db.query('api::workflow.audit-entry').findMany({ where: { targetDocumentId: anonymous } });
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ action: 'opinion_send', actorType: 'staff', actorId: null });
@@ -400,6 +460,7 @@ describe('opinions (意见建议)', () => {
     expect((await app.http().post(`/api/participation/opinions/${anonymous}/rating`).set(staffB).send({ rating: 'great' })).status).toBe(400);
     expect((await app.http().post(`/api/participation/opinions/${anonymous}/rating`).set(staffB).send({ rating: 'satisfied' })).status).toBe(200);
     expect((await app.http().post(`/api/participation/opinions/${anonymous}/rating`).set(staffB).send({ rating: 'unsatisfied' })).status).toBe(400);
+    expect((await app.http().post(`/participation/opinions/${anonymous}/answer`).set(traffic).send({ answer: '改口' })).status).toBe(400);
     const handled = (await app.http().get('/participation/opinions?state=answered').set(traffic)).body.data[0];
     expect(handled).toMatchObject({ rating: 'satisfied', hoursToFirstAnswer: 0 });
 
@@ -409,6 +470,7 @@ describe('opinions (意见建议)', () => {
     expect(draft!.title).toBe('候车室空调坏了找谁？');
     expect(JSON.stringify(draft!.body)).toContain('已报修');
     expect((await app.http().get(`/api/articles/${qa.body.data.articleDocumentId}`)).status).toBe(404);
+    expect((await app.http().post(`/participation/opinions/${anonymous}/qa`).set(traffic).send({})).status).toBe(400);
   });
 
   test('unanswered past its due days, an opinion goes to the parent organization', async () => {
@@ -438,6 +500,20 @@ describe('nothing of it is public', () => {
       const names: string[] = schema.body.data.__schema.types.map((type: { name: string }) => type.name);
       expect(names.filter((name) => /staff|contribution|pointevent|opinion|handler/i.test(name))).toEqual([]);
     }
+  });
+
+  test('a full-access token does not list or read the photos staff sent in', async () => {
+    const token = { Authorization: `Bearer ${await app.apiToken('full-access')}` };
+    const listed = await app.http().get('/api/upload/files').set(token);
+    expect(listed.status).toBe(200);
+    const names = (Array.isArray(listed.body) ? listed.body : listed.body.results).map((file: { name: string }) => file.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name: string) => name.startsWith('contribution-photo'))).toEqual([]);
+    const photos = await app.strapi.db.query('plugin::upload.file').findMany({ where: { name: { $startsWith: 'contribution-photo' } } });
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) expect((await app.http().get(`/api/upload/files/${photo.id}`).set(token)).status).toBe(404);
+    const other = await app.strapi.db.query('plugin::upload.file').findOne({ where: { name: { $notContains: 'contribution-photo' } } });
+    expect((await app.http().get(`/api/upload/files/${other.id}`).set(token)).status).toBe(200);
   });
 
   test('a released contribution shows the name it may (with consent) and nothing else of the person, on every public read', async () => {

@@ -13,6 +13,7 @@ export const PARTICIPATION_ADMIN_ROUTES: AdminRoutes = {
     ['POST', '/staff/:documentId/password', 'generatePassword'],
     ['GET', '/rankings', 'rankings'],
     ['GET', '/rankings/export', 'exportRankings'],
+    ['GET', '/quotas', 'quotas'],
     ['GET', '/opinions', 'opinions'],
     ['POST', '/opinions/:documentId/answer', 'answer'],
     ['POST', '/opinions/:documentId/qa', 'proposeQa'],

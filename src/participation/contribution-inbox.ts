@@ -63,7 +63,7 @@ const alreadyHandled = (row: InboxRow) =>
 /** Marks a received contribution handled, unless someone handled it meanwhile (then nothing is written and the caller's transaction rolls back). */
 const markHandled = async (strapi: Core.Strapi, row: InboxRow, data: Record<string, unknown>) => {
   const changed = await strapi.db.query(PARTICIPATION_UID.contribution).updateMany({ where: { id: row.id, contributionState: 'received' }, data });
-  if (changed.count === 0) throw alreadyHandled({ ...row, contributionState: data.contributionState as ContributionState });
+  if (changed.count === 0) throw alreadyHandled(await readInboxRow(strapi, row.documentId));
 };
 
 /** Plain paragraphs (blank lines or line breaks between them) as the article's rich text. */
@@ -84,11 +84,15 @@ const imageBlocks = (images: NonNullable<InboxRow['images']>) => images.map((ima
  * normal review chain like anything the editor writes; nothing is released here.
  */
 export const adoptContribution = async (strapi: Core.Strapi, documentId: string, editor: UserActor): Promise<{ articleDocumentId: string }> => {
-  const row = await readInboxRow(strapi, documentId);
-  if (row.contributionState !== 'received') throw alreadyHandled(row);
-  const organization = await publishedOrganization(strapi, { documentId: row.organizationDocumentId });
-  const [cover, ...more] = inSentOrder(row.images);
+  const seen = await readInboxRow(strapi, documentId);
+  if (seen.contributionState !== 'received') throw alreadyHandled(seen);
   return strapi.db.transaction(async () => {
+    // Handled first, then read again: the article is made from the contribution as it is once
+    // no edit can come after (an edit the contributor saved meanwhile, a consent withdrawn, counts).
+    await markHandled(strapi, seen, { contributionState: 'adopted', handledById: editor.id, handledAt: new Date() });
+    const row = await readInboxRow(strapi, documentId);
+    const organization = await publishedOrganization(strapi, { documentId: row.organizationDocumentId });
+    const [cover, ...more] = inSentOrder(row.images);
     const article = await strapi.documents(UID.article).create({
       locale: DEFAULT_LOCALE,
       data: {
@@ -102,7 +106,7 @@ export const adoptContribution = async (strapi: Core.Strapi, documentId: string,
         updatedBy: editor.id,
       } as never,
     });
-    await markHandled(strapi, row, { contributionState: 'adopted', articleDocumentId: article.documentId, handledById: editor.id, handledAt: new Date() });
+    await strapi.db.query(PARTICIPATION_UID.contribution).update({ where: { id: row.id }, data: { articleDocumentId: article.documentId } });
     await recordAudit(strapi, { uid: PARTICIPATION_UID.contribution, documentId, locale: '*' }, { action: 'contribution_adopt', actor: editor, fromState: 'received', toState: 'adopted', details: { articleDocumentId: article.documentId } });
     await recordAudit(strapi, { uid: UID.article, documentId: article.documentId, locale: DEFAULT_LOCALE }, { action: 'contribution_adopt', actor: editor, toState: 'draft', details: { contributionDocumentId: documentId } });
     const member = row.contributor ? await findStaffMember(strapi, { id: row.contributor.id }) : null;
@@ -111,7 +115,7 @@ export const adoptContribution = async (strapi: Core.Strapi, documentId: string,
   });
 };
 
-/** 退稿: declined with a reason the contributor reads. */
+/** 退稿: declined with a reason the contributor reads. Its photos are deleted: nothing of it will be used. */
 export const declineContribution = async (strapi: Core.Strapi, documentId: string, reason: unknown, editor: UserActor): Promise<void> => {
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (text === '') throw new errors.ValidationError('reason: 请写明退稿理由，投稿人会看到 / is required: the contributor reads it', { errors: [{ path: ['reason'], message: 'is required', name: 'ValidationError' }] });
@@ -120,6 +124,13 @@ export const declineContribution = async (strapi: Core.Strapi, documentId: strin
   if (row.contributionState !== 'received') throw alreadyHandled(row);
   await strapi.db.transaction(async () => {
     await markHandled(strapi, row, { contributionState: 'declined', declineReason: text, handledById: editor.id, handledAt: new Date() });
-    await recordAudit(strapi, { uid: PARTICIPATION_UID.contribution, documentId, locale: '*' }, { action: 'contribution_decline', actor: editor, fromState: 'received', toState: 'declined', comment: text });
+    // Let go of the photos first: the media guard keeps files that any entry still uses.
+    await strapi.db.query(PARTICIPATION_UID.contribution).update({ where: { id: row.id }, data: { images: [] } });
+    await recordAudit(strapi, { uid: PARTICIPATION_UID.contribution, documentId, locale: '*' }, { action: 'contribution_decline', actor: editor, fromState: 'received', toState: 'declined', comment: text, details: { photosDeleted: row.images?.length ?? 0 } });
   });
+  // Once the decline is committed (a file removed cannot be rolled back).
+  const upload = strapi.plugin('upload').service('upload');
+  for (const image of row.images ?? []) {
+    await upload.remove(await strapi.db.query('plugin::upload.file').findOne({ where: { id: image.id } })).catch((error: Error) => strapi.log.warn(`A declined contribution's photo ${image.id} was not deleted: ${error.message}`));
+  }
 };

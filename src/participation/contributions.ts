@@ -10,6 +10,7 @@ import { kindOfExtension } from '../media/media-kinds';
 import type { Actor } from '../workflow/actor';
 import { recordAudit } from '../workflow/audit-trail';
 import { PARTICIPATION_UID, type ContributionState, type ContributionView } from './participation-types';
+import { contributionFolder } from './contribution-photos';
 import { awardPoints } from './points-ledger';
 import type { StaffMember } from './staff-accounts';
 import { publishedBySlug, publishedNames } from './taxonomy-names';
@@ -140,7 +141,12 @@ const withoutPersonalData = async (file: SentFile, workDir: string, number: numb
   const originalFilename = `contribution-photo-${number}${extension}`;
   if (extension === '.gif') return { ...file, originalFilename };
   const filepath = path.join(workDir, originalFilename);
-  await sharp(file.filepath).rotate().toFile(filepath);
+  try {
+    await sharp(file.filepath).rotate().toFile(filepath);
+  } catch {
+    // The upload guard read its header; the whole image could not be decoded (cut short, corrupt).
+    throw fieldError('images', `“${file.originalFilename ?? originalFilename}” could not be read as an image: it may be incomplete`);
+  }
   const { size } = await fs.stat(filepath);
   return { filepath, originalFilename, mimetype: file.mimetype, size };
 };
@@ -171,9 +177,10 @@ export const submitContribution = async (strapi: Core.Strapi, member: StaffMembe
   const upload = strapi.plugin('upload').service('upload');
   const stored: Array<{ id: number }> = [];
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'contribution-'));
+  const folder = await contributionFolder(strapi);
   try {
     for (const [index, image] of images.entries()) {
-      const [file] = await upload.upload({ data: { fileInfo: { caption: checked.title } }, files: await withoutPersonalData(image, workDir, index + 1) });
+      const [file] = await upload.upload({ data: { fileInfo: { folder: folder.id } }, files: await withoutPersonalData(image, workDir, index + 1) });
       stored.push(file);
     }
     const documentId = await fileContribution(strapi, member, checked, stored.map((file) => file.id));

@@ -3,6 +3,7 @@ import { registerAdminRoutes } from '../access/admin-route';
 import { addPluginRouteMiddleware } from '../access/plugin-route-policy';
 import { PARTICIPATION_ADMIN_ROUTES } from './admin-routes';
 import { PARTICIPATION_UID } from './participation-types';
+import { contributionFolder } from './contribution-photos';
 import { ensureLedgerIndexes } from './points-ledger';
 
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -15,8 +16,9 @@ export const STAFF_ACTIONS: readonly string[] = ['me', 'myContributions', 'submi
 export const registerParticipation = (strapi: Core.Strapi): void => {
   const extension = strapi.plugin('graphql')?.service('extension');
   for (const uid of Object.values(PARTICIPATION_UID)) extension?.shadowCRUD(uid).disable();
-  // An invitation (invitations.ts) is a reset code with an expiry Strapi does not know of.
-  addPluginRouteMiddleware(strapi, 'users-permissions', 'content-api', (route) => route.method === 'POST' && route.path === '/auth/reset-password', 'global::invitation-expiry');
+  // An invitation (invitations.ts) is a reset code with an expiry Strapi does not know of, and no mail may replace it.
+  addPluginRouteMiddleware(strapi, 'users-permissions', 'content-api', (route) => route.method === 'POST' && (route.path === '/auth/reset-password' || route.path === '/auth/forgot-password'), 'global::staff-password-routes');
+  addPluginRouteMiddleware(strapi, 'upload', 'content-api', (route) => route.method === 'GET', 'global::contribution-photos-hidden');
 };
 
 const grantStaffActions = async (strapi: Core.Strapi) => {
@@ -27,9 +29,10 @@ const grantStaffActions = async (strapi: Core.Strapi) => {
   for (const action of STAFF_ACTIONS.filter((name) => !granted.has(name))) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
 };
 
-/** The ledger's indexes, the staff's permissions, and the admin API (inbox, staff accounts, rankings). */
+/** The ledger's indexes, the photos' folder, the staff's permissions, and the admin API (inbox, staff accounts, rankings, opinions). */
 export const bootstrapParticipation = async (strapi: Core.Strapi): Promise<void> => {
   await ensureLedgerIndexes(strapi);
+  await contributionFolder(strapi);
   await grantStaffActions(strapi);
   registerAdminRoutes(strapi, PARTICIPATION_ADMIN_ROUTES);
 };

@@ -42,10 +42,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\
 const opinionRef = (documentId: string) => ({ uid: PARTICIPATION_UID.opinion, documentId, locale: '*' });
 
 /**
- * Who sent an opinion, as the system keeps it: a keyed hash of the staff member, the same for all
- * their opinions. It lets the sender read the answers to their anonymous opinions and lets the
- * limits count them, and names nobody to a handler or to anyone reading the database without
- * the key (OPINION_SENDER_SECRET, by default derived from APP_KEYS).
+ * Who sent an anonymous opinion, as the system keeps it: a keyed hash of the staff member (named
+ * opinions carry none, so no row links an anonymous opinion to a name). It lets the sender read
+ * the answers to their anonymous opinions, and names nobody to a handler or to anyone reading
+ * the database without the key (OPINION_SENDER_SECRET, by default derived from APP_KEYS).
  */
 export const senderKeyOf = (strapi: Core.Strapi, staffMemberId: number): string => {
   const configured = strapi.config.get('participation.opinions.senderKeySecret', '') as string;
@@ -90,7 +90,7 @@ export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fiel
         addressedToDocumentId: organization.documentId,
         anonymous,
         sender: anonymous ? null : member.id,
-        senderKey: senderKeyOf(strapi, member.id),
+        senderKey: anonymous ? senderKeyOf(strapi, member.id) : null,
         consentToPublish,
         opinionState: 'open',
         dueAt: dueFrom(strapi, now),
@@ -102,9 +102,12 @@ export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fiel
   });
 };
 
+/** A sender's opinions: named ones by the sender, anonymous ones by the key that stands for them. */
+const sentBy = (strapi: Core.Strapi, member: StaffMember) => ({ $or: [{ sender: { id: member.id } }, { senderKey: senderKeyOf(strapi, member.id) }] });
+
 /** What a sender sees of their opinions: their own, anonymous ones included, with the answers. */
 export const myOpinions = async (strapi: Core.Strapi, member: StaffMember) => {
-  const rows = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: { senderKey: senderKeyOf(strapi, member.id) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as OpinionRow[];
+  const rows = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: sentBy(strapi, member), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as OpinionRow[];
   return rows.map((row) => ({
     documentId: row.documentId,
     kind: row.opinionKind,
@@ -122,12 +125,15 @@ export const myOpinions = async (strapi: Core.Strapi, member: StaffMember) => {
 /** The sender rates the answer once: satisfied or not. */
 export const rateAnswer = async (strapi: Core.Strapi, member: StaffMember, documentId: string, rating: unknown) => {
   if (rating !== 'satisfied' && rating !== 'unsatisfied') throw field('rating', 'must be satisfied or unsatisfied');
-  const row = (await strapi.db.query(PARTICIPATION_UID.opinion).findOne({ where: { documentId, senderKey: senderKeyOf(strapi, member.id) } })) as OpinionRow | null;
+  const row = (await strapi.db.query(PARTICIPATION_UID.opinion).findOne({ where: { $and: [{ documentId }, sentBy(strapi, member)] } })) as OpinionRow | null;
   if (!row) throw new errors.NotFoundError('No such opinion of yours');
   if (row.opinionState !== 'answered') throw new errors.ApplicationError('还没有答复，答复后才能评价 / There is no answer to rate yet', { code: 'OPINION_NOT_ANSWERED' });
-  if (row.rating) throw new errors.ApplicationError('已经评价过了 / This answer has already been rated', { code: 'OPINION_RATED' });
+  const rated = () => new errors.ApplicationError('已经评价过了 / This answer has already been rated', { code: 'OPINION_RATED' });
+  if (row.rating) throw rated();
   await strapi.db.transaction(async () => {
-    await strapi.db.query(PARTICIPATION_UID.opinion).update({ where: { id: row.id }, data: { rating, ratedAt: new Date() } });
+    // Once: a second rating at the same moment finds it rated.
+    const changed = await strapi.db.query(PARTICIPATION_UID.opinion).updateMany({ where: { id: row.id, rating: null }, data: { rating, ratedAt: new Date() } });
+    if (changed.count === 0) throw rated();
     await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_rate', actor: senderActor(member, row.anonymous), fromState: 'answered', toState: 'answered', details: { rating } });
   });
 };
@@ -185,17 +191,20 @@ const handledOpinion = async (strapi: Core.Strapi, handler: UserActor, documentI
   return row;
 };
 
-/** A handler answers: the sender reads it on the staff page; a second answer replaces the first and is on the trail too. */
+/** A handler answers: the sender reads it on the staff page; a second answer replaces the first (on the trail too) until the sender rates it. */
 export const answerOpinion = async (strapi: Core.Strapi, handler: UserActor, documentId: string, answer: unknown) => {
   const value = text(answer) ?? '';
   if (value === '' || value.length > 5000) throw field('answer', value === '' ? 'is required' : 'may have at most 5000 characters');
   const row = await handledOpinion(strapi, handler, documentId);
+  const rated = () => new errors.ApplicationError('发送人已评价这条答复，不能再修改 / The sender has rated this answer; it can no longer be changed', { code: 'OPINION_RATED' });
+  if (row.rating) throw rated();
   await strapi.db.transaction(async () => {
-    await strapi.db.query(PARTICIPATION_UID.opinion).update({
-      where: { id: row.id },
+    const changed = await strapi.db.query(PARTICIPATION_UID.opinion).updateMany({
+      where: { id: row.id, rating: null },
       // The first answer's time is what "time to first answer" measures.
       data: { answer: value, opinionState: 'answered', answeredById: handler.id, answeredByName: handler.name, ...(row.answeredAt ? {} : { answeredAt: new Date() }) },
     });
+    if (changed.count === 0) throw rated();
     await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_answer', actor: handler, fromState: row.opinionState, toState: 'answered', comment: value });
   });
 };
@@ -213,13 +222,16 @@ export const proposeQa = async (strapi: Core.Strapi, handler: UserActor, documen
   const q = text(question) || row.title;
   const a = text(answer) || row.answer || '';
   if (q.length > 80) throw field('question', 'may have at most 80 characters');
+  if (a.length > 5000) throw field('answer', 'may have at most 5000 characters');
   const paragraph = (value: string) => ({ type: 'paragraph', children: [{ type: 'text', text: value }] });
   return strapi.db.transaction(async () => {
     const article = await strapi.documents(UID.article).create({
       locale: DEFAULT_LOCALE,
       data: { title: q, body: [paragraph(`问：${row.body}`), ...a.split(/\n+/).filter(Boolean).map((line, index) => paragraph(index === 0 ? `答：${line}` : line))], createdBy: handler.id, updatedBy: handler.id } as never,
     });
-    await strapi.db.query(PARTICIPATION_UID.opinion).update({ where: { id: row.id }, data: { qaArticleDocumentId: article.documentId } });
+    // Once: a second proposal at the same moment finds it taken, and its draft is rolled back.
+    const changed = await strapi.db.query(PARTICIPATION_UID.opinion).updateMany({ where: { id: row.id, qaArticleDocumentId: null }, data: { qaArticleDocumentId: article.documentId } });
+    if (changed.count === 0) throw new errors.ApplicationError('已转为问答 / Already proposed as a Q&A item', { code: 'OPINION_QA_EXISTS' });
     await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_propose_qa', actor: handler, fromState: 'answered', toState: 'answered', details: { articleDocumentId: article.documentId } });
     return { articleDocumentId: article.documentId as string };
   });
@@ -231,21 +243,30 @@ export const proposeQa = async (strapi: Core.Strapi, handler: UserActor, documen
  * Run by the cron task; returns how many moved.
  */
 export const escalateOverdue = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
-  const overdue = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: { opinionState: 'open', dueAt: { $lt: now } }, limit: 500 })) as OpinionRow[];
+  const parents = new Map<string, string | null>();
+  const parentOf = async (documentId: string) => {
+    if (!parents.has(documentId)) parents.set(documentId, (await publishedOrganization(strapi, { documentId }))?.parentDocumentId ?? null);
+    return parents.get(documentId) ?? null;
+  };
   let moved = 0;
-  for (const row of overdue) {
-    const organization = await publishedOrganization(strapi, { documentId: row.organizationDocumentId });
-    const parent = organization?.parentDocumentId;
-    if (!parent) continue;
-    await strapi.db.transaction(async () => {
-      // Only if it is still open and where it was: an answer or another instance's run meanwhile wins.
-      const changed = await strapi.db
-        .query(PARTICIPATION_UID.opinion)
-        .updateMany({ where: { id: row.id, opinionState: 'open', organizationDocumentId: row.organizationDocumentId }, data: { organizationDocumentId: parent, dueAt: dueFrom(strapi, now), escalations: row.escalations + 1 } });
-      if (changed.count === 0) return;
-      moved += 1;
-      await recordAudit(strapi, opinionRef(row.documentId), { action: 'opinion_escalate', actor: { type: 'scheduler', name: 'scheduler' }, fromState: 'open', toState: 'open', details: { from: row.organizationDocumentId, to: parent, overdueSince: row.dueAt } });
-    });
+  // Every overdue opinion, a page at a time by id: those at the top of the tree stay overdue
+  // and must not keep the others from moving.
+  for (let after = 0; ; ) {
+    const page = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: { opinionState: 'open', dueAt: { $lt: now }, id: { $gt: after } }, orderBy: { id: 'asc' }, limit: 200 })) as OpinionRow[];
+    for (const row of page) {
+      const parent = await parentOf(row.organizationDocumentId);
+      if (!parent) continue;
+      await strapi.db.transaction(async () => {
+        // Only if it is still open and where it was: an answer or another instance's run meanwhile wins.
+        const changed = await strapi.db
+          .query(PARTICIPATION_UID.opinion)
+          .updateMany({ where: { id: row.id, opinionState: 'open', organizationDocumentId: row.organizationDocumentId }, data: { organizationDocumentId: parent, dueAt: dueFrom(strapi, now), escalations: row.escalations + 1 } });
+        if (changed.count === 0) return;
+        moved += 1;
+        await recordAudit(strapi, opinionRef(row.documentId), { action: 'opinion_escalate', actor: { type: 'scheduler', name: 'scheduler' }, fromState: 'open', toState: 'open', details: { from: row.organizationDocumentId, to: parent, overdueSince: row.dueAt } });
+      });
+    }
+    if (page.length < 200) return moved;
+    after = page[page.length - 1].id;
   }
-  return moved;
 };

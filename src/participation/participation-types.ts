@@ -5,6 +5,7 @@ export const PARTICIPATION_UID = {
   pointEvent: 'api::participation.point-event',
   opinion: 'api::participation.opinion',
   handlerAssignment: 'api::participation.handler-assignment',
+  quota: 'api::participation.quota',
 } as const;
 
 /** Where a contribution stands for its contributor: `published` once the article adopted from it is live. */

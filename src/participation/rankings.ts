@@ -93,8 +93,8 @@ const HEADERS: Record<RankingScope, Array<[keyof RankingRow, string]>> = {
   ],
 };
 
-// A cell a spreadsheet would read as a formula (=, +, -, @) is written as text.
-const asText = (value: unknown) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+// A CSV cell a spreadsheet would read as a formula (=, +, -, @) is written as text (XLSX cells are typed).
+const asCsvText = (value: unknown) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** A ranking as a spreadsheet for the annual 优秀通讯员 award: XLSX, or CSV (UTF-8 with a BOM, so Excel reads the Chinese). */
 export const rankingFile = async (ranking: Ranking, format: 'xlsx' | 'csv'): Promise<Buffer> => {
@@ -102,7 +102,34 @@ export const rankingFile = async (ranking: Ranking, format: 'xlsx' | 'csv'): Pro
   const sheet = workbook.addWorksheet(`${ranking.period} 积分排名`);
   const headers = HEADERS[ranking.scope];
   sheet.columns = headers.map(([key, header]) => ({ header, key, width: key === 'organization' || key === 'name' ? 24 : 12 }));
-  for (const row of ranking.rows) sheet.addRow(Object.fromEntries(headers.map(([key]) => [key, key === 'correspondent' ? (row.correspondent ? '是' : '否') : asText(row[key])])));
+  for (const row of ranking.rows) sheet.addRow(Object.fromEntries(headers.map(([key]) => [key, key === 'correspondent' ? (row.correspondent ? '是' : '否') : format === 'csv' ? asCsvText(row[key]) : row[key]])));
   if (format === 'xlsx') return Buffer.from(await workbook.xlsx.writeBuffer());
   return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(await workbook.csv.writeBuffer())]);
+};
+
+export type QuotaFulfilment = { organization: string; organizationDocumentId: string; quarter: string; adoptedTarget: number; adopted: number; fulfilled: boolean };
+
+/**
+ * 投稿任务: for each quota of the quarter, how many contributions its organization's staff had
+ * adopted in it (the organization they belonged to when adopted), and whether that meets it.
+ */
+export const quotaFulfilment = async (strapi: Core.Strapi, quarter: string): Promise<QuotaFulfilment[]> => {
+  const quotas = (await strapi.db.query(PARTICIPATION_UID.quota).findMany({ where: { quarter }, orderBy: { id: 'asc' }, populate: { organization: { select: ['documentId'] } } })) as Array<{ adoptedTarget: number; organization?: { documentId: string } | null }>;
+  const knex = strapi.db.connection;
+  const { tableName } = strapi.db.metadata.get(PARTICIPATION_UID.pointEvent);
+  const column = (attribute: string) => columnOf(strapi, PARTICIPATION_UID.pointEvent, attribute);
+  const counts = (await knex(tableName)
+    .select({ organization: column('organizationDocumentId') })
+    .count({ adopted: '*' })
+    .where(column('quarter'), quarter)
+    .where(column('pointEvent'), 'adopted')
+    .groupBy(column('organizationDocumentId'))) as Array<{ organization: string; adopted: number | string }>;
+  const adoptedBy = new Map(counts.map((row) => [row.organization, Number(row.adopted)]));
+  const names = await publishedNames(strapi, UID.organization);
+  // Several quotas of one organization in a quarter: the last one entered counts.
+  const byOrganization = new Map(quotas.flatMap((quota) => (quota.organization ? [[quota.organization.documentId, quota.adoptedTarget] as const] : [])));
+  return [...byOrganization].map(([organizationDocumentId, adoptedTarget]) => {
+    const adopted = adoptedBy.get(organizationDocumentId) ?? 0;
+    return { organization: names.get(organizationDocumentId) ?? organizationDocumentId, organizationDocumentId, quarter, adoptedTarget, adopted, fulfilled: adopted >= adoptedTarget };
+  });
 };

@@ -72,6 +72,13 @@ const assertAccountNamesFree = async (strapi: Core.Strapi, username: string, ema
 
 type StaffData = { employeeNumber?: unknown; email?: unknown; active?: unknown; account?: unknown };
 
+/** Whether a relation value asks for a change: anything but nothing, or an empty connect/disconnect/set. */
+const changesAccount = (value: unknown): boolean => {
+  if (value === undefined) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
+  return Object.entries(value as Record<string, unknown>).some(([key, part]) => !['connect', 'disconnect', 'set'].includes(key) || !Array.isArray(part) || part.length > 0);
+};
+
 /**
  * A staff member's sign-in account (users-permissions, role Authenticated, username = employee
  * number) is kept in step with the staff member on every path (content manager, import, seed):
@@ -84,9 +91,11 @@ export const staffAccountsInStep =
   async (call, next) => {
     if (call.uid !== PARTICIPATION_UID.staffMember) return next();
     const data = call.params.data as StaffData | undefined;
-    if ((call.action === 'create' || call.action === 'update') && data && 'account' in data) {
+    if ((call.action === 'create' || call.action === 'update') && data && changesAccount(data.account)) {
       throw field('account', '登录账号由系统维护，不能直接指定 / The sign-in account is kept by the system and cannot be set');
     }
+    // The content manager sends every relation of its form, an untouched one as an empty change.
+    if (data && 'account' in data) delete data.account;
     const users = () => strapi.plugin('users-permissions').service('user');
 
     if (call.action === 'create') {

@@ -77,6 +77,7 @@ const unchanged = (existing: StaffMember, fields: StaffFields) =>
 const planRows = async (strapi: Core.Strapi, rows: SheetRow[]): Promise<PlannedRow[]> => {
   const organizations = await organizationsBySlug(strapi);
   const seen = new Map<string, number>();
+  const seenEmails = new Map<string, number>();
   const planned: PlannedRow[] = [];
   const emails = rows.map((row) => accountEmail(strapi, textOf(row.values, 'employeeNumber') || '-', textOf(row.values, 'email')));
   const emailOwners = await accountIdsByEmail(strapi, emails);
@@ -89,7 +90,14 @@ const planRows = async (strapi: Core.Strapi, rows: SheetRow[]): Promise<PlannedR
     if (employeeNumber !== null) {
       const earlier = seen.get(employeeNumber);
       if (earlier !== undefined) problems.push({ column: 'employeeNumber', message: `与第 ${earlier} 行工号重复 / the same employee number as row ${earlier}` });
-      else seen.set(employeeNumber, sheetRow.row);
+      else {
+        seen.set(employeeNumber, sheetRow.row);
+        // Two people may not sign in with one e-mail (a made-up one too: AB1 and ab1 make the same).
+        const sameEmail = seenEmails.get(emails[index]);
+        const ownColumn = textOf(sheetRow.values, 'email') === '' ? 'employeeNumber' : 'email';
+        if (sameEmail !== undefined) problems.push({ column: ownColumn, message: `与第 ${sameEmail} 行的登录邮箱相同（${emails[index]}）/ the same sign-in e-mail as row ${sameEmail}` });
+        else seenEmails.set(emails[index], sheetRow.row);
+      }
     }
     if (fields && problems.length === 0) {
       const existing = existingByNumber.get(fields.employeeNumber) ?? null;

@@ -1160,7 +1160,6 @@ export interface ApiParticipationOpinion extends Struct.CollectionTypeSchema {
       'api::participation.staff-member'
     >;
     senderKey: Schema.Attribute.String &
-      Schema.Attribute.Required &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
@@ -1253,6 +1252,60 @@ export interface ApiParticipationPointEvent
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 4;
       }>;
+  };
+}
+
+export interface ApiParticipationQuota extends Struct.CollectionTypeSchema {
+  collectionName: 'participation_quotas';
+  info: {
+    description: "How many adopted contributions an organization's staff are to deliver in a quarter (Asia/Shanghai).";
+    displayName: 'Contribution quota \u6295\u7A3F\u4EFB\u52A1';
+    pluralName: 'quotas';
+    singularName: 'quota';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adoptedTarget: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 10000;
+          min: 1;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::participation.quota'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    quarter: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -2335,6 +2388,7 @@ declare module '@strapi/strapi' {
       'api::participation.handler-assignment': ApiParticipationHandlerAssignment;
       'api::participation.opinion': ApiParticipationOpinion;
       'api::participation.point-event': ApiParticipationPointEvent;
+      'api::participation.quota': ApiParticipationQuota;
       'api::participation.staff-member': ApiParticipationStaffMember;
       'api::tag.tag': ApiTagTag;
       'api::video.video': ApiVideoVideo;

@@ -10,7 +10,7 @@ import { inviteAccount, setGeneratedPassword } from '../../../participation/invi
 import { pageOf, periodQuery } from '../../../participation/list-query';
 import { answerOpinion, opinionsFor, proposeQa } from '../../../participation/opinions';
 import { PARTICIPATION_UID, type ContributionState } from '../../../participation/participation-types';
-import { ranking, rankingFile } from '../../../participation/rankings';
+import { quotaFulfilment, ranking, rankingFile } from '../../../participation/rankings';
 import { findStaffMember } from '../../../participation/staff-accounts';
 import { importStaff } from '../../../participation/staff-import';
 import { SheetError } from '../../../participation/staff-sheet';
@@ -132,6 +132,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Content-Type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="rankings-${result.scope}-${result.period}.${format}"`);
     ctx.body = await rankingFile(result, format);
+  },
+
+  /** 投稿任务: each organization's quota of adopted contributions for a quarter (`value=2026-Q4`, default this quarter) and its fulfilment. */
+  async quotas(ctx: Context) {
+    assertRankingReader(ctx);
+    const { period } = periodQuery({ period: 'quarter', value: ctx.query.value });
+    ctx.body = { data: await quotaFulfilment(strapi, period) };
   },
 
   /** 意见建议 for the organizations this handler answers for (all for a super admin), the soonest due first. */

@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+
+const FOLDER_UID = 'plugin::upload.folder';
+const FOLDER_NAME = '职工投稿 Staff contributions';
+
+type Folder = { id: number; path: string };
+
+/**
+ * The media library folder contribution photos are kept in, made at the first start: editors
+ * find them together, and the Content API's media listing (full-access tokens) leaves them out
+ * (src/middlewares/contribution-photos-hidden.ts) until an adopted article is released with one.
+ */
+export const contributionFolder = async (strapi: Core.Strapi): Promise<Folder> => {
+  const existing = (await strapi.db.query(FOLDER_UID).findOne({ where: { name: FOLDER_NAME, parent: null }, select: ['id', 'path'] })) as Folder | null;
+  if (existing) return existing;
+  const created = (await strapi.plugin('upload').service('folder').create({ name: FOLDER_NAME, parent: null })) as Folder;
+  return { id: created.id, path: created.path };
+};
