@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../constants';
 import type { UserActor } from '../workflow/actor';
 import { recordAudit } from '../workflow/audit-trail';
-import { PARTICIPATION_UID, type ContributionState } from './participation-types';
+import { PARTICIPATION_UID, type ContributionRecord, type ContributionState, type StoredPhoto } from './participation-types';
 import { inSentOrder } from './contributions';
 import { awardPoints } from './points-ledger';
 import { findStaffMember } from './staff-accounts';
@@ -11,23 +11,7 @@ import { publishedOrganization } from './taxonomy-names';
 
 export const MAX_DECLINE_REASON = 500;
 
-type InboxRow = {
-  id: number;
-  documentId: string;
-  title: string;
-  body: string;
-  contributionState: ContributionState;
-  declineReason: string | null;
-  organizationDocumentId: string;
-  categoryDocumentId: string | null;
-  consentToBeNamed: boolean;
-  articleDocumentId: string | null;
-  handledById: number | null;
-  handledAt: string | null;
-  createdAt: string;
-  images?: Array<{ id: number; url: string; formats?: Record<string, { url: string }> | null; width?: number; height?: number }>;
-  contributor?: { id: number; name: string; employeeNumber: string; correspondent: boolean; phone: string | null } | null;
-};
+type InboxRow = ContributionRecord & { images?: StoredPhoto[]; contributor?: { id: number; name: string; employeeNumber: string; correspondent: boolean; phone: string | null } | null };
 
 /** A contribution as editors see it in the inbox: who sent it (they handle it, so they may contact the person), and what became of it. */
 export type InboxItem = Omit<InboxRow, 'id' | 'contributor'> & { contributor: { name: string; employeeNumber: string; correspondent: boolean; phone: string | null } | null };

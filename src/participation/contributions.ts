@@ -9,7 +9,7 @@ import { pageUrl, siteOf } from '../channels/web/site';
 import { kindOfExtension } from '../media/media-kinds';
 import type { Actor } from '../workflow/actor';
 import { recordAudit } from '../workflow/audit-trail';
-import { PARTICIPATION_UID, type ContributionState, type ContributionView } from './participation-types';
+import { PARTICIPATION_UID, type ContributionRecord, type ContributionView, type StoredPhoto } from './participation-types';
 import { contributionFolder } from './contribution-photos';
 import { awardPoints } from './points-ledger';
 import type { StaffMember } from './staff-accounts';
@@ -24,23 +24,7 @@ export type SentFile = { filepath: string; originalFilename?: string | null; mim
 /** The fields of a contribution as a staff member sends them (multipart form fields, or JSON for an edit). */
 export type ContributionFields = { title?: unknown; body?: unknown; organization?: unknown; category?: unknown; consentToBeNamed?: unknown };
 
-type ContributionRow = {
-  id: number;
-  documentId: string;
-  title: string;
-  body: string;
-  contributionState: ContributionState;
-  declineReason: string | null;
-  organizationDocumentId: string;
-  categoryDocumentId: string | null;
-  consentToBeNamed: boolean;
-  articleDocumentId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  handledAt: string | null;
-  images?: Array<{ id: number; url: string; name: string; formats?: Record<string, { url: string }> | null }>;
-  contributor?: { id: number } | null;
-};
+type ContributionRow = ContributionRecord & { images?: StoredPhoto[]; contributor?: { id: number } | null };
 
 /** What a contributor sees of their contribution. */
 export type MyContribution = {

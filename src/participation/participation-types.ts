@@ -15,3 +15,24 @@ export type ContributionView = ContributionState | 'published';
 /** Events that earn points, each with its own rule in config/participation.ts. */
 export const POINT_EVENTS = ['submitted', 'adopted', 'published', 'screen', 'wechat'] as const;
 export type PointEvent = (typeof POINT_EVENTS)[number];
+
+/** A contribution as stored (src/api/participation/content-types/contribution). */
+export type ContributionRecord = {
+  id: number;
+  documentId: string;
+  title: string;
+  body: string;
+  contributionState: ContributionState;
+  declineReason: string | null;
+  organizationDocumentId: string;
+  categoryDocumentId: string | null;
+  consentToBeNamed: boolean;
+  articleDocumentId: string | null;
+  handledById: number | null;
+  handledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A photo of a contribution, as the media library stores it. */
+export type StoredPhoto = { id: number; url: string; name: string; width?: number; height?: number; formats?: Record<string, { url: string }> | null };

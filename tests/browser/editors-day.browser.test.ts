@@ -1,4 +1,5 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserMissing, browserTest, cmsKit, type Cms } from './browser-kit';
 import { slugOfTitle } from '../../src/i18n/pinyin-slugs';
 
 /**
@@ -7,28 +8,7 @@ import { slugOfTitle } from '../../src/i18n/pinyin-slugs';
  * Run by `npm run test:browser` (in .ci/run, after the admin build). Where no browser can be
  * had, every test here is skipped with a message saying why; CI installs one.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cmsKit = require('../../scripts/browser/cms') as {
-  missingBrowser: () => string | null;
-  missingAdminBuild: () => string | null;
-  launchBrowser: () => Promise<Browser>;
-  startCms: (options: { port: number; name: string }) => Promise<Cms>;
-  adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown> }>; login: (account: Account) => Promise<string> };
-  signIn: (browser: Browser, base: string, account: Account, viewport?: { width: number; height: number }) => Promise<Page>;
-  editViewPath: (uid: string, documentId: string, locale?: string) => string;
-  openPreview: (page: Page, base: string, uid: string, documentId: string) => Promise<FrameLocator>;
-  previewDevice: (page: Page, name: RegExp) => Promise<void>;
-};
-type Account = [email: string, password: string];
-type Cms = { base: string; accounts: Record<'superAdmin' | 'editor' | 'reviewer' | 'secondReviewer' | 'chiefReviewer', Account>; screenToken: string; stop: () => Promise<void> };
-
 const ARTICLE = 'api::article.article';
-const missing = cmsKit.missingBrowser() ?? cmsKit.missingAdminBuild();
-if (missing) {
-  const banner = '!'.repeat(100);
-  console.warn(`${banner}\nBROWSER TESTS SKIPPED: ${missing}\n${banner}`);
-}
-const browserTest = missing ? test.skip : test;
 jest.setTimeout(180_000);
 
 let cms: Cms;
@@ -38,7 +18,7 @@ const tokens: Record<string, string> = {};
 const pages: Record<string, Page> = {};
 
 beforeAll(async () => {
-  if (missing) return;
+  if (browserMissing) return;
   cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341), name: 'browser-test' });
   api = cmsKit.adminApi(cms.base);
   browser = await cmsKit.launchBrowser();

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { browserMissing, browserTest, cmsKit, type Cms } from './browser-kit';
 import sharp from 'sharp';
 
 /**
@@ -7,31 +8,13 @@ import sharp from 'sharp';
  * The built CMS in production mode on a fresh SQLite database (scripts/browser/cms.js). Skipped
  * with a message where no browser can be had; CI installs one.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cmsKit = require('../../scripts/browser/cms') as {
-  missingBrowser: () => string | null;
-  missingAdminBuild: () => string | null;
-  launchBrowser: () => Promise<Browser>;
-  startCms: (options: { port: number; name: string }) => Promise<Cms>;
-  adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown> }>; login: (account: Account) => Promise<string> };
-  signIn: (browser: Browser, base: string, account: Account, viewport?: { width: number; height: number }) => Promise<Page>;
-};
-type Account = [email: string, password: string];
-type Cms = { base: string; accounts: Record<'superAdmin' | 'editor' | 'staff', Account>; stop: () => Promise<void> };
-
-const missing = cmsKit.missingBrowser() ?? cmsKit.missingAdminBuild();
-if (missing) {
-  const banner = '!'.repeat(100);
-  console.warn(`${banner}\nBROWSER TESTS SKIPPED: ${missing}\n${banner}`);
-}
-const browserTest = missing ? test.skip : test;
 jest.setTimeout(180_000);
 
 let cms: Cms;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (missing) return;
+  if (browserMissing) return;
   cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341) + 1, name: 'staff-page-test' });
   browser = await cmsKit.launchBrowser();
 }, 240_000);
@@ -46,6 +29,17 @@ const phone = async (): Promise<Page> => browser.newPage({ viewport: { width: 36
 
 const photo = async (color: string, name: string) => ({ name, mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 3000, height: 2250, channels: 3, background: color } }).jpeg().toBuffer() });
 
+/** The staff page on a phone, signed in as the demo staff member with `employeeNumber` (whose name then shows). */
+const signedInPhone = async (employeeNumber: string, name: string): Promise<Page> => {
+  const page = await phone();
+  await page.goto(`${cms.base}/participate/`);
+  await page.getByLabel('工号', { exact: true }).fill(employeeNumber);
+  await page.getByLabel('密码', { exact: true }).fill(cms.accounts.staff[1]);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('#me-name').getByText(name).waitFor();
+  return page;
+};
+
 /** Nothing wider than the screen: no sideways scrolling at 360 px. */
 const fitsTheScreen = (page: Page) =>
   page.evaluate(() => {
@@ -55,12 +49,7 @@ const fitsTheScreen = (page: Page) =>
   });
 
 browserTest('a correspondent signs in with the employee number, sends a contribution with two photos and follows it', async () => {
-  const page = await phone();
-  await page.goto(`${cms.base}/participate/`);
-  await page.getByLabel('工号', { exact: true }).fill('JW1001');
-  await page.getByLabel('密码', { exact: true }).fill(cms.accounts.staff[1]);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#me-name').getByText('周立新').waitFor();
+  const page = await signedInPhone('JW1001', '周立新');
   expect(await page.locator('#me-badge').isVisible()).toBe(true);
   const pointsBefore = Number(await page.locator('#points-month').textContent());
   expect(await fitsTheScreen(page)).toBe(true);
@@ -95,12 +84,7 @@ browserTest('a correspondent signs in with the employee number, sends a contribu
 });
 
 browserTest('a refused contribution says why, in the page', async () => {
-  const page = await phone();
-  await page.goto(`${cms.base}/participate/`);
-  await page.getByLabel('工号', { exact: true }).fill('CW2001');
-  await page.getByLabel('密码', { exact: true }).fill(cms.accounts.staff[1]);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#me-name').getByText('郑宏斌').waitFor();
+  const page = await signedInPhone('CW2001', '郑宏斌');
   await page.getByRole('tab', { name: '我的投稿' }).click();
   const declined = page.locator('li.contribution[data-state="declined"]');
   await declined.waitFor();
@@ -139,12 +123,7 @@ browserTest('an editor adopts a contribution from the 投稿箱 and lands in the
 });
 
 browserTest('a staff member sends an anonymous opinion from the page, reads the answer and rates it', async () => {
-  const page = await phone();
-  await page.goto(`${cms.base}/participate/`);
-  await page.getByLabel('工号', { exact: true }).fill('JW1002');
-  await page.getByLabel('密码', { exact: true }).fill(cms.accounts.staff[1]);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#me-name').getByText('吴晓岚').waitFor();
+  const page = await signedInPhone('JW1002', '吴晓岚');
   await page.getByRole('tab', { name: '意见建议' }).click();
   const form = page.locator('#opinion-form');
   await form.getByLabel('类型').selectOption('suggestion');
