@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { Calendar, CheckCircle, Discuss, Mail, Pencil } from '@strapi/icons';
+import { Calendar, CheckCircle, Crown, Discuss, Mail, Pencil } from '@strapi/icons';
 import { checkedBulkPublish, mayBeBulkPublish } from './workflow/checkedBulkPublish';
 import { confirmedSave } from './workflow/confirmedSave';
 import { gatedPublish } from './workflow/gatedPublish';
@@ -79,7 +79,7 @@ export default {
       Component: () => import('./workflow/ReleaseCalendarPage'),
       permissions: [],
     });
-    // Staff participation: the editors' inbox and the handlers' opinions (each page asks the server, which checks who may).
+    // Staff participation: the editors' inbox, the handlers' opinions, the rankings (each page asks the server, which checks who may).
     app.addMenuLink({
       to: 'contributions',
       icon: Mail,
@@ -92,6 +92,13 @@ export default {
       icon: Discuss,
       intlLabel: { id: 'participation.opinions', defaultMessage: '意见建议 Opinions' },
       Component: () => import('./participation/OpinionsPage'),
+      permissions: [],
+    });
+    app.addMenuLink({
+      to: 'rankings',
+      icon: Crown,
+      intlLabel: { id: 'participation.rankings', defaultMessage: '积分排名 Rankings' },
+      Component: () => import('./participation/RankingsPage'),
       permissions: [],
     });
   },

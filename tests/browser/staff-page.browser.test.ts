@@ -151,3 +151,17 @@ browserTest('a staff member sends an anonymous opinion from the page, reads the 
   await sent.getByText('您的评价：满意').waitFor();
   await page.close();
 });
+
+browserTest('the rankings page shows the month’s points per person and per organization, and exports them', async () => {
+  const page = await cmsKit.signIn(browser, cms.base, cms.accounts.editor, { width: 1440, height: 1000 });
+  await page.goto(`${cms.base}/admin/rankings`);
+  const first = page.getByTestId('ranking-row').first();
+  await first.waitFor();
+  // The demo correspondent leads the month.
+  expect(await first.textContent()).toContain('周立新');
+  await page.getByRole('tab', { name: /党组织 Organizations/ }).click();
+  await page.getByTestId('ranking-row').filter({ hasText: '机务党支部' }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^rankings-organization-\d{4}-\d{2}\.xlsx$/);
+  await page.close();
+});
