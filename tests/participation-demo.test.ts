@@ -6,7 +6,8 @@ import { workflowClient } from './harness/workflow';
 
 /** The demo shows staff participation working: four staff, contributions in every state, their points. */
 const STAFF_PASSWORD = 'Demo-Staff-Pass1';
-const app = bootTestAppForFile({ SEED_DEMO_PARTICIPATION: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD });
+const HANDLER = { email: 'secretary@example.com', password: 'Demo-Handler-Pass1' };
+const app = bootTestAppForFile({ SEED_DEMO_PARTICIPATION: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD, DEMO_HANDLER_PASSWORD: HANDLER.password });
 const wf = workflowClient(app);
 
 const signIn = async (identifier: string) => {
@@ -35,6 +36,15 @@ test('the inbox holds contributions in every state, and the released one is publ
   expect(article.status).toBe(200);
   expect(article.body.data).toMatchObject({ author: '周立新', source: '机务党支部' });
   expect(await app.strapi.db.query(PARTICIPATION_UID.staffMember).count({})).toBe(4);
+});
+
+test('two opinions were answered by the branch secretary: the anonymous one without its sender, the named one rated', async () => {
+  const answered = (await app.http().get('/participation/opinions?state=answered').set(await wf.auth(HANDLER))).body.data as Array<{ title: string; sender: unknown; anonymous: boolean; rating: string | null }>;
+  expect(answered).toHaveLength(2);
+  expect(answered.find((item) => item.anonymous)).toMatchObject({ sender: null });
+  expect(answered.find((item) => !item.anonymous)).toMatchObject({ sender: { name: '吴晓岚' }, rating: 'satisfied' });
+  const [mine] = (await app.http().get('/api/participation/opinions').set(await signIn('staff4@example.com'))).body.data;
+  expect(mine).toMatchObject({ anonymous: true, state: 'answered', answer: expect.stringContaining('检修') });
 });
 
 test('the staff page is served by the CMS, with no script from elsewhere', async () => {

@@ -4,8 +4,9 @@ import { DEFAULT_LOCALE, UID } from '../constants';
 import { adoptContribution, declineContribution } from '../participation/contribution-inbox';
 import { fileContribution } from '../participation/contributions';
 import { PARTICIPATION_UID } from '../participation/participation-types';
+import { answerOpinion, rateAnswer, sendOpinion } from '../participation/opinions';
 import { findStaffMember, type StaffMember } from '../participation/staff-accounts';
-import { userActor } from '../workflow/actor';
+import { userActor, type UserActor } from '../workflow/actor';
 import { releaseWithSystemApproval } from '../workflow/review-actions';
 
 type DemoStaff = { employeeNumber: string; name: string; email: string; organization: string; correspondent: boolean };
@@ -64,6 +65,56 @@ const DEMO_CONTRIBUTIONS: readonly DemoContribution[] = [
   },
 ];
 
+/** The branch secretary who answers the demo's opinions (admin role Handler), for both branches. */
+const DEMO_HANDLER = { email: 'secretary@example.com', firstname: '书记', lastname: '陈', passwordEnv: 'DEMO_HANDLER_PASSWORD', organizations: ['locomotive-branch', 'traffic-branch'] } as const;
+
+type DemoOpinion = { by: string; anonymous: boolean; kind: 'opinion' | 'suggestion' | 'problem'; title: string; body: string; organization: string; answer: string; rating?: 'satisfied' | 'unsatisfied' };
+
+// Two opinions, answered: one named, one anonymous.
+const DEMO_OPINIONS: readonly DemoOpinion[] = [
+  {
+    by: 'JW1002',
+    anonymous: false,
+    kind: 'suggestion',
+    title: '建议为夜班职工延长食堂供餐',
+    body: '夜班下班时食堂已关门，希望能延长供餐时间或提供热餐。',
+    organization: 'locomotive-branch',
+    answer: '已与食堂商定，下月起夜班时段增加一次热餐供应。',
+    rating: 'satisfied',
+  },
+  {
+    by: 'CW2002',
+    anonymous: true,
+    kind: 'problem',
+    title: '二号候车室空调制冷不足',
+    body: '近几天二号候车室午后温度偏高，旅客和值班职工都反映闷热。',
+    organization: 'traffic-branch',
+    answer: '已报设备部门检修，本周内更换压缩机，检修期间开放一号候车室分流。',
+  },
+];
+
+const generatedHandlerPassword = () => `Demo-${crypto.randomBytes(9).toString('base64url')}a1A`;
+
+/** The demo handler account (password from DEMO_HANDLER_PASSWORD, or generated and printed once), assigned to both branches. */
+const ensureDemoHandler = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): Promise<UserActor | null> => {
+  const users = strapi.service('admin::user');
+  let user = await strapi.db.query('admin::user').findOne({ where: { email: DEMO_HANDLER.email }, populate: ['roles'] });
+  if (!user) {
+    const role = await strapi.service('admin::role').findOne({ name: 'Handler' });
+    if (!role) return null;
+    const fromEnv = env[DEMO_HANDLER.passwordEnv];
+    const password = fromEnv && fromEnv.length > 0 ? fromEnv : generatedHandlerPassword();
+    await users.create({ email: DEMO_HANDLER.email, firstname: DEMO_HANDLER.firstname, lastname: DEMO_HANDLER.lastname, password, isActive: true, registrationToken: null, roles: [role.id] });
+    if (!fromEnv) strapi.log.warn(`Demo opinion handler created; this generated password is shown only now:\n  Handler          ${DEMO_HANDLER.email.padEnd(24)} ${password}`);
+    user = await strapi.db.query('admin::user').findOne({ where: { email: DEMO_HANDLER.email }, populate: ['roles'] });
+    for (const slug of DEMO_HANDLER.organizations) {
+      const organization = await publishedDocumentId(strapi, UID.organization, slug);
+      if (organization) await strapi.documents(PARTICIPATION_UID.handlerAssignment).create({ data: { handler: user.id, organization } as never });
+    }
+  }
+  return userActor(user);
+};
+
 const generatedStaffPassword = () => `Staff-${crypto.randomBytes(6).toString('base64url')}1a`;
 
 const publishedDocumentId = async (strapi: Core.Strapi, uid: typeof UID.organization | typeof UID.category, slug: string) =>
@@ -92,10 +143,20 @@ const ensureDemoStaff = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): Pro
 
 /**
  * Demo staff and their contributions in every state (received, adopted into a draft, released,
- * declined), with the points each step earned, so the participation features can be tried at once.
+ * declined), with the points each step earned, and two answered opinions (one anonymous) with
+ * the branch secretary who answered them, so the participation features can be tried at once.
  */
 export const seedDemoParticipation = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
   const members = await ensureDemoStaff(strapi, env);
+  const handler = await ensureDemoHandler(strapi, env);
+  if (handler && (await strapi.db.query(PARTICIPATION_UID.opinion).count({})) === 0) {
+    for (const opinion of DEMO_OPINIONS) {
+      const member = members.get(opinion.by)!;
+      const documentId = await sendOpinion(strapi, member, { kind: opinion.kind, title: opinion.title, body: opinion.body, organization: opinion.organization, anonymous: opinion.anonymous });
+      await answerOpinion(strapi, handler, documentId, opinion.answer);
+      if (opinion.rating) await rateAnswer(strapi, member, documentId, opinion.rating);
+    }
+  }
   if ((await strapi.db.query(PARTICIPATION_UID.contribution).count({})) > 0) return;
   const editorRow = await strapi.db.query('admin::user').findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
   if (!editorRow) return;
