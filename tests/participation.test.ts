@@ -264,7 +264,9 @@ describe('contributions', () => {
     adoptedId = mine.documentId;
     const kept = await app.http().get(mine.images[0].url).buffer(true);
     expect((await sharp(kept.body).metadata()).exif).toBeUndefined();
-    const names = (await app.strapi.db.query(PARTICIPATION_UID.contribution).findOne({ where: { documentId: adoptedId }, populate: ['images'] })).images.map((image: { name: string }) => image.name);
+    // In the order they were sent (a populated media list has no order of its own on PostgreSQL).
+    const stored = (await app.strapi.db.query(PARTICIPATION_UID.contribution).findOne({ where: { documentId: adoptedId }, populate: ['images'] })).images as Array<{ id: number; name: string }>;
+    const names = [...stored].sort((a, b) => a.id - b.id).map((image) => image.name);
     expect(names).toEqual(['contribution-photo-1.jpg', 'contribution-photo-2.png']);
 
     expect((await app.http().get('/api/participation/contributions').set(staffB)).body.data).toEqual([]);
