@@ -7,7 +7,8 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
 /** What readers of the Content API may do: list and read the public types, nothing else. */
 export const PUBLIC_READ_ACTIONS: readonly string[] = PUBLIC_UIDS.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
 
-const grantMissing = async (strapi: Core.Strapi, roleType: string, actions: readonly string[]): Promise<number> => {
+/** Grants `roleType` (a users-permissions role) the `actions` it lacks; returns how many were missing. */
+export const grantMissing = async (strapi: Core.Strapi, roleType: string, actions: readonly string[]): Promise<number> => {
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: roleType } });
   if (!role) throw new Error(`users-permissions role "${roleType}" is missing`);
   const existing = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: role.id, action: { $in: actions } } });

@@ -6,6 +6,7 @@ import { fileContribution } from '../participation/contributions';
 import { PARTICIPATION_UID } from '../participation/participation-types';
 import { answerOpinion, rateAnswer, sendOpinion } from '../participation/opinions';
 import { findStaffMember, type StaffMember } from '../participation/staff-accounts';
+import { publishedBySlug } from '../participation/taxonomy-names';
 import { userActor, type UserActor } from '../workflow/actor';
 import { releaseWithSystemApproval } from '../workflow/review-actions';
 
@@ -117,8 +118,7 @@ const ensureDemoHandler = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): P
 
 const generatedStaffPassword = () => `Staff-${crypto.randomBytes(6).toString('base64url')}1a`;
 
-const publishedDocumentId = async (strapi: Core.Strapi, uid: typeof UID.organization | typeof UID.category, slug: string) =>
-  ((await strapi.db.query(uid).findOne({ where: { slug, publishedAt: { $notNull: true } }, select: ['documentId'] })) as { documentId: string } | null)?.documentId ?? null;
+const publishedDocumentId = async (strapi: Core.Strapi, uid: typeof UID.organization | typeof UID.category, slug: string) => (await publishedBySlug(strapi, uid, slug))?.documentId ?? null;
 
 /** The demo staff, with a password from DEMO_STAFF_PASSWORD or generated and printed once. */
 const ensureDemoStaff = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): Promise<Map<string, StaffMember>> => {

@@ -8,6 +8,7 @@ import { inSentOrder } from './contributions';
 import { awardPoints } from './points-ledger';
 import { findStaffMember } from './staff-accounts';
 import { publishedOrganization } from './taxonomy-names';
+import { fieldError } from './field-error';
 
 export const MAX_DECLINE_REASON = 500;
 
@@ -102,8 +103,8 @@ export const adoptContribution = async (strapi: Core.Strapi, documentId: string,
 /** 退稿: declined with a reason the contributor reads. Its photos are deleted: nothing of it will be used. */
 export const declineContribution = async (strapi: Core.Strapi, documentId: string, reason: unknown, editor: UserActor): Promise<void> => {
   const text = typeof reason === 'string' ? reason.trim() : '';
-  if (text === '') throw new errors.ValidationError('reason: 请写明退稿理由，投稿人会看到 / is required: the contributor reads it', { errors: [{ path: ['reason'], message: 'is required', name: 'ValidationError' }] });
-  if (text.length > MAX_DECLINE_REASON) throw new errors.ValidationError(`reason: may have at most ${MAX_DECLINE_REASON} characters`, { errors: [{ path: ['reason'], message: 'too long', name: 'ValidationError' }] });
+  if (text === '') throw fieldError('reason', '请写明退稿理由，投稿人会看到 / is required: the contributor reads it');
+  if (text.length > MAX_DECLINE_REASON) throw fieldError('reason', `may have at most ${MAX_DECLINE_REASON} characters`);
   const row = await readInboxRow(strapi, documentId);
   if (row.contributionState !== 'received') throw alreadyHandled(row);
   await strapi.db.transaction(async () => {

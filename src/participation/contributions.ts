@@ -14,6 +14,7 @@ import { contributionFolder } from './contribution-photos';
 import { awardPoints } from './points-ledger';
 import type { StaffMember } from './staff-accounts';
 import { publishedBySlug, publishedNames } from './taxonomy-names';
+import { fieldError } from './field-error';
 
 export const MAX_TITLE = 64;
 export const MAX_BODY = 20000;
@@ -49,7 +50,6 @@ export type MyContribution = {
  */
 export const inSentOrder = <Photo extends { id: number }>(images: Photo[] | undefined): Photo[] => [...(images ?? [])].sort((a, b) => a.id - b.id);
 
-const fieldError = (field: string, message: string) => new errors.ValidationError(`${field}: ${message}`, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
 const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined);
 

@@ -1,7 +1,6 @@
-import { errors } from '@strapi/utils';
 import { isPeriod, isPeriodKind, periodOf, type PeriodKind } from './periods';
+import { fieldError as field } from './field-error';
 
-const field = (name: string, message: string) => new errors.ValidationError(`${name}: ${message}`, { errors: [{ path: [name], message, name: 'ValidationError' }] });
 
 /** `page` and `pageSize` of a participation list: whole numbers, pages of at most 100. */
 export const pageOf = (query: { page?: unknown; pageSize?: unknown }): { page: number; pageSize: number } => {

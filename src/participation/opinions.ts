@@ -7,6 +7,7 @@ import { recordAudit } from '../workflow/audit-trail';
 import { PARTICIPATION_UID } from './participation-types';
 import type { StaffMember } from './staff-accounts';
 import { publishedOrganization } from './taxonomy-names';
+import { fieldError as field } from './field-error';
 
 export const OPINION_KINDS = ['opinion', 'suggestion', 'problem'] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
@@ -36,7 +37,6 @@ type OpinionRow = {
   sender?: { id: number; name: string; employeeNumber: string } | null;
 };
 
-const field = (name: string, message: string) => new errors.ValidationError(`${name}: ${message}`, { errors: [{ path: [name], message, name: 'ValidationError' }] });
 const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : undefined);
 
 const opinionRef = (documentId: string) => ({ uid: PARTICIPATION_UID.opinion, documentId, locale: '*' });

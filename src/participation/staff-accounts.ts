@@ -1,8 +1,8 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { PARTICIPATION_UID } from './participation-types';
+import { fieldError as field } from './field-error';
 
 const USER_UID = 'plugin::users-permissions.user';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -51,8 +51,6 @@ export const accountEmail = (strapi: Core.Strapi, employeeNumber: string, email:
   const domain = strapi.config.get('participation.reservedEmailDomain', 'staff.invalid') as string;
   return `${employeeNumber.toLowerCase()}@${domain}`;
 };
-
-const field = (name: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [name], message, name: 'ValidationError' }] });
 
 const authenticatedRoleId = async (strapi: Core.Strapi): Promise<number> => {
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'authenticated' } });

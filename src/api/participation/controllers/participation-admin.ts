@@ -14,6 +14,7 @@ import { quotaFulfilment, ranking, rankingFile } from '../../../participation/ra
 import { findStaffMember } from '../../../participation/staff-accounts';
 import { importStaff } from '../../../participation/staff-import';
 import { SheetError } from '../../../participation/staff-sheet';
+import { fieldError as field } from '../../../participation/field-error';
 
 type UploadedSheet = { filepath: string; originalFilename?: string | null; size: number };
 
@@ -46,8 +47,6 @@ const assertRankingReader = (ctx: Context) => {
   const ability = ctx.state.userAbility;
   if (!ability.can(`${EXPLORER}.create`, UID.article) && !ability.can(`${EXPLORER}.read`, PARTICIPATION_UID.staffMember)) throw refuse('没有查看积分排名的权限', 'You may not read the rankings');
 };
-
-const field = (name: string, message: string) => new errors.ValidationError(`${name}: ${message}`, { errors: [{ path: [name], message, name: 'ValidationError' }] });
 
 const staffAccountOf = async (strapi: Core.Strapi, documentId: string | undefined) => {
   const member = documentId ? await findStaffMember(strapi, { documentId }) : null;

@@ -7,6 +7,7 @@ import { pointsOf } from '../../../participation/points-ledger';
 import { ranking } from '../../../participation/rankings';
 import type { StaffMember } from '../../../participation/staff-accounts';
 import { publishedOrganization } from '../../../participation/taxonomy-names';
+import { fieldError } from '../../../participation/field-error';
 
 type Context = {
   params: { documentId?: string };
@@ -23,7 +24,7 @@ const fieldsOf = (body: unknown): ContributionFields => (body !== null && typeof
 const imagesOf = (files: Context['request']['files']): SentFile[] => {
   const names = Object.keys(files ?? {});
   const other = names.find((name) => name !== 'images' && name !== 'files.images');
-  if (other) throw new errors.ValidationError(`${other}: photos are sent as “images”`, { errors: [{ path: [other], message: 'unknown file field', name: 'ValidationError' }] });
+  if (other) throw fieldError(other, 'photos are sent as “images”');
   return names.flatMap((name) => [files![name]].flat());
 };
 
@@ -60,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async edit(ctx: Context) {
     if (ctx.request.files && Object.keys(ctx.request.files).length > 0) {
-      throw new errors.ValidationError('images: photos cannot be changed once sent; send the text only', { errors: [{ path: ['images'], message: 'not editable', name: 'ValidationError' }] });
+      throw fieldError('images', 'photos cannot be changed once sent; send the text only');
     }
     ctx.body = { data: await editContribution(strapi, ctx.state.staffMember, ctx.params.documentId ?? '', fieldsOf(ctx.request.body)) };
   },
