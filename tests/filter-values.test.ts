@@ -1,3 +1,4 @@
+import type supertest from 'supertest';
 import { PUBLIC_UIDS } from '../src/constants';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 
@@ -80,3 +81,49 @@ test('the content manager’s Status column sorts (Strapi’s virtual status sor
   // Only on the type itself: a relation has no virtual status to sort by.
   expect((await list('category.status:ASC')).status).toBe(400);
 });
+
+/**
+ * Lists of conditions: at the top of `filters` a list (of lists) means all of them, and reads what
+ * the same conditions read plainly; inside `$and`, `$or` and `$not` Strapi passed a list to SQL
+ * unread (its field names as bare columns: PostgreSQL's 500, found by the fuzz test on
+ * `filters[1][1][channels]`), so there it is a 400 naming where. Every field of every public type.
+ */
+test('a list of conditions in filters: read as all of them at the top, a 400 naming it inside $and, $or and $not, never a 5xx', async () => {
+  const serverErrors: string[] = [];
+  const unnamed: string[] = [];
+  const differing: string[] = [];
+  for (const uid of PUBLIC_UIDS) {
+    const { pluralName } = app.strapi.contentType(uid).info;
+    const readable = Object.entries(app.strapi.contentType(uid).attributes as Record<string, { type: string; private?: boolean }>).filter(([, attribute]) => !attribute.private);
+    const relations = new Set(readable.filter(([, { type }]) => type === 'relation').map(([name]) => name));
+    const [first] = (await app.http().get(`/api/${pluralName}?pagination[pageSize]=1`)).body.data ?? [];
+    expect(first).toBeDefined();
+
+    const plain = await app.http().get(`/api/${pluralName}?filters[id]=${first.id}`);
+    const listed = await app.http().get(`/api/${pluralName}?${encodeURIComponent('filters[1][1][id]')}=${first.id}`);
+    const ids = (response: supertest.Response) => (response.body.data ?? []).map(({ documentId }: { documentId: string }) => documentId);
+    if (listed.status !== 200 || ids(listed).join() !== ids(plain).join() || ids(plain).join() !== first.documentId) differing.push(`${pluralName}: ${listed.status} ${ids(listed)} / ${ids(plain)}`);
+
+    for (const field of ['id', ...readable.map(([name]) => name)]) {
+      // [shape, where a 400 must point; refused: a 400 is the only right answer]
+      const shapes: Array<[string, string, boolean]> = [
+        [`filters[1][1][${field}]`, 'filters', false],
+        [`filters[0][0][0][${field}][$eq]`, 'filters', false],
+        [`filters[$or][0][0][${field}]`, 'filters.$or[0]', true],
+        [`filters[$and][1][0][${field}]`, 'filters.$and[0]', true],
+        [`filters[$not][0][${field}]`, 'filters.$not', true],
+      ];
+      if (relations.has(field)) shapes.push([`filters[${field}][$or][0][0][id]`, `filters.${field}.$or[0]`, true]);
+      for (const [shape, named, refused] of shapes) {
+        const url = `/api/${pluralName}?${encodeURIComponent(shape)}=1`;
+        const response = await app.http().get(url);
+        if (response.status >= 500) serverErrors.push(`${response.status} ${url}`);
+        else if (!(refused ? [400] : [200, 400]).includes(response.status)) unnamed.push(`${url} → ${response.status}`);
+        else if (response.status === 400 && !String(response.body.error?.message).includes(named)) unnamed.push(`${url} → ${response.body.error?.message}`);
+      }
+    }
+  }
+  expect(serverErrors.slice(0, 20)).toEqual([]);
+  expect(unnamed.slice(0, 20)).toEqual([]);
+  expect(differing).toEqual([]);
+}, 600_000);

@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
 import { publishedContentVersion } from '../channels/live-content-cache';
 import { PUBLISHABLE_UIDS } from '../constants';
+import { allOf } from './all-of';
 
 /** From this offset on a page is read in two steps; above it the one query costs little either way. */
 export const DEEP_OFFSET = 100;
@@ -156,7 +157,7 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
       const idsAfter = (order: Order, signpost: number | undefined, skip: number, take: number) =>
         idsOf({
           ...idQuery,
-          where: signpost === undefined ? params.where : { $and: [params.where ?? {}, afterRow(strapi, uid, order, signpost)] },
+          where: signpost === undefined ? params.where : allOf(params.where ?? {}, afterRow(strapi, uid, order, signpost)),
           orderBy: order.map(([field, direction]) => ({ [field]: direction })),
           offset: skip,
           limit: take,

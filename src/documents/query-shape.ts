@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors, isOperator, isOperatorOfType } from '@strapi/utils';
+import { allOf } from './all-of';
 import type { DocumentMiddleware } from './document-middlewares';
 
 /**
@@ -132,6 +133,16 @@ const checkRelationCondition = (condition: unknown, target: string, modelOf: Mod
   return isRecord(value) ? checkFilters(value, target, modelOf, `${parameter}.${operator}`) : checkColumnCondition({ [operator]: value }, parameter, RELATION_ID);
 };
 
+/**
+ * A condition inside `$and`, `$or` or `$not` (where.ts processNested): an object of conditions.
+ * A list is read as "all of them" only at the top; here where.ts passes it on unread and its
+ * field names reach SQL as bare column names.
+ */
+const checkGroupedFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter: string): void => {
+  if (Array.isArray(filters)) refuse(parameter, 'expected conditions on fields, not a list (a list is read as all of them only at the top of filters)');
+  checkFilters(filters, uid, modelOf, parameter);
+};
+
 /** `filters` of a model (where.ts processWhere). */
 const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter: string): void => {
   if (Array.isArray(filters)) return filters.forEach((sub, index) => checkFilters(sub, uid, modelOf, `${parameter}[${index}]`));
@@ -142,11 +153,11 @@ const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter
     const at = `${parameter}.${key}`;
     if (key === '$and' || key === '$or') {
       if (!Array.isArray(value)) refuse(at, 'expected a list of conditions');
-      (value as unknown[]).forEach((sub, index) => checkFilters(sub, uid, modelOf, `${at}[${index}]`));
+      (value as unknown[]).forEach((sub, index) => checkGroupedFilters(sub, uid, modelOf, `${at}[${index}]`));
       continue;
     }
     if (key === '$not') {
-      checkFilters(value, uid, modelOf, at);
+      checkGroupedFilters(value, uid, modelOf, at);
       continue;
     }
     if (isOperator(key)) refuse(at, 'only $and, $or and $not may stand in place of a field');
@@ -232,11 +243,14 @@ const modelsOf =
   (uid) =>
     strapi.db.metadata.has(uid) ? (strapi.db.metadata.get(uid as UID.Schema) as unknown as Model) : undefined;
 
-/** The Document Service middleware: outermost, so no other rule reads a malformed query. */
+/** The Document Service middleware: outermost, so no other rule reads a malformed query, and none a top-level list. */
 export const wellFormedQueries = (strapi: Core.Strapi): DocumentMiddleware => {
   const modelOf = modelsOf(strapi);
   return async ({ uid, params }, next) => {
     checkQueryShape(modelOf, uid, params ?? {});
+    // A list at the top means all of them (where.ts); the Document Service spreads its own
+    // conditions (locale, status) into `filters`, which turned a list into fields named 0, 1, ….
+    if (Array.isArray(params?.filters)) params.filters = allOf(...params.filters);
     return next();
   };
 };

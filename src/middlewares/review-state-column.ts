@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isPublishable } from '../constants';
+import { allOf } from '../documents/all-of';
 import { documentLocale } from '../i18n/locales';
 import { inReviewState, isListedReviewState, LISTED_REVIEW_STATES, MAX_FILTERED_DOCUMENTS, reviewColumns } from '../workflow/review-state-list';
 import { invalid } from '../workflow/workflow-error';
@@ -28,7 +29,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       if (inState === null) {
         throw invalid(`该状态的内容超过 ${MAX_FILTERED_DOCUMENTS} 条，请先用其他条件缩小范围`, `More than ${MAX_FILTERED_DOCUMENTS} documents are in this state: narrow the list with other filters first`, { path: ['reviewState'] });
       }
-      query.filters = query.filters === undefined ? inState : { $and: [query.filters, inState] };
+      query.filters = query.filters === undefined ? inState : allOf(query.filters, inState);
     }
     await next();
     const results = (ctx.body as { results?: Array<Record<string, unknown>> } | undefined)?.results;

@@ -1,6 +1,7 @@
 import type { Core, Struct } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { type Channel, isChannel, isChannelTargeted, targetedAt } from '../channels/channel-targeting';
+import { allOf } from '../documents/all-of';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { componentSchema, contentTypeSchema } from './content-model';
 import { scopePopulate, type SchemaLookup } from './populate-scope';
@@ -48,7 +49,7 @@ export const contentApiScope = (strapi: Core.Strapi): DocumentMiddleware => {
       params.status = 'published';
     }
     if (isChannelTargeted(uid)) {
-      params.filters = params.filters === undefined ? targetedAt(channel) : { $and: [params.filters, targetedAt(channel)] };
+      params.filters = params.filters === undefined ? targetedAt(channel) : allOf(params.filters, targetedAt(channel));
     }
     return next();
   };
