@@ -26,4 +26,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // Whether staff see the rankings on their page; opt-in (the admin always sees them).
   rankingsForStaff: env.bool('PARTICIPATION_RANKINGS_FOR_STAFF', false),
+  // Whether the display screens show the rankings (organizations, and people only under a name they consented to); opt-in.
+  rankingsOnScreens: env.bool('PARTICIPATION_RANKINGS_ON_SCREENS', false),
+  // The period the screens rank: month, quarter or year (Asia/Shanghai).
+  screenRankingPeriod: env('PARTICIPATION_SCREEN_RANKING_PERIOD', 'quarter'),
 });

@@ -32,7 +32,8 @@ const main = async () => {
   const missing = missingBrowser() ?? missingAdminBuild();
   if (missing) throw new Error(`No screenshots: ${missing}`);
   fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
-  const cms = await startCms({ port, name: 'screenshots' });
+  // The screen shows the staff rankings (opt-in), so its screenshot shows where they go.
+  const cms = await startCms({ port, name: 'screenshots', extraEnv: { PARTICIPATION_RANKINGS_ON_SCREENS: 'true' } });
   ({ base } = cms);
   const { accounts, screenToken, server } = cms;
   ({ call: api, login } = adminApi(base));

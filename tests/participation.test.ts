@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import sharp from 'sharp';
+import { publishedContentVersion } from '../src/channels/live-content-cache';
 import { UID } from '../src/constants';
 import { PARTICIPATION_UID } from '../src/participation/participation-types';
 import { periodOf } from '../src/participation/periods';
@@ -334,7 +335,10 @@ describe('contributions', () => {
 
   test('points stop at the monthly cap, and the ledger says what was held back; it cannot be edited', async () => {
     // staffB has one submission (2 points) this month; the cap is 4.
+    // Points are not live content while the screens show no rankings (the default): no reader's cache is emptied.
+    const version = await publishedContentVersion(app.strapi);
     await submit(staffB, { title: '第二篇', body: '正文' });
+    expect(await publishedContentVersion(app.strapi)).toBe(version);
     await submit(staffB, { title: '第三篇', body: '正文' });
     const member = await app.strapi.db.query(PARTICIPATION_UID.staffMember).findOne({ where: { employeeNumber: 'E1002' } });
     const rows = await app.strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({ where: { staffMemberId: member.id, pointEvent: 'submitted' }, orderBy: { id: 'asc' } });

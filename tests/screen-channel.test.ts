@@ -82,6 +82,8 @@ describe('screen feed', () => {
     expect(Object.values(byLevel).reduce((sum, count) => sum + count, 0)).toBe(screenAchievements.length);
     // The demo was published just now: everything on screens counts for this month.
     expect(data.counts.publishedThisMonth).toBe(screenArticles.length + screenVideos.length + screenAchievements.length);
+    // Staff rankings are opt-in (PARTICIPATION_RANKINGS_ON_SCREENS; tests/screen-rankings.test.ts).
+    expect(data.rankings).toBeNull();
   });
 
   test('has a strong ETag: 304 while unchanged, a new tag after a publish', async () => {

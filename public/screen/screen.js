@@ -13,6 +13,7 @@
   const cacheKey = `screen.feed.${locale}`;
   const KINDS = { article: '党建动态', video: '党建视频', achievement: '成果展示' };
   const LEVELS = { national: '国家级', provincial: '省部级', group: '集团级', company: '公司级', unit: '基层单位' };
+  const PERIODS = { month: (period) => `${period.slice(0, 4)}年${Number(period.slice(5))}月`, quarter: (period) => `${period.slice(0, 4)}年第${period.slice(-1)}季度`, year: (period) => `${period}年` };
   const $ = (id) => document.getElementById(id);
   const el = (tag, props = {}, children = []) => {
     const node = Object.assign(document.createElement(tag), props);
@@ -44,6 +45,20 @@
     $('featured-dots').replaceChildren(...items.map((_, index) => el('span', { className: index === featuredIndex % items.length ? 'active' : '' })));
   };
 
+  // 积分榜 (when the CMS shows rankings on screens): the top three organizations and people, as a card beside the achievements.
+  const rankingList = (title, rows) =>
+    el('div', { className: 'ranking' }, [
+      el('h4', { textContent: title }),
+      rows.length > 0
+        ? el('ol', {}, rows.slice(0, 3).map((row) => el('li', {}, [el('b', { textContent: String(row.rank) }), el('span', { textContent: row.name }), el('em', { textContent: `${row.points}分` })])))
+        : el('p', { textContent: '暂无积分' }),
+    ]);
+  const rankingsCard = (rankings) =>
+    el('article', { className: 'achievement rankings', id: 'rankings' }, [
+      el('span', { className: 'level', textContent: `积分榜 · ${PERIODS[rankings.periodKind]?.(rankings.period) ?? rankings.period}` }),
+      el('div', { className: 'ranking-columns' }, [rankingList('党组织', rankings.organizations), rankingList('个人', rankings.people)]),
+    ]);
+
   const render = () => {
     if (!feed) return;
     const brand = feed.brand;
@@ -65,13 +80,14 @@
       })
     );
     $('achievements').replaceChildren(
-      ...feed.achievements.slice(0, 3).map((achievement) =>
+      ...feed.achievements.slice(0, feed.rankings ? 2 : 3).map((achievement) =>
         el('article', { className: 'achievement' }, [
           el('span', { className: 'level', textContent: LEVELS[achievement.level] || achievement.level }),
           el('h4', { textContent: achievement.title }),
           el('div', { className: 'metrics' }, achievement.metrics.slice(0, 3).map((metric) => el('div', { className: 'metric' }, [el('b', { textContent: `${metric.value}${metric.unit || ''}` }), el('span', { textContent: metric.label })]))),
         ])
-      )
+      ),
+      ...(feed.rankings ? [rankingsCard(feed.rankings)] : [])
     );
     renderFeatured();
   };

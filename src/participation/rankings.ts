@@ -14,6 +14,8 @@ export type RankingRow = {
   /** Contributions adopted in the period (a correspondent's quota counts these). */
   adopted: number;
   name: string;
+  /** A person's staff member (admin and internal use: never shown to staff or screens). */
+  staffMemberId?: number;
   employeeNumber?: string;
   organization: string;
   correspondent?: boolean;
@@ -67,6 +69,7 @@ export const ranking = async (strapi: Core.Strapi, { periodKind, period, scope, 
       points,
       adopted,
       name: member?.name ?? '',
+      staffMemberId: Number(sum.key),
       employeeNumber: member?.employeeNumber ?? '',
       organization: member?.organization ? (organizations.get(member.organization.documentId) ?? '') : '',
       correspondent: member?.correspondent ?? false,

@@ -9,7 +9,7 @@ export const cmsKit = require('../../scripts/browser/cms') as {
   missingBrowser: () => string | null;
   missingAdminBuild: () => string | null;
   launchBrowser: () => Promise<Browser>;
-  startCms: (options: { port: number; name: string }) => Promise<Cms>;
+  startCms: (options: { port: number; name: string; extraEnv?: Record<string, string> }) => Promise<Cms>;
   adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown> }>; login: (account: Account) => Promise<string> };
   signIn: (browser: Browser, base: string, account: Account, viewport?: { width: number; height: number }) => Promise<Page>;
   editViewPath: (uid: string, documentId: string, locale?: string) => string;

@@ -4,7 +4,8 @@ import sharp from 'sharp';
 
 /**
  * The staff page (/participate/) on a phone-sized screen in headless Chromium, as the demo staff:
- * sign in, send a contribution with photos, follow it and the points; accept an invitation.
+ * sign in, send a contribution with photos, follow it and the points; accept an invitation. And
+ * the display screen with the rankings on it (PARTICIPATION_RANKINGS_ON_SCREENS).
  * The built CMS in production mode on a fresh SQLite database (scripts/browser/cms.js). Skipped
  * with a message where no browser can be had; CI installs one.
  */
@@ -15,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (browserMissing) return;
-  cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341) + 1, name: 'staff-page-test' });
+  cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341) + 1, name: 'staff-page-test', extraEnv: { PARTICIPATION_RANKINGS_ON_SCREENS: 'true' } });
   browser = await cmsKit.launchBrowser();
 }, 240_000);
 
@@ -164,4 +165,22 @@ browserTest('the rankings page shows the month’s points per person and per org
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^rankings-organization-\d{4}-\d{2}\.xlsx$/);
   await page.close();
+});
+
+browserTest('the display screen shows the rankings beside the achievements, naming only who consented', async () => {
+  const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await screen.goto(`${cms.base}/screen/index.html?token=${cms.screenToken}`);
+  const card = screen.locator('#rankings');
+  await card.waitFor({ timeout: 60_000 });
+  expect(await card.locator('.level').textContent()).toMatch(/^积分榜 · \d{4}年第[1-4]季度$/);
+  expect(await card.locator('.ranking').first().locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^1机务党支部\d+分$/)]));
+  const people = (await card.locator('.ranking').nth(1).locator('li span').allTextContents()).join();
+  expect(people).toContain('周立新');
+  // 吴晓岚 sent a contribution without her name: the screen does not show it.
+  expect(people).not.toContain('吴晓岚');
+  // Two achievements and the rankings share the row; nothing spills out of the card.
+  expect(await screen.locator('#achievements > article').count()).toBe(3);
+  // Runs in the page: the element's box, typed here by hand (the tests compile without the DOM library).
+  expect(await card.evaluate((node) => (node as unknown as { scrollHeight: number }).scrollHeight - (node as unknown as { clientHeight: number }).clientHeight)).toBeLessThanOrEqual(0);
+  await screen.close();
 });

@@ -9,6 +9,8 @@ import { presentedScreenToken } from '../../../channels/screen/screen-access';
 import { rateLimitsOf } from '../../../rate-limits';
 import { retryAfterSeconds, tooManyRequestsBody } from '../../../rate-limits/too-many-requests';
 import { requestedLocale } from '../../../i18n/locales';
+import { periodOf } from '../../../participation/periods';
+import { screenRankings } from '../../../participation/screen-rankings';
 
 type Context = Parameters<typeof openScreenStream>[0] & {
   query: Record<string, string | undefined>;
@@ -33,10 +35,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const timeZone = strapi.config.get('screens.timeZone') as string;
       const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
-      // The month is part of the key: "published this month" changes when it does.
-      const key = `${locale}|${mediaBase}|${startOfMonth(now, timeZone).toISOString()}`;
+      // The month is part of the key: "published this month" changes when it does, and so does
+      // the rankings' period (Asia/Shanghai, whatever the screens' clock).
+      const key = `${locale}|${mediaBase}|${startOfMonth(now, timeZone).toISOString()}|${periodOf(now).month}`;
       const { body, etag } = await cachedFeed(strapi, key, async () => {
-        const built = JSON.stringify({ data: await buildScreenFeed(strapi, { locale, now, timeZone, mediaBase }) });
+        const [feed, rankings] = await Promise.all([buildScreenFeed(strapi, { locale, now, timeZone, mediaBase }), screenRankings(strapi, now)]);
+        const built = JSON.stringify({ data: { ...feed, rankings } });
         return { body: built, etag: strongEtag(built) };
       });
       ctx.set({ ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' });
