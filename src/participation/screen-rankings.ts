@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { touchLiveContent } from '../channels/live-content-cache';
+import { afterEveryWrite } from '../response-cache/invalidation';
 import { PARTICIPATION_UID } from './participation-types';
 import { isPeriodKind, periodOf, type PeriodKind } from './periods';
 import { ranking } from './rankings';
@@ -69,14 +70,5 @@ export const screenRankings = async (strapi: Core.Strapi, now: Date): Promise<Sc
 export const rankingsLiveOnScreens = (strapi: Core.Strapi): void => {
   if (!rankingsOnScreens(strapi)) return;
   screenPeriodKind(strapi); // a wrong period stops the start, not the first screen
-  const changed = () => touchLiveContent(strapi);
-  strapi.db.lifecycles.subscribe({
-    models: [PARTICIPATION_UID.pointEvent, PARTICIPATION_UID.staffMember, PARTICIPATION_UID.contribution],
-    afterCreate: changed,
-    afterCreateMany: changed,
-    afterUpdate: changed,
-    afterUpdateMany: changed,
-    afterDelete: changed,
-    afterDeleteMany: changed,
-  });
+  afterEveryWrite(strapi, [PARTICIPATION_UID.pointEvent, PARTICIPATION_UID.staffMember, PARTICIPATION_UID.contribution], () => touchLiveContent(strapi));
 };

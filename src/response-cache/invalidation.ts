@@ -33,8 +33,13 @@ export const invalidateOnSettingsChanges = (strapi: Core.Strapi): void => {
     // Tokens too: the front trusts what it remembers of a token only while the version stands.
     await touchLiveContent(strapi);
   };
+  afterEveryWrite(strapi, Object.values(LIVE_SETTINGS), changed);
+};
+
+/** Runs `changed` after every database write to `models`: created, updated or deleted, one row or many. */
+export const afterEveryWrite = (strapi: Core.Strapi, models: string[], changed: (event: LifecycleEvent) => Promise<void>): void => {
   strapi.db.lifecycles.subscribe({
-    models: Object.values(LIVE_SETTINGS),
+    models,
     afterCreate: changed,
     afterCreateMany: changed,
     afterUpdate: changed,
