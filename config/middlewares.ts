@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { stampSentOrder } from '../src/media/sent-order';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Strapi's access log, with credentials in query strings redacted.
@@ -26,7 +27,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   {
     name: 'strapi::body',
     // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.
-    config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024 } },
+    // Each file stamped with the order it was sent in (formidable lists them as their writes end).
+    config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024, onFileBegin: stampSentOrder } },
   },
   // Every body a route takes is an object: text bodies are a 400.
   'global::body-shape',

@@ -396,6 +396,21 @@ describe('contributions', () => {
     // Staff see rankings only where the enterprise shows them (off by default).
     expect((await app.http().get('/api/participation/rankings').set(staffA)).status).toBe(404);
   });
+
+  test('photos keep the order they were sent in, whatever their sizes (the first is the cover once adopted)', async () => {
+    // formidable lists files as their writes to disk end: a large photo first, small ones after, came out of order.
+    const large = await sharp({ create: { width: 3000, height: 2250, channels: 3, background: '#336699', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
+    expect(large.length).toBeGreaterThan(4_000_000);
+    const smallWidths = [64, 48, 40, 32];
+    const small = await Promise.all(smallWidths.map((width) => sharp({ create: { width, height: 32, channels: 3, background: '#2e7d32' } }).png().toBuffer()));
+    const response = await submit(staffA, { title: '五张照片', body: '正文' }, [[large, 'first.jpg'], ...small.map((bytes, index): [Buffer, string] => [bytes, `small-${index}.png`])]);
+    expect(response.status).toBe(201);
+    const stored = (await app.strapi.db.query(PARTICIPATION_UID.contribution).findOne({ where: { documentId: response.body.data.documentId }, populate: ['images'] })).images as Array<{ id: number; name: string; width: number }>;
+    expect([...stored].sort((a, b) => a.id - b.id).map(({ name, width }) => [name, width])).toEqual([
+      ['contribution-photo-1.jpg', 3000],
+      ...smallWidths.map((width, index) => [`contribution-photo-${index + 2}.png`, width]),
+    ]);
+  });
 });
 
 describe('opinions (意见建议)', () => {

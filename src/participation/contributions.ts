@@ -7,6 +7,7 @@ import { errors } from '@strapi/utils';
 import { UID } from '../constants';
 import { pageUrl, siteOf } from '../channels/web/site';
 import { kindOfExtension } from '../media/media-kinds';
+import { inOrderSent } from '../media/sent-order';
 import type { Actor } from '../workflow/actor';
 import { recordAudit } from '../workflow/audit-trail';
 import { PARTICIPATION_UID, type ContributionRecord, type ContributionView, type StoredPhoto } from './participation-types';
@@ -20,7 +21,7 @@ export const MAX_TITLE = 64;
 export const MAX_BODY = 20000;
 
 /** A file as the multipart parser hands it over (formidable). */
-export type SentFile = { filepath: string; originalFilename?: string | null; mimetype?: string | null; size: number };
+export type SentFile = { filepath: string; originalFilename?: string | null; mimetype?: string | null; size: number; sentOrder?: number };
 
 /** The fields of a contribution as a staff member sends them (multipart form fields, or JSON for an edit). */
 export type ContributionFields = { title?: unknown; body?: unknown; organization?: unknown; category?: unknown; consentToBeNamed?: unknown };
@@ -157,7 +158,7 @@ export const fileContribution = async (strapi: Core.Strapi, member: StaffMember,
  */
 export const submitContribution = async (strapi: Core.Strapi, member: StaffMember, fields: ContributionFields, files: SentFile[]): Promise<MyContribution> => {
   const checked = await checkedFields(strapi, fields, true, member);
-  const images = checkedImages(strapi, files);
+  const images = checkedImages(strapi, inOrderSent(files));
   const upload = strapi.plugin('upload').service('upload');
   const stored: Array<{ id: number }> = [];
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'contribution-'));
