@@ -127,3 +127,34 @@ test('a list of conditions in filters: read as all of them at the top, a 400 nam
   expect(unnamed.slice(0, 20)).toEqual([]);
   expect(differing).toEqual([]);
 }, 600_000);
+
+/**
+ * The same rules for the filters of what a read populates (a relation's, a component's, a
+ * file's), which the read scope joins with its own: malformed, a 400 naming where; never a 5xx.
+ */
+test('filters inside populate: a list inside $or or a value the column cannot hold is a 400 naming where, never a 5xx', async () => {
+  const serverErrors: string[] = [];
+  const unnamed: string[] = [];
+  let probed = 0;
+  for (const uid of PUBLIC_UIDS) {
+    const { pluralName } = app.strapi.contentType(uid).info;
+    const populated = Object.entries(app.strapi.contentType(uid).attributes as Record<string, { type: string; private?: boolean }>).filter(([, { type, private: hidden }]) => !hidden && ['relation', 'component', 'media'].includes(type));
+    for (const [field] of populated) {
+      for (const [shape, refused, named] of [
+        [`populate[${field}][filters][0][0][id]`, false, 'populate'],
+        [`populate[${field}][filters][$or][0][0][id]`, true, `populate.${field}.filters.$or[0]`],
+        [`populate[${field}][filters][id][$between]`, true, `populate.${field}.filters.id.$between`],
+      ] as const) {
+        probed += 1;
+        const url = `/api/${pluralName}?${encodeURIComponent(shape)}=1`;
+        const response = await app.http().get(url);
+        if (response.status >= 500) serverErrors.push(`${response.status} ${url}`);
+        else if (!(refused ? [400] : [200, 400]).includes(response.status)) unnamed.push(`${url} → ${response.status}`);
+        else if (response.status === 400 && field !== 'localizations' && !String(response.body.error?.message).includes(named)) unnamed.push(`${url} → ${response.body.error?.message}`);
+      }
+    }
+  }
+  expect(probed).toBeGreaterThan(30);
+  expect(serverErrors.slice(0, 20)).toEqual([]);
+  expect(unnamed.slice(0, 20)).toEqual([]);
+}, 600_000);

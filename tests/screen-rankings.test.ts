@@ -52,8 +52,9 @@ test('the screens rank organizations, and people under the names they consented 
   expect(people).not.toContain(wu.name);
   for (const row of [...rankings.people, ...rankings.organizations]) expect(Object.keys(row).sort()).toEqual(expect.arrayContaining(['name', 'points', 'rank']));
   for (const row of rankings.people) expect(Object.keys(row).sort()).toEqual(['name', 'points', 'rank']);
-  // Ranks are the ranking's own: highest first, equal points sharing one.
+  // Ranked among those shown: highest first from 1, equal points sharing a rank, no gap where someone unnamed stands.
   expect(rankings.people.map(({ points }) => points)).toEqual([...rankings.people.map(({ points }) => points)].sort((a, b) => b - a));
+  rankings.people.forEach((row, index) => expect(row.rank).toBe(index === 0 || row.points !== rankings.people[index - 1].points ? index + 1 : rankings.people[index - 1].rank));
 
   // Nothing else of anyone: no employee number, e-mail or phone, of any staff member, anywhere in the feed.
   const staff = (await app.strapi.db.query(PARTICIPATION_UID.staffMember).findMany({})) as Array<{ employeeNumber: string; email: string | null; phone: string | null }>;
@@ -87,9 +88,35 @@ test('an award, a new name and a consent withdrawn show on the next read of the 
   expect(rankingsOf(await feed()).people.map(({ name }) => name)).not.toContain('周立新同志');
 });
 
-test('points change nothing else a reader sees: an award moves the live-content version only while the screens show rankings', async () => {
+test('a blocked staff member is not named, nor one whose contribution behind their points is gone', async () => {
+  const named = async () => rankingsOf(await feed()).people.map(({ name }) => name);
+  const zheng = await staffMember('CW2001');
+  expect(await named()).toContain(zheng.name);
+  await app.strapi.documents(PARTICIPATION_UID.staffMember).update({ documentId: zheng.documentId, data: { active: false } });
+  expect(await named()).not.toContain(zheng.name);
+  await app.strapi.documents(PARTICIPATION_UID.staffMember).update({ documentId: zheng.documentId, data: { active: true } });
+  expect(await named()).toContain(zheng.name);
+
+  // 冯雨桐's points without the contribution that earned them: nothing shows she consented, so she is not named.
+  const feng = await staffMember('CW2002');
+  expect(await named()).toContain(feng.name);
+  const [earned] = (await app.strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({ where: { staffMemberId: feng.id }, limit: 1 })) as Array<{ contributionDocumentId: string }>;
+  await app.strapi.db.query(PARTICIPATION_UID.contribution).delete({ where: { documentId: earned.contributionDocumentId } });
+  expect(await named()).not.toContain(feng.name);
+});
+
+test('only what the rankings read moves the live-content version: an award, not an edit of a text or a consent sent again', async () => {
   // This app shows them; tests/participation.test.ts (rankings off) checks that an award leaves the version alone.
-  const version = await publishedContentVersion(app.strapi);
-  expect((await submit(await signIn('staff2@example.com'), '车间里的读书角', true)).status).toBe(201);
+  const staff2 = await signIn('staff2@example.com');
+  let version = await publishedContentVersion(app.strapi);
+  const sent = await submit(staff2, '车间里的读书角', true);
+  expect(sent.status).toBe(201);
+  expect(await publishedContentVersion(app.strapi)).not.toBe(version);
+
+  version = await publishedContentVersion(app.strapi);
+  const edit = (data: Record<string, unknown>) => app.http().put(`/api/participation/contributions/${sent.body.data.documentId}`).set(staff2).send(data);
+  expect((await edit({ title: '车间里的读书角（修改）', consentToBeNamed: true })).status).toBe(200);
+  expect(await publishedContentVersion(app.strapi)).toBe(version);
+  expect((await edit({ consentToBeNamed: false })).status).toBe(200);
   expect(await publishedContentVersion(app.strapi)).not.toBe(version);
 });

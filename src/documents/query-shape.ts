@@ -223,10 +223,37 @@ const checkFields = (fields: unknown, uid: string, modelOf: ModelOf, parameter: 
   });
 };
 
+type PopulatedFilters = { entry: Record<string, unknown>; uid: string; parameter: string };
+
+/**
+ * Each entry of what a read populates that can carry `filters` (populate.ts reads them as
+ * where.ts does), at every level: a relation's, a component's, a file's, a dynamic zone fragment's.
+ */
+const populatedFilters = (populate: unknown, uid: string, modelOf: ModelOf, parameter: string): PopulatedFilters[] => {
+  if (!isRecord(populate)) return [];
+  return Object.entries(populate).flatMap(([name, entry]): PopulatedFilters[] => {
+    if (!isRecord(entry)) return [];
+    const at = `${parameter}.${name}`;
+    const attribute = modelOf(uid)?.attributes[name];
+    const target = attribute ? relationTarget(attribute) : null;
+    const fragments = isRecord(entry.on) ? Object.entries(entry.on).filter(([fragment, nested]) => isRecord(nested) && modelOf(fragment)) : [];
+    return [
+      ...(target ? [{ entry, uid: target, parameter: at }, ...populatedFilters(entry.populate, target, modelOf, `${at}.populate`)] : []),
+      ...fragments.flatMap(([fragment, nested]) => [
+        { entry: nested as Record<string, unknown>, uid: fragment, parameter: `${at}.on.${fragment}` },
+        ...populatedFilters((nested as Record<string, unknown>).populate, fragment, modelOf, `${at}.on.${fragment}.populate`),
+      ]),
+    ];
+  });
+};
+
 /** The parameters of a Document Service call, checked before anything reads them. */
 export const checkQueryShape = (modelOf: ModelOf, uid: string, params: Record<string, unknown>): void => {
   if (params.fields !== undefined && params.fields !== null) checkFields(params.fields, uid, modelOf, 'fields');
   if (params.filters !== undefined && params.filters !== null) checkFilters(params.filters, uid, modelOf, 'filters');
+  for (const { entry, uid: target, parameter } of populatedFilters(params.populate, uid, modelOf, 'populate')) {
+    if (entry.filters !== undefined && entry.filters !== null) checkFilters(entry.filters, target, modelOf, `${parameter}.filters`);
+  }
   if (params.sort !== undefined && params.sort !== null && params.sort !== '') checkSort(params.sort, uid, modelOf, 'sort');
   if (params._q !== undefined && params._q !== null && typeof params._q !== 'string') refuse('_q', 'expected text to search for');
   if (typeof params._q === 'string' && params._q.includes(NUL)) refuse('_q', NUL_REFUSED);
@@ -249,8 +276,12 @@ export const wellFormedQueries = (strapi: Core.Strapi): DocumentMiddleware => {
   return async ({ uid, params }, next) => {
     checkQueryShape(modelOf, uid, params ?? {});
     // A list at the top means all of them (where.ts); the Document Service spreads its own
-    // conditions (locale, status) into `filters`, which turned a list into fields named 0, 1, ….
+    // conditions (locale, status) into `filters`, which turned a list into fields named 0, 1, …,
+    // and the populate of a component or a file read a list of its own as a 500.
     if (Array.isArray(params?.filters)) params.filters = allOf(...params.filters);
+    for (const { entry } of populatedFilters(params?.populate, uid, modelOf, 'populate')) {
+      if (Array.isArray(entry.filters)) entry.filters = allOf(...entry.filters);
+    }
     return next();
   };
 };

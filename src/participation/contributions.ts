@@ -194,11 +194,14 @@ export const editContribution = async (strapi: Core.Strapi, member: StaffMember,
   if (row.contributionState !== 'received') throw new errors.ApplicationError('已处理的投稿不能再修改 / A contribution that has been handled can no longer be changed', { code: 'CONTRIBUTION_HANDLED' });
   const checked = await checkedFields(strapi, fields, false, member);
   if (Object.keys(checked).length === 0) throw fieldError('title', 'nothing to change: send title, body, organization, category or consentToBeNamed');
+  // Only what differs is written: a consent sent again unchanged must not move what the screens show (screen-rankings.ts).
+  const changes = Object.fromEntries(Object.entries(checked).filter(([field, value]) => (row as Record<string, unknown>)[field] !== value));
+  if (Object.keys(changes).length === 0) return (await myContribution(strapi, member, documentId))!;
   await strapi.db.transaction(async () => {
     // Only while still received: an editor handling it at this moment wins.
-    const changed = await strapi.db.query(PARTICIPATION_UID.contribution).updateMany({ where: { id: row.id, contributionState: 'received' }, data: checked });
+    const changed = await strapi.db.query(PARTICIPATION_UID.contribution).updateMany({ where: { id: row.id, contributionState: 'received' }, data: changes });
     if (changed.count === 0) throw new errors.ApplicationError('已处理的投稿不能再修改 / A contribution that has been handled can no longer be changed', { code: 'CONTRIBUTION_HANDLED' });
-    await recordAudit(strapi, contributionRef(documentId), { action: 'contribution_edit', actor: staffActor(member), fromState: 'received', toState: 'received', details: { fields: Object.keys(checked) } });
+    await recordAudit(strapi, contributionRef(documentId), { action: 'contribution_edit', actor: staffActor(member), fromState: 'received', toState: 'received', details: { fields: Object.keys(changes) } });
   });
   return (await myContribution(strapi, member, documentId))!;
 };

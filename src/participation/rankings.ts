@@ -25,6 +25,15 @@ export type Ranking = { period: string; periodKind: PeriodKind; scope: RankingSc
 
 type Sum = { key: string | number; points: number | string; adopted: number | string };
 
+/** Rows in order of points, highest first, each with its rank: equal points share one (1, 2, 2, 4). */
+export const withRanks = <Row extends { points: number }>(rows: Row[]): Array<Row & { rank: number }> => {
+  let rank = 0;
+  return rows.map((row, index) => {
+    if (index === 0 || row.points !== rows[index - 1].points) rank = index + 1;
+    return { ...row, rank };
+  });
+};
+
 /**
  * Points per person or per organization in one month, quarter or year (Asia/Shanghai), highest
  * first; equal points share a rank (1, 2, 2, 4). An organization's points are those its staff
@@ -55,26 +64,23 @@ export const ranking = async (strapi: Core.Strapi, { periodKind, period, scope, 
           })) as Array<{ id: number; name: string; employeeNumber: string; correspondent: boolean; organization?: { documentId: string } | null }>).map((member) => [member.id, member])
         )
       : new Map();
-  let rank = 0;
-  let previous: number | null = null;
-  const rows = sums.map((sum, index): RankingRow => {
-    const points = Number(sum.points);
-    if (points !== previous) rank = index + 1;
-    previous = points;
-    const adopted = Number(sum.adopted);
-    if (scope === 'organization') return { rank, points, adopted, name: organizations.get(String(sum.key)) ?? String(sum.key), organization: organizations.get(String(sum.key)) ?? '' };
-    const member = staff.get(Number(sum.key));
-    return {
-      rank,
-      points,
-      adopted,
-      name: member?.name ?? '',
-      staffMemberId: Number(sum.key),
-      employeeNumber: member?.employeeNumber ?? '',
-      organization: member?.organization ? (organizations.get(member.organization.documentId) ?? '') : '',
-      correspondent: member?.correspondent ?? false,
-    };
-  });
+  const rows = withRanks(
+    sums.map((sum): Omit<RankingRow, 'rank'> => {
+      const points = Number(sum.points);
+      const adopted = Number(sum.adopted);
+      if (scope === 'organization') return { points, adopted, name: organizations.get(String(sum.key)) ?? String(sum.key), organization: organizations.get(String(sum.key)) ?? '' };
+      const member = staff.get(Number(sum.key));
+      return {
+        points,
+        adopted,
+        name: member?.name ?? '',
+        staffMemberId: Number(sum.key),
+        employeeNumber: member?.employeeNumber ?? '',
+        organization: member?.organization ? (organizations.get(member.organization.documentId) ?? '') : '',
+        correspondent: member?.correspondent ?? false,
+      };
+    })
+  );
   return { period, periodKind, scope, rows };
 };
 

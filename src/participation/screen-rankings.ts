@@ -3,7 +3,7 @@ import { touchLiveContent } from '../channels/live-content-cache';
 import { afterEveryWrite } from '../response-cache/invalidation';
 import { PARTICIPATION_UID } from './participation-types';
 import { isPeriodKind, periodOf, type PeriodKind } from './periods';
-import { ranking } from './rankings';
+import { ranking, withRanks } from './rankings';
 
 /** The rankings a display screen shows: nothing of a person but a name they consented to, and their points. */
 export type ScreenRankings = {
@@ -14,8 +14,8 @@ export type ScreenRankings = {
 };
 
 const SHOWN = 5;
-/** How far down the ranking the screens look for people they may name. */
-const CANDIDATES = 50;
+/** How far down the rankings the screens look for people they may name and organizations that are released. */
+const CANDIDATES = 200;
 
 export const rankingsOnScreens = (strapi: Core.Strapi): boolean => strapi.config.get('participation.rankingsOnScreens') === true;
 
@@ -26,49 +26,80 @@ const screenPeriodKind = (strapi: Core.Strapi): PeriodKind => {
 };
 
 /**
- * The staff among `staffIds` who earned points in the period through a contribution they sent
- * without consent to be named: a screen must not name them (their points come from it).
+ * The staff among `staffIds` a screen may name: active, and every point they earned in the
+ * period came from a contribution of their own sent with consent to be named. Anything that
+ * cannot be shown to be so (a contribution gone, a point of no contribution) keeps them unnamed.
  */
-const unnamedIn = async (strapi: Core.Strapi, periodKind: PeriodKind, period: string, staffIds: number[]): Promise<Set<number>> => {
+const namedOnScreens = async (strapi: Core.Strapi, periodKind: PeriodKind, period: string, staffIds: number[]): Promise<Set<number>> => {
   if (staffIds.length === 0) return new Set();
-  const withoutConsent = (await strapi.db.query(PARTICIPATION_UID.contribution).findMany({
-    where: { contributor: { id: { $in: staffIds } }, consentToBeNamed: false },
-    select: ['documentId'],
-  })) as Array<{ documentId: string }>;
-  if (withoutConsent.length === 0) return new Set();
+  const active = (await strapi.db.query(PARTICIPATION_UID.staffMember).findMany({ where: { id: { $in: staffIds }, active: true }, select: ['id'] })) as Array<{ id: number }>;
+  const ids = active.map(({ id }) => id);
+  if (ids.length === 0) return new Set();
   const earned = (await strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({
-    where: { [periodKind]: period, staffMemberId: { $in: staffIds }, contributionDocumentId: { $in: withoutConsent.map(({ documentId }) => documentId) } },
-    select: ['staffMemberId'],
-  })) as Array<{ staffMemberId: number }>;
-  return new Set(earned.map(({ staffMemberId }) => Number(staffMemberId)));
+    where: { [periodKind]: period, staffMemberId: { $in: ids } },
+    select: ['staffMemberId', 'contributionDocumentId'],
+  })) as Array<{ staffMemberId: number; contributionDocumentId: string | null }>;
+  const behind = [...new Set(earned.flatMap(({ contributionDocumentId }) => (contributionDocumentId ? [contributionDocumentId] : [])))];
+  const consented = (await strapi.db.query(PARTICIPATION_UID.contribution).findMany({
+    where: { documentId: { $in: behind }, consentToBeNamed: true },
+    select: ['documentId'],
+    populate: { contributor: { select: ['id'] } },
+  })) as Array<{ documentId: string; contributor?: { id: number } | null }>;
+  const consentedBy = new Map(consented.map(({ documentId, contributor }) => [documentId, contributor?.id]));
+  const unnamed = new Set(earned.filter((row) => !row.contributionDocumentId || consentedBy.get(row.contributionDocumentId) !== Number(row.staffMemberId)).map((row) => Number(row.staffMemberId)));
+  return new Set(ids.filter((id) => !unnamed.has(id)));
 };
 
-/** The screens' rankings of the current period (PARTICIPATION_SCREEN_RANKING_PERIOD), or null when the screens show none. */
+/**
+ * The screens' rankings of the current period (PARTICIPATION_SCREEN_RANKING_PERIOD), or null
+ * when the screens show none. Ranked among what is shown: a released organization, a person
+ * who may be named.
+ */
 export const screenRankings = async (strapi: Core.Strapi, now: Date): Promise<ScreenRankings | null> => {
   if (!rankingsOnScreens(strapi)) return null;
   const periodKind = screenPeriodKind(strapi);
   const period = periodOf(now)[periodKind];
   const [organizations, people] = await Promise.all([
-    ranking(strapi, { periodKind, period, scope: 'organization', limit: SHOWN }),
+    ranking(strapi, { periodKind, period, scope: 'organization', limit: CANDIDATES }),
     ranking(strapi, { periodKind, period, scope: 'person', limit: CANDIDATES }),
   ]);
-  const unnamed = await unnamedIn(strapi, periodKind, period, people.rows.map(({ staffMemberId }) => staffMemberId ?? 0));
+  const named = await namedOnScreens(strapi, periodKind, period, people.rows.map(({ staffMemberId }) => staffMemberId ?? 0));
   return {
     periodKind,
     period,
-    organizations: organizations.rows.map(({ rank, name, points, adopted }) => ({ rank, name, points, adopted })),
-    people: people.rows.filter(({ staffMemberId }) => !unnamed.has(staffMemberId ?? 0)).slice(0, SHOWN).map(({ rank, name, points }) => ({ rank, name, points })),
+    organizations: withRanks(organizations.rows.filter(({ organization }) => organization !== '').map(({ name, points, adopted }) => ({ name, points, adopted }))).slice(0, SHOWN),
+    people: withRanks(people.rows.filter(({ staffMemberId }) => named.has(staffMemberId ?? 0)).map(({ name, points }) => ({ name, points }))).slice(0, SHOWN),
   };
+};
+
+type WriteEvent = { action: string; params: { data?: Record<string, unknown> }; result?: unknown };
+
+/** What the screens' rankings read of each model: only a write to these changes them. */
+const RANKED_FIELDS: Record<string, readonly string[]> = {
+  [PARTICIPATION_UID.staffMember]: ['name', 'active'],
+  [PARTICIPATION_UID.contribution]: ['consentToBeNamed', 'contributor'],
+};
+
+const changesRankings = (uid: string, event: WriteEvent): boolean => {
+  if (event.action.startsWith('afterDelete')) return true;
+  if (uid === PARTICIPATION_UID.pointEvent) return [event.result].flat().some((row) => Number((row as { points?: unknown } | null)?.points ?? 0) > 0) || event.action === 'afterCreateMany';
+  if (event.action.startsWith('afterCreate')) return false; // a new contribution's points come as their own write; a new staff member has none
+  return Object.keys(event.params.data ?? {}).some((field) => RANKED_FIELDS[uid].includes(field));
 };
 
 /**
  * With rankings on the screens, points and the names behind them are live content: a point
- * award, a staff member renamed or moved, a contribution's consent changed each move the
- * live-content version, so neither the response cache nor the screen feed serves a ranking
- * they replaced, on any instance. (Off, they move nothing: no reader's cache is emptied.)
+ * award, a staff member renamed, blocked or deleted, a contribution's consent changed each move
+ * the live-content version, so neither the response cache nor the screen feed serves a ranking
+ * they replaced, on any instance. Nothing else does: an edit of a contribution's text or an
+ * award past its cap (0 points) leaves every reader's cache alone. Off, nothing moves it.
  */
 export const rankingsLiveOnScreens = (strapi: Core.Strapi): void => {
   if (!rankingsOnScreens(strapi)) return;
   screenPeriodKind(strapi); // a wrong period stops the start, not the first screen
-  afterEveryWrite(strapi, [PARTICIPATION_UID.pointEvent, PARTICIPATION_UID.staffMember, PARTICIPATION_UID.contribution], () => touchLiveContent(strapi));
+  for (const uid of [PARTICIPATION_UID.pointEvent, PARTICIPATION_UID.staffMember, PARTICIPATION_UID.contribution]) {
+    afterEveryWrite(strapi, [uid], async (event) => {
+      if (changesRankings(uid, event as WriteEvent)) await touchLiveContent(strapi);
+    });
+  }
 };

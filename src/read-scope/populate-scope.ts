@@ -1,3 +1,4 @@
+import { allOf } from '../documents/all-of';
 import { isChannelTargeted, targetedAt, type Channel } from '../channels/channel-targeting';
 
 type Attribute = { type: string; target?: string; relation?: string; component?: string; components?: string[] };
@@ -50,7 +51,7 @@ const withFilters = (entry: PopulateEntry, filters: object[]): PopulateEntry => 
   if (filters.length === 0) return entry;
   const base = entry === true || (entry as unknown) === 'true' ? {} : entry;
   const all = base.filters === undefined ? filters : [base.filters, ...filters];
-  return { ...base, filters: all.length === 1 ? all[0] : { $and: all } };
+  return { ...base, filters: all.length === 1 ? all[0] : allOf(...all) };
 };
 
 /**
