@@ -1,6 +1,6 @@
 import { PARTICIPATION_UID } from '../src/participation/participation-types';
 import { periodOf } from '../src/participation/periods';
-import { publishedContentVersion } from '../src/channels/live-content-cache';
+import { publishedContentVersion, touchLiveContent } from '../src/channels/live-content-cache';
 import { bootTestAppForFile } from './harness/strapi';
 
 /**
@@ -119,4 +119,25 @@ test('only what the rankings read moves the live-content version: an award, not 
   expect(await publishedContentVersion(app.strapi)).toBe(version);
   expect((await edit({ consentToBeNamed: false })).status).toBe(200);
   expect(await publishedContentVersion(app.strapi)).not.toBe(version);
+});
+
+test('past the monthly cap a submission earns no points: it names no one less and moves nothing', async () => {
+  const staff3 = await signIn('staff3@example.com');
+  const zheng = await staffMember('CW2001');
+  const pointsOf = async (documentId: string) => ((await app.strapi.db.query(PARTICIPATION_UID.pointEvent).findOne({ where: { contributionDocumentId: documentId, pointEvent: 'submitted' } })) as { points: number }).points;
+  // Up to the cap (POINTS_SUBMITTED_MONTHLY_CAP, 20 by default) with his name.
+  let sent = 0;
+  for (; sent < 15; sent += 1) {
+    const response = await submit(staff3, `第${sent + 1}篇`, true);
+    expect(response.status).toBe(201);
+    if ((await pointsOf(response.body.data.documentId)) === 0) break;
+  }
+  expect(sent).toBeLessThan(15);
+  const version = await publishedContentVersion(app.strapi);
+  const unnamedPastCap = await submit(staff3, '不署名的一篇', false);
+  expect(await pointsOf(unnamedPastCap.body.data.documentId)).toBe(0);
+  expect(await publishedContentVersion(app.strapi)).toBe(version);
+  // Read anew (not from the cache): he is still named, the unnamed one earned him nothing.
+  await touchLiveContent(app.strapi);
+  expect(rankingsOf(await feed()).people.map(({ name }) => name)).toContain(zheng.name);
 });

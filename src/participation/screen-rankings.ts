@@ -27,8 +27,9 @@ const screenPeriodKind = (strapi: Core.Strapi): PeriodKind => {
 
 /**
  * The staff among `staffIds` a screen may name: active, and every point they earned in the
- * period came from a contribution of their own sent with consent to be named. Anything that
- * cannot be shown to be so (a contribution gone, a point of no contribution) keeps them unnamed.
+ * period came from a contribution of their own sent with consent to be named (an award past its
+ * cap earned none). Anything that cannot be shown to be so (a contribution gone, a point of no
+ * contribution) keeps them unnamed.
  */
 const namedOnScreens = async (strapi: Core.Strapi, periodKind: PeriodKind, period: string, staffIds: number[]): Promise<Set<number>> => {
   if (staffIds.length === 0) return new Set();
@@ -36,7 +37,7 @@ const namedOnScreens = async (strapi: Core.Strapi, periodKind: PeriodKind, perio
   const ids = active.map(({ id }) => id);
   if (ids.length === 0) return new Set();
   const earned = (await strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({
-    where: { [periodKind]: period, staffMemberId: { $in: ids } },
+    where: { [periodKind]: period, staffMemberId: { $in: ids }, points: { $gt: 0 } },
     select: ['staffMemberId', 'contributionDocumentId'],
   })) as Array<{ staffMemberId: number; contributionDocumentId: string | null }>;
   const behind = [...new Set(earned.flatMap(({ contributionDocumentId }) => (contributionDocumentId ? [contributionDocumentId] : [])))];
@@ -73,6 +74,7 @@ export const screenRankings = async (strapi: Core.Strapi, now: Date): Promise<Sc
 };
 
 type WriteEvent = { action: string; params: { data?: Record<string, unknown> }; result?: unknown };
+type LedgerRow = { points?: unknown; pointEvent?: unknown } | null;
 
 /** What the screens' rankings read of each model: only a write to these changes them. */
 const RANKED_FIELDS: Record<string, readonly string[]> = {
@@ -80,9 +82,11 @@ const RANKED_FIELDS: Record<string, readonly string[]> = {
   [PARTICIPATION_UID.contribution]: ['consentToBeNamed', 'contributor'],
 };
 
-const changesRankings = (uid: string, event: WriteEvent): boolean => {
+/** Whether a write to `uid` changes what the screens' rankings show. */
+export const changesRankings = (uid: string, event: WriteEvent): boolean => {
   if (event.action.startsWith('afterDelete')) return true;
-  if (uid === PARTICIPATION_UID.pointEvent) return [event.result].flat().some((row) => Number((row as { points?: unknown } | null)?.points ?? 0) > 0) || event.action === 'afterCreateMany';
+  // An award past its cap earns 0 points and changes nothing shown, except an adoption (organizations show how many).
+  if (uid === PARTICIPATION_UID.pointEvent) return event.action === 'afterCreateMany' || [event.result].flat().some((row) => Number((row as LedgerRow)?.points ?? 0) > 0 || (row as LedgerRow)?.pointEvent === 'adopted');
   if (event.action.startsWith('afterCreate')) return false; // a new contribution's points come as their own write; a new staff member has none
   return Object.keys(event.params.data ?? {}).some((field) => RANKED_FIELDS[uid].includes(field));
 };
@@ -91,8 +95,8 @@ const changesRankings = (uid: string, event: WriteEvent): boolean => {
  * With rankings on the screens, points and the names behind them are live content: a point
  * award, a staff member renamed, blocked or deleted, a contribution's consent changed each move
  * the live-content version, so neither the response cache nor the screen feed serves a ranking
- * they replaced, on any instance. Nothing else does: an edit of a contribution's text or an
- * award past its cap (0 points) leaves every reader's cache alone. Off, nothing moves it.
+ * they replaced, on any instance. Nothing else does: an edit of a contribution's text or a
+ * submission past its cap (0 points) leaves every reader's cache alone. Off, nothing moves it.
  */
 export const rankingsLiveOnScreens = (strapi: Core.Strapi): void => {
   if (!rankingsOnScreens(strapi)) return;

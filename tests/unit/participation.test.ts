@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { invitationExpiry, refuseExpiredInvitation } from '../../src/participation/invitations';
 import { periodOf } from '../../src/participation/periods';
 import { pointsWithinCap } from '../../src/participation/points-ledger';
+import { PARTICIPATION_UID } from '../../src/participation/participation-types';
 import { rankingFile, type Ranking } from '../../src/participation/rankings';
+import { changesRankings } from '../../src/participation/screen-rankings';
 
 describe('periods are counted in China Standard Time', () => {
   test('a month, quarter and year turn at midnight in Shanghai, not UTC', () => {
@@ -66,5 +68,27 @@ describe('ranking exports', () => {
     const cell = workbook.worksheets[0].getRow(2).getCell(2);
     expect(cell.value).toBe('=HYPERLINK("http://evil.example","点我")');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('which writes change what the screens rank', () => {
+  const ledger = (action: string, result: object) => changesRankings(PARTICIPATION_UID.pointEvent, { action, params: {}, result });
+  const update = (uid: string, data: Record<string, unknown>) => changesRankings(uid, { action: 'afterUpdate', params: { data } });
+
+  test('an award that earns points, or records an adoption; not a submission past its cap', () => {
+    expect(ledger('afterCreate', { pointEvent: 'submitted', points: 2 })).toBe(true);
+    expect(ledger('afterCreate', { pointEvent: 'submitted', points: 0 })).toBe(false);
+    expect(ledger('afterCreate', { pointEvent: 'adopted', points: 0 })).toBe(true);
+    expect(ledger('afterCreateMany', { count: 2 })).toBe(true);
+  });
+
+  test('a name, a block or a consent that changed, and any deletion; not a text, an account or a new record', () => {
+    expect(update(PARTICIPATION_UID.staffMember, { name: '新名字' })).toBe(true);
+    expect(update(PARTICIPATION_UID.staffMember, { active: false })).toBe(true);
+    expect(update(PARTICIPATION_UID.staffMember, { account: 7, phone: '13800000000' })).toBe(false);
+    expect(update(PARTICIPATION_UID.contribution, { consentToBeNamed: false })).toBe(true);
+    expect(update(PARTICIPATION_UID.contribution, { title: '改了标题', body: '正文' })).toBe(false);
+    expect(changesRankings(PARTICIPATION_UID.contribution, { action: 'afterCreate', params: { data: { consentToBeNamed: false } } })).toBe(false);
+    for (const uid of [PARTICIPATION_UID.staffMember, PARTICIPATION_UID.contribution, PARTICIPATION_UID.pointEvent]) expect(changesRankings(uid, { action: 'afterDelete', params: {} })).toBe(true);
   });
 });
