@@ -251,9 +251,6 @@ const populatedFilters = (populate: unknown, uid: string, modelOf: ModelOf, para
 export const checkQueryShape = (modelOf: ModelOf, uid: string, params: Record<string, unknown>): void => {
   if (params.fields !== undefined && params.fields !== null) checkFields(params.fields, uid, modelOf, 'fields');
   if (params.filters !== undefined && params.filters !== null) checkFilters(params.filters, uid, modelOf, 'filters');
-  for (const { entry, uid: target, parameter } of populatedFilters(params.populate, uid, modelOf, 'populate')) {
-    if (entry.filters !== undefined && entry.filters !== null) checkFilters(entry.filters, target, modelOf, `${parameter}.filters`);
-  }
   if (params.sort !== undefined && params.sort !== null && params.sort !== '') checkSort(params.sort, uid, modelOf, 'sort');
   if (params._q !== undefined && params._q !== null && typeof params._q !== 'string') refuse('_q', 'expected text to search for');
   if (typeof params._q === 'string' && params._q.includes(NUL)) refuse('_q', NUL_REFUSED);
@@ -279,7 +276,10 @@ export const wellFormedQueries = (strapi: Core.Strapi): DocumentMiddleware => {
     // conditions (locale, status) into `filters`, which turned a list into fields named 0, 1, …,
     // and the populate of a component or a file read a list of its own as a 500.
     if (Array.isArray(params?.filters)) params.filters = allOf(...params.filters);
-    for (const { entry } of populatedFilters(params?.populate, uid, modelOf, 'populate')) {
+    // What a read populates, checked and rewritten the same way in one walk (database reads pass no populate).
+    for (const { entry, uid: target, parameter } of populatedFilters(params?.populate, uid, modelOf, 'populate')) {
+      if (entry.filters === undefined || entry.filters === null) continue;
+      checkFilters(entry.filters, target, modelOf, `${parameter}.filters`);
       if (Array.isArray(entry.filters)) entry.filters = allOf(...entry.filters);
     }
     return next();

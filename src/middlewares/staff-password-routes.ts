@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { refuseExpiredInvitation } from '../participation/invitations';
+import { findStaffMember } from '../participation/staff-accounts';
 
 type PasswordRouteContext = { path: string; request: { body?: { code?: unknown; email?: unknown } }; body: unknown };
 
@@ -18,7 +19,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (ctx.path.toLowerCase().includes('forgot-password') && typeof ctx.request.body?.email === 'string') {
       const email = ctx.request.body.email.trim().toLowerCase();
       const account = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, select: ['id'] });
-      const staff = account ? await strapi.db.query('api::participation.staff-member').findOne({ where: { account: { id: account.id } }, select: ['id'] }) : null;
+      const staff = account ? await findStaffMember(strapi, { account: { id: account.id } }) : null;
       if (staff) {
         ctx.body = { ok: true };
         return;
