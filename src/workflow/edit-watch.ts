@@ -5,9 +5,11 @@ import type { DocumentRef } from '../documents/document-rows';
 import { defaultLocale } from '../i18n/locales';
 import { currentActor } from './actor';
 import { recordAudit } from './audit-trail';
+import { discardToLive } from './review-actions';
 import { findState, updateState } from './review-states';
 import { loadFacts } from './transition-facts';
 import { isPinned, judge } from './transitions';
+import { invalid } from './workflow-error';
 
 /** Back to `draft` when the draft no longer matches what was submitted or approved (the `edit` transition). */
 const resetIfChanged = async (strapi: Core.Strapi, ref: DocumentRef, details: Record<string, unknown> | null) => {
@@ -26,7 +28,8 @@ const resetIfChanged = async (strapi: Core.Strapi, ref: DocumentRef, details: Re
  * returns the document locale to `draft`, and the next submit restarts the chain at stage one.
  * Media and other non-localized fields are shared by every locale (Strapi copies them on save),
  * so one locale's edit can change another's draft: that locale is reset too, on the record as
- * an edit made through `sharedFrom`.
+ * an edit made through `sharedFrom`. Discard is its own transition (review-actions.ts,
+ * discardToLive): the draft becomes the live version again, not an edit.
  */
 export const editWatch =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -34,10 +37,18 @@ export const editWatch =
     const isDraftEdit = (action === 'update' && params.status !== 'published') || action === 'discardDraft';
     if (!isDraftEdit || !isPublishable(uid) || !params.documentId) return next();
 
-    const result = await next();
     const { documentId, locale } = params;
     const resolvedLocale = typeof locale === 'string' && locale !== '*' ? locale : await defaultLocale(strapi);
-    await resetIfChanged(strapi, { uid, documentId, locale: resolvedLocale }, null);
+    const ref = { uid, documentId, locale: resolvedLocale };
+    let result: unknown;
+    if (action === 'discardDraft') {
+      // One locale at a time, as the content manager discards: the transition is per document locale.
+      if (locale === '*' || (typeof locale !== 'string' && locale !== undefined)) throw invalid('请逐个语言放弃修改', 'Discard the changes of one locale at a time', { path: ['locale'] });
+      result = await discardToLive(strapi, ref, currentActor(strapi), next);
+    } else {
+      result = await next();
+      await resetIfChanged(strapi, ref, null);
+    }
     const otherLocales: Array<{ targetLocale: string }> = await strapi.db
       .query(WORKFLOW_UID.reviewState)
       .findMany({ where: { contentType: uid, targetDocumentId: documentId, targetLocale: { $ne: resolvedLocale } }, select: ['targetLocale'] });

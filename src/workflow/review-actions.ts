@@ -133,6 +133,34 @@ export const requestChanges = async (strapi: Core.Strapi, ref: DocumentRef, acto
 };
 
 /**
+ * Discard throws the draft away and makes a new one from the live version (Strapi's
+ * discardDraft, run by `discard`): the document locale is back where its live version stands,
+ * `published`, with the live version as what was last approved. A schedule of the discarded
+ * version goes with it; the live version's takedown time stays. Refused where nothing is live:
+ * Strapi would delete the draft and make none.
+ */
+export const discardToLive = async <Result>(strapi: Core.Strapi, ref: DocumentRef, actor: Actor, discard: () => Promise<Result>): Promise<Result> => {
+  const before = await loadFacts(strapi, ref, actor);
+  assertAllowed('discard', before);
+  return strapi.db.transaction(async () => {
+    const result = await discard();
+    const { content, facts } = await factsWithContent(strapi, ref, actor, { state: before.state });
+    const { state } = facts;
+    await writeState(strapi, facts, { reviewState: 'published', stageIndex: 0, reviewedHash: facts.draftHash, approvedContent: content, approvedAt: state.liveSince, publishAt: null });
+    await recordAudit(strapi, ref, {
+      action: 'discarded',
+      actor,
+      fromState: state.reviewState,
+      toState: 'published',
+      cycle: state.cycle,
+      contentHash: facts.draftHash,
+      details: { discardedHash: before.draftHash, ...(state.publishAt ? { publishAtCleared: state.publishAt } : {}) },
+    });
+    return result;
+  });
+};
+
+/**
  * Editors set when an item goes out and, optionally, when it comes down (stored in UTC). A field
  * left out keeps its value, `null` clears it; a request that names neither is a mistake, not a
  * silent "clear everything".

@@ -13,7 +13,7 @@ export const REVIEW_STATES = ['draft', 'in_review', 'changes_requested', 'approv
 type StoredState = Exclude<ReviewStateName, 'deleted'>;
 const STORED_STATES: readonly StoredState[] = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished'];
 
-export type WorkflowAction = OfferedAction | 'edit' | 'expire' | 'delete' | 'systemApprove';
+export type WorkflowAction = OfferedAction | 'edit' | 'discard' | 'expire' | 'delete' | 'systemApprove';
 
 export type Authorship = { createdById: number | null; updatedById: number | null };
 /** An approval of the current cycle that still stands (a withdrawn one is gone). */
@@ -218,6 +218,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // A live version whose next one is being edited, reviewed or scheduled comes down; that review goes on.
   { action: 'unpublish', from: ['draft', 'in_review', 'changes_requested', 'approved', 'unpublished'], to: null, label: 'unpublish the live version, review kept', who: NOT_A_TOKEN_ON_LIVE, guards: [live] },
   { action: 'edit', from: PINNED, to: 'draft', label: 'content edit', who: ANYONE_EDITING, guards: [draftChanged] },
+  // Discard replaces the draft with the live version: whatever was edited, in review or approved is gone, and the state is the live version's.
+  { action: 'discard', from: ['draft', 'in_review', 'changes_requested', 'approved', 'published'], to: 'published', label: 'discard the draft: back to the live version', who: ANYONE_EDITING, guards: [live] },
   { action: 'schedule', from: STORED_STATES, to: null, label: 'set publishAt / unpublishAt', who: EDITOR, guards: [] },
   { action: 'systemApprove', from: STORED_STATES, to: 'approved', label: 'system approval (seed)', who: SYSTEM_ONLY, guards: [hasDraft] },
   { action: 'delete', from: STORED_STATES, to: 'deleted', label: 'delete', who: NOT_A_TOKEN_ON_LIVE, guards: [] },
@@ -231,6 +233,7 @@ const NOT_FROM: Partial<Record<WorkflowAction, (state: StoredState) => Error>> =
   requestChanges: () => refuse('该内容不在审核中', 'This content is not in review'),
   withdrawApproval: () => refuse('该内容不在审核中，无可撤回的通过', 'This content is not in review; there is no approval to withdraw'),
   publish: () => refuse('内容未经审核通过，不能发布。请先提交审核', 'This content has not been approved; submit it for review before publishing'),
+  discard: () => refuse('该内容未发布，没有可以恢复的已发布版本', 'This content is not published: there is no live version to go back to'),
 };
 
 export type Verdict = { allowed: true; transition: Transition; overridden: StageRefusalReason | null } | { allowed: false; refusal: Refusal };

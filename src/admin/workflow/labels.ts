@@ -27,6 +27,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   system_approve: '系统通过 System approval',
   request_changes: '退回 Changes requested',
   edited: '修改内容 Edited',
+  discarded: '放弃修改 Changes discarded',
   schedule: '定时 Schedule',
   publish: '发布 Published',
   unpublish: '下线 Unpublished',
