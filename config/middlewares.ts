@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_BODY_MAX_DEPTH } from '../src/http/request-input';
 import { stampSentOrder } from '../src/media/sent-order';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Strapi's access log, with credentials in query strings redacted.
   'global::access-log',
+  // Whether the credential a request presented was recognised, for the rate limits' lockout.
+  'global::credential-outcome',
+  // Error answers never quote a request's body back (src/http/error-body.ts).
+  'global::error-answers',
   'strapi::errors',
   // A body or header the parsers cannot read: the 4xx they gave it, not a 500 (src/middlewares).
   'global::unreadable-requests',
@@ -22,6 +27,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::response-cache',
   'strapi::poweredBy',
   'strapi::query',
+  // A built-in property name in the path or where a query names a field (filters[constructor]): a 400, not dropped.
+  'global::request-names',
   // The content manager's populate, before the admin permission sanitiser reads it (src/middlewares).
   'global::content-manager-queries',
   {
@@ -30,8 +37,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     // Each file stamped with the order it was sent in (formidable lists them as their writes end).
     config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024, onFileBegin: stampSentOrder } },
   },
-  // Every body a route takes is an object: text bodies are a 400.
-  'global::body-shape',
+  // Every body a route takes is an object, at most BODY_MAX_DEPTH deep: text bodies are a 400.
+  { name: 'global::body-shape', config: { maxDepth: env.int('BODY_MAX_DEPTH', DEFAULT_BODY_MAX_DEPTH) } },
   // Sign-in attempts per account and address (src/rate-limits); needs the parsed body.
   'global::sign-in-limit',
   {

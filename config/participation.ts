@@ -21,8 +21,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   opinions: {
     // Days an opinion may wait for its first answer before it is overdue and goes to the parent organization.
     overdueDays: env.int('OPINION_OVERDUE_DAYS', 7),
-    // Keys the sender of an anonymous opinion (so they can read its answer and be rate-limited) without naming them; derived from APP_KEYS when unset.
-    senderKeySecret: env('OPINION_SENDER_SECRET', ''),
   },
   // Whether staff see the rankings on their page; opt-in (the admin always sees them).
   rankingsForStaff: env.bool('PARTICIPATION_RANKINGS_FOR_STAFF', false),

@@ -14,8 +14,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   actionsPerMinute: env.int('RATE_LIMIT_ACTIONS_PER_MINUTE', 300),
   // Participation writes (contributions and their edits) per staff member, wherever they send from.
   staffWritesPerMinute: env.int('RATE_LIMIT_STAFF_WRITES_PER_MINUTE', 10),
-  // Requests refused for a wrong credential (API token, screen token) before an address is locked
-  // out of every request that presents one, for the rest of the window.
+  // Reads of the admin API (content manager, media library, review queue, …) per admin user
+  // (per address for a session that does not verify); the panel's own files are not counted.
+  adminReadsPerMinute: env.int('RATE_LIMIT_ADMIN_READS_PER_MINUTE', 600),
+  // Files under /uploads per address: 50 display screens behind one office address load about
+  // 1,250 a minute at most (tests/rate-limits.test.ts counts what the display page loads).
+  downloadsPerMinute: env.int('RATE_LIMIT_DOWNLOADS_PER_MINUTE', 3000),
+  // Look-ups and ratings of anonymous opinions by receipt code (no sign-in), per address.
+  receiptsPerMinute: env.int('RATE_LIMIT_RECEIPTS_PER_MINUTE', 10),
+  // Requests refused (401/403) with a token nobody issued, an expired or a malformed one, before
+  // an address is locked out of every request that presents a token, for the rest of the window.
+  // A valid token's refusals (a staff member asking what they may not) never count.
   credentialFailures: env.int('RATE_LIMIT_CREDENTIAL_FAILURES', 20),
   credentialFailureWindowSeconds: env.int('RATE_LIMIT_CREDENTIAL_FAILURE_WINDOW', 600),
   // Sign-in attempts (admin panel and staff), per account and address, and per address alone.

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { protectAccounts } from './access/account-privacy';
 import { addPluginRouteMiddleware } from './access/plugin-route-policy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
@@ -7,12 +6,15 @@ import { rememberPublicPermissions } from './access/public-permissions';
 import { ensureEnvSuperAdmin } from './access/super-admin';
 import { cachedPublicCounts } from './documents/count-cache';
 import { readDeepPagesInTwoSteps } from './documents/deep-pages';
+import { noLicenceTrial } from './access/community-edition';
+import { closeContentApiToPlugins } from './access/public-model';
+import { checkStrapiRouteInputs } from './access/strapi-route-inputs';
 import { registerDocumentMiddlewares } from './documents/document-middlewares';
 import { ensureReadIndexes } from './documents/read-indexes';
 import { wellFormedDatabaseReads, wellFormedQueries } from './documents/query-shape';
+import { richTextNesting } from './documents/rich-text-depth';
 import { contentApiScope } from './read-scope/content-api-scope';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
-import { closeMediaLibraryListing } from './read-scope/media-library-access';
 import { registerMediaGuard } from './media/media-guard';
 import { registerResponseCache, serveCachedReads, stopResponseCache } from './response-cache';
 import { limitRequestRates, registerRateLimits, stopRateLimits } from './rate-limits';
@@ -30,7 +32,7 @@ import { bootstrapParticipation, registerParticipation } from './participation';
 import { pointsOnRelease } from './participation/contribution-releases';
 import { appendOnlyLedger } from './participation/points-ledger';
 import { staffAccountsInStep } from './participation/staff-accounts';
-import { bootstrapWorkflow, hideWorkflowFromGraphql } from './workflow';
+import { bootstrapWorkflow } from './workflow';
 import { appendOnlyAudit } from './workflow/audit-trail';
 import { recordImportedLiveStates } from './workflow/imported-live-states';
 import { ensureReviewStateIndexes } from './workflow/review-states';
@@ -42,9 +44,14 @@ import { workflowService } from './workflow/workflow-services';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The Content API and GraphQL hold the public model only: no plugin's types, no routes of theirs.
+    closeContentApiToPlugins(strapi);
+    noLicenceTrial(strapi);
+    checkStrapiRouteInputs(strapi);
     // Rules that must hold on every Document Service path, outermost first; registered before anything runs.
     registerDocumentMiddlewares(strapi, [
       wellFormedQueries(strapi), // filters, sort and search the query layer can run, or a 400 naming the parameter
+      richTextNesting(strapi), // rich text's lists nested no deeper than a body may carry
       defaultTargetsOnCreate(strapi), // a new item's channels, before any rule reads the data
       slugsOnCreate(strapi), // a new item without a slug gets one from its title, in pinyin for Chinese
       channelFlagsInStep, // the channel columns reads filter on, from the channels just set
@@ -61,11 +68,8 @@ export default {
     wellFormedDatabaseReads(strapi);
     readDeepPagesInTwoSteps(strapi);
     registerGraphqlReadScope(strapi);
-    hideWorkflowFromGraphql(strapi);
     registerParticipation(strapi);
-    closeMediaLibraryListing(strapi);
     registerMediaGuard(strapi);
-    protectAccounts(strapi);
     rememberPublicPermissions(strapi);
     registerResponseCache(strapi);
     registerRateLimits(strapi);

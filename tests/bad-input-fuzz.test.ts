@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import supertest from 'supertest';
+import { body, changedTables, query, rawQuery, rowCounts, word, type Body } from './harness/malformed';
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
 import { documents } from './harness/content';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
@@ -14,35 +15,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5100);
 
 const API_TYPES = ['articles', 'videos', 'achievements', 'brands', 'categories', 'tags', 'organizations'];
-
-// ---- what a malformed request is made of --------------------------------------------------
-
-const word = fc.constantFrom('x', 'abc', '', '../en', '..', '-1', '0', '1e999', 'NaN', 'true', 'null', '%00', '%', '[]', '{}', '1,2', '*', ';', "'", '"', '\\', '<script>', '🙂', '9'.repeat(40), 'id:desc', 'publishedAt:asc', 'title:sideways', 'zh-CN', 'en', 'xx-YY', 'published', 'draft');
-const value = fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.integer().map(String) });
-const segment = fc.constantFrom(
-  '[id]', '[documentId]', '[slug]', '[title]', '[name]', '[category]', '[brand]', '[locale]', '[publishedAt]', '[localizations]', '[cover]', '[channels]', '[body]',
-  '[$eq]', '[$ne]', '[$in]', '[$between]', '[$null]', '[$notNull]', '[$containsi]', '[$lt]', '[$or]', '[$and]', '[$not]', '[$foo]',
-  '[0]', '[1]', '[]', '[*]', '[__proto__]', '[constructor]', '[page]', '[pageSize]', '[start]', '[limit]', '[withCount]', '[populate]', '[fields]', '[sort]', '[on]'
-);
-const root = fc.constantFrom('filters', 'sort', 'pagination', 'populate', 'fields', 'locale', 'status', 'publicationState', '_q', 'category', 'brand', 'format', 'token', 'lastEventId', 'page', 'pageSize', 'id', 'plugins', '__proto__');
-const parameter = fc.tuple(root, fc.array(segment, { maxLength: 4 }), value).map(([name, path, given]) => `${encodeURIComponent(name + path.join(''))}=${encodeURIComponent(given)}`);
-const query = fc.array(parameter, { minLength: 1, maxLength: 4 }).map((pairs) => pairs.join('&'));
-// Some queries exactly as an attacker types them, unencoded.
-const rawQuery = fc.constantFrom('filters=abc', 'filters[0]=x', 'filters[id][$between]=x', 'sort=../en', 'sort[0][1][2]=x', 'populate[0][populate]=*', 'pagination[page]=-1', 'pagination[pageSize]=1e9', 'fields[0][0]=x', 'locale[$ne]=x', 'status=both', 'filters[$or]=x', 'filters[title][$in]=x', 'filters[publishedAt][$between][0]=x', 'populate=localizations', 'populate[on][on]=[]', 'populate[category][on][x]=1', 'sort=id:desc:asc', 'filters[category][name][$eq]=x', 'category[name][$eq]=x', 'brand[$eq]=x', 'locale=../../etc');
-
-const jsonBody = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  fc.record({ data: fc.dictionary(fc.constantFrom('id', 'documentId', 'title', 'slug', 'body', 'digest', 'channels', 'category', 'brand', 'tags', 'cover', 'publishedAt', 'locale', 'localizations', 'createdBy', '__proto__', 'reviewState'), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }) }),
-  fc.constantFrom({ data: { id: { $gt: 0 } } }, { data: { id: { id: 1 } } }, { data: null }, { data: [] }, { data: 'x' }, { data: { title: { $ne: null } } }, { reason: ['x'] }, { reason: { x: 1 } }, { publishAt: 'x' }, { publishAt: { $gt: 1 } }, { stage: -1 }, { documentIds: 'x' }, { documentIds: [{}] }, { identifier: { $ne: null }, password: [] }, { query: 1 }, { query: '{ articles(filters: { id: { between: "x" } }) { documentId } }' }, { query: '{ articles(sort: "../en") { documentId } }' }, { query: 'mutation { deleteArticle(documentId: "x") { documentId } }' }, { variables: 'x', query: 'query($a: Int) { articles { documentId } }' })
-);
-type Body = { type: string; raw: string };
-const body: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 5, arbitrary: jsonBody.map((json) => ({ type: 'application/json', raw: JSON.stringify(json) ?? 'null' })) },
-  { weight: 1, arbitrary: fc.constantFrom('{', '{"data":', '[1,', '{"data":{"title":"x"}}}', '\u0000', 'null', '"x"', '1e999999') .map((raw) => ({ type: 'application/json', raw })) },
-  { weight: 1, arbitrary: jsonBody.map((json) => ({ type: 'multipart/form-data; boundary=fuzz', raw: JSON.stringify(json) ?? '' })) },
-  { weight: 1, arbitrary: fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/json; charset=utf-16').map((type) => ({ type, raw: 'data[title]=x&data[id][$gt]=0' })) },
-  { weight: 1, arbitrary: fc.constant({ type: 'multipart/form-data; boundary=fuzz', raw: '--fuzz\r\nContent-Disposition: form-data; name="data"\r\n\r\n{"title":\r\n--fuzz--\r\n' }) }
-);
 
 type Role = 'public' | 'token' | 'editor' | 'reviewer';
 type Attempt = { role: Role; method: string; path: string; query: string; body: Body | null };
@@ -90,23 +62,8 @@ const attempts = (known: { article: string; category: string }): fc.Arbitrary<At
   }));
 };
 
-// ---- what must not change -----------------------------------------------------------------
-
 /** Every table's row count, in one query. */
-const rowCounts = async (): Promise<Map<string, number>> => {
-  const knex = app.strapi.db.connection;
-  const tables: string[] =
-    app.strapi.db.dialect.client === 'postgres'
-      ? (await knex('information_schema.tables').select('table_name').whereRaw('table_schema = current_schema()')).map((row: { table_name: string }) => row.table_name)
-      : (await knex('sqlite_master').select('name').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%')).map((row: { name: string }) => row.name);
-  const union = tables.map((table) => `select '${table}' as name, count(*) as rows from "${table}"`).join(' union all ');
-  const result = await knex.raw(union);
-  const rows: Array<{ name: string; rows: number | string }> = Array.isArray(result) ? result : result.rows;
-  return new Map(rows.map((row) => [row.name, Number(row.rows)]));
-};
-
-const changedTables = (before: Map<string, number>, after: Map<string, number>) =>
-  [...new Set([...before.keys(), ...after.keys()])].filter((table) => before.get(table) !== after.get(table)).map((table) => `${table} ${before.get(table)}→${after.get(table)}`);
+const tableRows = () => rowCounts(app.strapi);
 
 // What an outside probe found answered 500, each now a 4xx that names what is wrong.
 describe('the probe’s cases', () => {
@@ -134,7 +91,7 @@ describe('the probe’s cases', () => {
 
   test('an id object in a create body writes nothing', async () => {
     const editor = await app.adminToken(ACCOUNTS.editor);
-    const before = await rowCounts();
+    const before = await tableRows();
     const response = await app
       .http()
       .post('/content-manager/collection-types/api::article.article')
@@ -142,7 +99,7 @@ describe('the probe’s cases', () => {
       .send({ id: { $gt: 0 }, title: { $ne: null }, slug: ['x'] });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(changedTables(before, await rowCounts())).toEqual([]);
+    expect(changedTables(before, await tableRows())).toEqual([]);
   });
 
   // Found by the fuzz (seed 544103): the admin permission sanitiser read a fragment (on) as a model.
@@ -153,7 +110,7 @@ describe('the probe’s cases', () => {
   ])('the content manager, %s with %s', async (uid, populate, names) => {
     const editor = await app.adminToken(ACCOUNTS.editor);
     const [item] = await documents(app.strapi, uid).findMany({ locale: 'zh-CN', limit: 1 });
-    const before = await rowCounts();
+    const before = await tableRows();
     for (const request of [
       app.http().put(`/content-manager/collection-types/${uid}/${item.documentId}?${populate}`).send({ data: { id: { $gt: 0 } } }),
       app.http().get(`/content-manager/collection-types/${uid}?${populate}`),
@@ -162,16 +119,16 @@ describe('the probe’s cases', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(names);
     }
-    expect(changedTables(before, await rowCounts())).toEqual([]);
+    expect(changedTables(before, await tableRows())).toEqual([]);
   });
 
   // Found by the fuzz (seed 304875): the media guard read the missing list of files to delete.
   test.each([[{}], [{ fileIds: 'x' }], [{ fileIds: 5 }], [{ folderIds: [] }]])('a bulk delete of media with %j', async (sent) => {
     const editor = await app.adminToken(ACCOUNTS.editor);
-    const before = await rowCounts();
+    const before = await tableRows();
     const response = await app.http().post('/upload/actions/bulk-delete').set('Authorization', `Bearer ${editor}`).send(sent);
     expect(response.status).toBeLessThan(500);
-    expect(changedTables(before, await rowCounts())).toEqual([]);
+    expect(changedTables(before, await tableRows())).toEqual([]);
   });
 
   // Found by the fuzz (seed 949084): the media library's listing reads populate through the same sanitiser.
@@ -201,7 +158,7 @@ test(`${RUNS} malformed requests: no 5xx, no 429, and no row written by a refuse
   const serverErrors: string[] = [];
   const refusedButWritten: string[] = [];
   const statuses = new Map<number, number>();
-  let counts = await rowCounts();
+  let counts = await tableRows();
 
   const send = async ({ role, method, path, query: given, body: sent }: Attempt) => {
     const url = given ? `${path}?${given}` : path;
@@ -218,7 +175,7 @@ test(`${RUNS} malformed requests: no 5xx, no 429, and no row written by a refuse
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const shown = `${attempt.role} ${attempt.method} ${attempt.path}${attempt.query ? `?${decodeURIComponent(attempt.query)}` : ''}${attempt.body ? ` [${attempt.body.type}] ${attempt.body.raw.slice(0, 120)}` : ''}`;
       if (response.status >= 500 || response.status === 429) serverErrors.push(`${response.status} ${shown} → ${response.text.slice(0, 200)}`);
-      const after = await rowCounts();
+      const after = await tableRows();
       if (response.status >= 400 && response.status < 500) {
         const changed = changedTables(counts, after);
         if (changed.length > 0) refusedButWritten.push(`${response.status} ${shown}: ${changed.join(', ')}`);

@@ -95,8 +95,10 @@ describe('API tokens and accounts over GraphQL', () => {
       'mutation { updateUsersPermissionsUser(id: "1", data: { blocked: true }) { data { documentId } } }',
       'mutation { deleteUsersPermissionsUser(id: "1") { data { documentId } } }',
     ]) {
+      // The schema has no such mutation at all (access/public-model.ts): GraphQL's own 400.
       const response = await graphql(fullAccess, mutation);
-      expect(response.body.errors?.[0]?.message).toMatch(/Policy Failed|Forbidden/);
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]?.message).toMatch(/Cannot query field/);
     }
     expect({ users: await users(), roles: await roles() }).toEqual(before);
     expect((await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { id: publicRole.id } })).name).toBe(publicRole.name);
@@ -139,6 +141,35 @@ describe('GraphQL limits', () => {
     expect(small.body.errors).toBeUndefined();
     expect(small.body.data.articles.length).toBeGreaterThan(0);
 
+  });
+
+  test('a fragment cycle is GraphQL’s own 400: the other rules run only on documents its standard validation accepts', async () => {
+    for (const query of [
+      'fragment F on Article { title ...F } { articles { ...F } }',
+      'fragment A on Article { title ...B } fragment B on Article { slug ...A } { articles { ...A } }',
+      'fragment O on Organization { name parent { ...O } } { organizations { ...O } }',
+    ]) {
+      const response = await app.http().post('/graphql').send({ query });
+      expect([query, response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([query, 400, 'GRAPHQL_VALIDATION_FAILED']);
+      expect(response.body.errors[0].message).toMatch(/Cannot spread fragment/);
+    }
+  });
+
+  test('variables that do not fit their types are a 400 that does not quote them; too deep, a 400 before anything reads them', async () => {
+    const secret = 'quoted-back-'.repeat(50);
+    for (const [query, variables] of [
+      ['query ($n: Int) { articles(pagination: { limit: $n }) { title } }', { n: secret }],
+      ['query ($id: ID!) { article(documentId: $id) { title } }', { id: { secret } }],
+      ['query ($f: ArticleFiltersInput) { articles(filters: $f) { title } }', { f: { title: { eq: [secret] } } }],
+    ] as const) {
+      const response = await app.http().post('/graphql').send({ query, variables });
+      expect([query, response.status]).toEqual([query, 400]);
+      expect(response.text).not.toContain('quoted-back');
+    }
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const tooDeep = await app.http().post('/graphql').set('Content-Type', 'application/json').send(`{"query":"{ articles { title } }","variables":{"deep":${deep}}}`);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.text).toMatch(/nested deeper than 64 levels/);
   });
 
   test('returns 25 items by default and never more than 100', async () => {

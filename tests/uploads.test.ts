@@ -45,6 +45,11 @@ test.each([
   ['scan.png', 'image/png', PDF, /not a readable PNG image/],
   ['photo.jpg', 'image/jpeg', Buffer.from([0x89, 0x50, 0x4e, 0x47]), /not a readable JPG image/],
   ['subtitles.vtt', 'text/vtt', Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.000\n<script>alert(1)</script>'), /markup/],
+  // A text file is read whole: markup after its first 4 KB, or in UTF-16, is found too.
+  ['notes.txt', 'text/plain', Buffer.from(`${'会议纪要。'.repeat(2000)}\n<script>alert(1)</script>`), /markup/],
+  ['table.csv', 'text/csv', Buffer.concat([Buffer.from('名称,数量\n'.repeat(900)), Buffer.from('<iframe src="//x">,1\n')]), /markup/],
+  ['captions.srt', 'application/x-subrip', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`1\n00:00:01,000 --> 00:00:02,000\n${'字幕'.repeat(3000)}<svg onload=alert(1)>\n`, 'utf16le')]), /markup/],
+  ['captions-be.srt', 'application/x-subrip', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<html>\n', 'utf16le').swap16(), Buffer.from([0x00])]), /markup/],
   ['noextension', 'application/octet-stream', Buffer.from('data'), /\(none\) are not accepted/],
 ])('%s (%s) is refused with a 400 naming it, and nothing is stored', async (filename, type, content, reason) => {
   const before = await fileCount();

@@ -53,8 +53,8 @@
   const postJson = (path, body, auth = true) => call(path, { method: 'POST', auth, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
   const show = (view) => {
-    for (const id of ['sign-in', 'set-password', 'signed-in']) $(id).hidden = id !== view;
-    $('sign-out').hidden = view !== 'signed-in';
+    for (const id of ['sign-in', 'set-password', 'own-password', 'signed-in']) $(id).hidden = id !== view;
+    $('sign-out').hidden = view !== 'signed-in' && view !== 'own-password';
   };
 
   const signedIn = (token) => {
@@ -78,6 +78,8 @@
     try {
       const { jwt: token } = await postJson('/auth/local', { identifier: form.get('identifier').trim(), password: form.get('password') }, false);
       notify('');
+      // Kept in memory only, for the change an administrator's password asks for next.
+      signInPassword = form.get('password');
       signedIn(token);
     } catch (error) {
       notify(`登录失败：${error.message}`);
@@ -100,6 +102,27 @@
     }
   });
   $('sign-out').addEventListener('click', () => signOut('已退出。'));
+
+  // ---- a password an administrator set: the person chooses their own first ---------------
+
+  let signInPassword = '';
+  const HOW = { admin: '管理员设置', invitation: '通过邀请链接设置', self: '本人修改', system: '系统设置' };
+  const whenTime = (iso) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+
+  $('own-password-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    if (form.get('password') !== form.get('passwordConfirmation')) return notify('两次输入的密码不一致。');
+    try {
+      const { jwt: token } = await postJson('/auth/change-password', { currentPassword: form.get('currentPassword'), password: form.get('password'), passwordConfirmation: form.get('passwordConfirmation') });
+      event.target.reset();
+      signInPassword = '';
+      notify('密码已更新，只有您本人知道。', true);
+      signedIn(token);
+    } catch (error) {
+      if (error.message !== 'signed out') notify(`设置失败：${error.message}`);
+    }
+  });
 
   // ---- tabs -----------------------------------------------------------------------------
 
@@ -124,6 +147,7 @@
     $('points-year').textContent = me.points.year;
     $('points-total').textContent = me.points.total;
     document.querySelector('[data-tab=rankings]').hidden = !me.rankingsShown;
+    $('password-history').replaceChildren(...me.password.history.map((set) => el('li', { textContent: `${whenTime(set.at)} · ${HOW[set.how] || set.how}${set.how === 'admin' ? `（${set.by}）` : ''}` })));
   };
 
   const fillChoices = async () => {
@@ -217,9 +241,29 @@
 
   const KINDS = { opinion: '意见', suggestion: '建议', problem: '问题' };
 
-  const rate = async (documentId, rating) => {
+  // Anonymous opinions are reached by their receipt codes, kept on this device (per person on a
+  // shared one), never through the account: the server knows no link between them and anyone.
+  const receiptsKey = () => `participate.receipts.${me ? me.employeeNumber : ''}`;
+  const storedReceipts = () => {
     try {
-      await postJson(`/participation/opinions/${documentId}/rating`, { rating });
+      return JSON.parse(localStorage.getItem(receiptsKey()) || '[]');
+    } catch {
+      return [];
+    }
+  };
+  const storeReceipts = (receipts) => localStorage.setItem(receiptsKey(), JSON.stringify(receipts));
+  const keepReceipt = (receipt) => {
+    if (!storedReceipts().includes(receipt)) storeReceipts([receipt, ...storedReceipts()]);
+  };
+  const forgetReceipt = (receipt) => storeReceipts(storedReceipts().filter((stored) => stored !== receipt));
+
+  /** The receipt calls carry no sign-in: the code alone opens the opinion. */
+  const byReceipt = (path, body) => postJson(`/participation/receipts/${path}`, body, false);
+
+  const rate = async (rating, item) => {
+    try {
+      if (item.receipt) await byReceipt('rating', { receipt: item.receipt, rating });
+      else await postJson(`/participation/opinions/${item.documentId}/rating`, { rating });
       notify('谢谢您的评价。', true);
       await loadOpinions();
     } catch (error) {
@@ -227,33 +271,50 @@
     }
   };
 
+  const opinionItem = (item) =>
+    el('li', { className: 'opinion', dataset: { state: item.state } }, [
+      el('div', {}, [el('span', { className: `state ${item.state === 'answered' ? 'published' : 'received'}`, textContent: item.state === 'answered' ? '已答复' : '待答复' }), el('span', { className: 'title', textContent: `【${KINDS[item.kind]}】${item.title}` })]),
+      el('div', { className: 'muted', textContent: `${when(item.sentAt)}${item.receipt ? ` · 匿名 · 查询码 ${item.receipt}` : ''}` }),
+      ...(item.answer ? [el('p', { className: 'answer', textContent: `答复：${item.answer}` })] : []),
+      ...(item.state === 'answered' && !item.rating
+        ? [el('div', { className: 'rate' }, [el('button', { type: 'button', textContent: '满意', onclick: () => rate('satisfied', item) }), el('button', { type: 'button', textContent: '不满意', onclick: () => rate('unsatisfied', item) })])]
+        : item.rating
+          ? [el('div', { className: 'muted', textContent: item.rating === 'satisfied' ? '您的评价：满意' : '您的评价：不满意' })]
+          : []),
+      ...(item.receipt ? [el('button', { type: 'button', className: 'link', textContent: '从本机移除此查询码', onclick: () => { forgetReceipt(item.receipt); loadOpinions(); } })] : []),
+    ]);
+
   const loadOpinions = async () => {
     try {
       const { data } = await call('/participation/opinions');
-      $('opinions').replaceChildren(
-        ...data.map((item) =>
-          el('li', { className: 'opinion', dataset: { state: item.state } }, [
-            el('div', {}, [el('span', { className: `state ${item.state === 'answered' ? 'published' : 'received'}`, textContent: item.state === 'answered' ? '已答复' : '待答复' }), el('span', { className: 'title', textContent: `【${KINDS[item.kind]}】${item.title}` })]),
-            el('div', { className: 'muted', textContent: `${when(item.sentAt)}${item.anonymous ? ' · 匿名' : ''}` }),
-            ...(item.answer ? [el('p', { className: 'answer', textContent: `答复：${item.answer}` })] : []),
-            ...(item.state === 'answered' && !item.rating
-              ? [el('div', { className: 'rate' }, [el('button', { type: 'button', textContent: '满意', onclick: () => rate(item.documentId, 'satisfied') }), el('button', { type: 'button', textContent: '不满意', onclick: () => rate(item.documentId, 'unsatisfied') })])]
-              : item.rating
-                ? [el('div', { className: 'muted', textContent: item.rating === 'satisfied' ? '您的评价：满意' : '您的评价：不满意' })]
-                : []),
-          ])
-        )
-      );
+      $('opinions').replaceChildren(...data.map(opinionItem));
+      $('opinions-empty').hidden = data.length > 0;
+      const anonymous = [];
+      for (const receipt of storedReceipts()) {
+        try {
+          anonymous.push({ ...(await byReceipt('opinion', { receipt })).data, receipt });
+        } catch {
+          // A code that opens nothing (mistyped, or its opinion deleted) is shown as such, not dropped unasked.
+          anonymous.push({ receipt, kind: 'opinion', title: '（查询码未找到对应的意见）', state: 'open', sentAt: new Date().toISOString() });
+        }
+      }
+      $('anonymous-opinions').replaceChildren(...anonymous.map(opinionItem));
     } catch (error) {
       if (error.message !== 'signed out') notify(`读取失败：${error.message}`);
     }
+  };
+
+  const showReceipt = (receipt) => {
+    const shown = $('receipt-shown');
+    shown.replaceChildren('匿名意见已提交。这是它的查询码，只显示这一次，本机已保存；换设备时凭它查看答复，请抄下：', el('code', { textContent: receipt }));
+    shown.hidden = false;
   };
 
   $('opinion-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
     try {
-      await postJson('/participation/opinions', {
+      const { data } = await postJson('/participation/opinions', {
         kind: form.elements.kind.value,
         title: form.elements.title.value,
         body: form.elements.body.value,
@@ -263,10 +324,31 @@
       });
       form.reset();
       await fillChoices();
-      notify('已提交，答复后会显示在下方。', true);
+      if (data.receipt) {
+        keepReceipt(data.receipt);
+        showReceipt(data.receipt);
+        notify('已匿名提交，请保存查询码。', true);
+      } else {
+        $('receipt-shown').hidden = true;
+        notify('已提交，答复后会显示在下方。', true);
+      }
       await loadOpinions();
     } catch (error) {
       if (error.message !== 'signed out') notify(`提交失败：${error.message}`);
+    }
+  });
+
+  $('receipt-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const receipt = event.target.elements.receipt.value.trim().toUpperCase().replace(/\s+/g, '');
+    try {
+      await byReceipt('opinion', { receipt });
+      keepReceipt(receipt);
+      event.target.reset();
+      notify('已找到这条匿名意见，本机已保存查询码。', true);
+      await loadOpinions();
+    } catch (error) {
+      notify(`查询失败：${error.message}`);
     }
   });
 
@@ -285,6 +367,12 @@
     if (!jwt) return show(invitation ? 'set-password' : 'sign-in');
     try {
       await loadMe();
+      if (me.password.changeRequired) {
+        const [set] = me.password.history;
+        $('own-password-why').textContent = `管理员${set.by}于 ${whenTime(set.at)} 为您设置了密码。管理员知道这个密码，请先换成只有您知道的密码，再继续使用。`;
+        $('own-password-form').elements.currentPassword.value = signInPassword;
+        return show('own-password');
+      }
       show('signed-in');
       await fillChoices();
     } catch (error) {

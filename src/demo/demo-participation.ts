@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, UID } from '../constants';
 import { adoptContribution, declineContribution } from '../participation/contribution-inbox';
 import { fileContribution } from '../participation/contributions';
 import { PARTICIPATION_UID } from '../participation/participation-types';
-import { answerOpinion, rateAnswer, sendOpinion } from '../participation/opinions';
+import { answerOpinion, rateAnswer, rateByReceipt, sendOpinion } from '../participation/opinions';
 import { findStaffMember, type StaffMember } from '../participation/staff-accounts';
 import { publishedBySlug } from '../participation/taxonomy-names';
 import { userActor, type UserActor } from '../workflow/actor';
@@ -152,9 +152,10 @@ export const seedDemoParticipation = async (strapi: Core.Strapi, env: NodeJS.Pro
   if (handler && (await strapi.db.query(PARTICIPATION_UID.opinion).count({})) === 0) {
     for (const opinion of DEMO_OPINIONS) {
       const member = members.get(opinion.by)!;
-      const documentId = await sendOpinion(strapi, member, { kind: opinion.kind, title: opinion.title, body: opinion.body, organization: opinion.organization, anonymous: opinion.anonymous });
-      await answerOpinion(strapi, handler, documentId, opinion.answer);
-      if (opinion.rating) await rateAnswer(strapi, member, documentId, opinion.rating);
+      const sent = await sendOpinion(strapi, member, { kind: opinion.kind, title: opinion.title, body: opinion.body, organization: opinion.organization, anonymous: opinion.anonymous });
+      await answerOpinion(strapi, handler, sent.documentId, opinion.answer);
+      if (sent.receipt) strapi.log.warn(`Demo anonymous opinion “${opinion.title}”: its receipt code (查询码), shown only now: ${sent.receipt}`);
+      if (opinion.rating) await (sent.receipt ? rateByReceipt(strapi, sent.receipt, opinion.rating) : rateAnswer(strapi, member, sent.documentId, opinion.rating));
     }
   }
   if ((await strapi.db.query(PARTICIPATION_UID.contribution).count({})) > 0) return;

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors, isOperator, isOperatorOfType } from '@strapi/utils';
 import { allOf } from './all-of';
+import { ownAttribute } from './own-attribute';
 import type { DocumentMiddleware } from './document-middlewares';
 
 /**
@@ -161,8 +162,7 @@ const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter
       continue;
     }
     if (isOperator(key)) refuse(at, 'only $and, $or and $not may stand in place of a field');
-    const attribute = model.attributes[key];
-    if (!attribute) refuse(at, 'no such field');
+    const attribute = ownAttribute(model.attributes, key) ?? refuse(at, 'no such field');
     const target = relationTarget(attribute);
     if (target) checkRelationCondition(value, target, modelOf, at);
     else if (UNFILTERABLE.has(attribute.type)) refuse(at, `a ${attribute.type} field cannot be filtered on`);
@@ -173,7 +173,7 @@ const checkFilters = (filters: unknown, uid: string, modelOf: ModelOf, parameter
 const ORDER = /^(asc|desc)$/i;
 
 /** Strapi 5 sorts draft-and-publish types by a virtual `status` (order-by.ts: draft, modified, published). */
-const sortsByStatus = (model: Model | undefined): boolean => model?.attributes.publishedAt !== undefined && model.attributes.documentId !== undefined;
+const sortsByStatus = (model: Model | undefined): boolean => ownAttribute(model?.attributes, 'publishedAt') !== undefined && ownAttribute(model?.attributes, 'documentId') !== undefined;
 
 /** One sort path `field.field[:order]` of a model (order-by.ts). */
 const checkSortPath = (path: string, uid: string, modelOf: ModelOf, parameter: string): void => {
@@ -183,7 +183,7 @@ const checkSortPath = (path: string, uid: string, modelOf: ModelOf, parameter: s
   const names = fields.trim().split('.');
   if (names.length === 1 && names[0] === 'status' && sortsByStatus(modelOf(uid))) return;
   names.forEach((name, index) => {
-    const attribute = modelOf(current)?.attributes[name];
+    const attribute = ownAttribute(modelOf(current)?.attributes, name);
     if (!attribute) refuse(parameter, `no field "${name}" to sort by`);
     const target = relationTarget(attribute!);
     if (index < names.length - 1) {
@@ -201,7 +201,7 @@ const checkSort = (sort: unknown, uid: string, modelOf: ModelOf, parameter: stri
   for (const [name, order] of Object.entries(sort)) {
     const at = `${parameter}.${name}`;
     if (name === 'status' && sortsByStatus(modelOf(uid)) && typeof order === 'string' && ORDER.test(order)) continue;
-    const attribute = modelOf(uid)?.attributes[name];
+    const attribute = ownAttribute(modelOf(uid)?.attributes, name);
     if (!attribute) refuse(at, 'no such field to sort by');
     const target = relationTarget(attribute!);
     if (target && isRecord(order)) checkSort(order, target, modelOf, at);
@@ -217,31 +217,32 @@ const checkFields = (fields: unknown, uid: string, modelOf: ModelOf, parameter: 
     if (name !== null && typeof name === 'object' && !Array.isArray(name) && !isRecord(name)) return;
     const at = Array.isArray(fields) ? `${parameter}[${index}]` : parameter;
     if (typeof name !== 'string') refuse(at, 'expected a field name');
-    const attribute = modelOf(uid)?.attributes[(name as string).trim()];
+    const attribute = ownAttribute(modelOf(uid)?.attributes, (name as string).trim());
     if (name !== '*' && !attribute) refuse(at, `no field "${name}"`);
     if (attribute && relationTarget(attribute)) refuse(at, `"${name}" is a relation: use populate`);
   });
 };
 
-type PopulatedFilters = { entry: Record<string, unknown>; uid: string; parameter: string };
+type PopulatedEntry = { entry: Record<string, unknown>; uid: string; parameter: string };
 
 /**
- * Each entry of what a read populates that can carry `filters` (populate.ts reads them as
- * where.ts does), at every level: a relation's, a component's, a file's, a dynamic zone fragment's.
+ * Each entry of what a read populates that can carry `filters`, `fields` and `sort` (populate.ts
+ * reads them as where.ts, query-builder.ts and order-by.ts do), at every level: a relation's, a
+ * component's, a file's, a dynamic zone fragment's.
  */
-const populatedFilters = (populate: unknown, uid: string, modelOf: ModelOf, parameter: string): PopulatedFilters[] => {
+const populatedEntries = (populate: unknown, uid: string, modelOf: ModelOf, parameter: string): PopulatedEntry[] => {
   if (!isRecord(populate)) return [];
-  return Object.entries(populate).flatMap(([name, entry]): PopulatedFilters[] => {
+  return Object.entries(populate).flatMap(([name, entry]): PopulatedEntry[] => {
     if (!isRecord(entry)) return [];
     const at = `${parameter}.${name}`;
-    const attribute = modelOf(uid)?.attributes[name];
+    const attribute = ownAttribute(modelOf(uid)?.attributes, name);
     const target = attribute ? relationTarget(attribute) : null;
     const fragments = isRecord(entry.on) ? Object.entries(entry.on).filter(([fragment, nested]) => isRecord(nested) && modelOf(fragment)) : [];
     return [
-      ...(target ? [{ entry, uid: target, parameter: at }, ...populatedFilters(entry.populate, target, modelOf, `${at}.populate`)] : []),
+      ...(target ? [{ entry, uid: target, parameter: at }, ...populatedEntries(entry.populate, target, modelOf, `${at}.populate`)] : []),
       ...fragments.flatMap(([fragment, nested]) => [
         { entry: nested as Record<string, unknown>, uid: fragment, parameter: `${at}.on.${fragment}` },
-        ...populatedFilters((nested as Record<string, unknown>).populate, fragment, modelOf, `${at}.on.${fragment}.populate`),
+        ...populatedEntries((nested as Record<string, unknown>).populate, fragment, modelOf, `${at}.on.${fragment}.populate`),
       ]),
     ];
   });
@@ -276,8 +277,11 @@ export const wellFormedQueries = (strapi: Core.Strapi): DocumentMiddleware => {
     // conditions (locale, status) into `filters`, which turned a list into fields named 0, 1, …,
     // and the populate of a component or a file read a list of its own as a 500.
     if (Array.isArray(params?.filters)) params.filters = allOf(...params.filters);
-    // What a read populates, checked and rewritten the same way in one walk (database reads pass no populate).
-    for (const { entry, uid: target, parameter } of populatedFilters(params?.populate, uid, modelOf, 'populate')) {
+    // What a read populates, checked (its filters, fields and sort) and its filters rewritten the
+    // same way, in one walk (database reads pass no populate).
+    for (const { entry, uid: target, parameter } of populatedEntries(params?.populate, uid, modelOf, 'populate')) {
+      if (entry.fields !== undefined && entry.fields !== null) checkFields(entry.fields, target, modelOf, `${parameter}.fields`);
+      if (entry.sort !== undefined && entry.sort !== null && entry.sort !== '') checkSort(entry.sort, target, modelOf, `${parameter}.sort`);
       if (entry.filters === undefined || entry.filters === null) continue;
       checkFilters(entry.filters, target, modelOf, `${parameter}.filters`);
       if (Array.isArray(entry.filters)) entry.filters = allOf(...entry.filters);
@@ -333,7 +337,7 @@ export const checkPopulate = (schemaOf: SchemaOf, uid: string, populate: unknown
   for (const [name, entry] of Object.entries(populate)) {
     if (name === '*') continue;
     const at = `${parameter}.${name}`;
-    const attribute = schemaOf(uid)?.attributes[name];
+    const attribute = ownAttribute(schemaOf(uid)?.attributes, name);
     if (!attribute) return refuse(at, `no field "${name}" to populate`);
     if (!isRecord(entry)) continue;
     if (entry.on !== undefined) checkFragments(schemaOf, attribute, entry.on, `${at}.on`);

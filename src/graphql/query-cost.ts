@@ -68,7 +68,14 @@ export const queryCostProtection = (limits: QueryCostLimits) => {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }: { request: { operationName?: string | null; variables?: Record<string, unknown> }; document: DocumentNode; schema: GraphQLSchema }) {
-          const rows = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators });
+          let rows: number;
+          try {
+            rows = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators });
+          } catch (error) {
+            // Variables that do not fit their types: what execution would refuse, refused here (it was a 500).
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw error;
+          }
           if (rows > limits.maxRows) {
             throw tooCostly(`This query could read about ${rows} rows; the limit is ${limits.maxRows}. Ask for smaller pages or fewer nested lists.`);
           }

@@ -7,3 +7,31 @@ export const errorBody = (status: number, name: string, message: string, details
   data: null,
   error: { status, name, message, details },
 });
+
+type ErrorAnswer = { error: { message?: unknown; details?: { errors?: unknown } } };
+
+const isErrorAnswer = (body: unknown): body is ErrorAnswer =>
+  body !== null && typeof body === 'object' && 'error' in body && (body as { error: unknown }).error !== null && typeof (body as { error: unknown }).error === 'object';
+
+// yup's typeError quotes what it was given: "… must be a `string` type, but the final value was: `{…}`".
+const ECHOED_INPUT = /,? but the final value was:[\s\S]*$/;
+const withoutEcho = (message: unknown) => (typeof message === 'string' ? message.replace(ECHOED_INPUT, '.') : message);
+
+/**
+ * Makes an error answer quote nothing a client sent in its body: Strapi's validation errors
+ * carry each refused `value`, and yup's messages print it. A body echoed back could be megabytes,
+ * or deep enough to overflow the printer (a 500 in place of the 400).
+ */
+export const withoutEchoedInput = (body: unknown): void => {
+  if (!isErrorAnswer(body)) return;
+  const { error } = body;
+  error.message = withoutEcho(error.message);
+  const inner = error.details?.errors;
+  if (Array.isArray(inner)) {
+    for (const entry of inner) {
+      if (entry === null || typeof entry !== 'object') continue;
+      delete (entry as { value?: unknown }).value;
+      (entry as { message?: unknown }).message = withoutEcho((entry as { message?: unknown }).message);
+    }
+  }
+};

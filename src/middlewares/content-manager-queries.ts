@@ -4,16 +4,18 @@ import { checkPopulate, type SchemaOf } from '../documents/query-shape';
 type QueryContext = { path: string; query: Record<string, unknown> };
 
 const CONTENT_MANAGER_ROUTE = /^\/content-manager\/(?:collection-types|single-types)\/([^/]+)/;
-/** The media library's admin routes read their model's populate through the same sanitiser. */
-const MEDIA_LIBRARY_ROUTES: Array<[RegExp, string]> = [
+/** The media library's and the admin users' routes read their model's populate through the same sanitiser. */
+const SANITISED_ROUTES: Array<[RegExp, string]> = [
   [/^\/upload\/files(?:\/|$)/, 'plugin::upload.file'],
   [/^\/upload\/folders(?:\/|$)/, 'plugin::upload.folder'],
+  [/^\/admin\/users(?:\/|$)/, 'admin::user'],
+  [/^\/admin\/roles(?:\/|$)/, 'admin::role'],
 ];
 
 const modelOfRoute = (path: string): string | null => {
   const named = CONTENT_MANAGER_ROUTE.exec(path)?.[1];
   if (named !== undefined) return decoded(named);
-  return MEDIA_LIBRARY_ROUTES.find(([route]) => route.test(path))?.[1] ?? null;
+  return SANITISED_ROUTES.find(([route]) => route.test(path))?.[1] ?? null;
 };
 
 const decoded = (segment: string): string | null => {
@@ -25,8 +27,8 @@ const decoded = (segment: string): string | null => {
 };
 
 /**
- * The content manager's and the media library's controllers hand `populate` to the admin
- * permission sanitiser before the Document Service (where query-shape.ts checks the rest) sees it,
+ * The content manager's, the media library's and the admin users' controllers hand `populate` to
+ * the admin permission sanitiser before the Document Service (where query-shape.ts checks the rest) sees it,
  * so its shape is checked here, against the model the route reads: a 400 naming it, never the
  * sanitiser's 500.
  */

@@ -30,7 +30,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       const retryAfter = retryAfterSeconds(refusal.retryAfterMs);
       ctx.set('Retry-After', String(retryAfter));
       ctx.status = 429;
-      ctx.body = tooManyRequestsBody('logins', retryAfter);
+      ctx.body = tooManyRequestsBody('logins', retryAfter, refusal.allowance);
       return;
     }
     let refused = true;

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isApiToken } from '../access/api-token';
+import { passwordChangeFirst, passwordChangeRequired, passwordHistory } from '../participation/password-events';
 import { staffMemberOfAccount, type StaffMember } from '../participation/staff-accounts';
 import { rateLimitsOf } from '../rate-limits';
 import { retryAfterSeconds, tooManyRequestsBody } from '../rate-limits/too-many-requests';
 
 type StaffContext = {
   method: string;
-  state: { user?: { id: number }; auth?: { strategy?: { name?: string } }; staffMember?: StaffMember };
+  state: { user?: { id: number }; auth?: { strategy?: { name?: string } }; staffMember?: StaffMember; route?: { handler?: string } };
   status: number;
   body: unknown;
   set: (name: string, value: string) => void;
@@ -16,8 +17,9 @@ type StaffContext = {
 /**
  * Route middleware of the participation API (src/api/participation/routes): the caller must be
  * signed in as an active staff member (a users-permissions account that belongs to one; API
- * tokens never act for a person), who is then `ctx.state.staffMember`. Every write counts against
- * that person's allowance (rate limits on), wherever it is sent from.
+ * tokens never act for a person), who is then `ctx.state.staffMember`, and has chosen their own
+ * password. Every write counts against that person's allowance (rate limits on), in memory or
+ * Redis, wherever it is sent from.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: StaffContext, next: () => Promise<void>) => {
@@ -25,6 +27,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (isApiToken(ctx.state.auth) || !user) throw new errors.UnauthorizedError('请先登录 / Sign in as a staff member');
     const member = await staffMemberOfAccount(strapi, user.id);
     if (!member) throw new errors.ForbiddenError('该账号不是在册职工 / This account is not an active staff member');
+    // A password an administrator set is theirs to know: nothing but `me` (which says so) until the person chooses their own.
+    const lastSet = await passwordHistory(strapi, member, 1);
+    if (passwordChangeRequired(lastSet) && !ctx.state.route?.handler?.endsWith('staff.me')) throw passwordChangeFirst(lastSet[0]);
     ctx.state.staffMember = member;
     const limits = rateLimitsOf(strapi);
     if (limits && ctx.method !== 'GET' && ctx.method !== 'HEAD') {
@@ -33,7 +38,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         const retryAfter = retryAfterSeconds(refusal.retryAfterMs);
         ctx.set('Retry-After', String(retryAfter));
         ctx.status = 429;
-        ctx.body = tooManyRequestsBody('requests', retryAfter);
+        ctx.body = tooManyRequestsBody('staffWrites', retryAfter, refusal.allowance);
         return;
       }
     }

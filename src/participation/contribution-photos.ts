@@ -7,8 +7,7 @@ type Folder = { id: number; path: string };
 
 /**
  * The media library folder contribution photos are kept in, made at the first start: editors
- * find them together, and the Content API's media listing (full-access tokens) leaves them out
- * (src/middlewares/contribution-photos-hidden.ts) until an adopted article is released with one.
+ * find them together. (The media library has no Content API route: access/public-model.ts.)
  */
 export const contributionFolder = async (strapi: Core.Strapi): Promise<Folder> => {
   const existing = (await strapi.db.query(FOLDER_UID).findOne({ where: { name: FOLDER_NAME, parent: null }, select: ['id', 'path'] })) as Folder | null;

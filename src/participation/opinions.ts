@@ -1,13 +1,14 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../constants';
+import { columnOf } from '../documents/document-rows';
 import type { Actor, UserActor } from '../workflow/actor';
 import { recordAudit } from '../workflow/audit-trail';
 import { PARTICIPATION_UID } from './participation-types';
 import type { StaffMember } from './staff-accounts';
 import { publishedOrganization } from './taxonomy-names';
 import { fieldError as field } from './field-error';
+import { hashSecret, newReceipt, parseReceipt, secretMatches } from './opinion-receipts';
 
 export const OPINION_KINDS = ['opinion', 'suggestion', 'problem'] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
@@ -21,7 +22,8 @@ type OpinionRow = {
   organizationDocumentId: string;
   addressedToDocumentId: string;
   anonymous: boolean;
-  senderKey: string;
+  receiptLookup: string | null;
+  receiptHash: string | null;
   consentToPublish: boolean;
   opinionState: 'open' | 'answered';
   answer: string | null;
@@ -41,20 +43,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\
 
 const opinionRef = (documentId: string) => ({ uid: PARTICIPATION_UID.opinion, documentId, locale: '*' });
 
-/**
- * Who sent an anonymous opinion, as the system keeps it: a keyed hash of the staff member (named
- * opinions carry none, so no row links an anonymous opinion to a name). It lets the sender read
- * the answers to their anonymous opinions, and names nobody to a handler or to anyone reading
- * the database without the key (OPINION_SENDER_SECRET, by default derived from APP_KEYS).
- */
-export const senderKeyOf = (strapi: Core.Strapi, staffMemberId: number): string => {
-  const configured = strapi.config.get('participation.opinions.senderKeySecret', '') as string;
-  const secret = configured || crypto.createHash('sha256').update(`opinion-sender:${(strapi.config.get('server.app.keys', []) as string[]).join(',')}`).digest('hex');
-  return crypto.createHmac('sha256', secret).update(String(staffMemberId)).digest('hex');
-};
+const ANONYMOUS_SENDER: Actor = { type: 'staff', staffMemberId: null, name: '匿名 anonymous' };
 
 /** The sender as the trail may name them: by staff member when named, not at all when anonymous. */
-const senderActor = (member: StaffMember, anonymous: boolean): Actor => (anonymous ? { type: 'staff', staffMemberId: null, name: '匿名 anonymous' } : { type: 'staff', staffMemberId: member.id, name: member.name });
+const senderActor = (member: StaffMember, anonymous: boolean): Actor => (anonymous ? ANONYMOUS_SENDER : { type: 'staff', staffMemberId: member.id, name: member.name });
 
 const overdueDays = (strapi: Core.Strapi) => strapi.config.get('participation.opinions.overdueDays', 7) as number;
 const dueFrom = (strapi: Core.Strapi, from: Date) => new Date(from.getTime() + overdueDays(strapi) * 24 * 60 * 60 * 1000);
@@ -67,8 +59,37 @@ const flag = (name: string, value: unknown): boolean => {
   throw field(name, 'must be true or false');
 };
 
-/** 意见建议: a staff member sends an opinion, suggestion or problem to an organization, named or anonymous. */
-export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fields: OpinionFields, now = new Date()) => {
+/** What the sender sees of an opinion: on the staff page (named ones), or by its receipt (anonymous ones). */
+const senderView = (row: OpinionRow) => ({
+  documentId: row.documentId,
+  kind: row.opinionKind,
+  title: row.title,
+  body: row.body,
+  anonymous: row.anonymous,
+  state: row.opinionState,
+  answer: row.answer,
+  answeredAt: row.answeredAt,
+  rating: row.rating,
+  sentAt: row.createdAt,
+});
+export type SenderView = ReturnType<typeof senderView>;
+
+const opinions = (strapi: Core.Strapi) => strapi.db.query(PARTICIPATION_UID.opinion);
+
+/** A receipt's lookup part no other opinion has (a clash is as good as impossible, and checked). */
+const unusedReceipt = async (strapi: Core.Strapi) => {
+  for (;;) {
+    const receipt = newReceipt();
+    if ((await opinions(strapi).count({ where: { receiptLookup: receipt.lookup } })) === 0) return receipt;
+  }
+};
+
+/**
+ * 意见建议: a staff member sends an opinion, suggestion or problem to an organization, named or
+ * anonymous. An anonymous one keeps nothing of its sender: no relation, no key, no hash of them;
+ * its receipt code, returned here once, is the only way back to it.
+ */
+export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fields: OpinionFields, now = new Date()): Promise<SenderView & { receipt?: string }> => {
   const kind = fields.kind ?? 'opinion';
   if (!OPINION_KINDS.includes(kind as OpinionKind)) throw field('kind', `must be one of ${OPINION_KINDS.join(', ')}`);
   const title = text(fields.title) ?? '';
@@ -80,8 +101,10 @@ export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fiel
   if (!organization) throw field('organization', slug ? `no published organization with slug “${slug}”` : 'is required');
   const anonymous = flag('anonymous', fields.anonymous);
   const consentToPublish = flag('consentToPublish', fields.consentToPublish);
+  const receipt = anonymous ? await unusedReceipt(strapi) : null;
+  const receiptHash = receipt ? await hashSecret(receipt.secret) : null;
   return strapi.db.transaction(async () => {
-    const row = await strapi.documents(PARTICIPATION_UID.opinion).create({
+    const created = await strapi.documents(PARTICIPATION_UID.opinion).create({
       data: {
         opinionKind: kind,
         title,
@@ -90,52 +113,70 @@ export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fiel
         addressedToDocumentId: organization.documentId,
         anonymous,
         sender: anonymous ? null : member.id,
-        senderKey: anonymous ? senderKeyOf(strapi, member.id) : null,
+        receiptLookup: receipt?.lookup ?? null,
+        receiptHash,
         consentToPublish,
         opinionState: 'open',
         dueAt: dueFrom(strapi, now),
         escalations: 0,
       } as never,
     });
-    await recordAudit(strapi, opinionRef(row.documentId), { action: 'opinion_send', actor: senderActor(member, anonymous), toState: 'open', details: { organization: organization.documentId, anonymous } });
-    return row.documentId as string;
+    await recordAudit(strapi, opinionRef(created.documentId), { action: 'opinion_send', actor: senderActor(member, anonymous), toState: 'open', details: { organization: organization.documentId, anonymous } });
+    const row = (await opinions(strapi).findOne({ where: { documentId: created.documentId } })) as OpinionRow;
+    return { ...senderView(row), ...(receipt ? { receipt: receipt.code } : {}) };
   });
 };
 
-/** A sender's opinions: named ones by the sender, anonymous ones by the key that stands for them. */
-const sentBy = (strapi: Core.Strapi, member: StaffMember) => ({ $or: [{ sender: { id: member.id } }, { senderKey: senderKeyOf(strapi, member.id) }] });
-
-/** What a sender sees of their opinions: their own, anonymous ones included, with the answers. */
-export const myOpinions = async (strapi: Core.Strapi, member: StaffMember) => {
-  const rows = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({ where: sentBy(strapi, member), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as OpinionRow[];
-  return rows.map((row) => ({
-    documentId: row.documentId,
-    kind: row.opinionKind,
-    title: row.title,
-    body: row.body,
-    anonymous: row.anonymous,
-    state: row.opinionState,
-    answer: row.answer,
-    answeredAt: row.answeredAt,
-    rating: row.rating,
-    sentAt: row.createdAt,
-  }));
+/** A sender's named opinions, with the answers. Anonymous ones are reached by their receipts only, never through the account. */
+export const myOpinions = async (strapi: Core.Strapi, member: StaffMember): Promise<SenderView[]> => {
+  const rows = (await opinions(strapi).findMany({ where: { sender: { id: member.id }, anonymous: false }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as OpinionRow[];
+  return rows.map(senderView);
 };
 
-/** The sender rates the answer once: satisfied or not. */
-export const rateAnswer = async (strapi: Core.Strapi, member: StaffMember, documentId: string, rating: unknown) => {
+/** Receipts are looked up by their first part, which no two opinions share. */
+export const ensureOpinionIndexes = async (strapi: Core.Strapi): Promise<void> => {
+  const { tableName } = strapi.db.metadata.get(PARTICIPATION_UID.opinion);
+  await strapi.db.connection.raw('CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_receipt_lookup_uniq`, tableName, columnOf(strapi, PARTICIPATION_UID.opinion, 'receiptLookup')]);
+};
+
+/** The anonymous opinion a receipt code opens, or a 404 that says nothing of whether one exists. */
+const openedByReceipt = async (strapi: Core.Strapi, receipt: unknown): Promise<OpinionRow> => {
+  const parsed = parseReceipt(receipt);
+  if (!parsed) throw field('receipt', 'must be a receipt code as it was given, e.g. 7K2M9XAP-…');
+  const row = (await opinions(strapi).findOne({ where: { receiptLookup: parsed.lookup, anonymous: true } })) as OpinionRow | null;
+  const matches = await secretMatches(parsed.secret, row?.receiptHash ?? null);
+  if (!row || !matches) throw new errors.NotFoundError('没有与该查询码对应的意见 / No opinion with this receipt code');
+  return row;
+};
+
+/** An anonymous opinion and its answer, by its receipt code (no sign-in). */
+export const opinionByReceipt = async (strapi: Core.Strapi, receipt: unknown): Promise<SenderView> => senderView(await openedByReceipt(strapi, receipt));
+
+/** The sender rates the answer once, satisfied or not; on the trail without them when it is anonymous. */
+const rate = async (strapi: Core.Strapi, row: OpinionRow, rating: unknown, actor: Actor) => {
   if (rating !== 'satisfied' && rating !== 'unsatisfied') throw field('rating', 'must be satisfied or unsatisfied');
-  const row = (await strapi.db.query(PARTICIPATION_UID.opinion).findOne({ where: { $and: [{ documentId }, sentBy(strapi, member)] } })) as OpinionRow | null;
-  if (!row) throw new errors.NotFoundError('No such opinion of yours');
   if (row.opinionState !== 'answered') throw new errors.ApplicationError('还没有答复，答复后才能评价 / There is no answer to rate yet', { code: 'OPINION_NOT_ANSWERED' });
   const rated = () => new errors.ApplicationError('已经评价过了 / This answer has already been rated', { code: 'OPINION_RATED' });
   if (row.rating) throw rated();
   await strapi.db.transaction(async () => {
     // Once: a second rating at the same moment finds it rated.
-    const changed = await strapi.db.query(PARTICIPATION_UID.opinion).updateMany({ where: { id: row.id, rating: null }, data: { rating, ratedAt: new Date() } });
+    const changed = await opinions(strapi).updateMany({ where: { id: row.id, rating: null }, data: { rating, ratedAt: new Date() } });
     if (changed.count === 0) throw rated();
-    await recordAudit(strapi, opinionRef(documentId), { action: 'opinion_rate', actor: senderActor(member, row.anonymous), fromState: 'answered', toState: 'answered', details: { rating } });
+    await recordAudit(strapi, opinionRef(row.documentId), { action: 'opinion_rate', actor, fromState: 'answered', toState: 'answered', details: { rating } });
   });
+};
+
+/** A named opinion's sender rates its answer, signed in. */
+export const rateAnswer = async (strapi: Core.Strapi, member: StaffMember, documentId: string, rating: unknown) => {
+  const row = (await opinions(strapi).findOne({ where: { documentId, sender: { id: member.id }, anonymous: false } })) as OpinionRow | null;
+  if (!row) throw new errors.NotFoundError('No such opinion of yours');
+  await rate(strapi, row, rating, senderActor(member, false));
+};
+
+/** Whoever holds an anonymous opinion's receipt rates its answer. */
+export const rateByReceipt = async (strapi: Core.Strapi, receipt: unknown, rating: unknown) => {
+  const row = await openedByReceipt(strapi, receipt);
+  await rate(strapi, row, rating, ANONYMOUS_SENDER);
 };
 
 // ---- handlers ----------------------------------------------------------------------------

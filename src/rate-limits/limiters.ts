@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Allowance } from './too-many-requests';
 
 export type RateLimitConfig = {
   enabled: boolean;
@@ -9,6 +10,9 @@ export type RateLimitConfig = {
   tokenReadsPerMinute: number;
   actionsPerMinute: number;
   staffWritesPerMinute: number;
+  adminReadsPerMinute: number;
+  downloadsPerMinute: number;
+  receiptsPerMinute: number;
   credentialFailures: number;
   credentialFailureWindowSeconds: number;
   loginAttempts: number;
@@ -20,20 +24,23 @@ export type RateLimitConfig = {
 };
 
 /** The counted limits: points per window of seconds. */
-export type Bucket = 'reads' | 'tokenReads' | 'actions' | 'staffWrites' | 'credentialFailures' | 'logins' | 'loginsPerAddress';
+export type Bucket = 'reads' | 'tokenReads' | 'actions' | 'adminReads' | 'downloads' | 'staffWrites' | 'receipts' | 'credentialFailures' | 'logins' | 'loginsPerAddress';
 
-const windows = (config: RateLimitConfig): Record<Bucket, { points: number; duration: number }> => ({
-  reads: { points: config.readsPerMinute, duration: 60 },
-  tokenReads: { points: config.tokenReadsPerMinute, duration: 60 },
-  actions: { points: config.actionsPerMinute, duration: 60 },
-  staffWrites: { points: config.staffWritesPerMinute, duration: 60 },
-  credentialFailures: { points: config.credentialFailures, duration: config.credentialFailureWindowSeconds },
-  logins: { points: config.loginAttempts, duration: config.loginWindowSeconds },
-  loginsPerAddress: { points: config.loginAttemptsPerAddress, duration: config.loginWindowSeconds },
+const windows = (config: RateLimitConfig): Record<Bucket, Allowance> => ({
+  reads: { points: config.readsPerMinute, seconds: 60 },
+  tokenReads: { points: config.tokenReadsPerMinute, seconds: 60 },
+  actions: { points: config.actionsPerMinute, seconds: 60 },
+  adminReads: { points: config.adminReadsPerMinute, seconds: 60 },
+  downloads: { points: config.downloadsPerMinute, seconds: 60 },
+  staffWrites: { points: config.staffWritesPerMinute, seconds: 60 },
+  receipts: { points: config.receiptsPerMinute, seconds: 60 },
+  credentialFailures: { points: config.credentialFailures, seconds: config.credentialFailureWindowSeconds },
+  logins: { points: config.loginAttempts, seconds: config.loginWindowSeconds },
+  loginsPerAddress: { points: config.loginAttemptsPerAddress, seconds: config.loginWindowSeconds },
 });
 
-/** A refusal: how long until the key may try again. */
-export type Refusal = { retryAfterMs: number };
+/** A refusal: how long until the key may try again, and the allowance it spent. */
+export type Refusal = { retryAfterMs: number; allowance: Allowance };
 
 export type Limiters = {
   /** Counts one request against `key`; a refusal when the window's points are spent. */
@@ -52,8 +59,10 @@ export type Limiters = {
 export const createLimiters = (config: RateLimitConfig, onRedisError: (error: Error) => void): Limiters => {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 250 }) : null;
   redis?.on('error', onRedisError);
+  const allowances = windows(config);
   const limiters = Object.fromEntries(
-    Object.entries(windows(config)).map(([bucket, window]) => {
+    Object.entries(allowances).map(([bucket, { points, seconds }]) => {
+      const window = { points, duration: seconds };
       const memory = new RateLimiterMemory({ ...window, keyPrefix: bucket });
       const limiter: RateLimiterAbstract = redis
         ? new RateLimiterRedis({ ...window, storeClient: redis, keyPrefix: `${config.redisPrefix}:${bucket}`, insuranceLimiter: memory, rejectIfRedisNotReady: true })
@@ -68,13 +77,13 @@ export const createLimiters = (config: RateLimitConfig, onRedisError: (error: Er
         await limiters[bucket].consume(key);
         return null;
       } catch (outcome) {
-        if (outcome instanceof RateLimiterRes) return { retryAfterMs: outcome.msBeforeNext };
+        if (outcome instanceof RateLimiterRes) return { retryAfterMs: outcome.msBeforeNext, allowance: allowances[bucket] };
         throw outcome;
       }
     },
     async exhausted(bucket, key) {
       const state = await limiters[bucket].get(key);
-      return state !== null && state.remainingPoints <= 0 ? { retryAfterMs: state.msBeforeNext } : null;
+      return state !== null && state.remainingPoints <= 0 ? { retryAfterMs: state.msBeforeNext, allowance: allowances[bucket] } : null;
     },
     async forget(bucket, key) {
       await limiters[bucket].delete(key);

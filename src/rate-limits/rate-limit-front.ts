@@ -6,10 +6,11 @@ import { allowedCorsOrigin } from '../access/cors-origin';
 import { queryParameter, requestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
 import { clientAddress, type ProxySettings } from './client-address';
+import { presentedRecognisedCredential } from './credential-outcome';
 import type { Bucket, Limiters, Refusal } from './limiters';
 import { retryAfterSeconds, tooManyRequestsBody, type RefusedFor } from './too-many-requests';
 
-type Paths = { api: string; graphql: string | null };
+type Paths = { api: string; graphql: string | null; uploads: string };
 
 /**
  * The credential a request presents to the Content API: a Bearer header, or `?token=` on the
@@ -17,17 +18,30 @@ type Paths = { api: string; graphql: string | null };
  * not buy a token's allowance: a made-up one each time would escape the address's limit.
  */
 const presentedCredential = (request: IncomingMessage, path: string, query: string, screenPrefix: string): string | null => {
-  const bearer = /^bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerOf(request);
   if (bearer) return bearer;
   if (!path.startsWith(screenPrefix)) return null;
   return queryParameter(query, 'token') || null;
 };
 
+const bearerOf = (request: IncomingMessage): string | null => /^bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+
 const digestOf = (credential: string) => crypto.createHash('sha256').update(credential).digest('base64url').slice(0, 22);
 
-/** What a request counts against: reads of the public API and GraphQL, or actions (every other write). */
-const countedAs = (method: string, path: string, paths: Paths, credential: string | null, address: string): { bucket: Bucket; key: string } | null => {
+/** The buckets counted here, in front of everything (the others are counted where their requests are understood). */
+type Counted = { bucket: Extract<Bucket, 'reads' | 'tokenReads' | 'actions' | 'adminReads' | 'downloads' | 'receipts'>; key: string };
+
+/** The admin user an admin API request is signed in as (the access token's signature and expiry checked), or null. */
+type AdminSessions = (token: string) => string | null;
+
+/**
+ * What a request counts against: reads of the public API and GraphQL per address or token,
+ * files per address, admin API reads per admin user, look-ups by receipt code per address, or
+ * actions (every other write) per address. The admin panel's own files count against nothing.
+ */
+const countedAs = (method: string, path: string, paths: Paths, credential: string | null, address: string, request: IncomingMessage, adminUserOf: AdminSessions): Counted | null => {
   const isRead = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+  if (isRead && path.startsWith(paths.uploads)) return { bucket: 'downloads', key: address };
   // A preview link is checked (signature, session, permissions) on every open: counted per address.
   if (isRead && (path === PREVIEW_PATH || path.startsWith(`${PREVIEW_PATH}/`))) return { bucket: 'reads', key: address };
   if ((isRead && path.startsWith(paths.api)) || (method === 'POST' && path === paths.graphql)) {
@@ -35,26 +49,37 @@ const countedAs = (method: string, path: string, paths: Paths, credential: strin
     // a made-up token is a wrong credential, and those lock the address out (below).
     return credential ? { bucket: 'tokenReads', key: digestOf(credential) } : { bucket: 'reads', key: address };
   }
-  return isRead ? null : { bucket: 'actions', key: address };
+  if (method === 'POST' && path.startsWith(`${paths.api}participation/receipts/`)) return { bucket: 'receipts', key: address };
+  if (!isRead) return { bucket: 'actions', key: address };
+  // The admin API: a signed-in admin's reads, per admin user wherever they work from.
+  const bearer = bearerOf(request);
+  if (bearer === null || path.startsWith(paths.api) || path === paths.graphql) return null;
+  const adminUser = adminUserOf(bearer);
+  return adminUser === null ? { bucket: 'adminReads', key: `address:${address}` } : { bucket: 'adminReads', key: `user:${adminUser}` };
 };
 
 /**
  * Rate limits, in front of everything (the response cache's hits included): each request is
- * counted against its address or its token before it is answered, and refused with a 429 and
- * Retry-After when the window's allowance is spent. Requests refused for a wrong credential
- * (401/403 to the Content API) are counted too: past their limit, the address is refused every
- * request that presents a credential until the window ends (a token guesser, a misconfigured screen).
+ * counted against its address, its token or its admin user before it is answered, and refused
+ * with a 429 and Retry-After when the window's allowance is spent, saying what was counted.
+ * Requests refused (401/403 to the Content API) for a credential nobody issued, an expired or a
+ * malformed one are counted too: past their limit, the address is refused every request that
+ * presents a credential until the window ends (a token guesser, a misconfigured screen).
  */
 export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: RequestListener): RequestListener => {
   const api = `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`.toLowerCase();
   const graphql = strapi.plugin('graphql') ? (strapi.plugin('graphql').config('endpoint') as string).toLowerCase() : null;
-  const paths: Paths = { api, graphql };
+  const paths: Paths = { api, graphql, uploads: '/uploads/' };
   const app = strapi.server.app as unknown as ProxySettings;
   const corsOrigin = allowedCorsOrigin(strapi);
+  const adminUserOf: AdminSessions = (token) => {
+    const result = strapi.sessionManager('admin').validateAccessToken(token);
+    return result.isValid ? String(result.payload.userId) : null;
+  };
 
-  const refuse = (request: IncomingMessage, response: ServerResponse, refused: RefusedFor, { retryAfterMs }: Refusal): false => {
+  const refuse = (request: IncomingMessage, response: ServerResponse, refused: RefusedFor, { retryAfterMs, allowance }: Refusal): false => {
     const retryAfter = retryAfterSeconds(retryAfterMs);
-    const body = JSON.stringify(tooManyRequestsBody(refused, retryAfter));
+    const body = JSON.stringify(tooManyRequestsBody(refused, retryAfter, allowance));
     const origin = corsOrigin(request.headers.origin);
     response.writeHead(429, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -82,15 +107,17 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
       const lockedOut = await limiters.exhausted('credentialFailures', address);
       if (lockedOut) return refuse(request, response, 'credentials', lockedOut);
       response.once('finish', () => {
-        if (response.statusCode === 401 || response.statusCode === 403) {
+        // Only a credential nobody issued, an expired or a malformed one: a valid token's
+        // refusals (a staff member asking for what they may not) lock nobody else out.
+        if ((response.statusCode === 401 || response.statusCode === 403) && !presentedRecognisedCredential(request)) {
           limiters.consume('credentialFailures', address).catch((error: Error) => strapi.log.warn(`rate limits: ${error.message}`));
         }
       });
     }
-    const counted = countedAs(method, path, paths, credential, address);
+    const counted = countedAs(method, path, paths, credential, address, request, adminUserOf);
     if (counted === null) return true;
     const refusal = await limiters.consume(counted.bucket, counted.key);
-    return refusal ? refuse(request, response, 'requests', refusal) : true;
+    return refusal ? refuse(request, response, counted.bucket, refusal) : true;
   };
 
   return (request, response) => {

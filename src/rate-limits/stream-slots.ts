@@ -7,8 +7,8 @@ export type StreamSlot = {
 };
 
 export type StreamSlots = {
-  /** A place for a stream of `owner` (a token or an address), or null when the caps are reached. */
-  acquire(owner: string, close: () => void): StreamSlot | null;
+  /** A place for a stream of `owner` (a token or an address), or the cap that is reached. */
+  acquire(owner: string, close: () => void): StreamSlot | { reachedCap: number };
   readonly open: number;
 };
 
@@ -43,8 +43,8 @@ export const streamSlots = ({ perOwner, total, idleMs }: { perOwner: number; tot
   return {
     acquire(owner, close) {
       const owned = byOwner.get(owner);
-      if (owned && owned.size >= perOwner && !makeRoom(owned)) return null;
-      if (all.size >= total && !makeRoom(all)) return null;
+      if (owned && owned.size >= perOwner && !makeRoom(owned)) return { reachedCap: perOwner };
+      if (all.size >= total && !makeRoom(all)) return { reachedCap: total };
       const stream: Open = { owner, lastEventAt: now(), close };
       all.add(stream);
       byOwner.set(owner, (byOwner.get(owner) ?? new Set()).add(stream));

@@ -52,10 +52,9 @@ export const registerGraphqlReadScope = (strapi: Core.Strapi): void => {
   const extension = graphql.service('extension');
   const { naming } = graphql.service('utils');
 
-  // The media library is not a public catalogue: files are reached through the content that
-  // uses them, and never lead back to it (`related` reaches drafts and other channels).
-  extension.shadowCRUD(MEDIA_UID).disableQueries();
-  extension.shadowCRUD(MEDIA_UID).disableMutations();
+  // Files are reached through the content that uses them (the media library has no query of
+  // its own: access/public-model.ts) and never lead back to it: `related` reaches drafts and
+  // other channels.
   extension.shadowCRUD(MEDIA_UID).field('related').disable();
   extension.shadowCRUD('plugin::upload.folder').disable();
 

@@ -1,4 +1,5 @@
 import { allOf } from '../documents/all-of';
+import { ownAttribute } from '../documents/own-attribute';
 import { isChannelTargeted, targetedAt, type Channel } from '../channels/channel-targeting';
 
 type Attribute = { type: string; target?: string; relation?: string; component?: string; components?: string[] };
@@ -65,7 +66,7 @@ export const scopePopulate = (schemas: SchemaLookup, schema: Schema, populate: u
   if (populate === undefined || populate === null || populate === false) return undefined;
   const scoped: PopulateTree = {};
   for (const [name, entry] of Object.entries(populateTree(schema, populate))) {
-    const attribute = schema.attributes[name];
+    const attribute = ownAttribute(schema.attributes, name);
     // Unknown keys are left for Strapi's own validation to refuse.
     if (!attribute) {
       scoped[name] = entry;

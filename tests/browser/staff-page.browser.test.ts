@@ -123,7 +123,7 @@ browserTest('an editor adopts a contribution from the 投稿箱 and lands in the
   await page.close();
 });
 
-browserTest('a staff member sends an anonymous opinion from the page, reads the answer and rates it', async () => {
+browserTest('a staff member sends an anonymous opinion, keeps its receipt code, and follows it by the code alone, on this phone and another', async () => {
   const page = await signedInPhone('JW1002', '吴晓岚');
   await page.getByRole('tab', { name: '意见建议' }).click();
   const form = page.locator('#opinion-form');
@@ -132,9 +132,14 @@ browserTest('a staff member sends an anonymous opinion from the page, reads the 
   await form.getByLabel('内容').fill('希望在机务段增设一处职工书屋。');
   await form.getByLabel('匿名提交').check();
   await form.getByRole('button', { name: '提交' }).click();
-  await page.getByText('已提交，答复后会显示在下方').waitFor();
-  const sent = page.locator('li.opinion', { hasText: '建议增设职工书屋' });
-  expect(await sent.textContent()).toContain('匿名');
+  await page.getByText('已匿名提交，请保存查询码').waitFor();
+  const receipt = ((await page.locator('#receipt-shown code').textContent()) ?? '').trim();
+  expect(receipt).toMatch(/^[0-9A-Z]{8}-[0-9A-Z]{20}$/);
+  const sent = page.locator('#anonymous-opinions li.opinion', { hasText: '建议增设职工书屋' });
+  await sent.waitFor();
+  expect(await sent.textContent()).toContain(`匿名 · 查询码 ${receipt}`);
+  // The account's own list does not hold it.
+  expect(await page.locator('#opinions').textContent()).not.toContain('建议增设职工书屋');
   expect(await fitsTheScreen(page)).toBe(true);
 
   // The organization's handler (here the super admin, who answers for every organization) answers it, not knowing who sent it.
@@ -145,10 +150,22 @@ browserTest('a staff member sends an anonymous opinion from the page, reads the 
   expect(opinion.sender).toBeNull();
   await admin.call(token, 'POST', `/participation/opinions/${opinion.documentId}/answer`, { answer: '已列入下季度职工之家建设计划。' });
 
+  // Another phone knows nothing of it until the code is typed in; then it reads the answer and rates it.
+  const other = await signedInPhone('JW1002', '吴晓岚');
+  await other.getByRole('tab', { name: '意见建议' }).click();
+  expect(await other.locator('#anonymous-opinions').textContent()).not.toContain('建议增设职工书屋');
+  await other.getByLabel(/输入查询码/).fill(receipt.toLowerCase());
+  await other.getByRole('button', { name: '查询' }).click();
+  const found = other.locator('#anonymous-opinions li.opinion', { hasText: '建议增设职工书屋' });
+  await found.locator('.answer').getByText('已列入下季度职工之家建设计划').waitFor();
+  await found.getByRole('button', { name: '满意', exact: true }).click();
+  await found.getByText('您的评价：满意').waitFor();
+  expect(await fitsTheScreen(other)).toBe(true);
+  await other.close();
+
+  // The first phone reads the same, from its own stored code.
   await page.getByRole('tab', { name: '我的投稿' }).click();
   await page.getByRole('tab', { name: '意见建议' }).click();
-  await sent.locator('.answer').getByText('已列入下季度职工之家建设计划').waitFor();
-  await sent.getByRole('button', { name: '满意', exact: true }).click();
   await sent.getByText('您的评价：满意').waitFor();
   await page.close();
 });
@@ -183,4 +200,29 @@ browserTest('the display screen shows the rankings beside the achievements, nami
   // Runs in the page: the element's box, typed here by hand (the tests compile without the DOM library).
   expect(await card.evaluate((node) => (node as unknown as { scrollHeight: number }).scrollHeight - (node as unknown as { clientHeight: number }).clientHeight)).toBeLessThanOrEqual(0);
   await screen.close();
+});
+
+browserTest('a password an administrator set is shown as such, and replaced by the person before anything else', async () => {
+  const admin = cmsKit.adminApi(cms.base);
+  const token = await admin.login(cms.accounts.superAdmin);
+  const staff = (await admin.call(token, 'GET', '/content-manager/collection-types/api::participation.staff-member?filters[employeeNumber][$eq]=CW2001')) as unknown as { results: Array<{ documentId: string }> };
+  const generated = ((await admin.call(token, 'POST', `/participation/staff/${staff.results[0].documentId}/password`)) as unknown as { data: { password: string } }).data.password;
+  const page = await phone();
+  await page.goto(`${cms.base}/participate/`);
+  await page.getByLabel('工号', { exact: true }).fill('CW2001');
+  await page.getByLabel('密码', { exact: true }).fill(generated);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '请设置您自己的密码' }).waitFor();
+  expect(await page.locator('#own-password-why').textContent()).toMatch(/^管理员.+于 .+ 为您设置了密码/);
+  expect(await page.locator('#signed-in').isVisible()).toBe(false);
+  await page.locator('#own-password-form').getByLabel('新密码').fill('Only-Mine-2026');
+  await page.locator('#own-password-form').getByLabel('再输入一次').fill('Only-Mine-2026');
+  await page.getByRole('button', { name: '设置新密码' }).click();
+  await page.getByText('密码已更新，只有您本人知道').waitFor();
+  await page.locator('#me-name').getByText('郑宏斌').waitFor();
+  await page.getByText('密码记录').click();
+  const history = await page.locator('#password-history').textContent();
+  expect(history).toMatch(/本人修改.*管理员设置/);
+  expect(await fitsTheScreen(page)).toBe(true);
+  await page.close();
 });

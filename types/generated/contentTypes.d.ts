@@ -1077,7 +1077,7 @@ export interface ApiParticipationHandlerAssignment
 export interface ApiParticipationOpinion extends Struct.CollectionTypeSchema {
   collectionName: 'participation_opinions';
   info: {
-    description: 'An opinion, suggestion or problem a staff member sent to an organization, named or anonymous, and its answer. Never public.';
+    description: 'An opinion, suggestion or problem a staff member sent to an organization, named or anonymous, and its answer. An anonymous one keeps nothing of its sender: its receipt code (a lookup and a slow hash of a secret) is the only way back to it. Never public.';
     displayName: 'Opinion \u610F\u89C1\u5EFA\u8BAE';
     pluralName: 'opinions';
     singularName: 'opinion';
@@ -1155,15 +1155,20 @@ export interface ApiParticipationOpinion extends Struct.CollectionTypeSchema {
       }>;
     ratedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Enumeration<['satisfied', 'unsatisfied']>;
+    receiptHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    receiptLookup: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
     sender: Schema.Attribute.Relation<
       'manyToOne',
       'api::participation.staff-member'
     >;
-    senderKey: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1578,6 +1583,7 @@ export interface ApiWorkflowAuditEntry extends Struct.CollectionTypeSchema {
         'override_approve',
         'withdraw_approval',
         'edited',
+        'discarded',
         'schedule',
         'publish',
         'unpublish',
@@ -1592,6 +1598,8 @@ export interface ApiWorkflowAuditEntry extends Struct.CollectionTypeSchema {
         'media_update',
         'media_delete',
         'staff_import',
+        'staff_invitation',
+        'staff_password_set',
         'contribution_submit',
         'contribution_edit',
         'contribution_adopt',

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../../constants';
 import type { AdminAbility } from '../../../access/document-read';
 import { userActor, type AdminUser } from '../../../workflow/actor';
+import { recordAudit } from '../../../workflow/audit-trail';
 import { refuse } from '../../../workflow/workflow-error';
 import { adoptContribution, declineContribution, inbox } from '../../../participation/contribution-inbox';
 import { inviteAccount, setGeneratedPassword } from '../../../participation/invitations';
@@ -106,10 +107,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async invite(ctx: Context) {
     assertStaffManager(ctx);
     const member = await staffAccountOf(strapi, ctx.params.documentId);
-    ctx.body = { data: { employeeNumber: member.employeeNumber, ...(await inviteAccount(strapi, member.accountId!)) } };
+    const invitation = await inviteAccount(strapi, member.accountId!);
+    await recordAudit(strapi, { uid: PARTICIPATION_UID.staffMember, documentId: member.documentId, locale: '*' }, { action: 'staff_invitation', actor: userActor(ctx.state.user), details: { expiresAt: invitation.expiresAt } });
+    ctx.body = { data: { employeeNumber: member.employeeNumber, ...invitation } };
   },
 
-  /** A generated password, shown this once, for someone who cannot open a link. */
+  /**
+   * A generated password, shown this once, for someone who cannot open a link. On the trail
+   * (password-events.ts), shown to the person, who must choose their own at the next sign-in.
+   */
   async generatePassword(ctx: Context) {
     assertStaffManager(ctx);
     const member = await staffAccountOf(strapi, ctx.params.documentId);

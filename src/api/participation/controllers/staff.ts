@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { editContribution, myContributions, submitContribution, type ContributionFields, type SentFile } from '../../../participation/contributions';
 import { pageOf, periodQuery } from '../../../participation/list-query';
 import { myOpinions, rateAnswer, sendOpinion } from '../../../participation/opinions';
+import { passwordChangeRequired, passwordHistory } from '../../../participation/password-events';
 import { pointsOf } from '../../../participation/points-ledger';
 import { ranking } from '../../../participation/rankings';
 import type { StaffMember } from '../../../participation/staff-accounts';
@@ -16,6 +17,7 @@ type Context = {
   state: { staffMember: StaffMember };
   status: number;
   body: unknown;
+  set: (name: string, value: string) => void;
 };
 
 const fieldsOf = (body: unknown): ContributionFields => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as ContributionFields) : {});
@@ -32,6 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Who I am here, and my points. */
   async me(ctx: Context) {
     const member = ctx.state.staffMember;
+    const history = await passwordHistory(strapi, member);
     const organization = member.organizationDocumentId
       ? await publishedOrganization(strapi, { documentId: member.organizationDocumentId })
       : null;
@@ -43,6 +46,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         organization: organization ? { name: organization.name, slug: organization.slug } : null,
         points: await pointsOf(strapi, member.id),
         rankingsShown: strapi.config.get<boolean>('participation.rankingsForStaff') === true,
+        // When, how and by whom the password was set: an administrator's must be replaced first.
+        password: { changeRequired: passwordChangeRequired(history), history },
       },
     };
   },
@@ -75,11 +80,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: { ...result, rows: result.rows.map(({ rank, points, adopted, name, organization }) => ({ rank, points, adopted, name, organization })) } };
   },
 
-  /** 意见建议: named or anonymous; `anonymous: true` keeps the sender's name from the organization's handlers. */
+  /** 意见建议: named or anonymous. An anonymous one is answered with its receipt code, this once: the only way back to it. */
   async sendOpinion(ctx: Context) {
-    const documentId = await sendOpinion(strapi, ctx.state.staffMember, fieldsOf(ctx.request.body) as Record<string, unknown>);
     ctx.status = 201;
-    ctx.body = { data: (await myOpinions(strapi, ctx.state.staffMember)).find((opinion) => opinion.documentId === documentId) };
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: await sendOpinion(strapi, ctx.state.staffMember, fieldsOf(ctx.request.body) as Record<string, unknown>) };
   },
 
   async myOpinions(ctx: Context) {

@@ -58,14 +58,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A token counts only where it is checked: with SCREEN_FEED_PUBLIC any made-up one would do.
       const token = strapi.config.get('screens.public') === true ? '' : presentedScreenToken(ctx.request.header.authorization, ctx.query.token);
       let opened: { end: () => void } | null = null;
-      const slot = rateLimitsOf(strapi)?.streams.acquire(token ? `token:${hashOf(token)}` : `address:${ctx.request.ip}`, () => opened?.end());
-      if (slot === null) {
+      const acquired = rateLimitsOf(strapi)?.streams.acquire(token ? `token:${hashOf(token)}` : `address:${ctx.request.ip}`, () => opened?.end());
+      if (acquired && 'reachedCap' in acquired) {
         const retryAfter = retryAfterSeconds(RETRY_STREAM_MS);
         ctx.set({ 'Retry-After': String(retryAfter) });
         ctx.status = 429;
-        ctx.body = tooManyRequestsBody('streams', retryAfter);
+        ctx.body = tooManyRequestsBody('streams', retryAfter, { points: acquired.reachedCap, seconds: 0 });
         return;
       }
+      const slot = acquired;
       const lastEventId = Number(ctx.request.header['last-event-id'] ?? ctx.query.lastEventId ?? 0);
       try {
         opened = await openScreenStream(ctx, screenEventsOf(strapi), {

@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'http';
+import type { Core } from '@strapi/strapi';
+import { isIssuedCredential } from '../access/issued-credential';
+import { isScreenToken, presentedScreenToken } from '../channels/screen/screen-access';
+import { noteRecognisedCredential } from '../rate-limits/credential-outcome';
+
+type AuthContext = {
+  req: IncomingMessage;
+  status: number;
+  query: Record<string, unknown>;
+  get: (header: string) => string;
+  state: { isAuthenticated?: boolean; auth?: { credentials?: unknown } };
+};
+
+/**
+ * Outermost: whether the credential a refused request presented is one the server issued, for
+ * the rate limits, which count only unknown, expired or malformed ones against the address
+ * (src/rate-limits/rate-limit-front.ts). Strapi's authentication recognised it (an API token, a
+ * staff member's JWT); or a route that reads credentials of its own (the screens') refused
+ * another kind the server issued, or a screen's token was refused where it does not belong.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: AuthContext, next: () => Promise<void>) => {
+    try {
+      await next();
+    } finally {
+      if (ctx.state.isAuthenticated === true && ctx.state.auth?.credentials) noteRecognisedCredential(ctx.req);
+      else if (ctx.status === 401 || ctx.status === 403) {
+        const presented = presentedScreenToken(ctx.get('authorization') || undefined, ctx.query.token);
+        if (isScreenToken(strapi, presented) || (await isIssuedCredential(strapi, presented))) noteRecognisedCredential(ctx.req);
+      }
+    }
+  };
