@@ -277,6 +277,8 @@ browserTest('bulk publish says per item what the workflow would refuse, before a
   // Editors cannot publish; reviewers can (src/access/admin-roles.ts).
   const editor = await pageOf('reviewer');
   await editor.goto(`${cms.base}/admin/content-manager/collection-types/${ARTICLE}?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
+  // The list settles first (its rows and their review states): a list drawn again after the checks would forget them.
+  await editor.waitForLoadState('networkidle');
   for (const title of [`${TITLE}，32名队员参加`, '宪法知识竞赛决赛举行']) {
     await editor.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
   }

@@ -100,8 +100,9 @@ browserTest('an invitation link lets a new person choose a password and signs th
   const invitation = (await admin.call(token, 'POST', `/participation/staff/${staff.results[0].documentId}/invitation`)).data as { link: string };
   const page = await phone();
   await page.goto(`${cms.base}${invitation.link}`);
-  await page.getByLabel('新密码').fill('Chosen-Pass-2026');
-  await page.getByLabel('再输入一次').fill('Chosen-Pass-2026');
+  const form = page.locator('#set-password-form');
+  await form.getByLabel('新密码').fill('Chosen-Pass-2026');
+  await form.getByLabel('再输入一次').fill('Chosen-Pass-2026');
   await page.getByRole('button', { name: '设置并登录' }).click();
   await page.locator('#me-name').getByText('冯雨桐').waitFor();
   // The spent link is gone from the address bar.
