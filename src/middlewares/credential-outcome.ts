@@ -13,7 +13,7 @@ type AuthContext = {
 };
 
 /**
- * Outermost: whether the credential a refused request presented is one the server issued, for
+ * Just inside the access log: whether the credential a refused request presented is one the server issued, for
  * the rate limits, which count only unknown, expired or malformed ones against the address
  * (src/rate-limits/rate-limit-front.ts). Strapi's authentication recognised it (an API token, a
  * staff member's JWT); or a route that reads credentials of its own (the screens') refused
