@@ -191,9 +191,13 @@ describe('signing in', () => {
     const forgot = await app.http().post('/api/auth/forgot-password').send({ email: 'lihua@example.com' });
     expect([forgot.status, forgot.body]).toEqual([200, { ok: true }]);
     expect((await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'E1002' } })).resetPasswordToken).toBe(invitation.code);
-    // The invitation still works, and the password chosen earlier is replaced.
+    // The invitation still works, and the password chosen earlier is replaced: the sessions opened with it end.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const used = await app.http().post('/api/auth/reset-password').send({ code: invitation.code, password: 'Staff-Pass-123', passwordConfirmation: 'Staff-Pass-123' });
     expect(used.status).toBe(200);
+    expect((await app.http().get('/api/participation/me').set(staffB)).status).toBe(401);
+    staffB = { Authorization: `Bearer ${used.body.jwt}` };
+    expect((await app.http().get('/api/participation/me').set(staffB)).body.data.password.history[0]).toMatchObject({ how: 'invitation', by: expect.stringMatching(/\S/) });
   });
 
   test('a generated password is shown once and signs in; the person sees who set it, and must choose their own before anything else', async () => {
@@ -218,12 +222,27 @@ describe('signing in', () => {
     const trail = await app.strapi.db.query('api::workflow.audit-entry').findMany({ where: { targetDocumentId: member.documentId, action: 'staff_password_set' } });
     expect(trail.at(-1)).toMatchObject({ actorType: 'user', details: { how: 'admin' } });
 
+    // Sessions opened before a password is set end with it (tokens carry their time in seconds).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const changed = await app.http().post('/api/auth/change-password').set(staff).send({ currentPassword: generated, password: 'Own-Chosen-Pass-9', passwordConfirmation: 'Own-Chosen-Pass-9' });
     expect(changed.status).toBe(200);
     const own = { Authorization: `Bearer ${changed.body.jwt}` };
     const after = (await app.http().get('/api/participation/me').set(own)).body.data;
     expect(after.password).toMatchObject({ changeRequired: false, history: [{ how: 'self' }, { how: 'admin' }, ...after.password.history.slice(2)] });
     expect((await app.http().get('/api/participation/opinions').set(own)).status).toBe(200);
+    // The session the administrator opened with the password they set is over.
+    const outlived = await app.http().get('/api/participation/me').set(staff);
+    expect([outlived.status, outlived.body.error?.message]).toEqual([401, expect.stringMatching(/sign in again/)]);
+  });
+
+  test('a password set on any other door than the person’s own change or an invitation counts as an administrator’s', async () => {
+    const member = await app.strapi.db.query(PARTICIPATION_UID.staffMember).findOne({ where: { employeeNumber: '20031' }, populate: ['account'] });
+    // A request through a door not foreseen (here an admin API token's), and one with no strategy at all.
+    for (const state of [{ auth: { strategy: { name: 'admin-token' } }, route: { handler: 'admin.update' } }, {}]) {
+      await app.strapi.requestContext.run({ state } as never, () => app.strapi.plugin('users-permissions').service('user').edit(member.account.id, { password: 'Some-Door-Pass-1' }));
+      const [latest] = await app.strapi.db.query('api::workflow.audit-entry').findMany({ where: { targetDocumentId: member.documentId, action: 'staff_password_set' }, orderBy: [{ id: 'desc' }], limit: 1 });
+      expect([state, latest.details.how]).toEqual([state, 'admin']);
+    }
   });
 
   test('an administrator who sets a password in the content manager is on record too, and the person must replace it', async () => {
@@ -535,6 +554,15 @@ describe('opinions (意见建议)', () => {
       expect((await app.http().post('/api/participation/receipts/opinion').send({ receipt })).status).toBe(400);
     }
     expect((await app.http().post('/api/participation/receipts/rating').send({ receipt: anonymousReceipt, rating: 'meh' })).status).toBe(400);
+    // The staff page asks for all the codes it keeps at once: each opinion, or null.
+    const batch = await app.http().post('/api/participation/receipts/opinion').send({ receipts: [anonymousReceipt, `ZZZZZZZZ-${secret}`] });
+    expect(batch.body.data).toEqual([
+      { receipt: anonymousReceipt, opinion: expect.objectContaining({ documentId: anonymous }) },
+      { receipt: `ZZZZZZZZ-${secret}`, opinion: null },
+    ]);
+    for (const receipts of [[], 'x', [anonymousReceipt, 'nope'], Array(21).fill(anonymousReceipt)]) {
+      expect((await app.http().post('/api/participation/receipts/opinion').send({ receipts })).status).toBe(400);
+    }
     const rateByReceipt = (rating: string) => app.http().post('/api/participation/receipts/rating').send({ receipt: anonymousReceipt, rating });
     expect((await rateByReceipt('great')).status).toBe(400);
     expect((await rateByReceipt('satisfied')).status).toBe(200);

@@ -1,4 +1,5 @@
 import crypto from 'crypto';
+import http from 'http';
 import type { AddressInfo } from 'net';
 import supertest from 'supertest';
 import { openEventStream } from './harness/event-stream';
@@ -71,6 +72,13 @@ const expectRefused = (response: supertest.Response, words: RegExp, counted?: st
 };
 
 const LIST = '/api/articles?locale=zh-CN';
+
+/** The app's server on a port of its own, for clients supertest cannot play (streams, raw request lines). */
+const listeningPort = async (): Promise<number> => {
+  const server = app.strapi.server.httpServer;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+};
 
 /** A new staff member of 信号党支部 (the password set by code: no request, so no change is asked), signed in from `address`. */
 const staffSignIn = async (employeeNumber: string, address: string): Promise<Record<string, string>> => {
@@ -181,6 +189,34 @@ describe('wrong credentials', () => {
     expectRefused(await get(address, '/api/screen/feed').set('Authorization', `Bearer ${OFFICE_SCREEN_TOKEN}`), /unknown, expired or malformed token/, 'credentials');
   });
 
+  test('a valid credential beside a guess does not make the guess free: only the credential counted is looked at', async () => {
+    const address = newAddress();
+    const staff = await staffSignIn('RL004', address);
+    const valid = staff.Authorization.slice('Bearer '.length);
+    for (let attempt = 0; attempt < LIMITS.CREDENTIAL_FAILURES; attempt += 1) {
+      expect((await get(address, `${LIST}&token=${valid}`).set('Authorization', `bearer made-up-${attempt}`)).status).toBe(401);
+    }
+    expect((await get(address, LIST).set(staff)).status).toBe(429);
+  });
+
+  test('an IPv6 client is counted by its /64, and a request line in absolute form by its path', async () => {
+    const prefix = `2001:db8:${(addresses += 1).toString(16)}:1`;
+    for (let read = 0; read < LIMITS.READS; read += 1) expect((await get(`${prefix}::${read + 1}`, LIST)).status).toBe(200);
+    expect((await get(`${prefix}:0:0:0:ffff`, LIST)).status).toBe(429);
+    const address = newAddress();
+    for (let read = 0; read < LIMITS.READS; read += 1) expect((await get(address, LIST)).status).toBe(200);
+    const port = await listeningPort();
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, path: `http://127.0.0.1:${port}${LIST}`, headers: { 'X-Forwarded-For': address } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(status).toBe(429);
+  });
+
   test('an expired token counts like an unknown one', async () => {
     const address = newAddress();
     const staff = await staffSignIn('RL003', address);
@@ -267,8 +303,7 @@ describe('sign-in', () => {
 describe('screen streams', () => {
   let port: number;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-    port = (app.strapi.server.httpServer.address() as AddressInfo).port;
+    port = await listeningPort();
   });
   const stream = (address: string) => openEventStream(port, `/api/screen/stream?token=${SCREEN_TOKEN}`, { 'X-Forwarded-For': address });
 

@@ -46,7 +46,7 @@
       signOut('登录已过期，请重新登录。');
       throw new Error('signed out');
     }
-    if (!response.ok) throw new Error(await failure(response));
+    if (!response.ok) throw Object.assign(new Error(await failure(response)), { status: response.status });
     return response.status === 204 ? null : response.json();
   };
 
@@ -147,7 +147,7 @@
     $('points-year').textContent = me.points.year;
     $('points-total').textContent = me.points.total;
     document.querySelector('[data-tab=rankings]').hidden = !me.rankingsShown;
-    $('password-history').replaceChildren(...me.password.history.map((set) => el('li', { textContent: `${whenTime(set.at)} · ${HOW[set.how] || set.how}${set.how === 'admin' ? `（${set.by}）` : ''}` })));
+    $('password-history').replaceChildren(...me.password.history.map((set) => el('li', { textContent: `${whenTime(set.at)} · ${HOW[set.how] || set.how}${set.how === 'admin' ? `（${set.by}）` : set.how === 'invitation' ? `（邀请人 ${set.by}）` : ''}` })));
   };
 
   const fillChoices = async () => {
@@ -274,14 +274,28 @@
   const opinionItem = (item) =>
     el('li', { className: 'opinion', dataset: { state: item.state } }, [
       el('div', {}, [el('span', { className: `state ${item.state === 'answered' ? 'published' : 'received'}`, textContent: item.state === 'answered' ? '已答复' : '待答复' }), el('span', { className: 'title', textContent: `【${KINDS[item.kind]}】${item.title}` })]),
-      el('div', { className: 'muted', textContent: `${when(item.sentAt)}${item.receipt ? ` · 匿名 · 查询码 ${item.receipt}` : ''}` }),
+      el('div', { className: 'muted', textContent: `${item.sentAt ? when(item.sentAt) : ''}${item.receipt ? ` · 匿名 · 查询码 ${item.receipt}` : ''}` }),
       ...(item.answer ? [el('p', { className: 'answer', textContent: `答复：${item.answer}` })] : []),
       ...(item.state === 'answered' && !item.rating
         ? [el('div', { className: 'rate' }, [el('button', { type: 'button', textContent: '满意', onclick: () => rate('satisfied', item) }), el('button', { type: 'button', textContent: '不满意', onclick: () => rate('unsatisfied', item) })])]
         : item.rating
           ? [el('div', { className: 'muted', textContent: item.rating === 'satisfied' ? '您的评价：满意' : '您的评价：不满意' })]
           : []),
-      ...(item.receipt ? [el('button', { type: 'button', className: 'link', textContent: '从本机移除此查询码', onclick: () => { forgetReceipt(item.receipt); loadOpinions(); } })] : []),
+      // On a shared device a person may take a code away; one that still opens its opinion only once it is written down.
+      ...(item.receipt
+        ? [
+            el('button', {
+              type: 'button',
+              className: 'link',
+              textContent: '从本机移除此查询码',
+              onclick: () => {
+                if (!item.notFound && !confirm(`移除后本机不再保存这个查询码，只有凭它才能再查看这条意见。请确认已抄下：${item.receipt}`)) return;
+                forgetReceipt(item.receipt);
+                loadOpinions();
+              },
+            }),
+          ]
+        : []),
     ]);
 
   const loadOpinions = async () => {
@@ -289,16 +303,19 @@
       const { data } = await call('/participation/opinions');
       $('opinions').replaceChildren(...data.map(opinionItem));
       $('opinions-empty').hidden = data.length > 0;
-      const anonymous = [];
-      for (const receipt of storedReceipts()) {
-        try {
-          anonymous.push({ ...(await byReceipt('opinion', { receipt })).data, receipt });
-        } catch {
-          // A code that opens nothing (mistyped, or its opinion deleted) is shown as such, not dropped unasked.
-          anonymous.push({ receipt, kind: 'opinion', title: '（查询码未找到对应的意见）', state: 'open', sentAt: new Date().toISOString() });
-        }
+      const receipts = storedReceipts();
+      if (receipts.length === 0) return $('anonymous-opinions').replaceChildren();
+      try {
+        // All the codes this phone keeps, in one look-up (20 at most, the newest).
+        const { data } = await byReceipt('opinion', { receipts: receipts.slice(0, 20) });
+        $('anonymous-opinions').replaceChildren(
+          // A code that opens nothing (its opinion deleted) says so, and only then may be removed.
+          ...data.map(({ receipt, opinion }) => opinionItem(opinion ? { ...opinion, receipt } : { receipt, notFound: true, kind: 'opinion', title: '（没有与此查询码对应的意见）', state: 'open', sentAt: null }))
+        );
+      } catch (error) {
+        // Busy or unreachable: the codes stay as they are, to be asked again.
+        $('anonymous-opinions').replaceChildren(el('li', { className: 'muted', textContent: error.status === 429 ? '查询过于频繁，请稍后再试。' : `匿名意见暂时无法读取：${error.message}` }));
       }
-      $('anonymous-opinions').replaceChildren(...anonymous.map(opinionItem));
     } catch (error) {
       if (error.message !== 'signed out') notify(`读取失败：${error.message}`);
     }
@@ -348,7 +365,7 @@
       notify('已找到这条匿名意见，本机已保存查询码。', true);
       await loadOpinions();
     } catch (error) {
-      notify(`查询失败：${error.message}`);
+      notify(error.status === 429 ? '查询过于频繁，请稍后再试。' : `查询失败：${error.message}`);
     }
   });
 

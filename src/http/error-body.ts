@@ -13,9 +13,13 @@ type ErrorAnswer = { error: { message?: unknown; details?: { errors?: unknown } 
 const isErrorAnswer = (body: unknown): body is ErrorAnswer =>
   body !== null && typeof body === 'object' && 'error' in body && (body as { error: unknown }).error !== null && typeof (body as { error: unknown }).error === 'object';
 
-// yup's typeError quotes what it was given: "… must be a `string` type, but the final value was: `{…}`".
-const ECHOED_INPUT = /,? but the final value was:[\s\S]*$/;
-const withoutEcho = (message: unknown) => (typeof message === 'string' ? message.replace(ECHOED_INPUT, '.') : message);
+// Where a validator quotes what it was given: yup's typeError ("… must be a `string` type, but the
+// final value was: `{…}`"), zod's enumerations ("Invalid enum value. Expected 'a' | 'b', received 'x'").
+const ECHOED_INPUT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/,? but the final value was:[\s\S]*$/, '.'],
+  [/, received '[\s\S]*'$/, ''],
+];
+const withoutEcho = (message: unknown) => (typeof message === 'string' ? ECHOED_INPUT.reduce((text, [pattern, kept]) => text.replace(pattern, kept), message) : message);
 
 /**
  * Makes an error answer quote nothing a client sent in its body: Strapi's validation errors

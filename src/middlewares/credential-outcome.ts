@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
 import { isIssuedCredential } from '../access/issued-credential';
-import { isScreenToken, presentedScreenToken } from '../channels/screen/screen-access';
-import { noteRecognisedCredential } from '../rate-limits/credential-outcome';
+import { isScreenToken } from '../channels/screen/screen-access';
+import { bearerOf } from '../http/request-listener';
+import { noteRecognisedCredential, presentedCredentialOf } from '../rate-limits/credential-outcome';
 
 type AuthContext = {
   req: IncomingMessage;
   status: number;
-  query: Record<string, unknown>;
   get: (header: string) => string;
   state: { isAuthenticated?: boolean; auth?: { credentials?: unknown } };
 };
@@ -24,10 +24,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     try {
       await next();
     } finally {
-      if (ctx.state.isAuthenticated === true && ctx.state.auth?.credentials) noteRecognisedCredential(ctx.req);
-      else if (ctx.status === 401 || ctx.status === 403) {
-        const presented = presentedScreenToken(ctx.get('authorization') || undefined, ctx.query.token);
-        if (isScreenToken(strapi, presented) || (await isIssuedCredential(strapi, presented))) noteRecognisedCredential(ctx.req);
+      // Only the credential the rate limits counted the request by is looked at: another, valid one
+      // sent beside a guess (a header and ?token=) must not make the guess free.
+      const presented = presentedCredentialOf(ctx.req);
+      if (presented !== null && (ctx.status === 401 || ctx.status === 403)) {
+        const authenticated = ctx.state.isAuthenticated === true && ctx.state.auth?.credentials && bearerOf(ctx.get('authorization')) === presented;
+        if (authenticated || isScreenToken(strapi, presented) || (await isIssuedCredential(strapi, presented))) noteRecognisedCredential(ctx.req);
       }
     }
   };

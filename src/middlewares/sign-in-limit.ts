@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { rateLimitsOf } from '../rate-limits';
+import { addressKey } from '../rate-limits/client-address';
 import { accountAttemptsKey, signInRouteOf } from '../rate-limits/sign-in-attempts';
 import { retryAfterSeconds, tooManyRequestsBody } from '../rate-limits/too-many-requests';
 
@@ -23,7 +24,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const signIn = ctx.method === 'POST' ? signInRouteOf(ctx.path) : null;
     if (limits === null || signIn === null) return next();
     const { limiters } = limits;
-    const address = ctx.request.ip;
+    const address = addressKey(ctx.request.ip);
     const account = accountAttemptsKey(signIn.path, signIn.route, address, ctx.request.body);
     const refusal = (await limiters.exhausted('loginsPerAddress', address)) ?? (account ? await limiters.exhausted('logins', account) : null);
     if (refusal) {

@@ -69,7 +69,7 @@ const booleanField = (field: string, value: unknown, fallback: boolean): boolean
 /** A published taxonomy item's documentId by its slug, or a 400 naming the field. */
 const taxonomyBySlug = async (strapi: Core.Strapi, uid: typeof UID.organization | typeof UID.category, field: string, slug: string): Promise<string> => {
   const found = await publishedBySlug(strapi, uid, slug);
-  if (!found) throw fieldError(field, `no published ${field} with slug “${slug}”`);
+  if (!found) throw fieldError(field, `no published ${field} has this slug`);
   return found.documentId;
 };
 

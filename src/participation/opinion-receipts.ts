@@ -14,7 +14,23 @@ const LOOKUP_LENGTH = 8; // 40 bits: tells opinions apart
 const SECRET_LENGTH = 20; // 100 bits: guessing is hopeless, even with the hash in hand
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
 
-const scrypt = promisify<crypto.BinaryLike, crypto.BinaryLike, number, crypto.ScryptOptions, Buffer>(crypto.scrypt);
+const scryptOnPool = promisify<crypto.BinaryLike, crypto.BinaryLike, number, crypto.ScryptOptions, Buffer>(crypto.scrypt);
+
+// Each hash holds a thread of libuv's pool (which files and zlib share) for tens of milliseconds:
+// at most two at once, the rest wait their turn.
+const SCRYPT_AT_ONCE = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+const scrypt = async (secret: string, salt: Buffer, keyLength: number, options: crypto.ScryptOptions): Promise<Buffer> => {
+  if (running >= SCRYPT_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await scryptOnPool(secret, salt, keyLength, options);
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+};
 
 const randomCode = (length: number) => Array.from({ length }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]).join('');
 
@@ -41,8 +57,17 @@ export const hashSecret = async (secret: string): Promise<string> => {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 };
 
+// What a code whose lookup matches nothing is checked against, so its answer takes as long as a wrong secret's.
+let unmatched: Promise<string> | null = null;
+
+/** Whether `secret` is the one `stored` hashes; with nothing stored, as slowly, and false. */
 export const secretMatches = async (secret: string, stored: string | null): Promise<boolean> => {
-  const [scheme, n, r, p, salt, hash] = (stored ?? '').split('$');
+  if (stored === null) {
+    unmatched ??= hashSecret(crypto.randomBytes(16).toString('hex'));
+    await secretMatches(secret, await unmatched);
+    return false;
+  }
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
   const given = await scrypt(secret, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });

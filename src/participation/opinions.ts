@@ -98,7 +98,7 @@ export const sendOpinion = async (strapi: Core.Strapi, member: StaffMember, fiel
   if (body === '' || body.length > 5000) throw field('body', body === '' ? 'is required' : 'may have at most 5000 characters');
   const slug = text(fields.organization);
   const organization = slug ? await publishedOrganization(strapi, { slug }) : member.organizationDocumentId ? await publishedOrganization(strapi, { documentId: member.organizationDocumentId }) : null;
-  if (!organization) throw field('organization', slug ? `no published organization with slug “${slug}”` : 'is required');
+  if (!organization) throw field('organization', slug ? 'no published organization has this slug' : 'is required');
   const anonymous = flag('anonymous', fields.anonymous);
   const consentToPublish = flag('consentToPublish', fields.consentToPublish);
   const receipt = anonymous ? await unusedReceipt(strapi) : null;
@@ -151,6 +151,26 @@ const openedByReceipt = async (strapi: Core.Strapi, receipt: unknown): Promise<O
 
 /** An anonymous opinion and its answer, by its receipt code (no sign-in). */
 export const opinionByReceipt = async (strapi: Core.Strapi, receipt: unknown): Promise<SenderView> => senderView(await openedByReceipt(strapi, receipt));
+
+/** The most codes one request may look up: the staff page asks for all it keeps at once. */
+export const RECEIPTS_AT_ONCE = 20;
+
+/** Several codes at once (the staff page's, on opening): each opinion, or null where a code opens none. */
+export const opinionsByReceipts = async (strapi: Core.Strapi, receipts: unknown): Promise<Array<{ receipt: string; opinion: SenderView | null }>> => {
+  if (!Array.isArray(receipts) || receipts.length === 0 || receipts.length > RECEIPTS_AT_ONCE || receipts.some((receipt) => parseReceipt(receipt) === null)) {
+    throw field('receipts', `must be a list of 1 to ${RECEIPTS_AT_ONCE} receipt codes as they were given`);
+  }
+  return Promise.all(
+    (receipts as string[]).map(async (receipt) => {
+      try {
+        return { receipt, opinion: await opinionByReceipt(strapi, receipt) };
+      } catch (error) {
+        if (error instanceof errors.NotFoundError) return { receipt, opinion: null };
+        throw error;
+      }
+    })
+  );
+};
 
 /** The sender rates the answer once, satisfied or not; on the trail without them when it is anonymous. */
 const rate = async (strapi: Core.Strapi, row: OpinionRow, rating: unknown, actor: Actor) => {

@@ -3,10 +3,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { PREVIEW_PATH } from '../constants';
 import { allowedCorsOrigin } from '../access/cors-origin';
-import { queryParameter, requestTarget } from '../http/request-listener';
+import { bearerOf, queryParameter, requestTarget } from '../http/request-listener';
 import { redactedUrl } from '../middlewares/access-log';
-import { clientAddress, type ProxySettings } from './client-address';
-import { presentedRecognisedCredential } from './credential-outcome';
+import { addressKey, clientAddress, type ProxySettings } from './client-address';
+import { notePresentedCredential, presentedRecognisedCredential } from './credential-outcome';
 import type { Bucket, Limiters, Refusal } from './limiters';
 import { retryAfterSeconds, tooManyRequestsBody, type RefusedFor } from './too-many-requests';
 
@@ -18,13 +18,11 @@ type Paths = { api: string; graphql: string | null; uploads: string };
  * not buy a token's allowance: a made-up one each time would escape the address's limit.
  */
 const presentedCredential = (request: IncomingMessage, path: string, query: string, screenPrefix: string): string | null => {
-  const bearer = bearerOf(request);
+  const bearer = bearerOf(request.headers.authorization);
   if (bearer) return bearer;
   if (!path.startsWith(screenPrefix)) return null;
   return queryParameter(query, 'token') || null;
 };
-
-const bearerOf = (request: IncomingMessage): string | null => /^bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
 
 const digestOf = (credential: string) => crypto.createHash('sha256').update(credential).digest('base64url').slice(0, 22);
 
@@ -52,7 +50,7 @@ const countedAs = (method: string, path: string, paths: Paths, credential: strin
   if (method === 'POST' && path.startsWith(`${paths.api}participation/receipts/`)) return { bucket: 'receipts', key: address };
   if (!isRead) return { bucket: 'actions', key: address };
   // The admin API: a signed-in admin's reads, per admin user wherever they work from.
-  const bearer = bearerOf(request);
+  const bearer = bearerOf(request.headers.authorization);
   if (bearer === null || path.startsWith(paths.api) || path === paths.graphql) return null;
   const adminUser = adminUserOf(bearer);
   return adminUser === null ? { bucket: 'adminReads', key: `address:${address}` } : { bucket: 'adminReads', key: `user:${adminUser}` };
@@ -99,11 +97,12 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
     // As the router matches: without regard to case or a trailing slash.
     const path = target.path.toLowerCase().replace(/(.)\/+$/, '$1');
     const { query } = target;
-    const address = clientAddress(app, request);
+    const address = addressKey(clientAddress(app, request));
     const method = request.method ?? 'GET';
     const isContentApi = path.startsWith(paths.api) || path === paths.graphql;
     const credential = isContentApi ? presentedCredential(request, path, query, `${paths.api}screen/`) : null;
     if (credential) {
+      notePresentedCredential(request, credential);
       const lockedOut = await limiters.exhausted('credentialFailures', address);
       if (lockedOut) return refuse(request, response, 'credentials', lockedOut);
       response.once('finish', () => {

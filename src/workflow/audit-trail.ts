@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
-import type { DocumentRef } from '../documents/document-rows';
+import { columnOf, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
 import type { AuditEntry } from './contracts';
 import type { Approval } from './transitions';
@@ -74,6 +74,19 @@ export const recordAudit = async (strapi: Core.Strapi, ref: AuditSubject, record
       actorName: actor.name,
     },
   });
+};
+
+/**
+ * Indexes of the trail Strapi's schema does not make: a document locale's history, and one kind
+ * of entry of a subject (a staff member's password settings, asked on every staff request), were
+ * each a read of the whole table, which grows with every edit, upload and opinion.
+ */
+export const ensureAuditIndexes = async (strapi: Core.Strapi): Promise<void> => {
+  const { tableName } = strapi.db.metadata.get(WORKFLOW_UID.auditEntry);
+  const column = (attribute: string) => columnOf(strapi, WORKFLOW_UID.auditEntry, attribute);
+  const knex = strapi.db.connection;
+  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [`${tableName}_subject_idx`, tableName, column('contentType'), column('targetDocumentId'), column('targetLocale')]);
+  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??, ??)', [`${tableName}_subject_action_idx`, tableName, column('contentType'), column('targetDocumentId'), column('action'), column('createdAt')]);
 };
 
 export const auditTrail = async (strapi: Core.Strapi, ref: DocumentRef, where: Record<string, unknown> = {}): Promise<AuditEntry[]> =>

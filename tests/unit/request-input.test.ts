@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { builtInPathSegment, builtInQueryName, jsonProblem } from '../../src/http/request-input';
 import { hashSecret, newReceipt, parseReceipt, secretMatches } from '../../src/participation/opinion-receipts';
 import { listNesting } from '../../src/documents/rich-text-depth';
+import { addressKey } from '../../src/rate-limits/client-address';
 
 describe('what no request may carry', () => {
   test('a built-in name is found in a query parameter’s name, in the field names of fields and sort, and in a path', () => {
@@ -60,5 +61,17 @@ describe('receipt codes of anonymous opinions', () => {
     expect(await secretMatches(secret, await hashSecret(secret))).toBe(true);
     expect(await secretMatches(secret, null)).toBe(false);
     expect(await secretMatches(secret, 'md5$abc')).toBe(false);
+  });
+});
+
+describe('client addresses as the rate limits count them', () => {
+  test('IPv6 by its /64, IPv4 and mapped IPv4 as they are', () => {
+    expect(addressKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
   });
 });
