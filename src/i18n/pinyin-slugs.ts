@@ -10,12 +10,13 @@ const MAX_SLUG_LENGTH = 64;
 
 /**
  * A URL slug for a title: Chinese as toneless pinyin, one syllable per part with polyphones
- * read in context (重庆 → chong-qing, 行长 → hang-zhang); any other text slugified as Strapi
- * does, except that `5G` stays `5g`.
- * Cut at a syllable, never inside one.
+ * read in context (重庆 → chong-qing, 行长 → hang-zhang), ü written `v` as URLs write it (旅客 →
+ * lv-ke, 侵略 → qin-lve; slugifying ü gave `lue`, `luee`); any other text slugified as Strapi
+ * does, except that `5G` stays `5g`. Cut at a syllable, never inside one. Slugs already made
+ * stay as they are: a released address never changes.
  */
 export const slugOfTitle = (title: string): string => {
-  const latin = HAN.test(title) ? pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('-') : title;
+  const latin = HAN.test(title) ? pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-') : title;
   const slug = slugify(latin, { decamelize: false });
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
