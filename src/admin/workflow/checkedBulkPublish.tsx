@@ -21,15 +21,25 @@ const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selecte
   const [checks, setChecks] = React.useState<PublishCheck[] | null>(null);
   const [busy, setBusy] = React.useState(false);
   const locale = selected[0]?.locale ?? undefined;
+  // The modal hands a new onClose on each of its renders: asked once per selection, not per render.
+  const close = React.useRef(onClose);
+  close.current = onClose;
 
   React.useEffect(() => {
+    let current = true;
     post<{ data: PublishCheck[] }>('/workflow/publish-check', { uid: model, documentIds: selected.map(({ documentId }) => documentId) }, { params: locale ? { locale } : {} })
-      .then(({ data }) => setChecks(data.data))
+      .then(({ data }) => {
+        if (current) setChecks(data.data);
+      })
       .catch((error) => {
+        if (!current) return;
         toggleNotification({ type: 'danger', message: errorMessage(error) });
-        onClose();
+        close.current();
       });
-  }, [post, model, selected, locale, toggleNotification, onClose]);
+    return () => {
+      current = false;
+    };
+  }, [post, model, selected, locale, toggleNotification]);
 
   const publishable = (checks ?? []).filter((check) => check.canPublish);
   const publish = async () => {
