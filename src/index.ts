@@ -21,13 +21,14 @@ import { limitRequestRates, registerRateLimits, stopRateLimits } from './rate-li
 import { startScreenEvents, stopScreenEvents } from './channels/screen';
 import { startWechat, stopWechat } from './channels/wechat';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
-import { defaultTargetsOnCreate } from './channels/default-targets';
+import { defaultTargetsOfATranslation, defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemoParticipation } from './demo/demo-participation';
 import { seedDemo } from './demo/seed-demo';
 import { registerPreviewRoutes } from './preview/preview-route';
 import { labelFieldsInChinese } from './i18n/field-labels';
 import { ensureLocales } from './i18n/locales';
 import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
+import { ownSlug, translationsStartAnew } from './i18n/translation-prefill';
 import { bootstrapParticipation, registerParticipation } from './participation';
 import { pointsOnRelease } from './participation/contribution-releases';
 import { appendOnlyLedger } from './participation/points-ledger';
@@ -74,6 +75,8 @@ export default {
     registerResponseCache(strapi);
     registerRateLimits(strapi);
     pinyinSlugSuggestions(strapi);
+    // A translation prefilled from another locale takes its text and media, not its address or channels.
+    translationsStartAnew(strapi, [ownSlug(strapi), defaultTargetsOfATranslation]);
     // The content manager's list: each row's review state, and ?reviewState= (after its auth and permission policy).
     addPluginRouteMiddleware(strapi, 'content-manager', 'admin', (route) => route.method === 'GET' && route.path === '/collection-types/:model', 'global::review-state-column');
   },

@@ -40,6 +40,33 @@ test('a new translation without a channel choice starts on the website only, not
   expect(await channelsOf(id, 'zh-CN')).toMatchObject({ website: false, wechat: true });
 });
 
+test('“fill in from another locale” copies text and media, not the channels, the slug or the schedule', async () => {
+  const cover = await app.uploadPng(editor, '#336699');
+  const id = await wf.createArticle(editor, { title: '旅客列车党员服务队', slug: '', cover: cover.id, channels: { website: true, wechat: true, screen: true } });
+  await wf.submit(editor, A, id);
+  const scheduled = await wf.schedule(editor, A, id, { publishAt: new Date(Date.now() + 86_400_000).toISOString() });
+  expect(scheduled.status).toBe(200);
+  const fill = await app
+    .http()
+    .get(`/i18n/content-manager/get-fill-from-locale/${A}`)
+    .query({ documentId: id, sourceLocale: 'zh-CN', targetLocale: 'en', collectionType: 'collection-types' })
+    .set(await wf.auth(editor));
+  expect(fill.status).toBe(200);
+  const prefill = fill.body.data as Record<string, unknown>;
+  expect(prefill).toMatchObject({ title: '旅客列车党员服务队', slug: '', channels: { website: true, wechat: false, screen: false } });
+  expect((prefill.cover as { id: number }).id).toBe(cover.id);
+  for (const field of ['publishAt', 'unpublishAt', 'reviewState', 'targetsWebsite', 'targetsWechat', 'targetsScreen']) expect(Object.keys(prefill)).not.toContain(field);
+
+  // Saved as the form sends it, with the English title typed: its own slug, the website only.
+  const saved = await wf.edit(editor, A, id, { ...prefill, cover: cover.id, title: 'Party service team on passenger trains' }, 'en');
+  expect([saved.status, saved.body.error]).toEqual([200, undefined]);
+  const english = await documents(app.strapi, A).findOne({ documentId: id, locale: 'en', populate: ['channels'] });
+  expect(english).toMatchObject({ slug: 'party-service-team-on-passenger-trains', channels: { website: true, wechat: false, screen: false } });
+  // The Chinese version keeps its own address, channels and schedule.
+  const chinese = await documents(app.strapi, A).findOne({ documentId: id, locale: 'zh-CN', populate: ['channels'] });
+  expect(chinese).toMatchObject({ slug: 'lv-ke-lie-che-dang-yuan-fu-wu-dui', channels: { website: true, wechat: true, screen: true } });
+});
+
 test('a shared field changed in one locale is an audited edit of every locale, restarting their review', async () => {
   const first = await app.uploadPng(editor, '#aa0000');
   const second = await app.uploadPng(editor, '#00aa00');

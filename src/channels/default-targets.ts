@@ -20,3 +20,7 @@ export const defaultTargetsOnCreate =
     if (isNewLocale) params.data.channels = defaultChannelTargets();
     return next();
   };
+
+/** A new translation's form starts on the website only, whatever the locale it is filled from targets. */
+export const defaultTargetsOfATranslation = (uid: string, prefill: Record<string, unknown>): Record<string, unknown> =>
+  isChannelTargeted(uid) ? { ...prefill, channels: defaultChannelTargets() } : prefill;

@@ -2,7 +2,10 @@ import slugify from '@sindresorhus/slugify';
 import { pinyin } from 'pinyin-pro';
 import type { Core, UID } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
-import { PUBLIC_UIDS } from '../constants';
+import { hasLocale } from '../documents/document-rows';
+import { PUBLIC_UIDS, type ContentUid } from '../constants';
+
+const isPublicUid = (uid: string): uid is ContentUid => (PUBLIC_UIDS as readonly string[]).includes(uid);
 
 const HAN = /\p{Script=Han}/u;
 // Long enough to read, short enough for a URL shared on WeChat.
@@ -52,15 +55,20 @@ const isPlaceholderSlug = (strapi: Core.Strapi, uid: UID.ContentType, slug: unkn
 /**
  * A new item created without a slug (the Content API, an import, our own code), or with the
  * placeholder the content manager's form starts with, gets one from its title, unique in its
- * type and locale. Only new items: an existing URL never changes.
+ * type and locale; so does a new translation (an `update` in a locale the document does not have
+ * yet), from its own title. Only new items and locales: an existing URL never changes.
  */
 export const slugsOnCreate =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async ({ uid, action, params }, next) => {
-    if (action !== 'create' || !(PUBLIC_UIDS as readonly string[]).includes(uid) || !params.data) return next();
+    if ((action !== 'create' && action !== 'update') || !isPublicUid(uid) || !params.data) return next();
     const attribute = slugAttributeOf(strapi, uid);
     const title = attribute ? params.data[attribute.targetField] : undefined;
     if (!attribute || !isPlaceholderSlug(strapi, uid, params.data[attribute.field]) || typeof title !== 'string' || title.trim() === '') return next();
+    if (action === 'update') {
+      const isNewLocale = typeof params.locale === 'string' && typeof params.documentId === 'string' && !(await hasLocale(strapi, { uid, documentId: params.documentId, locale: params.locale }));
+      if (!isNewLocale) return next();
+    }
     const base = slugOfTitle(title);
     // A copy: the caller's object stays as they passed it.
     if (base !== '') params.data = { ...params.data, [attribute.field]: await uniqueSlug(strapi, uid, attribute.field, base, typeof params.locale === 'string' ? params.locale : undefined) };

@@ -374,8 +374,8 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 
 /**
  * A locale of the document not saved yet: it has no review of its own until it is. Its form
- * starts from the saved locale's values (Strapi's "fill in from another locale", done at once),
- * not from the type's defaults: a translation keeps the channels, category and the rest.
+ * starts from the saved locale's text and media (Strapi's "fill in from another locale", done at
+ * once); its slug and channels start as a new item's (src/i18n/translation-prefill.ts).
  */
 const UnsavedLocale = ({ model, collectionType, documentId, sourceLocale, locale }: { model: string; collectionType: string; documentId: string; sourceLocale?: string; locale?: string }) => {
   const { get } = useFetchClient();
@@ -402,7 +402,7 @@ const UnsavedLocale = ({ model, collectionType, documentId, sourceLocale, locale
       </Typography>
       {prefilled === 'done' ? (
         <Typography variant="pi" tag="p" fontWeight="bold" data-testid="prefilled-from">
-          已按 {sourceLocale} 版本预填，请翻译后保存 / Prefilled from {sourceLocale}: translate, then save
+          已按 {sourceLocale} 版本预填正文和图片，请翻译后保存；网址别名按本语言标题生成，发布渠道从仅网站开始 / Prefilled from {sourceLocale}: translate, then save
         </Typography>
       ) : null}
       <Typography variant="pi" tag="p" textColor="neutral600">
