@@ -549,9 +549,6 @@ export interface ApiAchievementAchievement extends Struct.CollectionTypeSchema {
     targetsScreen: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -559,9 +556,6 @@ export interface ApiAchievementAchievement extends Struct.CollectionTypeSchema {
     targetsWebsite: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -569,9 +563,6 @@ export interface ApiAchievementAchievement extends Struct.CollectionTypeSchema {
     targetsWechat: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -702,9 +693,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     targetsScreen: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -712,9 +700,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     targetsWebsite: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -722,9 +707,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     targetsWechat: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -1508,9 +1490,6 @@ export interface ApiVideoVideo extends Struct.CollectionTypeSchema {
     targetsScreen: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -1518,9 +1497,6 @@ export interface ApiVideoVideo extends Struct.CollectionTypeSchema {
     targetsWebsite: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
@@ -1528,9 +1504,6 @@ export interface ApiVideoVideo extends Struct.CollectionTypeSchema {
     targetsWechat: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
-        'content-manager': {
-          visible: false;
-        };
         i18n: {
           localized: true;
         };
