@@ -16,6 +16,7 @@ export const WORKFLOW_UID = {
   auditEntry: 'api::workflow.audit-entry',
   reviewChain: 'api::workflow.review-chain',
   terminologyRule: 'api::workflow.terminology-rule',
+  reviewRead: 'api::workflow.review-read',
 } as const;
 
 /** The taxonomies: what readers see of them (a 栏目's name) is reviewed too, by a chain of its own. */

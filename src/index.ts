@@ -37,6 +37,7 @@ import { bootstrapWorkflow } from './workflow';
 import { appendOnlyAudit } from './workflow/audit-trail';
 import { recordImportedLiveStates } from './workflow/imported-live-states';
 import { ensureReviewStateIndexes } from './workflow/review-states';
+import { ensureReviewReadIndexes } from './workflow/review-reads';
 import { editWatch } from './workflow/edit-watch';
 import { releaseGate } from './workflow/release-gate';
 import { validReviewChains } from './workflow/review-chain';
@@ -88,6 +89,7 @@ export default {
     const filled = await backfillChannelFlags(strapi);
     if (filled > 0) strapi.log.info(`Channel targeting copied into ${filled} rows`);
     await ensureReviewStateIndexes(strapi);
+    await ensureReviewReadIndexes(strapi);
     const imported = await recordImportedLiveStates(strapi);
     if (imported > 0) strapi.log.info(`Review state recorded as published for ${imported} live items imported outside the workflow`);
     await ensureEditorialRoles(strapi);

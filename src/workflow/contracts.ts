@@ -75,6 +75,12 @@ export type MyItem = {
 /** `POST /workflow/publish-check`: whether the workflow would release one document now, and if not why. */
 export type PublishCheck = { documentId: string; title: string | null; canPublish: boolean; reason: string | null };
 
+/**
+ * `POST /workflow/bulk/{submit,approve,request-changes}`, `PUT /workflow/bulk/schedule`: per
+ * document, whether the action was done, and if not why (the single action's refusal).
+ */
+export type BulkOutcome = { documentId: string; ok: boolean; reason: string | null };
+
 /** `GET …/history`: one entry of the append-only trail. */
 export type AuditEntry = {
   id: number;

@@ -16,6 +16,10 @@ import { releaseCalendar } from '../../../workflow/release-calendar';
 import { versionDiff } from '../../../workflow/version-diff';
 import { workflowStatus } from '../../../workflow/workflow-status';
 import { invalid, refuse } from '../../../workflow/workflow-error';
+import { eachAlone, MAX_BULK_DOCUMENTS } from '../../../workflow/bulk-actions';
+import { hasOpened, recordOpened } from '../../../workflow/review-reads';
+import { findState } from '../../../workflow/review-states';
+import { parseScheduleInstant } from '../../../workflow/schedule-input';
 
 type Context = {
   params: { uid: string; documentId: string };
@@ -31,14 +35,16 @@ const EXPLORER = 'plugin::content-manager.explorer';
 const readableTypes = (ctx: Context) => PUBLISHABLE_UIDS.filter((uid) => ctx.state.userAbility.can(`${EXPLORER}.read`, uid));
 
 /** The document locale a request is about; only publishable types have a workflow. */
-const documentRef = async (strapi: Core.Strapi, ctx: Context): Promise<DocumentRef> => {
-  const { uid, documentId } = ctx.params;
+const documentRef = (strapi: Core.Strapi, ctx: Context): Promise<DocumentRef> => checkedRef(strapi, ctx, ctx.params, ctx.query.locale);
+
+/** A document locale the signed-in user may read, or the refusal that says why not. */
+const checkedRef = async (strapi: Core.Strapi, ctx: Context, { uid, documentId }: { uid: string; documentId: string }, locale: unknown): Promise<DocumentRef> => {
   if (!isPublishable(uid)) {
     throw invalid(`类型 ${uid} 不经过审核流程`, `${uid} has no review workflow`, { path: ['uid'] });
   }
   // Status, diff and history show the draft: for those who may read the type in the content manager.
   if (!ctx.state.userAbility.can(`${EXPLORER}.read`, uid)) throw refuse('没有查看该类型内容的权限', `You may not read ${uid}`);
-  const ref = { uid, documentId, locale: await documentLocale(strapi, ctx.query.locale) };
+  const ref = { uid, documentId, locale: await documentLocale(strapi, locale) };
   if (!(await hasLocale(strapi, ref))) throw invalid('找不到该内容或语言版本', `No document ${documentId} in locale ${ref.locale}`, { path: ['documentId'] });
   // A role limited by conditions (its own items, some locales) reads only those documents, as in the content manager.
   if (!(await mayReadDocument(strapi, ctx.state.userAbility, ref))) throw refuse('没有查看该内容的权限', `You may not read this ${uid}`);
@@ -57,6 +63,18 @@ const textOf = (value: unknown, field: string, maxLength = 2000): string | undef
     throw invalid(`${field} 须为不超过 ${maxLength} 字的文本`, `${field} must be text of at most ${maxLength} characters`, { path: [field] });
   }
   return value;
+};
+
+/** A bulk action's documents: `{ uid, documentIds (1–100), locale? }`, or a 400 naming what is wrong. */
+const bulkInput = (ctx: Context): { uid: string; documentIds: string[]; locale: unknown; body: Record<string, unknown> } => {
+  const body = ctx.request.body ?? {};
+  const { uid, documentIds } = body;
+  if (typeof uid !== 'string' || !isPublishable(uid)) throw invalid('uid 须为经过审核的类型', 'uid must be a type with a review workflow', { path: ['uid'] });
+  if (!Array.isArray(documentIds) || documentIds.length === 0 || documentIds.length > MAX_BULK_DOCUMENTS || !documentIds.every((id) => typeof id === 'string' && /^[a-z0-9]{1,64}$/.test(id))) {
+    throw invalid(`documentIds 须为 1–${MAX_BULK_DOCUMENTS} 个文档 ID`, `documentIds must list 1 to ${MAX_BULK_DOCUMENTS} document ids`, { path: ['documentIds'] });
+  }
+  if (body.locale !== undefined && typeof body.locale !== 'string') throw invalid('locale 须为语言代码', 'locale must be a locale code', { path: ['locale'] });
+  return { uid, documentIds: [...new Set(documentIds as string[])], locale: body.locale ?? ctx.query.locale, body };
 };
 
 const DAY_MS = 24 * 3600_000;
@@ -135,13 +153,59 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: asked.map((documentId) => checked.get(documentId) ?? notFoundCheck(documentId, locale)) };
   },
 
+  // Bulk actions: each document judged and recorded exactly as the single action would, one after another.
+  async bulkSubmit(ctx: Context) {
+    const { uid, documentIds, locale, body } = bulkInput(ctx);
+    const comment = textOf(body.comment, 'comment');
+    const actor = userActor(ctx.state.user);
+    ctx.body = { data: await eachAlone(documentIds, async (documentId) => submitForReview(strapi, await checkedRef(strapi, ctx, { uid, documentId }, locale), actor, { comment, permissions: permissionsOf(ctx, uid) })) };
+  },
+
+  async bulkSchedule(ctx: Context) {
+    const { uid, documentIds, locale, body } = bulkInput(ctx);
+    // One schedule for all: a time that is not one is the request's 400, not each item's.
+    const schedule = { publishAt: parseScheduleInstant(body.publishAt, 'publishAt'), unpublishAt: parseScheduleInstant(body.unpublishAt, 'unpublishAt') };
+    if (schedule.publishAt === undefined && schedule.unpublishAt === undefined) throw invalid('须填写 publishAt 或 unpublishAt', 'publishAt or unpublishAt is required', { path: ['publishAt'] });
+    const actor = userActor(ctx.state.user);
+    ctx.body = { data: await eachAlone(documentIds, async (documentId) => setSchedule(strapi, await checkedRef(strapi, ctx, { uid, documentId }, locale), actor, schedule, permissionsOf(ctx, uid))) };
+  },
+
+  async bulkApprove(ctx: Context) {
+    const { uid, documentIds, locale, body } = bulkInput(ctx);
+    const comment = textOf(body.comment, 'comment');
+    const actor = userActor(ctx.state.user);
+    ctx.body = {
+      data: await eachAlone(documentIds, async (documentId) => {
+        const ref = await checkedRef(strapi, ctx, { uid, documentId }, locale);
+        // Approving unread is what bulk approval must not become: only what this reviewer opened at this stage.
+        const state = await findState(strapi, ref);
+        if (state?.reviewState === 'in_review' && !(await hasOpened(strapi, state, ctx.state.user.id))) {
+          throw refuse('您尚未在本审核阶段打开阅读此稿件，请先阅读再通过', 'You have not opened this item at this stage; read it before approving');
+        }
+        return approveStage(strapi, ref, actor, { comment });
+      }),
+    };
+  },
+
+  async bulkRequestChanges(ctx: Context) {
+    const { uid, documentIds, locale, body } = bulkInput(ctx);
+    const comment = textOf(body.comment, 'comment');
+    if (!comment || comment.trim() === '') throw invalid('退回修改时必须填写意见', 'A comment is required when requesting changes', { path: ['comment'] });
+    const actor = userActor(ctx.state.user);
+    ctx.body = { data: await eachAlone(documentIds, async (documentId) => requestChanges(strapi, await checkedRef(strapi, ctx, { uid, documentId }, locale), actor, comment)) };
+  },
+
   async mine(ctx: Context) {
     ctx.body = { data: await readableDocuments(strapi, ctx.state.userAbility, await myItems(strapi, ctx.state.user.id, readableTypes(ctx), workflowService(strapi, 'context').now())) };
   },
 
   async status(ctx: Context) {
     const ref = await documentRef(strapi, ctx);
-    ctx.body = { data: await workflowStatus(strapi, ref, userActor(ctx.state.user), permissionsOf(ctx, ref.uid)) };
+    const status = await workflowStatus(strapi, ref, userActor(ctx.state.user), permissionsOf(ctx, ref.uid));
+    // The edit view asks for the status as it opens: that is a reviewer's read of the item at its stage.
+    const state = await findState(strapi, ref);
+    if (state) await recordOpened(strapi, state, ctx.state.user.id);
+    ctx.body = { data: status };
   },
 
   async history(ctx: Context) {
