@@ -27,6 +27,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string }) => previewUrlFor(strapi, uid, params),
     },
   },
+  // The one zone every time a person reads or types is in (panels, lists, calendar, preview,
+  // messages), whatever zone the server or a browser runs in (src/i18n/people-time.ts).
+  timeZone: env('ADMIN_TIME_ZONE', 'Asia/Shanghai'),
   flags: {
     nps: env.bool('FLAG_NPS', false),
     promoteEE: env.bool('FLAG_PROMOTE_EE', false),

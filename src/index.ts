@@ -29,6 +29,7 @@ import { labelFieldsInChinese } from './i18n/field-labels';
 import { ensureLocales } from './i18n/locales';
 import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
 import { ownSlug, translationsStartAnew } from './i18n/translation-prefill';
+import { peopleTimeZoneOf } from './i18n/people-time';
 import { bootstrapParticipation, registerParticipation } from './participation';
 import { pointsOnRelease } from './participation/contribution-releases';
 import { appendOnlyLedger } from './participation/points-ledger';
@@ -83,6 +84,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    peopleTimeZoneOf(strapi.config); // an unknown ADMIN_TIME_ZONE stops the start, naming it
     await ensureLocales(strapi);
     await labelFieldsInChinese(strapi);
     await ensureReadIndexes(strapi);

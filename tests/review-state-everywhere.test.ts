@@ -116,7 +116,9 @@ describe('我的稿件 and the approved-and-waiting tab', () => {
     for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, live)).status).toBe(200);
 
     const byId = new Map((await mine(await wf.auth(editor))).map((item) => [item.documentId, item]));
-    expect(byId.get(sentBack)).toMatchObject({ group: 'sent_back', title: '我的稿件：退回' });
+    // Sent back: the reason, the reviewer and the stage, where the editor looks first.
+    expect(byId.get(sentBack)).toMatchObject({ group: 'sent_back', title: '我的稿件：退回', sentBack: { comment: '请补充图片说明。', stageName: '初审', reviewer: expect.any(String), at: expect.any(String) } });
+    expect(byId.get(inReview)).toMatchObject({ sentBack: null });
     expect(byId.get(inReview)).toMatchObject({ group: 'in_review', stageName: '复审' });
     expect(byId.get(approved)).toMatchObject({ group: 'scheduled', publishAt: at(9) });
     expect(byId.get(live)).toMatchObject({ group: 'live' });

@@ -119,9 +119,9 @@ const adminApi = (base) => {
   return { call, login };
 };
 
-/** A page signed in to the admin panel as `account`, in Chinese, on Shanghai time. */
-const signIn = async (browser, base, [email, pass], viewport = { width: 1440, height: 1100 }) => {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** A page signed in to the admin panel as `account`, in Chinese, on Shanghai time (or the browser zone given). */
+const signIn = async (browser, base, [email, pass], viewport = { width: 1440, height: 1100 }, timezoneId = 'Asia/Shanghai') => {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId });
   // Leaving a form with unsaved edits asks the browser to confirm: tests and captures leave on purpose.
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${base}/admin/auth/login`);

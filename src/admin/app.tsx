@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { Calendar, CheckCircle, Crown, Discuss, Mail, Pencil } from '@strapi/icons';
+import { Bell, Calendar, CheckCircle, Crown, Discuss, Mail, Pencil } from '@strapi/icons';
 import { checkedBulkPublish, mayBeBulkPublish } from './workflow/checkedBulkPublish';
 import { confirmedSave } from './workflow/confirmedSave';
 import { gatedPublish } from './workflow/gatedPublish';
@@ -64,6 +64,14 @@ export default {
       intlLabel: { id: 'workflow.review-queue', defaultMessage: '审核队列 Review queue' },
       Component: () => import('./workflow/ReviewQueuePage'),
       permissions: [],
+    });
+    // The Home page: my items waiting for me (sent back to me, at a stage I review).
+    app.widgets.register({
+      id: 'waiting-for-me',
+      icon: Bell,
+      title: { id: 'workflow.widget.waiting-for-me', defaultMessage: '等我处理' },
+      link: { label: { id: 'workflow.widget.my-items', defaultMessage: '我的稿件' }, href: '/my-items' },
+      component: async () => (await import('./workflow/WaitingForMeWidget')).WaitingForMeWidget,
     });
     app.addMenuLink({
       to: 'my-items',

@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { readableTime } from '../i18n/people-time';
 import type { ResponsiveImage } from '../channels/web/responsive-image';
 import type { PreviewUid, PreviewVersion } from './preview-links';
 import type { PreviewedVersion, PreviewRow } from './previewed-version';
@@ -30,7 +31,7 @@ const VIEW_LABELS: Record<PreviewView, string> = { website: '网站 Website', we
 const LEVELS: Record<string, string> = { national: '国家级', provincial: '省部级', group: '集团级', company: '公司级', unit: '基层单位' };
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? escapeHtml(String(value)) : '');
-const clock = (at: string | Date, timeZone: string) => new Date(at).toLocaleString('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const clock = (at: string | Date, timeZone: string) => readableTime(at, timeZone);
 
 /** Which version this is and where it stands, in the mark every view carries. */
 export const versionLabel = (page: Pick<PreviewPage, 'linkVersion' | 'version' | 'timeZone'>): string => {

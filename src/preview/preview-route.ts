@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { peopleTimeZoneOf } from '../i18n/people-time';
 import { PREVIEW_PATH, UID } from '../constants';
 import { buildScreenFeed, screenBrandOf, screenItemOf, type ScreenItemUid } from '../channels/screen/screen-feed';
 import { renderedUnreleased } from '../channels/web/rendered';
@@ -99,7 +100,7 @@ const servePreviewPage = (strapi: Core.Strapi) => async (ctx: Context) => {
       linkVersion: link.version,
       version,
       expiresAt: link.expiresAt,
-      timeZone: strapi.config.get('screens.timeZone') as string,
+      timeZone: peopleTimeZoneOf(strapi.config),
       siteTitle: siteOf(strapi, mediaBase).title,
       rendered: renderedUnreleased(link.uid, version.row),
       wechat: wechatOf(strapi, link, version, mediaBase),

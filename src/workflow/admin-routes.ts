@@ -5,6 +5,7 @@ export const WORKFLOW_ADMIN_ROUTES: AdminRoutes = {
   prefix: '/workflow',
   controller: 'api::workflow.review',
   routes: [
+    ['GET', '/settings', 'settings'],
     ['GET', '/queue', 'queue'],
     ['GET', '/waiting', 'waiting'],
     ['GET', '/mine', 'mine'],

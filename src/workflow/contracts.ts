@@ -70,7 +70,12 @@ export type MyItem = {
   publishAt: string | null;
   unpublishAt: string | null;
   updatedAt: string;
+  /** For an item sent back: the reviewer's reason, who, at which stage and when. */
+  sentBack: SendBack | null;
 };
+
+/** The latest send-back of an item: what the editor reads first. */
+export type SendBack = { comment: string | null; reviewer: string; stageName: string | null; at: string };
 
 /** `POST /workflow/publish-check`: whether the workflow would release one document now, and if not why. */
 export type PublishCheck = { documentId: string; title: string | null; canPublish: boolean; reason: string | null };

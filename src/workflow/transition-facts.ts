@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { peopleTimeZoneOf } from '../i18n/people-time';
 import { findVersionRow, hasVersion, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
 import { approvalsInCycle } from './audit-trail';
@@ -40,5 +41,6 @@ export const loadFacts = async (strapi: Core.Strapi, ref: DocumentRef, actor: Ac
     now: known.now ?? workflowService(strapi, 'context').now(),
     permissions: known.permissions ?? { canEdit: true, canPublish: true },
     overrideReason: known.overrideReason,
+    timeZone: peopleTimeZoneOf(strapi.config),
   };
 };

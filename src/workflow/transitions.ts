@@ -1,3 +1,4 @@
+import { DEFAULT_PEOPLE_TIME_ZONE, readableTime } from '../i18n/people-time';
 import type { Actor, UserActor } from './actor';
 import type { OfferedAction, ReviewStage, ReviewStateName } from './contracts';
 import type { ReviewState } from './review-states';
@@ -35,6 +36,8 @@ export type TransitionFacts = {
   permissions: { canEdit: boolean; canPublish: boolean };
   /** A super admin's recorded reason to pass a stage that the role or four-eyes rule would refuse. */
   overrideReason?: string;
+  /** The zone refusals name times in (ADMIN_TIME_ZONE); Asia/Shanghai when not given. */
+  timeZone?: string;
 };
 
 export type Refusal = { reason: string; error: Error };
@@ -178,14 +181,17 @@ const approvedVersion: Rule = ({ state }) =>
   state.reviewedHash ? null : refusal('not-approved', refuse('内容未经审核通过，不能发布。请先提交审核', 'This content has not been approved; submit it for review before publishing'));
 const unchangedSinceApproval: Rule = ({ state, draftHash }) =>
   state.reviewedHash === draftHash ? null : refusal('changed', refuse('审核通过后内容已修改，需重新提交审核', 'The content changed after approval; submit it for review again'));
-const publishAtDue: Rule = ({ state, now }) =>
-  state.publishAt && new Date(state.publishAt) > now
-    ? refusal('not-due', refuse(`已定时于 ${state.publishAt} 发布；如需提前发布，请修改定时`, `Scheduled to publish at ${state.publishAt}; change the schedule to publish earlier`))
-    : null;
-const unpublishAtAhead: Rule = ({ state, now }) =>
-  state.unpublishAt && new Date(state.unpublishAt) <= now
-    ? refusal('expired', refuse(`下线时间 ${state.unpublishAt} 已过；如需重新发布，请修改定时`, `Its unpublish time ${state.unpublishAt} has passed; change the schedule to publish it again`))
-    : null;
+const zoned = (at: string, timeZone = DEFAULT_PEOPLE_TIME_ZONE) => ({ chinese: readableTime(at, timeZone), english: `${readableTime(at, timeZone)} (${timeZone})` });
+const publishAtDue: Rule = ({ state, now, timeZone }) => {
+  if (!state.publishAt || new Date(state.publishAt) <= now) return null;
+  const at = zoned(state.publishAt, timeZone);
+  return refusal('not-due', refuse(`已定时于 ${at.chinese} 发布；如需提前发布，请修改定时`, `Scheduled to publish at ${at.english}; change the schedule to publish earlier`));
+};
+const unpublishAtAhead: Rule = ({ state, now, timeZone }) => {
+  if (!state.unpublishAt || new Date(state.unpublishAt) > now) return null;
+  const at = zoned(state.unpublishAt, timeZone);
+  return refusal('expired', refuse(`下线时间 ${at.chinese} 已过；如需重新发布，请修改定时`, `Its unpublish time ${at.english} has passed; change the schedule to publish it again`));
+};
 const unpublishAtPassed: Rule = (facts) => (unpublishAtAhead(facts) ? null : refusal('not-expired', refuse('下线时间未到', 'Its unpublish time has not come')));
 
 const live: Rule = ({ isLive }) => (isLive ? null : refusal('not-live', refuse('该内容未发布', 'This content is not published')));

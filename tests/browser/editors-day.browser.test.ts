@@ -124,7 +124,7 @@ browserTest('a translation starts from the Chinese version’s text: prefilled a
   await stateBadge(page, '草稿 Draft').waitFor();
 });
 
-browserTest('a reviewer sends it back; after the editor resubmits, the reviewer sees the changes against the version sent back', async () => {
+browserTest('a reviewer sends it back: the reason tops the panel and 我的稿件; after the editor resubmits, the reviewer sees the changes against the version sent back', async () => {
   const reviewer = await pageOf('reviewer');
   await openEditView(reviewer, articleId);
   await reviewer.getByLabel('审核意见 Comment').fill('请写明参加人数。');
@@ -132,8 +132,19 @@ browserTest('a reviewer sends it back; after the editor resubmits, the reviewer 
   await stateBadge(reviewer, '退回修改 Changes requested').waitFor();
 
   const editor = await pageOf('editor');
+  // The Home page: waiting for me, with the reason.
+  await editor.goto(`${cms.base}/admin`);
+  await expect(editor.getByTestId('waiting-for-me').innerText()).resolves.toMatch(/退回给我（初审）：“请写明参加人数。”/);
+  // 我的稿件's 退回给我 row says why, and who sent it back at which stage.
+  await editor.goto(`${cms.base}/admin/my-items`);
+  const sentBackRow = editor.getByTestId('sent-back-row').filter({ hasText: '请写明参加人数。' });
+  await expect(sentBackRow.innerText()).resolves.toMatch(/“请写明参加人数。”[\s\S]*（初审） · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await openEditView(editor, articleId);
-  await editor.getByText('“请写明参加人数。”').waitFor();
+  // The reason first thing in the panel, above the chain and the buttons.
+  const reason = editor.getByTestId('sent-back-reason');
+  await expect(reason.innerText()).resolves.toMatch(/^退回原因 Sent back（初审）\s+“请写明参加人数。”/);
+  const [reasonBox, chainBox] = [await reason.boundingBox(), await editor.getByRole('button', { name: '提交审核 Submit for review' }).boundingBox()];
+  expect((reasonBox?.y ?? Infinity) < (chainBox?.y ?? 0)).toBe(true);
   await editor.locator('input[name="title"]').fill(`${TITLE}，32名队员参加`);
   await saveButton(editor).click();
   await editor.getByTestId('unsaved-hint').waitFor({ state: 'detached' });
@@ -266,7 +277,7 @@ browserTest('saving an approved item asks first, and its keyboard shortcut does 
   const editor = await pageOf('editor');
   await openEditView(editor, articleId);
   await stateBadge(editor, '已通过 Approved').waitFor();
-  await expect(editor.getByTestId('review-state-header').innerText()).resolves.toMatch(/^定时发布 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}/);
+  await expect(editor.getByTestId('review-state-header').innerText()).resolves.toMatch(/^定时发布 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await editor.locator('input[name="title"]').fill(`${TITLE}（改）`);
   await editor.keyboard.press('Control+s');
   await editor.getByText('请点击“保存”按钮确认').first().waitFor();
@@ -277,6 +288,22 @@ browserTest('saving an approved item asks first, and its keyboard shortcut does 
   expect(status.data.reviewState).toBe('approved');
   const saved = await api.call(tokens.editor, 'GET', `/content-manager/collection-types/${ARTICLE}/${articleId}?locale=zh-CN`);
   expect(saved.data.title).toBe(`${TITLE}，32名队员参加`);
+});
+
+browserTest('times read in ADMIN_TIME_ZONE (Shanghai) in a browser set to New York: header, panel and list', async () => {
+  // Approved for 02:00 UTC (the 三审 test): 10:00 in Shanghai, 21:00 or 22:00 the day before in New York.
+  const status = await api.call(tokens.editor, 'GET', workflowUrl(articleId, '').replace(/\/\?/, '?'));
+  const publishAt = new Date(status.data.publishAt as string);
+  const shanghai = new Date(publishAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const away = await cmsKit.signIn(browser, cms.base, cms.accounts.editor, { width: 1600, height: 1100 }, 'America/New_York');
+  await openEditView(away, articleId);
+  await expect(away.getByTestId('review-state-header').innerText()).resolves.toBe(`定时发布 ${shanghai}`);
+  await expect(away.getByText(`发布 Publish: ${shanghai}`).or(away.locator(`input[type="datetime-local"][value="${shanghai.replace(' ', 'T')}"]`)).first().isVisible()).resolves.toBe(true);
+  await away.goto(`${cms.base}/admin/content-manager/collection-types/${ARTICLE}?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
+  await expect(away.getByRole('row').filter({ hasText: `${TITLE}，32名队员参加` }).getByTestId('review-state-cell').innerText()).resolves.toContain(`定时发布 ${shanghai}`);
+  // Nowhere on these screens an ISO instant.
+  await expect(away.locator('body').innerText()).resolves.not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  await away.close();
 });
 
 browserTest('bulk publish says per item what the workflow would refuse, before anything is published', async () => {

@@ -52,6 +52,13 @@ describe('release', () => {
     expect(refusal({ reviewState: 'approved', publishAt: '2026-06-01T07:59:59Z' })).toBeNull();
     expect(refusal({ reviewState: 'unpublished' })).toBeNull();
   });
+  test('a refusal names its time as people read it, in the configured zone, never as an ISO string', () => {
+    expect(refusal({ reviewState: 'approved', publishAt: '2026-06-01T09:00:00Z' })).toBe(
+      '已定时于 2026-06-01 17:00 发布；如需提前发布，请修改定时 / Scheduled to publish at 2026-06-01 17:00 (Asia/Shanghai); change the schedule to publish earlier'
+    );
+    const inBerlin = judge('publish', facts({ state: state({ reviewState: 'approved', unpublishAt: '2026-06-01T07:00:00Z' }), timeZone: 'Europe/Berlin' }));
+    expect(inBerlin.allowed ? null : inBerlin.refusal.error.message).toMatch(/^下线时间 2026-06-01 09:00 已过.*\(Europe\/Berlin\)/);
+  });
   test('by a user with the publish permission, the scheduler or the system; never by a user without it', () => {
     const approved = state({ reviewState: 'approved' });
     expect(judge('publish', facts({ state: approved, permissions: { canEdit: true, canPublish: false } })).allowed).toBe(false);

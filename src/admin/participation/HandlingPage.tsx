@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Box, Flex, Main, Modal, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { PeopleTime } from '../workflow/people-time';
 
 /** A time as staff and handlers read it: Shanghai, short. */
-export const showDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }) : '—');
+/** A time as people read it, in the configured zone (ADMIN_TIME_ZONE). */
+export const showDate = (iso: string | null | undefined) => <PeopleTime at={iso} />;
 
 const errorMessage = (error: unknown) => (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
 

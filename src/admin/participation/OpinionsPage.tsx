@@ -60,7 +60,12 @@ const OpinionsPage = () => {
       columns={COLUMNS}
       rowTestId="opinion-row"
       dialog={{
-        heading: (item) => `${item.sender ? item.sender.name : '匿名 Anonymous'} · ${showDate(item.sentAt)}${item.consentToPublish ? ' · 同意公开为问答 may be published as Q&A' : ''}`,
+        heading: (item) => (
+          <>
+            {item.sender ? item.sender.name : '匿名 Anonymous'} · {showDate(item.sentAt)}
+            {item.consentToPublish ? ' · 同意公开为问答 may be published as Q&A' : ''}
+          </>
+        ),
         below: (item) => (
           <>
             {item.answer ? <Typography textColor="success700">答复 {item.answeredByName}：{item.answer}</Typography> : null}

@@ -7,7 +7,6 @@ type Listed = { contentType: string; documentId: string; locale: string; title: 
 export type DocumentColumn<Item> = { label: string; cell: (item: Item) => React.ReactNode };
 
 /** A time as the workflow's pages show it, or `none`. */
-export const showTime = (iso: string | null, none = '—') => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : none);
 
 /**
  * The workflow pages' table of document locales: the title (linking to its edit view), the type

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Badge, Box, Main, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
-import { DocumentTable, showTime, type DocumentColumn } from './DocumentTable';
+import { DocumentTable, type DocumentColumn } from './DocumentTable';
+import { PeopleTime } from './people-time';
 import type { MyItem, MyItemGroup } from './workflow-api';
 
 const GROUPS: Array<{ group: MyItemGroup; label: string; empty: string }> = [
@@ -15,15 +16,28 @@ const GROUPS: Array<{ group: MyItemGroup; label: string; empty: string }> = [
 
 /** Where an item stands, in one cell: the stage it waits at, or its time. */
 const Standing = ({ item }: { item: MyItem }) => {
+  if (item.group === 'sent_back' && item.sentBack) {
+    return (
+      <Box data-testid="sent-back-row">
+        <Typography textColor="danger700" tag="p">
+          “{item.sentBack.comment ?? ''}”
+        </Typography>
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          {item.sentBack.reviewer}
+          {item.sentBack.stageName ? `（${item.sentBack.stageName}）` : ''} · <PeopleTime at={item.sentBack.at} />
+        </Typography>
+      </Box>
+    );
+  }
   if (item.group === 'in_review') return <Badge backgroundColor="secondary100" textColor="secondary700">{item.stageName ?? '审核中'}</Badge>;
-  if (item.group === 'scheduled') return <Typography textColor="success700">定时发布 {showTime(item.publishAt)}</Typography>;
-  if (item.group === 'live' && item.unpublishAt) return <Typography>下线 {showTime(item.unpublishAt)}</Typography>;
+  if (item.group === 'scheduled') return <Typography textColor="success700">定时发布 <PeopleTime at={item.publishAt} /></Typography>;
+  if (item.group === 'live' && item.unpublishAt) return <Typography>下线 <PeopleTime at={item.unpublishAt} /></Typography>;
   return <Typography textColor="neutral600">—</Typography>;
 };
 
 const COLUMNS: Array<DocumentColumn<MyItem>> = [
   { label: '进度 Where it stands', cell: (item) => <Standing item={item} /> },
-  { label: '修改时间 Changed', cell: (item) => <Typography>{showTime(item.updatedAt)}</Typography> },
+  { label: '修改时间 Changed', cell: (item) => <Typography><PeopleTime at={item.updatedAt} /></Typography> },
 ];
 
 /** 我的稿件: what the signed-in editor wrote, by where it stands; what was sent back first. */

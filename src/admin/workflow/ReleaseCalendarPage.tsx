@@ -5,27 +5,28 @@ import { Link } from 'react-router-dom';
 import { UID } from '../../constants';
 import { CHANNEL_LABELS, READINESS_LABELS, STATE_LABELS, TYPE_LABELS } from './labels';
 import type { CalendarEntry } from './workflow-api';
+import { instantOfWallClock, readableClock, readableDate } from '../../i18n/people-time';
+import { usePeopleTimeZone } from './people-time';
 
 const DAY_MS = 24 * 3600_000;
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-/** Midnight (browser time) of the Monday of the week holding `date`. */
-const mondayOf = (date: Date) => {
-  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
-  return new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS);
-};
-const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+// Calendar days are dates in the configured zone (ADMIN_TIME_ZONE), `2026-12-07`, not the browser's.
+const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
+const addDays = (day: string, count: number) => new Date(noonOf(day).getTime() + count * DAY_MS).toISOString().slice(0, 10);
+/** The Monday of the week holding `day`. */
+const mondayOf = (day: string) => addDays(day, -((noonOf(day).getUTCDay() + 6) % 7));
 
 /** A brand or an organisation, as the filters list them. */
 type Brand = { documentId: string; name: string };
 
 const EntryCard = ({ entry }: { entry: CalendarEntry }) => {
   const readiness = READINESS_LABELS[entry.readiness];
+  const timeZone = usePeopleTimeZone();
   return (
     <Box padding={2} background={entry.atRisk ? 'danger100' : 'neutral0'} hasRadius borderColor="neutral200" data-testid="calendar-entry">
       <Typography variant="pi" fontWeight="bold" tag="p">
-        {clock(entry.at)} {entry.action === 'publish' ? '发布' : '下线'}
+        {readableClock(entry.at, timeZone)} {entry.action === 'publish' ? '发布' : '下线'}
       </Typography>
       <Link to={`/content-manager/collection-types/${entry.contentType}/${entry.documentId}?plugins[i18n][locale]=${entry.locale}`}>
         <Typography variant="pi" tag="p">
@@ -67,7 +68,9 @@ const DocumentFilter = ({ label, placeholder, value, onChange, options }: { labe
  */
 const ReleaseCalendarPage = () => {
   const { get } = useFetchClient();
-  const [start, setStart] = React.useState(() => mondayOf(new Date()));
+  const timeZone = usePeopleTimeZone();
+  const today = () => readableDate(Date.now(), timeZone);
+  const [start, setStart] = React.useState(() => mondayOf(today()));
   const [days, setDays] = React.useState<1 | 7>(7);
   const [channel, setChannel] = React.useState('');
   const [brand, setBrand] = React.useState('');
@@ -86,14 +89,16 @@ const ReleaseCalendarPage = () => {
   }, [get]);
 
   React.useEffect(() => {
-    const query = new URLSearchParams({ from: start.toISOString(), to: new Date(start.getTime() + days * DAY_MS).toISOString(), ...(channel ? { channel } : {}), ...(brand ? { brand } : {}), ...(organization ? { organization } : {}) });
+    const [from, to] = [instantOfWallClock(`${start}T00:00`, timeZone), instantOfWallClock(`${addDays(start, days)}T00:00`, timeZone)];
+    if (!from || !to) return;
+    const query = new URLSearchParams({ from, to, ...(channel ? { channel } : {}), ...(brand ? { brand } : {}), ...(organization ? { organization } : {}) });
     setEntries(null);
     get<{ data: CalendarEntry[] }>(`/workflow/calendar?${query}`)
       .then(({ data }) => setEntries(data.data))
       .catch(() => setEntries([]));
-  }, [get, start, days, channel, brand, organization]);
+  }, [get, start, days, channel, brand, organization, timeZone]);
 
-  const dates = Array.from({ length: days }, (_, index) => new Date(start.getTime() + index * DAY_MS));
+  const dates = Array.from({ length: days }, (_, index) => addDays(start, index));
   const atRisk = (entries ?? []).filter((entry) => entry.atRisk).length;
 
   return (
@@ -104,13 +109,13 @@ const ReleaseCalendarPage = () => {
       />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4} wrap="wrap">
-          <Button variant="tertiary" onClick={() => setStart(new Date(start.getTime() - days * DAY_MS))}>
+          <Button variant="tertiary" onClick={() => setStart(addDays(start, -days))}>
             ← {days === 7 ? '上一周' : '前一天'}
           </Button>
-          <Button variant="tertiary" onClick={() => setStart(days === 7 ? mondayOf(new Date()) : new Date(new Date().setHours(0, 0, 0, 0)))}>
+          <Button variant="tertiary" onClick={() => setStart(days === 7 ? mondayOf(today()) : today())}>
             {days === 7 ? '本周' : '今天'}
           </Button>
-          <Button variant="tertiary" onClick={() => setStart(new Date(start.getTime() + days * DAY_MS))}>
+          <Button variant="tertiary" onClick={() => setStart(addDays(start, days))}>
             {days === 7 ? '下一周' : '后一天'} →
           </Button>
           <Button variant={days === 7 ? 'secondary' : 'tertiary'} onClick={() => {
@@ -137,12 +142,12 @@ const ReleaseCalendarPage = () => {
         </Flex>
         <Grid.Root gap={2} gridCols={days}>
           {dates.map((date) => {
-            const onDay = (entries ?? []).filter((entry) => dayKey(new Date(entry.at)) === dayKey(date));
+            const onDay = (entries ?? []).filter((entry) => readableDate(entry.at, timeZone) === date);
             return (
-              <Grid.Item key={dayKey(date)} col={1} direction="column" alignItems="stretch">
+              <Grid.Item key={date} col={1} direction="column" alignItems="stretch">
                 <Box padding={2} background="neutral100" hasRadius>
                   <Typography variant="sigma">
-                    {WEEKDAYS[date.getDay()]} {date.getMonth() + 1}/{date.getDate()}
+                    {WEEKDAYS[noonOf(date).getUTCDay()]} {Number(date.slice(5, 7))}/{Number(date.slice(8, 10))}
                   </Typography>
                 </Box>
                 <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Badge, Box, Main, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
-import { DocumentTable, showTime, type DocumentColumn } from './DocumentTable';
+import { DocumentTable, type DocumentColumn } from './DocumentTable';
+import { PeopleTime } from './people-time';
 import type { QueueItem, WaitingItem } from './workflow-api';
 
 const QUEUE_COLUMNS: Array<DocumentColumn<QueueItem>> = [
@@ -14,12 +15,12 @@ const QUEUE_COLUMNS: Array<DocumentColumn<QueueItem>> = [
     ),
   },
   { label: '用语提示 Warnings', cell: (item) => <Typography textColor={item.warnings > 0 ? 'warning700' : 'neutral600'}>{item.warnings}</Typography> },
-  { label: '定时 Publish at', cell: (item) => <Typography>{showTime(item.publishAt, '审核通过即发布 On approval')}</Typography> },
+  { label: '定时 Publish at', cell: (item) => <Typography><PeopleTime at={item.publishAt} none="审核通过即发布 On approval" /></Typography> },
 ];
 
 const WAITING_COLUMNS: Array<DocumentColumn<WaitingItem>> = [
-  { label: '通过时间 Approved', cell: (item) => <Typography>{showTime(item.approvedAt)}</Typography> },
-  { label: '发布时间 Goes live', cell: (item) => <Typography textColor="success700">{showTime(item.publishAt, '待手动发布 Waits for a publish')}</Typography> },
+  { label: '通过时间 Approved', cell: (item) => <Typography><PeopleTime at={item.approvedAt} /></Typography> },
+  { label: '发布时间 Goes live', cell: (item) => <Typography textColor="success700"><PeopleTime at={item.publishAt} none="待手动发布 Waits for a publish" /></Typography> },
 ];
 
 /**

@@ -3,6 +3,8 @@ import { Badge, Box, SingleSelect, SingleSelectOption, Typography } from '@strap
 import { useQueryParams } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
 import { STATE_BADGE, STATE_LABELS } from './labels';
+import { readableTime } from '../../i18n/people-time';
+import { usePeopleTimeZone } from './people-time';
 import { isPublishableModel } from './workflow-api';
 
 type ListRow = { reviewState?: string; reviewStage?: string | null; publishAt?: string | null };
@@ -11,9 +13,10 @@ type ColumnHook = { displayedHeaders: Header[]; layout: { options?: { draftAndPu
 
 /** 审核状态 in one cell: the state, the stage it waits at, or the time it goes live. */
 const ReviewStateCell = ({ row }: { row: ListRow }) => {
+  const timeZone = usePeopleTimeZone();
   if (!row.reviewState) return <Typography textColor="neutral500">—</Typography>;
   const badge = STATE_BADGE[row.reviewState] ?? STATE_BADGE.draft;
-  const waiting = row.reviewState === 'approved' && row.publishAt ? `定时发布 ${new Date(row.publishAt).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}` : null;
+  const waiting = row.reviewState === 'approved' && row.publishAt ? `定时发布 ${readableTime(row.publishAt, timeZone)}` : null;
   return (
     <Box data-testid="review-state-cell">
       <Badge backgroundColor={badge.background} textColor={badge.text}>

@@ -5,19 +5,12 @@ import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useTerminologyHighlights } from './terminologyHighlights';
 import { documentPath, isPublishableModel, useEditedLocale, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type TerminologyHit, type VersionDiff, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
+import { instantOfWallClock, wallClockInput } from '../../i18n/people-time';
+import { PeopleTime, usePeopleTimeZone } from './people-time';
 
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-const showTime = (iso: string | null) =>
-  iso ? `${new Date(iso).toLocaleString('zh-CN', { hour12: false })} (${TIME_ZONE})` : '—';
-
-/** `<input type="datetime-local">` speaks local wall-clock time; the API speaks UTC instants. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
+/** `<input type="datetime-local">` speaks wall-clock time, here in the configured zone (not the browser's); the API speaks UTC instants. */
+const toLocalInput = (iso: string | null, timeZone: string) => wallClockInput(iso, timeZone);
+const fromLocalInput = (value: string, timeZone: string) => (value ? instantOfWallClock(value, timeZone) : null);
 
 const errorMessage = (error: unknown) =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
@@ -96,6 +89,24 @@ const WhyNot = ({ status }: { status: WorkflowStatus }) => {
   );
 };
 
+/** Why it was sent back, first thing in the panel: the reviewer's comment, who, at which stage, when. */
+const SentBack = ({ status, history }: { status: WorkflowStatus; history: AuditEntry[] }) => {
+  if (status.reviewState !== 'changes_requested') return null;
+  const sentBack = [...history].reverse().find((entry) => entry.action === 'request_changes');
+  if (!sentBack) return null;
+  return (
+    <Box background="danger100" padding={3} hasRadius data-testid="sent-back-reason">
+      <Typography variant="pi" fontWeight="bold" tag="p" textColor="danger700">
+        退回原因 Sent back{sentBack.stageName ? `（${sentBack.stageName}）` : ''}
+      </Typography>
+      <Typography tag="p">“{sentBack.comment ?? ''}”</Typography>
+      <Typography variant="pi" textColor="neutral600" tag="p">
+        {sentBack.actorName} · <PeopleTime at={sentBack.createdAt} />
+      </Typography>
+    </Box>
+  );
+};
+
 const History = ({ entries }: { entries: AuditEntry[] }) => (
   <Flex direction="column" alignItems="stretch" gap={2}>
     {[...entries].reverse().slice(0, 12).map((entry) => (
@@ -105,7 +116,7 @@ const History = ({ entries }: { entries: AuditEntry[] }) => (
           {entry.stageName ? ` · ${entry.stageName}` : ''}
         </Typography>
         <Typography variant="pi" textColor="neutral600" tag="p">
-          {entry.actorName} · {new Date(entry.createdAt).toLocaleString('zh-CN', { hour12: false })}
+          {entry.actorName} · <PeopleTime at={entry.createdAt} />
         </Typography>
         {entry.comment ? (
           <Typography variant="pi" tag="p">
@@ -212,6 +223,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
   const { get, post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { status, reload } = useWorkflowStatus(model, documentId, locale, revision);
+  const timeZone = usePeopleTimeZone();
   const [history, setHistory] = React.useState<AuditEntry[]>([]);
   const [diff, setDiff] = React.useState<VersionDiff | null>(null);
   const [baseline, setBaseline] = React.useState<DiffBaseline | null>(null);
@@ -225,9 +237,9 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
 
   React.useEffect(() => {
     if (!status) return;
-    setSchedule({ publishAt: toLocalInput(status.publishAt), unpublishAt: toLocalInput(status.unpublishAt) });
+    setSchedule({ publishAt: toLocalInput(status.publishAt, timeZone), unpublishAt: toLocalInput(status.unpublishAt, timeZone) });
     get<{ data: AuditEntry[] }>(documentPath(model, documentId, locale, '/history')).then(({ data }) => setHistory(data.data)).catch(() => setHistory([]));
-  }, [status, model, documentId, locale, get]);
+  }, [status, model, documentId, locale, get, timeZone]);
 
   React.useEffect(() => {
     if (!status) return;
@@ -276,6 +288,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
         ) : null}
         {status.isLive ? <Badge>线上 Live</Badge> : null}
       </Flex>
+      <SentBack status={status} history={history} />
       <StageChain status={status} />
       <SharedEditRestart status={status} history={history} />
 
@@ -323,12 +336,12 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
       <Typography variant="sigma">定时 Schedule</Typography>
       {can('schedule') ? (
         <Flex direction="column" alignItems="stretch" gap={2}>
-          <Field.Root name="publishAt" hint={TIME_ZONE}>
+          <Field.Root name="publishAt" hint={`时区 Time zone: ${timeZone}`}>
             <Field.Label>发布时间 Publish at</Field.Label>
             <TextInput type="datetime-local" value={schedule.publishAt} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSchedule({ ...schedule, publishAt: event.target.value })} />
             <Field.Hint />
           </Field.Root>
-          <Field.Root name="unpublishAt" hint={TIME_ZONE}>
+          <Field.Root name="unpublishAt" hint={`时区 Time zone: ${timeZone}`}>
             <Field.Label>下线时间 Unpublish at</Field.Label>
             <TextInput type="datetime-local" value={schedule.unpublishAt} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSchedule({ ...schedule, unpublishAt: event.target.value })} />
             <Field.Hint />
@@ -339,7 +352,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
             loading={busy}
             onClick={() =>
               run('schedule', () =>
-                put(documentPath(model, documentId, locale, '/schedule'), { publishAt: fromLocalInput(schedule.publishAt), unpublishAt: fromLocalInput(schedule.unpublishAt) })
+                put(documentPath(model, documentId, locale, '/schedule'), { publishAt: fromLocalInput(schedule.publishAt, timeZone), unpublishAt: fromLocalInput(schedule.unpublishAt, timeZone) })
               )
             }
           >
@@ -349,10 +362,10 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
       ) : (
         <Box>
           <Typography variant="pi" tag="p">
-            发布 Publish: {showTime(status.publishAt)}
+            发布 Publish: <PeopleTime at={status.publishAt} />
           </Typography>
           <Typography variant="pi" tag="p">
-            下线 Unpublish: {showTime(status.unpublishAt)}
+            下线 Unpublish: <PeopleTime at={status.unpublishAt} />
           </Typography>
         </Box>
       )}

@@ -3,6 +3,7 @@ import { isPublishable, PUBLISHABLE_UIDS } from '../../../constants';
 import { mayReadDocument, readableDocuments, type AdminAbility } from '../../../access/document-read';
 import { hasLocale, type DocumentRef } from '../../../documents/document-rows';
 import { documentLocale } from '../../../i18n/locales';
+import { peopleTimeZoneOf } from '../../../i18n/people-time';
 import { userActor, type AdminUser } from '../../../workflow/actor';
 import { auditTrail } from '../../../workflow/audit-trail';
 import { approveStage, requestChanges, setSchedule, submitForReview, withdrawApproval } from '../../../workflow/review-actions';
@@ -124,6 +125,11 @@ const withoutSubmittedContent = (entry: AuditEntry): AuditEntry => {
 
 /** Thin HTTP layer over src/workflow: parse, say who is asking, delegate. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** What the admin panel needs to show times as people read them: the configured zone. */
+  async settings(ctx: Context) {
+    ctx.body = { data: { timeZone: peopleTimeZoneOf(strapi.config) } };
+  },
+
   async calendar(ctx: Context) {
     const entries = await releaseCalendar(strapi, await calendarFilters(strapi, ctx.query));
     // Titles and times of drafts: only of the documents the caller may read.
