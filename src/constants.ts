@@ -36,8 +36,8 @@ export const PUBLIC_UIDS: readonly ContentUid[] = Object.values(UID);
 
 export const DEFAULT_LOCALE = 'zh-CN';
 export const LOCALES = [
-  { code: 'zh-CN', name: 'Chinese (Simplified, China) (zh-CN)' },
-  { code: 'en', name: 'English (en)' },
+  { code: 'zh-CN', name: '简体中文 (zh-CN)', strapiName: 'Chinese (Simplified, China) (zh-CN)' },
+  { code: 'en', name: '英文 (en)', strapiName: 'English (en)' },
 ] as const;
 
 /** Where the CMS serves its preview pages (src/preview): reads counted like the public API's. */

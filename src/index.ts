@@ -26,6 +26,7 @@ import { seedDemoParticipation } from './demo/demo-participation';
 import { seedDemo } from './demo/seed-demo';
 import { registerPreviewRoutes } from './preview/preview-route';
 import { labelFieldsInChinese } from './i18n/field-labels';
+import { applyEditorListViews } from './content-manager/list-views';
 import { ensureLocales } from './i18n/locales';
 import { pinyinSlugSuggestions, slugsOnCreate } from './i18n/pinyin-slugs';
 import { ownSlug, translationsStartAnew } from './i18n/translation-prefill';
@@ -87,6 +88,7 @@ export default {
     peopleTimeZoneOf(strapi.config); // an unknown ADMIN_TIME_ZONE stops the start, naming it
     await ensureLocales(strapi);
     await labelFieldsInChinese(strapi);
+    await applyEditorListViews(strapi);
     await ensureReadIndexes(strapi);
     const filled = await backfillChannelFlags(strapi);
     if (filled > 0) strapi.log.info(`Channel targeting copied into ${filled} rows`);

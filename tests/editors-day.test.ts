@@ -1,6 +1,7 @@
 import type { UID as Strapi } from '@strapi/strapi';
 import { UID } from '../src/constants';
 import { FIELD_LABELS, labelFieldsInChinese } from '../src/i18n/field-labels';
+import { applyEditorListViews, EDITOR_LIST_VIEWS } from '../src/content-manager/list-views';
 import { articleData, documents } from './harness/content';
 import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
 import { workflowClient } from './harness/workflow';
@@ -154,16 +155,38 @@ test('internal fields appear in no layout, filter or permission, and no saved co
   }
   // A configuration stored with them (an older version's, or one written around the API) loses them at the next start's sync.
   const contentTypes = app.strapi.plugin('content-manager').service('content-types');
+  const stored = new Map<string, unknown>();
   for (const uid of new Set(internal.map(({ uid }) => uid))) {
     const fields = internal.filter((entry) => entry.uid === uid).map(({ field }) => field);
-    const { contentType } = (await configurationOf(`content-types/${uid}`)) as { contentType: Configuration };
-    for (const field of fields) contentType.metadatas[field] = { ...contentType.metadatas[field], edit: { ...contentType.metadatas[field]?.edit, visible: true } };
-    const layouts = { ...contentType.layouts, list: [...contentType.layouts.list, ...fields].slice(-6), edit: [...contentType.layouts.edit, fields.map((name) => ({ name, size: 4 }))] };
-    await contentTypes.updateConfiguration({ uid }, { layouts, metadatas: contentType.metadatas, settings: contentType.settings });
+    const configuration = await contentTypes.findConfiguration({ uid });
+    stored.set(uid, configuration);
+    const metadatas = { ...configuration.metadatas };
+    for (const field of fields) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field]?.edit, visible: true } };
+    const layouts = { ...configuration.layouts, list: [...configuration.layouts.list, ...fields], edit: [...configuration.layouts.edit, fields.map((name) => ({ name, size: 4 }))] };
+    await contentTypes.updateConfiguration({ uid }, { ...configuration, layouts, metadatas });
     expect((await shown(uid, fields[0])).edit).toBe(true);
   }
   await contentTypes.syncConfigurations();
   for (const { uid, field } of internal) expect([uid, field, await shown(uid, field)]).toEqual([uid, field, { edit: false, list: false, metadata: false }]);
+  for (const [uid, configuration] of stored) await contentTypes.updateConfiguration({ uid }, configuration);
+});
+
+test('articles, videos and achievements list newest change first, with the columns an editor reads; an administrator’s own list is kept', async () => {
+  for (const [uid, { columns }] of Object.entries(EDITOR_LIST_VIEWS)) {
+    const { contentType } = (await configurationOf(`content-types/${uid}`)) as { contentType: Configuration };
+    expect([uid, contentType.settings.defaultSortBy, contentType.settings.defaultSortOrder, contentType.layouts.list]).toEqual([uid, 'updatedAt', 'DESC', columns]);
+  }
+  // The list's rows carry what the 审核状态 and 发布时间 columns show.
+  const list = await app.http().get(`/content-manager/collection-types/${UID.article}?page=1&pageSize=5&sort=updatedAt:DESC&locale=zh-CN`).set(await wf.auth(editor));
+  expect(Object.keys(list.body.results[0])).toEqual(expect.arrayContaining(['reviewState', 'reviewStage', 'publishAt', 'liveSince']));
+
+  const admin = { Authorization: `Bearer ${await app.adminToken(superAdmin)}` };
+  const { contentType } = (await configurationOf(`content-types/${UID.video}`)) as { contentType: Configuration };
+  for (const metadata of Object.values(contentType.metadatas)) delete metadata.list.mainField;
+  const own = { ...contentType.layouts, list: ['title', 'durationSeconds'] };
+  expect((await app.http().put(`/content-manager/content-types/${UID.video}/configuration`).set(admin).send({ layouts: own, metadatas: contentType.metadatas, settings: contentType.settings })).status).toBe(200);
+  expect(await applyEditorListViews(app.strapi)).toEqual([]);
+  expect(((await configurationOf(`content-types/${UID.video}`)) as { contentType: Configuration }).contentType.layouts.list).toEqual(['title', 'durationSeconds']);
 });
 
 test('a label an administrator changed in the panel is kept at the next start', async () => {

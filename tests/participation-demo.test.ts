@@ -25,6 +25,8 @@ test('the demo staff sign in with their e-mail or employee number and see their 
   expect(me.points.month).toBe(14);
   const mine = (await app.http().get('/api/participation/contributions').set(staff1)).body.data;
   expect(mine.map((item: { state: string }) => item.state).sort()).toEqual(['adopted', 'published']);
+  // WEBSITE_URL is not set here: no link to an address that is not the site.
+  for (const item of mine) expect(item.articleUrl).toBeNull();
   for (const account of ['staff2@example.com', 'staff3@example.com', 'staff4@example.com']) await signIn(account);
 });
 

@@ -15,7 +15,7 @@ import { contentlessAdmin, workflowClient } from './harness/workflow';
  * decline; points are earned per event within monthly caps and ranked. Nothing of it is public.
  */
 // Low caps, so the test reaches them: 2 points a submission, at most 4 a month.
-const app = bootTestAppForFile({ POINTS_SUBMITTED_MONTHLY_CAP: '4' });
+const app = bootTestAppForFile({ POINTS_SUBMITTED_MONTHLY_CAP: '4', WEBSITE_URL: 'https://dangjian.example.com/' });
 const wf = workflowClient(app);
 const { superAdmin, editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
 
@@ -361,7 +361,7 @@ describe('contributions', () => {
 
     const [mine] = (await app.http().get('/api/participation/contributions').set(staffA)).body.data;
     expect(mine).toMatchObject({ documentId: adoptedId, state: 'published', editable: false });
-    expect(mine.articleUrl).toMatch(/\/zh-CN\/articles\/.+/);
+    expect(mine.articleUrl).toMatch(/^https:\/\/dangjian\.example\.com\/zh-CN\/articles\/.+/);
     const ledger = await app.strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({ where: { contributionDocumentId: adoptedId }, orderBy: { id: 'asc' } });
     expect(ledger.map((row: { pointEvent: string; points: number }) => [row.pointEvent, row.points])).toEqual([
       ['submitted', 2],

@@ -56,7 +56,7 @@ describe('a link from the edit view', () => {
     const final = await wf.approve(chiefReviewer, A, documentId);
     expect(final.status).toBe(200);
     expect(await reviewStateOf(app, documentId)).toMatchObject({ reviewState: 'approved' });
-    expect(await labelAt(editor)).toBe('已通过，定时发布 2031/05/04 09:30 Approved, scheduled');
+    expect(await labelAt(editor)).toBe('已通过，定时发布 2031-05-04 09:30 Approved, scheduled');
 
     // No live version yet: the published tab has nothing to open.
     expect((await previewUrlOf(editor, A, documentId, 'published')).status).toBe(204);

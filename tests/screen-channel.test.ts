@@ -72,7 +72,12 @@ describe('screen feed', () => {
     for (const item of data.latest) {
       const expected = { article: screenArticles, video: screenVideos, achievement: screenAchievements }[item.kind as 'article'];
       expect(expected).toContain(item.documentId);
+      // Labelled with its live 栏目's name (an achievement has none).
+      const uid: ContentUid = { article: UID.article, video: UID.video, achievement: UID.achievement }[item.kind as 'article' | 'video' | 'achievement'];
+      const live = await documents(app.strapi, uid).findOne({ documentId: item.documentId, status: 'published', locale: 'zh-CN', populate: uid === UID.achievement ? [] : ['category'] });
+      expect([item.documentId, item.category]).toEqual([item.documentId, live?.category?.name ?? null]);
     }
+    expect(data.latest.some((item: { category: string | null }) => item.category !== null)).toBe(true);
     expect(data.latest.map((item: { publishedAt: string }) => item.publishedAt)).toEqual([...data.latest.map((item: { publishedAt: string }) => item.publishedAt)].sort().reverse());
     expect(data.playlist.map((video: { documentId: string }) => video.documentId).sort()).toEqual([...screenVideos].sort());
     expect(data.achievements.map((achievement: { documentId: string }) => achievement.documentId).sort()).toEqual([...screenAchievements].sort());

@@ -396,8 +396,13 @@ describe('review queue, diff and the actions each user is offered', () => {
     expect(atSecondStage.actions).not.toContain('approve');
     expect(atSecondStage.whyNot.approve).toMatch(/同一版本的两个审核环节不能由同一人通过/);
     expect((await wf.status(editor, A, id)).body.data.whyNot.submit).toMatch(/已在审核中/);
-    // Publishing is a reviewer's: the editor is told so, whatever the state.
-    expect((await wf.status(editor, A, id)).body.data.whyNot.publish).toMatch(/没有发布该内容的权限/);
+    // Reasons only for what the role could take: the editor reads none of the reviewers' refusals, the reviewer none of the editor's.
+    expect(Object.keys((await wf.status(editor, A, id)).body.data.whyNot)).toEqual(['submit']);
+    for (const action of ['approve', 'requestChanges', 'withdrawApproval', 'publish', 'unpublish']) expect([action, (await wf.status(editor, A, id)).body.data.whyNot[action]]).toEqual([action, undefined]);
+    for (const action of ['submit', 'schedule']) expect([action, atSecondStage.whyNot[action]]).toEqual([action, undefined]);
+    // At 终审, the chief's stage, a reviewer holding a role of the chain reads why, the role named in Chinese.
+    await wf.approve(secondReviewer, A, id);
+    expect((await wf.status(reviewer, A, id)).body.data.whyNot.approve).toMatch(/^「终审」须由“终审审核员”审核/);
   });
 
   test('the editor is never offered publish; the reviewer only once it is approved', async () => {

@@ -39,7 +39,8 @@
     if (src) $('featured-image').src = src;
     $('featured-image').alt = item.image?.alt || '';
     $('featured-placeholder').textContent = feed?.brand?.name || '党建品牌';
-    $('featured-kind').textContent = KINDS[item.kind] || '';
+    // The item's 栏目 where it has one; the kind of item where it has none.
+    $('featured-kind').textContent = item.category || KINDS[item.kind] || '';
     $('featured-title').textContent = item.title;
     $('featured-summary').textContent = item.summary || '';
     $('featured-dots').replaceChildren(...items.map((_, index) => el('span', { className: index === featuredIndex % items.length ? 'active' : '' })));

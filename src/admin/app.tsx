@@ -9,6 +9,8 @@ import { prefetchStatusOf } from './workflow/workflow-api';
 import { ReviewStateHeader } from './workflow/ReviewStateHeader';
 import { WechatPanel } from './workflow/WechatPanel';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
+import { ZH_HANS_OVERRIDES } from './translations/zh-Hans';
+import { singlePluginPrefixes } from './translations/plugin-prefixes';
 
 // Strapi's admin reads this key before it renders (English when unset); a language picked in
 // the profile is stored there too and wins.
@@ -38,6 +40,7 @@ export default {
     // Strapi ships no Chinese for its preview (our preview pages are src/preview).
     translations: {
       'zh-Hans': {
+        ...ZH_HANS_OVERRIDES,
         'content-manager.preview.panel.title': '预览 Preview',
         'content-manager.preview.panel.button': '打开预览 Open preview',
         'content-manager.preview.panel.button-disabled-tooltip': '请先保存再预览 Save to open the preview',
@@ -58,6 +61,7 @@ export default {
     // The panel opens in 简体中文, the login page included, unless this browser chose otherwise.
     if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY)) window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'zh-Hans');
     prefetchStatusOnNavigation();
+    singlePluginPrefixes(app, 'content-manager');
     app.addMenuLink({
       to: 'review-queue',
       icon: CheckCircle,

@@ -9,6 +9,7 @@ const CHANNELS: FieldLabel = { label: '发布渠道', description: '选择内容
 const SEO: FieldLabel = { label: '搜索引擎优化' };
 const BRAND: FieldLabel = { label: '所属品牌' };
 const CATEGORY: FieldLabel = { label: '栏目' };
+const UPDATED: FieldLabel = { label: '修改时间' };
 
 /**
  * The labels editors read in the content manager, in Chinese, per content type and component.
@@ -30,6 +31,7 @@ export const FIELD_LABELS: Partial<Record<UID.ContentType | UID.Component, Field
     brand: BRAND,
     channels: CHANNELS,
     seo: SEO,
+    updatedAt: UPDATED,
   },
   [CONTENT_UID.video]: {
     title: { label: '标题' },
@@ -43,6 +45,7 @@ export const FIELD_LABELS: Partial<Record<UID.ContentType | UID.Component, Field
     brand: BRAND,
     category: CATEGORY,
     channels: CHANNELS,
+    updatedAt: UPDATED,
   },
   [CONTENT_UID.achievement]: {
     title: { label: '成果名称' },
@@ -57,6 +60,7 @@ export const FIELD_LABELS: Partial<Record<UID.ContentType | UID.Component, Field
     brand: BRAND,
     organization: { label: '所属党组织' },
     channels: CHANNELS,
+    updatedAt: UPDATED,
   },
   [CONTENT_UID.brand]: {
     name: { label: '品牌名称' },

@@ -3,13 +3,17 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, LOCALES } from '../constants';
 
 /**
- * Makes sure zh-CN and en exist. zh-CN becomes the default only when this call creates it,
- * so a default changed later by an administrator is left alone.
+ * Makes sure zh-CN and en exist, named in Chinese (the locale pickers read 简体中文 (zh-CN), not
+ * Strapi's English name, which an older start gave them and is renamed). zh-CN becomes the
+ * default only when this call creates it, so a default changed later by an administrator is left
+ * alone; so is a name an administrator gave.
  */
 export const ensureLocales = async (strapi: Core.Strapi): Promise<void> => {
   const locales = strapi.plugin('i18n').service('locales');
   for (const locale of LOCALES) {
-    if (await locales.findByCode(locale.code)) continue;
+    const existing = (await locales.findByCode(locale.code)) as { id: number; name: string } | null;
+    if (existing?.name === locale.strapiName) await strapi.db.query('plugin::i18n.locale').update({ where: { id: existing.id }, data: { name: locale.name } });
+    if (existing) continue;
     await locales.create({ code: locale.code, name: locale.name });
     if (locale.code === DEFAULT_LOCALE) {
       await locales.setDefaultLocale({ code: DEFAULT_LOCALE });

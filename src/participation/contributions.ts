@@ -232,7 +232,7 @@ const viewsOf = async (strapi: Core.Strapi, rows: ContributionRow[]): Promise<My
       category: row.categoryDocumentId ? (categories.get(row.categoryDocumentId) ?? null) : null,
       consentToBeNamed: row.consentToBeNamed,
       images: inSentOrder(row.images).map((image) => ({ url: image.url, thumbnailUrl: image.formats?.thumbnail?.url ?? image.url })),
-      articleUrl: article ? pageUrl(site, 'articles', article.locale, article.slug) : null,
+      articleUrl: article && strapi.config.get('website.linksForPeople') === true ? pageUrl(site, 'articles', article.locale, article.slug) : null,
       submittedAt: row.createdAt,
       handledAt: row.handledAt,
       editable: row.contributionState === 'received',

@@ -5,7 +5,7 @@ import type { UserActor } from './actor';
 import type { PublishCheck } from './contracts';
 import { findState, unsubmittedState } from './review-states';
 import { loadFacts, type KnownFacts } from './transition-facts';
-import { offeredActions, refusedActions } from './transitions';
+import { judge, offeredActions } from './transitions';
 
 /** A bulk publish covers at most a page of the list. */
 export const MAX_PUBLISH_CHECK = 100;
@@ -30,7 +30,9 @@ export const checkBulkPublish = async (strapi: Core.Strapi, uid: ContentUid, loc
     }
     const facts = await loadFacts(strapi, ref, actor, { permissions, state: (await findState(strapi, ref)) ?? unsubmittedState(ref) });
     const canPublish = offeredActions(facts).includes('publish');
-    checks.push({ documentId, title: titles.get(refKey(ref)) ?? null, canPublish, reason: canPublish ? null : refusedActions(facts).publish ?? '已是线上版本 / Already live' });
+    // The caller asked to publish: every refusal is theirs to read, their role's included.
+    const verdict = judge('publish', facts);
+    checks.push({ documentId, title: titles.get(refKey(ref)) ?? null, canPublish, reason: canPublish ? null : verdict.allowed ? '已是线上版本 / Already live' : verdict.refusal.error.message });
   }
   return checks;
 };

@@ -10,7 +10,7 @@ export const LISTED_REVIEW_STATES: readonly ListedReviewState[] = ['draft', 'in_
 export const isListedReviewState = (value: unknown): value is ListedReviewState => (LISTED_REVIEW_STATES as readonly unknown[]).includes(value);
 
 /** What the content manager's list shows of each row's review: its state, the stage it waits at, its release time. */
-export type ReviewColumn = { reviewState: ListedReviewState; reviewStage: string | null; publishAt: string | null };
+export type ReviewColumn = { reviewState: ListedReviewState; reviewStage: string | null; publishAt: string | null; liveSince: string | null };
 
 const statesOf = (strapi: Core.Strapi) => strapi.db.query(WORKFLOW_UID.reviewState);
 
@@ -27,7 +27,7 @@ export const reviewColumns = async (strapi: Core.Strapi, uid: ContentUid, locale
     listed.map(({ documentId, isLive }) => {
       const state = byDocument.get(documentId);
       const reviewStage = state ? stageNameOf(state, stages) : null;
-      return [documentId, { reviewState: state?.reviewState ?? (isLive ? 'published' : 'draft'), reviewStage, publishAt: state?.publishAt ?? null }];
+      return [documentId, { reviewState: state?.reviewState ?? (isLive ? 'published' : 'draft'), reviewStage, publishAt: state?.publishAt ?? null, liveSince: state?.liveSince ?? null }];
     })
   );
 };

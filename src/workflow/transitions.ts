@@ -1,4 +1,5 @@
 import { DEFAULT_PEOPLE_TIME_ZONE, readableTime } from '../i18n/people-time';
+import { roleLabel } from '../i18n/role-labels';
 import type { Actor, UserActor } from './actor';
 import type { OfferedAction, ReviewStage, ReviewStateName } from './contracts';
 import type { ReviewState } from './review-states';
@@ -92,7 +93,7 @@ export const stageRefusal = (
   approvals: ReadonlyArray<Pick<Approval, 'actorId' | 'stageIndex'>>
 ): { reason: StageRefusalReason; error: Error } | null => {
   const hasRole = actor.roles.includes(stage.role);
-  const roleMessage = [`「${stage.name}」须由“${stage.role}”角色审核`, `Stage "${stage.name}" is reviewed by the role "${stage.role}"`] as const;
+  const roleMessage = [`「${stage.name}」须由“${roleLabel(stage.role)}”审核`, `Stage "${stage.name}" is reviewed by the role "${stage.role}"`] as const;
   if (!hasRole && !actor.isSuperAdmin) return { reason: 'role', error: refuse(...roleMessage) };
   if (approvals.some((approval) => approval.actorId === actor.id && approval.stageIndex !== stageIndex)) {
     return { reason: 'second-stage', error: refuse('同一版本的两个审核环节不能由同一人通过', 'One person cannot approve two stages of the same version') };
@@ -285,12 +286,27 @@ export const offeredActions = (facts: TransitionFacts): OfferedAction[] =>
     return !(action === 'publish' && facts.isLive && facts.state.reviewState === 'published' && !changedSinceApproval(facts));
   });
 
-/** Why each transition this user is not offered now is refused, in the refusal's own words: every disabled action says why. */
+const REVIEWING: ReadonlySet<OfferedAction> = new Set<OfferedAction>(['approve', 'requestChanges', 'withdrawApproval']);
+
+/**
+ * Whether a refusal only says the user's role never takes this action (an editor's approve, a
+ * reviewer's submit): a reason worth reading is one for an action their role could take.
+ */
+const outsideTheirRole = (action: OfferedAction, facts: TransitionFacts, refused: Refusal): boolean => {
+  if (facts.actor.type !== 'user') return false;
+  if (REVIEWING.has(action)) return !facts.actor.isSuperAdmin && !facts.stages.some((stage) => facts.actor.type === 'user' && facts.actor.roles.includes(stage.role));
+  return refused.reason === 'not-editor' || refused.reason === 'not-publisher';
+};
+
+/**
+ * Why each transition this user is not offered now is refused, in the refusal's own words, for
+ * the actions their role could take: every disabled action they might look for says why.
+ */
 export const refusedActions = (facts: TransitionFacts): Partial<Record<OfferedAction, string>> =>
   Object.fromEntries(
     OFFERED.flatMap((action) => {
       const verdict = judge(action, facts);
-      return verdict.allowed ? [] : [[action, verdict.refusal.error.message]];
+      return verdict.allowed || outsideTheirRole(action, facts, verdict.refusal) ? [] : [[action, verdict.refusal.error.message]];
     })
   );
 

@@ -10,7 +10,7 @@ export const cmsKit = require('../../scripts/browser/cms') as {
   missingAdminBuild: () => string | null;
   launchBrowser: () => Promise<Browser>;
   startCms: (options: { port: number; name: string; extraEnv?: Record<string, string> }) => Promise<Cms>;
-  adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown> }>; login: (account: Account) => Promise<string> };
+  adminApi: (base: string) => { call: (token: string | null, method: string, url: string, body?: unknown) => Promise<{ data: Record<string, unknown>; results?: Array<Record<string, unknown>> }>; login: (account: Account) => Promise<string> };
   signIn: (browser: Browser, base: string, account: Account, viewport?: { width: number; height: number }, timezoneId?: string) => Promise<Page>;
   editViewPath: (uid: string, documentId: string, locale?: string) => string;
   openPreview: (page: Page, base: string, uid: string, documentId: string) => Promise<FrameLocator>;

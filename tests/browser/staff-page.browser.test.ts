@@ -16,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (browserMissing) return;
-  cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341) + 1, name: 'staff-page-test', extraEnv: { PARTICIPATION_RANKINGS_ON_SCREENS: 'true' } });
+  cms = await cmsKit.startCms({ port: Number(process.env.BROWSER_TEST_PORT ?? 1341) + 1, name: 'staff-page-test', extraEnv: { PARTICIPATION_RANKINGS_ON_SCREENS: 'true', WEBSITE_URL: 'https://dangjian.example.com' } });
   browser = await cmsKit.launchBrowser();
 }, 240_000);
 
@@ -72,7 +72,8 @@ browserTest('a correspondent signs in with the employee number, sends a contribu
   expect(await sent.locator('.state').textContent()).toBe('已收到');
   expect(await sent.textContent()).toContain('2 张照片');
   const released = page.locator('li.contribution[data-state="published"]');
-  expect(await released.getByRole('link', { name: '查看已发布的文章' }).getAttribute('href')).toMatch(/\/zh-CN\/articles\//);
+  // A link to the site WEBSITE_URL names (none where it is unset: tests/participation-demo.test.ts).
+  expect(await released.getByRole('link', { name: '查看已发布的文章' }).getAttribute('href')).toMatch(/^https:\/\/dangjian\.example\.com\/zh-CN\/articles\//);
   expect(await fitsTheScreen(page)).toBe(true);
 
   // The photos arrived scaled for a slow line: at most 2,000 px, as JPEG.

@@ -4,10 +4,10 @@ import { useQueryParams } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
 import { STATE_BADGE, STATE_LABELS } from './labels';
 import { readableTime } from '../../i18n/people-time';
-import { usePeopleTimeZone } from './people-time';
+import { PeopleTime, usePeopleTimeZone } from './people-time';
 import { isPublishableModel } from './workflow-api';
 
-type ListRow = { reviewState?: string; reviewStage?: string | null; publishAt?: string | null };
+type ListRow = { reviewState?: string; reviewStage?: string | null; publishAt?: string | null; liveSince?: string | null };
 type Header = { attribute: { type: string }; label: { id: string; defaultMessage: string }; name: string; searchable: boolean; sortable: boolean; cellFormatter: (row: ListRow) => React.ReactNode };
 type ColumnHook = { displayedHeaders: Header[]; layout: { options?: { draftAndPublish?: boolean } } };
 
@@ -32,6 +32,22 @@ const ReviewStateCell = ({ row }: { row: ListRow }) => {
   );
 };
 
+/** 发布时间: when the live version went live, or the time an approved item is scheduled for. */
+const ReleaseCell = ({ row }: { row: ListRow }) => {
+  if (row.reviewState === 'approved' && row.publishAt) {
+    return (
+      <Typography textColor="success700">
+        定时 <PeopleTime at={row.publishAt} />
+      </Typography>
+    );
+  }
+  return (
+    <Typography textColor="neutral800">
+      <PeopleTime at={row.liveSince} />
+    </Typography>
+  );
+};
+
 /**
  * The list view's 审核状态 column for the types with draft & publish (all of them go through
  * review): the server adds each row's review state to the list (src/middlewares/review-state-column.ts).
@@ -46,7 +62,17 @@ export const addReviewStateColumn = ({ displayedHeaders, layout }: ColumnHook): 
     sortable: false,
     cellFormatter: (row) => <ReviewStateCell row={row} />,
   };
-  return { displayedHeaders: [...displayedHeaders, column], layout };
+  const release: Header = {
+    attribute: { type: 'custom' },
+    label: { id: 'workflow.list.release', defaultMessage: '发布时间 Released' },
+    name: 'releasedAt',
+    searchable: false,
+    sortable: false,
+    cellFormatter: (row) => <ReleaseCell row={row} />,
+  };
+  // 审核状态 before the columns that may scroll: it is what an editor reads the list for.
+  const [title, ...rest] = displayedHeaders;
+  return { displayedHeaders: title ? [title, column, ...rest, release] : [column, release], layout };
 };
 
 /** Lists only the documents in one review state (`?reviewState=`, filtered on the server). */

@@ -6,6 +6,7 @@ import { useTerminologyHighlights } from './terminologyHighlights';
 import { documentPath, isPublishableModel, useEditedLocale, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type TerminologyHit, type VersionDiff, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
 import { instantOfWallClock, wallClockInput } from '../../i18n/people-time';
+import { roleLabel } from '../../i18n/role-labels';
 import { PeopleTime, usePeopleTimeZone } from './people-time';
 
 /** `<input type="datetime-local">` speaks wall-clock time, here in the configured zone (not the browser's); the API speaks UTC instants. */
@@ -23,7 +24,7 @@ const StageChain = ({ status }: { status: WorkflowStatus }) => (
       return (
         <Badge key={stage.name + index} backgroundColor={current ? 'primary100' : passed ? 'success100' : 'neutral100'} textColor={current ? 'primary700' : passed ? 'success700' : 'neutral600'}>
           {passed ? '✓ ' : ''}
-          {stage.name} · {stage.role}
+          {stage.name} · {roleLabel(stage.role)}
         </Badge>
       );
     })}

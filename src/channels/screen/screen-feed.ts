@@ -5,7 +5,8 @@ import { targetedAt } from '../channel-targeting';
 import { plainText } from '../web/body-html';
 import { absoluteUrl, responsiveImage, type MediaFile, type ResponsiveImage } from '../web/responsive-image';
 
-export type ScreenItem = { kind: 'article' | 'video' | 'achievement'; documentId: string; title: string; summary: string; image: ResponsiveImage | null; publishedAt: string };
+/** One item of the screen's feed; `category` is its 栏目's name (the label above its title), null when it has none. */
+export type ScreenItem = { kind: 'article' | 'video' | 'achievement'; documentId: string; title: string; summary: string; image: ResponsiveImage | null; publishedAt: string; category: string | null };
 export type ScreenFeed = {
   locale: string;
   brand: { name: string; slogan: string | null; themeColor: string | null; logo: ResponsiveImage | null; pillars: Array<{ title: string; text: string | null }> } | null;
@@ -32,7 +33,7 @@ export type ScreenItemUid = typeof UID.article | typeof UID.video | typeof UID.a
 
 /** One item as the featured card shows it (also the preview of a version not yet on screens). */
 export const screenItemOf = (uid: ScreenItemUid, row: ChannelRow, mediaBase: string | null): ScreenItem => {
-  const item = { documentId: row.documentId, title: row.title, publishedAt: row.publishedAt };
+  const item = { documentId: row.documentId, title: row.title, publishedAt: row.publishedAt, category: typeof row.category?.name === 'string' ? row.category.name : null };
   if (uid === UID.article) return { ...item, kind: 'article', summary: row.digest || plainText(row.body).slice(0, 80), image: responsiveImage(row.cover, mediaBase) };
   if (uid === UID.video) return { ...item, kind: 'video', summary: row.description ?? '', image: responsiveImage(row.poster, mediaBase) };
   return { ...item, kind: 'achievement', summary: row.summary ?? '', image: responsiveImage(row.gallery?.[0], mediaBase) };
@@ -61,8 +62,8 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
 
   const [brand, articles, videos, achievements] = await Promise.all([
     channelReads(strapi, UID.brand).findFirst({ ...common, sort: [{ id: 'asc' }], populate: { pillars: true, logo: true } }),
-    channelReads(strapi, UID.article).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], limit: LATEST, populate: { cover: true } }),
-    channelReads(strapi, UID.video).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], populate: { poster: true, media: true } }),
+    channelReads(strapi, UID.article).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], limit: LATEST, populate: { cover: true, category: { fields: ['name'] } } }),
+    channelReads(strapi, UID.video).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], populate: { poster: true, media: true, category: { fields: ['name'] } } }),
     channelReads(strapi, UID.achievement).findMany({ ...onScreens, sort: [{ achievedOn: 'desc' }, { id: 'desc' }], populate: { metrics: true, gallery: true } }),
   ]);
 
