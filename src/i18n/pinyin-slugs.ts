@@ -38,7 +38,7 @@ export const uniqueSlug = async (strapi: Core.Strapi, uid: UID.ContentType, fiel
 };
 
 /** The uid attribute of a content type and the field it is made from (`slug` from `title` or `name`). */
-const slugAttributeOf = (strapi: Core.Strapi, uid: UID.ContentType): { field: string; targetField: string } | null => {
+export const slugAttributeOf = (strapi: Core.Strapi, uid: UID.ContentType): { field: string; targetField: string } | null => {
   for (const [field, attribute] of Object.entries(strapi.contentType(uid).attributes)) {
     if (attribute.type === 'uid' && attribute.targetField) return { field, targetField: attribute.targetField };
   }

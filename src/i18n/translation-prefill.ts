@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { slugAttributeOf } from './pinyin-slugs';
 
 /** What a new translation's form starts with, given what the source locale holds. */
 export type TranslationStart = (uid: UID.ContentType, prefill: Record<string, unknown>) => Record<string, unknown>;
@@ -14,10 +15,8 @@ type FillFromLocaleService = {
 export const ownSlug =
   (strapi: Core.Strapi): TranslationStart =>
   (uid, prefill) => {
-    const slugFields = Object.entries(strapi.contentType(uid).attributes)
-      .filter(([, attribute]) => attribute.type === 'uid')
-      .map(([field]) => field);
-    return slugFields.length === 0 ? prefill : { ...prefill, ...Object.fromEntries(slugFields.map((field) => [field, ''])) };
+    const slug = slugAttributeOf(strapi, uid);
+    return slug ? { ...prefill, [slug.field]: '' } : prefill;
   };
 
 /**

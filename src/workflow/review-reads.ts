@@ -3,15 +3,18 @@ import { WORKFLOW_UID } from '../constants';
 import { columnOf } from '../documents/document-rows';
 import type { ReviewState } from './review-states';
 
+/** What a read is recorded against: the state's key and where its review stands. */
+type ReadState = Pick<ReviewState, 'key' | 'reviewState' | 'cycle' | 'stageIndex'>;
+
 /** One read: this reviewer opened this document locale at this stage of this review cycle. */
-const readKey = (state: ReviewState, readerId: number): string => `${state.key}|${state.cycle}|${state.stageIndex}|${readerId}`;
+const readKey = (state: ReadState, readerId: number): string => `${state.key}|${state.cycle}|${state.stageIndex}|${readerId}`;
 
 /**
  * Records that a reviewer opened an item in review (its edit view asks for its status), once per
  * stage and cycle: a new submission or the next stage is read anew. Bulk approval covers only
  * items so opened. Nothing is recorded outside review.
  */
-export const recordOpened = async (strapi: Core.Strapi, state: ReviewState, readerId: number): Promise<void> => {
+export const recordOpened = async (strapi: Core.Strapi, state: ReadState, readerId: number): Promise<void> => {
   if (state.reviewState !== 'in_review') return;
   const { tableName } = strapi.db.metadata.get(WORKFLOW_UID.reviewRead);
   const column = (attribute: string) => columnOf(strapi, WORKFLOW_UID.reviewRead, attribute);
@@ -33,7 +36,7 @@ export const recordOpened = async (strapi: Core.Strapi, state: ReviewState, read
 };
 
 /** Whether the reviewer opened the item at the stage and cycle it is in now. */
-export const hasOpened = async (strapi: Core.Strapi, state: ReviewState, readerId: number): Promise<boolean> =>
+export const hasOpened = async (strapi: Core.Strapi, state: ReadState, readerId: number): Promise<boolean> =>
   (await strapi.db.query(WORKFLOW_UID.reviewRead).count({ where: { key: readKey(state, readerId) } })) > 0;
 
 /** The unique key the insert relies on (Strapi's schema makes no unique index). */

@@ -48,28 +48,24 @@ const ReleaseCell = ({ row }: { row: ListRow }) => {
   );
 };
 
+/** A list column the server's review data fills (not an attribute: neither searchable nor sortable). */
+const workflowColumn = (name: string, label: Header['label'], Cell: (props: { row: ListRow }) => React.ReactNode): Header => ({
+  attribute: { type: 'custom' },
+  label,
+  name,
+  searchable: false,
+  sortable: false,
+  cellFormatter: (row) => <Cell row={row} />,
+});
+
 /**
  * The list view's 审核状态 column for the types with draft & publish (all of them go through
  * review): the server adds each row's review state to the list (src/middlewares/review-state-column.ts).
  */
 export const addReviewStateColumn = ({ displayedHeaders, layout }: ColumnHook): ColumnHook => {
   if (layout?.options?.draftAndPublish !== true) return { displayedHeaders, layout };
-  const column: Header = {
-    attribute: { type: 'custom' },
-    label: { id: 'workflow.list.review-state', defaultMessage: '审核状态 Review' },
-    name: 'reviewState',
-    searchable: false,
-    sortable: false,
-    cellFormatter: (row) => <ReviewStateCell row={row} />,
-  };
-  const release: Header = {
-    attribute: { type: 'custom' },
-    label: { id: 'workflow.list.release', defaultMessage: '发布时间 Released' },
-    name: 'releasedAt',
-    searchable: false,
-    sortable: false,
-    cellFormatter: (row) => <ReleaseCell row={row} />,
-  };
+  const column = workflowColumn('reviewState', { id: 'workflow.list.review-state', defaultMessage: '审核状态 Review' }, ReviewStateCell);
+  const release = workflowColumn('releasedAt', { id: 'workflow.list.release', defaultMessage: '发布时间 Released' }, ReleaseCell);
   // 审核状态 before the columns that may scroll: it is what an editor reads the list for.
   const [title, ...rest] = displayedHeaders;
   return { displayedHeaders: title ? [title, column, ...rest, release] : [column, release], layout };

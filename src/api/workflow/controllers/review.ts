@@ -19,7 +19,7 @@ import { workflowStatus } from '../../../workflow/workflow-status';
 import { invalid, refuse } from '../../../workflow/workflow-error';
 import { eachAlone, MAX_BULK_DOCUMENTS } from '../../../workflow/bulk-actions';
 import { hasOpened, recordOpened } from '../../../workflow/review-reads';
-import { findState } from '../../../workflow/review-states';
+import { findState, stateKey } from '../../../workflow/review-states';
 import { parseScheduleInstant } from '../../../workflow/schedule-input';
 
 type Context = {
@@ -69,13 +69,19 @@ const textOf = (value: unknown, field: string, maxLength = 2000): string | undef
 /** A bulk action's documents: `{ uid, documentIds (1–100), locale? }`, or a 400 naming what is wrong. */
 const bulkInput = (ctx: Context): { uid: string; documentIds: string[]; locale: unknown; body: Record<string, unknown> } => {
   const body = ctx.request.body ?? {};
-  const { uid, documentIds } = body;
+  const { uid } = body;
   if (typeof uid !== 'string' || !isPublishable(uid)) throw invalid('uid 须为经过审核的类型', 'uid must be a type with a review workflow', { path: ['uid'] });
-  if (!Array.isArray(documentIds) || documentIds.length === 0 || documentIds.length > MAX_BULK_DOCUMENTS || !documentIds.every((id) => typeof id === 'string' && /^[a-z0-9]{1,64}$/.test(id))) {
-    throw invalid(`documentIds 须为 1–${MAX_BULK_DOCUMENTS} 个文档 ID`, `documentIds must list 1 to ${MAX_BULK_DOCUMENTS} document ids`, { path: ['documentIds'] });
-  }
+  const documentIds = documentIdList(body.documentIds, MAX_BULK_DOCUMENTS);
   if (body.locale !== undefined && typeof body.locale !== 'string') throw invalid('locale 须为语言代码', 'locale must be a locale code', { path: ['locale'] });
-  return { uid, documentIds: [...new Set(documentIds as string[])], locale: body.locale ?? ctx.query.locale, body };
+  return { uid, documentIds, locale: body.locale ?? ctx.query.locale, body };
+};
+
+/** `documentIds`: 1 to `max` document ids, each asked once; or a 400 naming the field. */
+const documentIdList = (documentIds: unknown, max: number): string[] => {
+  if (!Array.isArray(documentIds) || documentIds.length === 0 || documentIds.length > max || !documentIds.every((id) => typeof id === 'string' && /^[a-z0-9]{1,64}$/.test(id))) {
+    throw invalid(`documentIds 须为 1–${max} 个文档 ID`, `documentIds must list 1 to ${max} document ids`, { path: ['documentIds'] });
+  }
+  return [...new Set(documentIds as string[])];
 };
 
 const DAY_MS = 24 * 3600_000;
@@ -148,11 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { uid, documentIds } = ctx.request.body ?? {};
     if (typeof uid !== 'string' || !isPublishable(uid)) throw invalid('uid 须为经过审核的类型', 'uid must be a type with a review workflow', { path: ['uid'] });
     if (!ctx.state.userAbility.can(`${EXPLORER}.read`, uid)) throw refuse('没有查看该类型内容的权限', `You may not read ${uid}`);
-    if (!Array.isArray(documentIds) || documentIds.length === 0 || documentIds.length > MAX_PUBLISH_CHECK || !documentIds.every((id) => typeof id === 'string' && /^[a-z0-9]{1,64}$/.test(id))) {
-      throw invalid(`documentIds 须为 1–${MAX_PUBLISH_CHECK} 个文档 ID`, `documentIds must list 1 to ${MAX_PUBLISH_CHECK} document ids`, { path: ['documentIds'] });
-    }
+    const asked = documentIdList(documentIds, MAX_PUBLISH_CHECK);
     const locale = await documentLocale(strapi, ctx.query.locale);
-    const asked = [...new Set(documentIds as string[])];
     // A document the caller may not read is reported as not found: no title, no reason that would tell of it.
     const readable = new Set((await readableDocuments(strapi, ctx.state.userAbility, asked.map((documentId) => ({ contentType: uid, documentId, locale })))).map((item) => item.documentId));
     const checked = new Map((await checkBulkPublish(strapi, uid, locale, asked.filter((id) => readable.has(id)), userActor(ctx.state.user), permissionsOf(ctx, uid))).map((check) => [check.documentId, check]));
@@ -209,8 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const ref = await documentRef(strapi, ctx);
     const status = await workflowStatus(strapi, ref, userActor(ctx.state.user), permissionsOf(ctx, ref.uid));
     // The edit view asks for the status as it opens: that is a reviewer's read of the item at its stage.
-    const state = await findState(strapi, ref);
-    if (state) await recordOpened(strapi, state, ctx.state.user.id);
+    await recordOpened(strapi, { key: stateKey(ref), reviewState: status.reviewState, cycle: status.cycle, stageIndex: status.stageIndex }, ctx.state.user.id);
     ctx.body = { data: status };
   },
 
