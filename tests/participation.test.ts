@@ -506,6 +506,9 @@ describe('opinions (意见建议)', () => {
     const namedSent = await send(staffA, { kind: 'suggestion', title: '建议增加夜班热餐', body: '夜班职工希望食堂延长供餐时间。' });
     named = namedSent.body.data.documentId;
     expect(namedSent.body.data.receipt).toBeUndefined();
+    // The sender sees when an answer is due: OPINION_OVERDUE_DAYS (7) after sending.
+    const { sentAt, dueAt } = namedSent.body.data as { sentAt: string; dueAt: string };
+    expect(Math.abs(new Date(dueAt).getTime() - new Date(sentAt).getTime() - 7 * 24 * 60 * 60 * 1000)).toBeLessThan(1000);
     const sent = await send(staffB, { kind: 'problem', title: '候车室空调故障', body: '二号候车室空调已坏三天。', anonymous: true, consentToPublish: true });
     expect(sent.status).toBe(201);
     anonymous = sent.body.data.documentId;
@@ -592,6 +595,9 @@ describe('opinions (意见建议)', () => {
     const committee = await ensureHandler(committeeAccount, 'railway-transport-committee');
     const list = (await app.http().get('/participation/opinions').set(committee)).body.data;
     expect(list.map((item: { documentId: string; escalations: number; sender: unknown }) => [item.documentId, item.escalations, item.sender])).toEqual([[named, 1, { name: '张明', employeeNumber: 'E1001' }]]);
+    // Its sender sees the new due time the escalation gave it.
+    const mine = (await app.http().get('/api/participation/opinions').set(staffA)).body.data as Array<{ documentId: string; dueAt: string }>;
+    expect(Math.abs(new Date(mine.find((item) => item.documentId === named)!.dueAt).getTime() - (later.getTime() + 7 * 24 * 60 * 60 * 1000))).toBeLessThan(1000);
     // At the top of the tree it stays where it is.
     expect(await escalateOverdue(app.strapi, new Date(later.getTime() + 8 * 24 * 60 * 60 * 1000))).toBe(0);
     // Without consent there is no Q&A.

@@ -20,13 +20,19 @@
 
   let jwt = localStorage.getItem(TOKEN_KEY);
 
+  // A success says its piece and goes by itself; a failure stays until it is closed or replaced.
+  const NOTICE_SECONDS = 6;
+  let noticeTimer = null;
   const notify = (text, ok = false) => {
     const notice = $('notice');
-    notice.textContent = text;
+    clearTimeout(noticeTimer);
+    $('notice-text').textContent = text;
     notice.className = ok ? 'notice ok' : 'notice';
     notice.hidden = !text;
     if (text) notice.scrollIntoView({ block: 'nearest' });
+    if (text && ok) noticeTimer = setTimeout(() => notify(''), NOTICE_SECONDS * 1000);
   };
+  $('notice-close').addEventListener('click', () => notify(''));
 
   /** The API's error message (Strapi's shape), or the HTTP status. */
   const failure = async (response) => {
@@ -50,7 +56,8 @@
     return response.status === 204 ? null : response.json();
   };
 
-  const postJson = (path, body, auth = true) => call(path, { method: 'POST', auth, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const sendJson = (method, path, body, auth = true) => call(path, { method, auth, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const postJson = (path, body, auth = true) => sendJson('POST', path, body, auth);
 
   const show = (view) => {
     for (const id of ['sign-in', 'set-password', 'own-password', 'signed-in']) $(id).hidden = id !== view;
@@ -178,17 +185,45 @@
     }
   };
 
+  // The photos chosen, in order. A file input's list cannot lose one photo, so after a removal
+  // it is rebuilt from this one; what is sent is this list.
+  let chosenPhotos = [];
+  let previewUrls = [];
+
+  const showPhotos = () => {
+    try {
+      const selection = new DataTransfer();
+      for (const file of chosenPhotos) selection.items.add(file);
+      $('images').files = selection.files;
+    } catch {
+      // An old browser without DataTransfer: its input keeps the first choice, chosenPhotos is still what goes.
+    }
+    for (const url of previewUrls) URL.revokeObjectURL(url);
+    previewUrls = chosenPhotos.map((file) => URL.createObjectURL(file));
+    $('previews').replaceChildren(
+      ...chosenPhotos.map((file, index) => {
+        const remove = el('button', { type: 'button', textContent: '移除', title: file.name });
+        remove.setAttribute('aria-label', `移除第 ${index + 1} 张照片`);
+        remove.addEventListener('click', () => {
+          chosenPhotos = chosenPhotos.filter((_, at) => at !== index);
+          showPhotos();
+        });
+        return el('figure', { className: 'preview' }, [el('img', { src: previewUrls[index], alt: file.name }), remove]);
+      })
+    );
+  };
+
   $('images').addEventListener('change', (event) => {
-    const files = [...event.target.files];
-    if (files.length > MAX_IMAGES) notify(`最多 ${MAX_IMAGES} 张照片，已选 ${files.length} 张。`);
-    $('previews').replaceChildren(...files.slice(0, MAX_IMAGES).map((file) => el('img', { src: URL.createObjectURL(file), alt: file.name })));
+    chosenPhotos = [...event.target.files];
+    if (chosenPhotos.length > MAX_IMAGES) notify(`最多 ${MAX_IMAGES} 张照片，已选 ${chosenPhotos.length} 张，请移除多余的。`);
+    showPhotos();
   });
 
   $('contribution-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
-    const files = [...$('images').files];
-    if (files.length > MAX_IMAGES) return notify(`最多 ${MAX_IMAGES} 张照片。`);
+    const files = chosenPhotos;
+    if (files.length > MAX_IMAGES) return notify(`最多 ${MAX_IMAGES} 张照片，请移除 ${files.length - MAX_IMAGES} 张。`);
     const send = $('send');
     send.disabled = true;
     send.textContent = '正在提交…';
@@ -202,7 +237,8 @@
       }
       await call('/participation/contributions', { method: 'POST', body: data });
       form.reset();
-      $('previews').replaceChildren();
+      chosenPhotos = [];
+      showPhotos();
       await fillChoices();
       notify('投稿已提交，编辑会尽快处理。', true);
       await loadMe();
@@ -218,6 +254,57 @@
 
   const when = (iso) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
+  /**
+   * A choice among the send form's options, on the one whose name the contribution shows (the
+   * list gives names, not slugs). Where none has that name, the first option keeps it as it is:
+   * a choice is sent only when it was changed.
+   */
+  const choiceLike = (name, source, shown) => {
+    const options = [...source.options].map((option) => el('option', { value: option.value, textContent: option.textContent, selected: option.textContent === shown }));
+    const select = el('select', { name }, options);
+    if (!options.some((option) => option.selected)) select.prepend(el('option', { value: 'unchanged', textContent: shown, selected: true }));
+    return select;
+  };
+
+  /** Changing a contribution that still waits in the inbox (已收到): its text and choices, not its photos. */
+  const openEdit = (item, button) => {
+    const title = el('input', { name: 'title', maxLength: 64, required: true, value: item.title });
+    const body = el('textarea', { name: 'body', rows: 8, maxLength: 20000, required: true, value: item.body });
+    const organization = choiceLike('organization', $('organization'), item.organization);
+    const category = choiceLike('category', $('category'), item.category || '不指定');
+    const consent = el('input', { name: 'consentToBeNamed', type: 'checkbox', checked: item.consentToBeNamed });
+    const initial = { organization: organization.value, category: category.value };
+    const save = el('button', { type: 'submit', textContent: '保存修改' });
+    const form = el('form', { className: 'edit-form' }, [
+      el('label', {}, ['标题', title]),
+      el('label', {}, ['正文', body]),
+      el('label', {}, ['所属党组织', organization]),
+      el('label', {}, ['栏目', category]),
+      el('label', { className: 'check' }, [consent, ' 采用后署我的姓名']),
+      el('p', { className: 'hint', textContent: '编辑处理之前可以修改；照片提交后不能更改。' }),
+      el('div', { className: 'actions' }, [save, el('button', { type: 'button', className: 'secondary', textContent: '取消', onclick: () => loadMine() })]),
+    ]);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const changes = { title: title.value, body: body.value, consentToBeNamed: consent.checked };
+      for (const [name, select] of [['organization', organization], ['category', category]]) if (select.value !== initial[name]) changes[name] = select.value;
+      save.disabled = true;
+      try {
+        await sendJson('PUT', `/participation/contributions/${encodeURIComponent(item.documentId)}`, changes);
+        notify('投稿已修改。', true);
+      } catch (error) {
+        if (error.message === 'signed out') return;
+        notify(`修改失败：${error.message}`);
+        save.disabled = false;
+        // Handled meanwhile: the list shows what became of it.
+        if (error.status !== 400 || !/已处理/.test(error.message)) return;
+      }
+      await loadMine();
+    });
+    button.replaceWith(form);
+    title.focus();
+  };
+
   const loadMine = async () => {
     try {
       const { data } = await call('/participation/contributions?pageSize=50');
@@ -229,6 +316,7 @@
             el('div', { className: 'muted', textContent: `${when(item.submittedAt)} · ${item.organization}${item.images.length ? ` · ${item.images.length} 张照片` : ''}` }),
             ...(item.state === 'declined' && item.declineReason ? [el('p', { className: 'reason', textContent: `理由：${item.declineReason}` })] : []),
             ...(item.articleUrl ? [el('a', { href: item.articleUrl, textContent: '查看已发布的文章', rel: 'noopener' })] : []),
+            ...(item.editable ? [el('button', { type: 'button', className: 'small', textContent: '修改', onclick: (event) => openEdit(item, event.target) })] : []),
           ])
         )
       );
@@ -260,6 +348,8 @@
   /** The receipt calls carry no sign-in: the code alone opens the opinion. */
   const byReceipt = (path, body) => postJson(`/participation/receipts/${path}`, body, false);
 
+  const RATINGS = { satisfied: '满意', unsatisfied: '不满意' };
+
   const rate = async (rating, item) => {
     try {
       if (item.receipt) await byReceipt('rating', { receipt: item.receipt, rating });
@@ -271,13 +361,48 @@
     }
   };
 
+  // Times as the sender reads them: in China's time, whatever the phone is set to.
+  const dueTime = (iso) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+  /** When the answer is due; past it, the opinion goes up to the parent organization (escalation). */
+  const dueLine = (dueAt) => {
+    const overdue = new Date(dueAt).getTime() < Date.now();
+    return el('div', { className: overdue ? 'due overdue' : 'due', textContent: `答复期限：${dueTime(dueAt)}前${overdue ? '（已超期，正在催办）' : ''}` });
+  };
+
+  /** 满意 / 不满意, each asked once more: a rating is given once, and then the answer can no longer change. */
+  const rating = (item) => {
+    const box = el('div', { className: 'rating' });
+    const choose = () =>
+      box.replaceChildren(
+        el('div', { className: 'rate' }, Object.entries(RATINGS).map(([value, label]) => el('button', { type: 'button', textContent: label, onclick: () => ask(value) })))
+      );
+    const ask = (value) => {
+      const sure = el('button', { type: 'button', className: 'confirm', textContent: `确认${RATINGS[value]}` });
+      sure.addEventListener('click', async () => {
+        sure.disabled = true;
+        await rate(value, item);
+        sure.disabled = false;
+      });
+      box.replaceChildren(
+        el('div', { className: 'confirm-rating' }, [
+          el('p', { textContent: `确定评价为“${RATINGS[value]}”吗？评价只能提交一次，提交后不能更改。` }),
+          el('div', { className: 'actions' }, [sure, el('button', { type: 'button', textContent: '取消', onclick: choose })]),
+        ])
+      );
+    };
+    choose();
+    return box;
+  };
+
   const opinionItem = (item) =>
     el('li', { className: 'opinion', dataset: { state: item.state } }, [
       el('div', {}, [el('span', { className: `state ${item.state === 'answered' ? 'published' : 'received'}`, textContent: item.state === 'answered' ? '已答复' : '待答复' }), el('span', { className: 'title', textContent: `【${KINDS[item.kind]}】${item.title}` })]),
       el('div', { className: 'muted', textContent: `${item.sentAt ? when(item.sentAt) : ''}${item.receipt ? ` · 匿名 · 查询码 ${item.receipt}` : ''}` }),
+      ...(item.state === 'open' && item.dueAt ? [dueLine(item.dueAt)] : []),
       ...(item.answer ? [el('p', { className: 'answer', textContent: `答复：${item.answer}` })] : []),
       ...(item.state === 'answered' && !item.rating
-        ? [el('div', { className: 'rate' }, [el('button', { type: 'button', textContent: '满意', onclick: () => rate('satisfied', item) }), el('button', { type: 'button', textContent: '不满意', onclick: () => rate('unsatisfied', item) })])]
+        ? [rating(item)]
         : item.rating
           ? [el('div', { className: 'muted', textContent: item.rating === 'satisfied' ? '您的评价：满意' : '您的评价：不满意' })]
           : []),

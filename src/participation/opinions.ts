@@ -69,6 +69,8 @@ const senderView = (row: OpinionRow) => ({
   state: row.opinionState,
   answer: row.answer,
   answeredAt: row.answeredAt,
+  // When an answer is due (the staff page shows it while the opinion waits); moved on by an escalation.
+  dueAt: row.dueAt,
   rating: row.rating,
   sentAt: row.createdAt,
 });

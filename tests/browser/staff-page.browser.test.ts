@@ -161,6 +161,7 @@ browserTest('a staff member sends an anonymous opinion, keeps its receipt code, 
   const found = other.locator('#anonymous-opinions li.opinion', { hasText: '建议增设职工书屋' });
   await found.locator('.answer').getByText('已列入下季度职工之家建设计划').waitFor();
   await found.getByRole('button', { name: '满意', exact: true }).click();
+  await found.getByRole('button', { name: '确认满意' }).click();
   await found.getByText('您的评价：满意').waitFor();
   expect(await fitsTheScreen(other)).toBe(true);
   await other.close();
