@@ -112,7 +112,7 @@ const main = async () => {
     // Bulk publish as a reviewer: each selected item with what the workflow would do.
     await reviewerPage.goto(`${base}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=zh-CN`);
     for (const title of ['车间党支部开展主题党日暨微党课活动', '学习宪法知识竞赛圆满结束']) await reviewerPage.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
-    await reviewerPage.getByText(/^2 (entries selected|条)/).first().waitFor();
+    await reviewerPage.getByText(/^(2 (entries selected|条)|选择了 2\s*条)/).first().waitFor();
     await reviewerPage.getByRole('button', { name: /^(发布|Publish)$/ }).first().click();
     await reviewerPage.getByTestId('bulk-publish-row').first().waitFor({ timeout: 60_000 });
     await reviewerPage.waitForTimeout(500);

@@ -283,13 +283,13 @@ describe('terminology check on submit', () => {
   });
 
   test('warnings do not stop the submit and are shown to the reviewer', async () => {
-    const id = await wf.createArticle(editor, { title: '香港政府代表团来访', body: paragraph('交流“党建+”经验。') });
+    const id = await wf.createArticle(editor, { title: '香港政府代表团来访', body: paragraph('交流两学一做学习经验。') });
     expect((await wf.submit(editor, A, id)).status).toBe(200);
     const status = (await wf.status(reviewer, A, id)).body.data;
-    expect(status.warnings.map((hit: { pattern: string }) => hit.pattern).sort()).toEqual(['党建+', '香港政府']);
+    expect(status.warnings.map((hit: { pattern: string }) => hit.pattern).sort()).toEqual(['两学一做学习', '香港政府']);
     expect(status.warnings.map((hit: { place: string; sentence: string }) => [hit.place, hit.sentence]).sort()).toEqual([
       ['标题', '香港政府代表团来访'],
-      ['正文 第1段', '交流“党建+”经验。'],
+      ['正文 第1段', '交流两学一做学习经验。'],
     ]);
     const [queued] = (await wf.queue(reviewer)).filter((item) => item.documentId === id);
     expect(queued.warnings).toBe(2);
@@ -318,7 +318,40 @@ describe('review queue, diff and the actions each user is offered', () => {
     expect(await inQueue(reviewer)).toBe(false);
     expect(await inQueue(secondReviewer)).toBe(true);
     const [item] = (await wf.queue(secondReviewer)).filter((entry) => entry.documentId === id);
-    expect(item).toMatchObject({ title: '排队等待审核', stageName: '复审', stageIndex: 1, stageCount: 3 });
+    expect(item).toMatchObject({ title: '排队等待审核', stageName: '复审', stageIndex: 1, stageCount: 3, scheduleRisk: null });
+  });
+
+  test('the queue names the submitter, since when an item waits at its stage, and a schedule at risk', async () => {
+    const id = await wf.createArticle(editor, { title: '定时临近的稿件' });
+    const soon = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    expect((await wf.schedule(editor, A, id, { publishAt: soon })).status).toBe(200);
+    await wf.submit(editor, A, id);
+    const submittedAt = (await app.strapi.db.query('api::workflow.audit-entry').findOne({ where: { targetDocumentId: id, action: 'submit' } })).createdAt;
+    const [atFirst] = (await wf.queue(reviewer)).filter((entry) => entry.documentId === id);
+    const editorUser = await app.strapi.db.query('admin::user').findOne({ where: { email: editor.email } });
+    expect(atFirst.submitter).toContain(editorUser.lastname);
+    expect(new Date(atFirst.waitingSince).getTime()).toBe(new Date(submittedAt).getTime());
+    expect(atFirst.scheduleRisk).toBe('tight');
+
+    await wf.approve(reviewer, A, id);
+    const approvedAt = (await app.strapi.db.query('api::workflow.audit-entry').findOne({ where: { targetDocumentId: id, action: 'approve' } })).createdAt;
+    const [atSecond] = (await wf.queue(secondReviewer)).filter((entry) => entry.documentId === id);
+    expect(atSecond.submitter).toBe(atFirst.submitter);
+    expect(new Date(atSecond.waitingSince).getTime()).toBe(new Date(approvedAt).getTime());
+  });
+
+  test('a reviewer’s first opening of an item at their stage says so, once; others never see it as theirs', async () => {
+    const id = await wf.createArticle(editor, { title: '首次审阅' });
+    await wf.submit(editor, A, id);
+    expect((await wf.status(editor, A, id)).body.data.firstRead).toBe(false);
+    expect((await wf.status(chiefReviewer, A, id)).body.data.firstRead).toBe(false);
+    expect((await wf.status(reviewer, A, id)).body.data.firstRead).toBe(true);
+    expect((await wf.status(reviewer, A, id)).body.data.firstRead).toBe(false);
+    await wf.approve(reviewer, A, id);
+    await wf.approve(secondReviewer, A, id);
+    // 终审 opens it for the first time at its stage.
+    expect((await wf.status(chiefReviewer, A, id)).body.data.firstRead).toBe(true);
+    expect((await wf.status(chiefReviewer, A, id)).body.data.firstRead).toBe(false);
   });
 
   test('the reviewer sees the version under review against the last approved one', async () => {

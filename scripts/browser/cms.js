@@ -122,6 +122,14 @@ const adminApi = (base) => {
 /** A page signed in to the admin panel as `account`, in Chinese, on Shanghai time (or the browser zone given). */
 const signIn = async (browser, base, [email, pass], viewport = { width: 1440, height: 1100 }, timezoneId = 'Asia/Shanghai') => {
   const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId });
+  // Headless Chromium stops granting idle periods while the list's selection bar is shown (idle
+  // callbacks time out; the CPU is idle), and Strapi draws the list's bulk actions, and other
+  // plugin-described buttons, only in an idle callback: they never came. A desktop browser grants
+  // them; here the callback runs on the next task, as Strapi's own fallback for browsers without one.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = (callback) => window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 1);
+    window.cancelIdleCallback = (handle) => window.clearTimeout(handle);
+  });
   // Leaving a form with unsaved edits asks the browser to confirm: tests and captures leave on purpose.
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${base}/admin/auth/login`);

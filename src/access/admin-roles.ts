@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_UIDS, PUBLISHABLE_UIDS } from '../constants';
+import { PUBLIC_UIDS, PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
 
 const EXPLORER = 'plugin::content-manager.explorer';
 const MEDIA_LIBRARY_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -27,6 +27,8 @@ export const EDITORIAL_ROLES: readonly RoleDefinition[] = [
       { action: `${EXPLORER}.create`, subjects: PUBLIC_UIDS },
       { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
       { action: `${EXPLORER}.update`, subjects: PUBLIC_UIDS },
+      // The 规范用语 rules their drafts are checked against, to read only: administrators keep them.
+      { action: `${EXPLORER}.read`, subjects: [WORKFLOW_UID.terminologyRule] },
       ...[...MEDIA_LIBRARY_READ, ...MEDIA_LIBRARY_WRITE].map((action) => ({ action })),
     ],
   },
@@ -62,12 +64,43 @@ export const ensureEditorialRoles = async (strapi: Core.Strapi): Promise<void> =
   const locales: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
   const localeCodes = locales.map((locale) => locale.code);
 
+  const createdNow = new Set<string>();
   for (const definition of EDITORIAL_ROLES) {
     if (await roles.findOne({ name: definition.name })) continue;
     const role = await roles.create({ name: definition.name, description: definition.description });
     await roles.assignPermissions(role.id, toPermissions(strapi, definition.grants, localeCodes));
+    createdNow.add(definition.name);
     strapi.log.info(`Created admin role "${definition.name}"`);
   }
+  await applyLaterGrants(strapi, createdNow, localeCodes);
+};
+
+// Grants added to a role after its first release, each applied once to an existing database (a
+// fresh one has them from the role's definition); an administrator who later removes one keeps it removed.
+const LATER_GRANTS: ReadonlyArray<{ key: string; role: string; grants: readonly Grant[] }> = [
+  { key: 'editor-reads-terminology-rules', role: 'Publicity Editor', grants: [{ action: `${EXPLORER}.read`, subjects: [WORKFLOW_UID.terminologyRule] }] },
+];
+const appliedGrantsMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'editorial-role-grants-applied' });
+
+/**
+ * Adds, once, the grants that came after a role was created. Roles created on this start
+ * already have them; they are only marked applied.
+ */
+const applyLaterGrants = async (strapi: Core.Strapi, createdNow: ReadonlySet<string>, localeCodes: string[]): Promise<void> => {
+  const marker = appliedGrantsMarker(strapi);
+  const applied = new Set(((await marker.get({})) as string[] | null) ?? []);
+  const pending = LATER_GRANTS.filter((grant) => !applied.has(grant.key));
+  if (pending.length === 0) return;
+  const roles = strapi.service('admin::role');
+  for (const { key, role: name, grants } of pending) {
+    const role: { id: number } | null = await roles.findOne({ name });
+    if (role && !createdNow.has(name)) {
+      await roles.addPermissions(role.id, toPermissions(strapi, grants, localeCodes));
+      strapi.log.info(`Granted "${name}" ${key}`);
+    }
+    applied.add(key);
+  }
+  await marker.set({ value: [...applied] });
 };
 
 export const findRoleByName = async (strapi: Core.Strapi, name: string): Promise<{ id: number } | null> =>

@@ -1,14 +1,19 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Bell, Calendar, CheckCircle, Crown, Discuss, Mail, Pencil } from '@strapi/icons';
+import { BULK_REVIEW_ACTIONS } from './workflow/bulkReview';
 import { checkedBulkPublish, mayBeBulkPublish } from './workflow/checkedBulkPublish';
 import { confirmedSave } from './workflow/confirmedSave';
 import { gatedPublish } from './workflow/gatedPublish';
 import { addReviewStateColumn, ReviewStateFilter } from './workflow/ReviewStateList';
 import { prefetchStatusOf } from './workflow/workflow-api';
+import { PreviewReview } from './workflow/PreviewReview';
 import { ReviewStateHeader } from './workflow/ReviewStateHeader';
 import { WechatPanel } from './workflow/WechatPanel';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
+import { WordCountPanel } from './workflow/WordCountPanel';
+import { hideActionsTheRoleCannotUse } from './workflow/hiddenForRole';
+import { pagePermissions } from '../access/admin-pages';
 import { ZH_HANS_OVERRIDES } from './translations/zh-Hans';
 import { singlePluginPrefixes } from './translations/plugin-prefixes';
 
@@ -62,12 +67,16 @@ export default {
     if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY)) window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'zh-Hans');
     prefetchStatusOnNavigation();
     singlePluginPrefixes(app, 'content-manager');
+    // Each link is shown to the roles its page's API serves (src/access/admin-pages.ts); the content
+    // manager's own link is shown to everyone by Strapi, so a role with no content sees it hidden too.
+    const contentManagerLink = app.router.menu.find((link) => link.to === 'content-manager');
+    if (contentManagerLink) contentManagerLink.permissions = pagePermissions('content-manager');
     app.addMenuLink({
       to: 'review-queue',
       icon: CheckCircle,
       intlLabel: { id: 'workflow.review-queue', defaultMessage: '审核队列 Review queue' },
       Component: () => import('./workflow/ReviewQueuePage'),
-      permissions: [],
+      permissions: pagePermissions('review-queue'),
     });
     // The Home page: my items waiting for me (sent back to me, at a stage I review).
     app.widgets.register({
@@ -75,6 +84,8 @@ export default {
       icon: Bell,
       title: { id: 'workflow.widget.waiting-for-me', defaultMessage: '等我处理' },
       link: { label: { id: 'workflow.widget.my-items', defaultMessage: '我的稿件' }, href: '/my-items' },
+      // Widgets need every permission listed: any content read, as the content manager's own widgets ask.
+      permissions: pagePermissions('content-manager'),
       component: async () => (await import('./workflow/WaitingForMeWidget')).WaitingForMeWidget,
     });
     app.addMenuLink({
@@ -82,14 +93,14 @@ export default {
       icon: Pencil,
       intlLabel: { id: 'workflow.my-items', defaultMessage: '我的稿件 My items' },
       Component: () => import('./workflow/MyItemsPage'),
-      permissions: [],
+      permissions: pagePermissions('my-items'),
     });
     app.addMenuLink({
       to: 'release-calendar',
       icon: Calendar,
       intlLabel: { id: 'workflow.release-calendar', defaultMessage: '发布日历 Release calendar' },
       Component: () => import('./workflow/ReleaseCalendarPage'),
-      permissions: [],
+      permissions: pagePermissions('release-calendar'),
     });
     // Staff participation: the editors' inbox, the handlers' opinions, the rankings (each page asks the server, which checks who may).
     app.addMenuLink({
@@ -97,21 +108,21 @@ export default {
       icon: Mail,
       intlLabel: { id: 'participation.contributions', defaultMessage: '投稿箱 Contributions' },
       Component: () => import('./participation/ContributionsPage'),
-      permissions: [],
+      permissions: pagePermissions('contributions'),
     });
     app.addMenuLink({
       to: 'opinions',
       icon: Discuss,
       intlLabel: { id: 'participation.opinions', defaultMessage: '意见建议 Opinions' },
       Component: () => import('./participation/OpinionsPage'),
-      permissions: [],
+      permissions: pagePermissions('opinions'),
     });
     app.addMenuLink({
       to: 'rankings',
       icon: Crown,
       intlLabel: { id: 'participation.rankings', defaultMessage: '积分排名 Rankings' },
       Component: () => import('./participation/RankingsPage'),
-      permissions: [],
+      permissions: pagePermissions('rankings'),
     });
   },
   bootstrap(app: StrapiApp) {
@@ -119,7 +130,16 @@ export default {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addReviewStateColumn);
     app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'review-state-filter', Component: ReviewStateFilter });
+    app.getPlugin('content-manager').injectComponent('preview', 'actions', { name: 'preview-review', Component: PreviewReview });
     contentManager.addBulkAction((actions) => actions.map((action) => (mayBeBulkPublish(action) ? checkedBulkPublish(action) : action)));
+    contentManager.addBulkAction((actions) => [...BULK_REVIEW_ACTIONS, ...actions]);
+    // Actions a role cannot use are left out, not shown disabled (Delete, Edit the model, Configure the view).
+    contentManager.addDocumentAction(hideActionsTheRoleCannotUse);
+    // 字数 right under the publish buttons, so it shows without scrolling.
+    contentManager.addEditViewSidePanel((panels) => {
+      const afterActions = panels.findIndex((panel) => panel.type === 'actions') + 1;
+      return [...panels.slice(0, afterActions), WordCountPanel, ...panels.slice(afterActions)];
+    });
     // `npm run screenshots` measures the edit view's opening with and without the workflow's
     // panels and buttons; this browser-local switch is how it opens one without them.
     if (window.localStorage.getItem(MEASURE_WITHOUT_WORKFLOW_KEY) === 'true') return;

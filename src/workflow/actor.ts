@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { displayName } from '../i18n/person-names';
 import { workflowService } from './workflow-services';
 
 /**
@@ -17,11 +18,11 @@ export type UserActor = Extract<Actor, { type: 'user' }>;
 
 export const SCHEDULER: Actor = { type: 'scheduler', name: 'scheduler' };
 
-export type AdminUser = { id: number; firstname?: string; lastname?: string; email?: string; roles?: Array<{ name: string; code: string }> };
+export type AdminUser = { id: number; firstname?: string; lastname?: string; username?: string | null; email?: string; roles?: Array<{ name: string; code: string }> };
 
 export const userActor = (user: AdminUser): UserActor => {
   const roles = user.roles ?? [];
-  const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.email || `user ${user.id}`;
+  const name = displayName(user) || `user ${user.id}`;
   return { type: 'user', id: user.id, name, roles: roles.map((role) => role.name), isSuperAdmin: roles.some((role) => role.code === 'strapi-super-admin') };
 };
 

@@ -36,9 +36,14 @@ export type WorkflowStatus = {
   warnings: TerminologyHit[] | null;
   /** Every hit in the draft as saved now, blocking ones included. */
   terminology: TerminologyHit[];
+  /** The caller reviews the current stage and opens the item at it for the first time: the whole text comes first. */
+  firstRead: boolean;
 };
 
 /** `GET /workflow/queue`: one item waiting at a stage the caller may act on. */
+/** Whether an item in review may miss its release time (src/workflow/schedule-risk.ts). */
+export type ScheduleRisk = 'overdue' | 'tight' | null;
+
 export type QueueItem = {
   contentType: string;
   documentId: string;
@@ -51,6 +56,11 @@ export type QueueItem = {
   warnings: number;
   publishAt: string | null;
   updatedAt: string;
+  /** Who submitted this cycle, as the trail names them. */
+  submitter: string | null;
+  /** Since when it waits at its current stage: its submit, or the approval of the stage before. */
+  waitingSince: string | null;
+  scheduleRisk: ScheduleRisk;
 };
 
 /** `GET /workflow/waiting`: an approved item that is not live yet, waiting for its time (or a publish). */

@@ -1,13 +1,41 @@
 import type { Core } from '@strapi/strapi';
-import { WORKFLOW_UID } from '../constants';
+import { WORKFLOW_UID, type ContentUid } from '../constants';
 import { draftTitles, refKey } from '../documents/document-rows';
 import type { UserActor } from './actor';
 import { approvalsInCycle } from './audit-trail';
 import type { QueueItem, WaitingItem } from './contracts';
 import { chainFor } from './review-chain';
-import { refOfState, type ReviewState } from './review-states';
+import { refOfState, stateKey, type ReviewState } from './review-states';
+import { scheduleRiskOf } from './schedule-risk';
 import { authorshipOf } from './transition-facts';
 import { currentStageIndex, stageRefusal } from './transitions';
+import { workflowService } from './workflow-services';
+
+// Read back for the states' own types, which are content types under review.
+type CycleEntry = { contentType: ContentUid; targetDocumentId: string; targetLocale: string; action: string; cycle: number | null; actorName: string; createdAt: string };
+type StageEntry = { submitter: string | null; waitingSince: string | null };
+
+/**
+ * Who submitted each of these states' current cycle and since when it waits at its stage (the
+ * submit, or the last approval after it), from the trail in one read.
+ */
+const stageEntries = async (strapi: Core.Strapi, states: readonly ReviewState[]): Promise<Map<string, StageEntry>> => {
+  const found = new Map<string, StageEntry>();
+  if (states.length === 0) return found;
+  const cycles = new Map(states.map((state) => [state.key, state.cycle]));
+  const entries: CycleEntry[] = await strapi.db.query(WORKFLOW_UID.auditEntry).findMany({
+    where: { action: { $in: ['submit', 'approve', 'override_approve', 'system_approve'] }, contentType: { $in: [...new Set(states.map((state) => state.contentType))] }, targetDocumentId: { $in: [...new Set(states.map((state) => state.targetDocumentId))] } },
+    select: ['contentType', 'targetDocumentId', 'targetLocale', 'action', 'cycle', 'actorName', 'createdAt'],
+    orderBy: [{ id: 'asc' }],
+  });
+  for (const entry of entries) {
+    const key = stateKey({ uid: entry.contentType, documentId: entry.targetDocumentId, locale: entry.targetLocale });
+    if (!cycles.has(key) || cycles.get(key) !== entry.cycle) continue;
+    const known = found.get(key) ?? { submitter: null, waitingSince: null };
+    found.set(key, { submitter: entry.action === 'submit' ? entry.actorName : known.submitter, waitingSince: entry.createdAt });
+  }
+  return found;
+};
 
 /** What waits in review at a stage this reviewer may act on, oldest first. */
 export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor, types: readonly string[]): Promise<QueueItem[]> => {
@@ -27,6 +55,8 @@ export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor, type
     if (refusal === null) mine.push({ state, stageIndex, stages });
   }
   const titles = await draftTitles(strapi, mine.map(({ state }) => refOfState(state)));
+  const entries = await stageEntries(strapi, mine.map(({ state }) => state));
+  const now = workflowService(strapi, 'context').now();
   return mine.map(({ state, stageIndex, stages }) => ({
     contentType: state.contentType,
     documentId: state.targetDocumentId,
@@ -39,6 +69,9 @@ export const reviewQueueFor = async (strapi: Core.Strapi, actor: UserActor, type
     warnings: Array.isArray(state.warnings) ? state.warnings.length : 0,
     publishAt: state.publishAt,
     updatedAt: state.updatedAt,
+    submitter: entries.get(state.key)?.submitter ?? null,
+    waitingSince: entries.get(state.key)?.waitingSince ?? null,
+    scheduleRisk: scheduleRiskOf(state.publishAt, now),
   }));
 };
 

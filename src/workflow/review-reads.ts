@@ -35,6 +35,16 @@ export const recordOpened = async (strapi: Core.Strapi, state: ReadState, reader
     .ignore();
 };
 
+/**
+ * A reviewer of the current stage opens the item: records the read and says whether it is their
+ * first at this stage and cycle (they then read the whole text before any diff).
+ */
+export const openForReview = async (strapi: Core.Strapi, state: ReadState, readerId: number, reviewsThisStage: boolean): Promise<boolean> => {
+  const first = reviewsThisStage && state.reviewState === 'in_review' && !(await hasOpened(strapi, state, readerId));
+  await recordOpened(strapi, state, readerId);
+  return first;
+};
+
 /** Whether the reviewer opened the item at the stage and cycle it is in now. */
 export const hasOpened = async (strapi: Core.Strapi, state: ReadState, readerId: number): Promise<boolean> =>
   (await strapi.db.query(WORKFLOW_UID.reviewRead).count({ where: { key: readKey(state, readerId) } })) > 0;

@@ -3,22 +3,11 @@ import type { Core, UID } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
 import { FIELD_LABELS } from '../i18n/field-labels';
 import type { TerminologyHit, TerminologyRule } from './contracts';
+import { STARTER_RULES, STARTER_RULES_VERSION } from './terminology-starter-rules';
 
 export type { TerminologyHit, TerminologyRule };
 
-/** Starter set of standard wordings (规范用语); administrators extend it in the admin panel. */
-export const STARTER_RULES: readonly TerminologyRule[] = [
-  { pattern: '中国人民共和国', suggestion: '中华人民共和国', severity: 'block', note: '国名错误' },
-  { pattern: '中华人民共合国', suggestion: '中华人民共和国', severity: 'block', note: '国名错别字' },
-  { pattern: '一国两治', suggestion: '一国两制', severity: 'block', note: '错别字' },
-  { pattern: '香港政府', suggestion: '香港特别行政区政府', severity: 'warn', note: '规范全称' },
-  { pattern: '共产党人员', suggestion: '共产党员', severity: 'warn', note: '规范称谓' },
-  { pattern: '两学一做学习', suggestion: '“两学一做”学习教育', severity: 'warn', note: '规范表述加引号' },
-  { pattern: '不忘出心', suggestion: '不忘初心', severity: 'block', note: '错别字' },
-  { pattern: '牢记使名', suggestion: '牢记使命', severity: 'block', note: '错别字' },
-  { pattern: '台湾总统', suggestion: '台湾地区领导人', severity: 'block', note: '涉台规范用语' },
-  { pattern: '党建+', suggestion: '“党建+”', severity: 'warn', note: '专有表述加引号' },
-];
+export { STARTER_RULES };
 
 /**
  * All rules compiled into one Aho–Corasick automaton: one pass over the text, however many
@@ -132,9 +121,27 @@ export const terminologyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type TerminologyService = ReturnType<typeof terminologyService>;
 
+// The starter set of the first release, which every database seeded before STARTER_RULES_VERSION 2 got:
+// one of these missing there was deleted by an administrator and is not brought back.
+const FIRST_STARTER_PATTERNS: ReadonlySet<string> = new Set(['中国人民共和国', '中华人民共合国', '一国两治', '香港政府', '共产党人员', '两学一做学习', '不忘出心', '牢记使名', '台湾总统', '党建+']);
+const starterRulesMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'terminology-starter-rules-version' });
+
+/**
+ * Seeds the starter rules into an empty rule table; on a database seeded by an earlier release,
+ * adds once the starter rules it has not had yet. Rules are never changed or removed here: the
+ * table is the administrators' from the first seed on.
+ */
 export const ensureStarterRules = async (strapi: Core.Strapi): Promise<void> => {
-  if ((await strapi.db.query(WORKFLOW_UID.terminologyRule).count()) > 0) return;
-  for (const rule of STARTER_RULES) {
+  const marker = starterRulesMarker(strapi);
+  const seededVersion = Number((await marker.get({})) ?? 0);
+  if (seededVersion >= STARTER_RULES_VERSION) return;
+  const rules = strapi.db.query(WORKFLOW_UID.terminologyRule);
+  const existing: Array<{ pattern: string }> = await rules.findMany({ select: ['pattern'] });
+  const present = new Set(existing.map((rule) => rule.pattern));
+  const missing = STARTER_RULES.filter((rule) => !present.has(rule.pattern) && (existing.length === 0 || !FIRST_STARTER_PATTERNS.has(rule.pattern)));
+  for (const rule of missing) {
     await strapi.documents(WORKFLOW_UID.terminologyRule).create({ data: { pattern: rule.pattern, suggestion: rule.suggestion ?? undefined, severity: rule.severity, note: rule.note ?? undefined, enabled: true } });
   }
+  if (existing.length > 0 && missing.length > 0) strapi.log.info(`Added ${missing.length} new starter terminology rules`);
+  await marker.set({ value: STARTER_RULES_VERSION });
 };

@@ -25,5 +25,7 @@ export const workflowStatus = async (strapi: Core.Strapi, ref: DocumentRef, acto
     stages: facts.stages,
     actions: offeredActions(facts),
     whyNot: refusedActions(facts),
+    // Known only where the read is recorded (the status route, src/workflow/review-reads.ts).
+    firstRead: false,
   };
 };

@@ -1707,6 +1707,59 @@ export interface ApiWorkflowReviewChain extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiWorkflowReviewRead extends Struct.CollectionTypeSchema {
+  collectionName: 'workflow_review_reads';
+  info: {
+    description: 'That a reviewer opened one document locale at one stage of one review cycle: bulk approval covers only those. Written only by the workflow.';
+    displayName: 'Review read';
+    pluralName: 'review-reads';
+    singularName: 'review-read';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    cycle: Schema.Attribute.Integer & Schema.Attribute.Required;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::workflow.review-read'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    readerId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    stageIndex: Schema.Attribute.Integer & Schema.Attribute.Required;
+    stateKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiWorkflowReviewState extends Struct.CollectionTypeSchema {
   collectionName: 'workflow_review_states';
   info: {
@@ -2375,6 +2428,7 @@ declare module '@strapi/strapi' {
       'api::video.video': ApiVideoVideo;
       'api::workflow.audit-entry': ApiWorkflowAuditEntry;
       'api::workflow.review-chain': ApiWorkflowReviewChain;
+      'api::workflow.review-read': ApiWorkflowReviewRead;
       'api::workflow.review-state': ApiWorkflowReviewState;
       'api::workflow.terminology-rule': ApiWorkflowTerminologyRule;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -1,13 +1,13 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, Table, Tabs, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { PeriodKind } from '../../participation/periods';
+import { periodLabel, periodOf, recentPeriods, type PeriodKind } from '../../participation/periods';
 import type { QuotaFulfilment, Ranking, RankingScope } from '../../participation/rankings';
 
-const PERIODS: ReadonlyArray<{ kind: PeriodKind; label: string; example: string }> = [
-  { kind: 'month', label: '月 Month', example: '2026-12' },
-  { kind: 'quarter', label: '季度 Quarter', example: '2026-Q4' },
-  { kind: 'year', label: '年 Year', example: '2026' },
+const PERIODS: ReadonlyArray<{ kind: PeriodKind; label: string }> = [
+  { kind: 'month', label: '月 Month' },
+  { kind: 'quarter', label: '季度 Quarter' },
+  { kind: 'year', label: '年 Year' },
 ];
 
 /**
@@ -19,21 +19,28 @@ const RankingsPage = () => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [periodKind, setPeriodKind] = React.useState<PeriodKind>('month');
-  const [value, setValue] = React.useState('');
+  // The current month, quarter or year in Asia/Shanghai, as the server counts points.
+  const [value, setValue] = React.useState(() => periodOf(new Date()).month);
+  const offered = React.useMemo(() => recentPeriods(periodKind, new Date()), [periodKind]);
   const [scope, setScope] = React.useState<RankingScope>('person');
   const [ranking, setRanking] = React.useState<Ranking | null>(null);
   const [quotas, setQuotas] = React.useState<QuotaFulfilment[] | null>(null);
 
-  const query = React.useMemo(() => new URLSearchParams({ period: periodKind, scope, ...(value.trim() ? { value: value.trim() } : {}) }).toString(), [periodKind, scope, value]);
+  const query = React.useMemo(() => new URLSearchParams({ period: periodKind, scope, value }).toString(), [periodKind, scope, value]);
 
   React.useEffect(() => {
+    // A period picked quickly after another: only the last one's answer is shown.
+    let current = true;
     get<{ data: Ranking }>(`/participation/rankings?${query}`)
-      .then(({ data }) => setRanking(data.data))
-      .catch(() => setRanking(null));
+      .then(({ data }) => current && setRanking(data.data))
+      .catch(() => current && setRanking(null));
+    return () => {
+      current = false;
+    };
   }, [get, query]);
 
   React.useEffect(() => {
-    const quarter = periodKind === 'quarter' && value.trim() ? `?value=${encodeURIComponent(value.trim())}` : '';
+    const quarter = periodKind === 'quarter' ? `?value=${encodeURIComponent(value)}` : '';
     get<{ data: QuotaFulfilment[] }>(`/participation/quotas${quarter}`)
       .then(({ data }) => setQuotas(data.data))
       .catch(() => setQuotas(null));
@@ -71,7 +78,14 @@ const RankingsPage = () => {
         <Flex gap={4} alignItems="flex-end" paddingBottom={4}>
           <Field.Root name="period">
             <Field.Label>周期 Period</Field.Label>
-            <SingleSelect value={periodKind} onChange={(next: string | number) => { setPeriodKind(next as PeriodKind); setValue(''); }}>
+            <SingleSelect
+              value={periodKind}
+              onChange={(next: string | number) => {
+                const kind = next as PeriodKind;
+                setPeriodKind(kind);
+                setValue(periodOf(new Date())[kind]);
+              }}
+            >
               {PERIODS.map((period) => (
                 <SingleSelectOption key={period.kind} value={period.kind}>
                   {period.label}
@@ -79,10 +93,15 @@ const RankingsPage = () => {
               ))}
             </SingleSelect>
           </Field.Root>
-          <Field.Root name="value" hint={`例如 e.g. ${PERIODS.find((period) => period.kind === periodKind)?.example}；留空为本期 empty: the current one`}>
+          <Field.Root name="value">
             <Field.Label>哪一期 Which</Field.Label>
-            <TextInput value={value} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setValue(event.target.value)} />
-            <Field.Hint />
+            <SingleSelect value={value} onChange={(next: string | number) => setValue(String(next))}>
+              {offered.map((period) => (
+                <SingleSelectOption key={period} value={period}>
+                  {periodLabel(periodKind, period)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
           </Field.Root>
         </Flex>
         <Tabs.Root value={scope} onValueChange={(next: string) => setScope(next as RankingScope)}>
@@ -93,7 +112,7 @@ const RankingsPage = () => {
         </Tabs.Root>
         <Box paddingTop={4}>
           {ranking === null ? (
-            <Typography textColor="danger600">无法读取这一期 This period cannot be read: check its form.</Typography>
+            <Typography textColor="danger600">无法读取这一期 This period cannot be read.</Typography>
           ) : ranking.rows.length === 0 ? (
             <Typography textColor="neutral600">这一期还没有积分 No points in this period yet.</Typography>
           ) : (

@@ -1,3 +1,5 @@
+import { ZH_HANS_MEDIA_LIBRARY } from './zh-Hans-upload';
+
 /**
  * Chinese for the keys Strapi 5.54's own zh-Hans leaves in English, or words misleadingly: the
  * screens editors, reviewers and handlers use every day (Home, the list and edit views, the
@@ -39,8 +41,7 @@ const OVERRIDES: Record<string, string> = {
   'content-manager.widget.last-edited.no-data': '暂无编辑过的条目',
   'content-manager.widget.last-published.title': '最近发布',
   'content-manager.widget.last-published.no-data': '暂无发布的条目',
-  // Names: family name first (李晓雯, not 晓雯 李).
-  'global.fullname': '{lastname}{firstname}',
+  // Names: Strapi reads no key for them (global.fullname is unused); src/admin/vite.config.ts puts the family name first.
   'global.home': '首页',
   'global.error': '出现错误',
   'global.last-change.redo': '重做',
@@ -153,6 +154,38 @@ const OVERRIDES: Record<string, string> = {
   'tours.contentManager.Publish.content': '保存后在右侧“审核与发布”中提交审核；三审通过后才会发布。',
   'tours.contentManager.FinalStep.title': '下一步',
   'tours.contentManager.FinalStep.content': '内容发布后会通过接口提供给网站、微信公众号和大屏。',
+  'tours.contentTypeBuilder.Introduction.title': '欢迎使用内容类型构建器',
+  'tours.contentTypeBuilder.Introduction.content': '在这里用集合类型、单一类型和可复用的组件建立内容的结构。我们开始吧！',
+  'tours.contentTypeBuilder.AIChat.title': '开始动手吧',
+  'tours.contentTypeBuilder.AIChat.content': '<p>关于内容类型构建器或 Strapi 的问题可以在这里提问。</p><p>Strapi AI 能按您的需要生成内容结构，直接说出您想要的，例如：<ul><li>日期选择</li><li>电子邮件和密码字段</li><li>各类媒体文件</li><li>唯一标识</li></ul></p><p>不妨试一试！</p>',
+  'tours.contentTypeBuilder.CollectionTypes.title': '集合类型',
+  'tours.contentTypeBuilder.CollectionTypes.content': '用于管理多条同类内容，例如文章、视频。',
+  'tours.contentTypeBuilder.SingleTypes.title': '单一类型',
+  'tours.contentTypeBuilder.SingleTypes.content': '适合只有一份的内容，例如首页或网站设置。',
+  'tours.contentTypeBuilder.Components.title': '组件',
+  'tours.contentTypeBuilder.Components.content': '建一次，到处复用。按钮、卡片、轮播等都适合做成组件。',
+  'tours.contentTypeBuilder.YourTurn.title': '轮到您了：建一个试试',
+  'tours.contentTypeBuilder.YourTurn.content': '新建一个集合类型或单一类型：点击“+”按钮，起个名字，点击“继续”，接下来我们一步步引导您。',
+  'tours.contentTypeBuilder.AddFields.title': '添加字段',
+  'tours.contentTypeBuilder.AddFields.content': '先添加第一个字段，例如名称、图片或关联。内容类型有了字段才能存放内容。',
+  'tours.contentTypeBuilder.Save.title': '别忘了保存',
+  'tours.contentTypeBuilder.Save.content': '点击“保存”按钮保存内容类型，以免丢失修改。就快完成了！',
+  'tours.contentTypeBuilder.Finish.title': '第一步完成 🎉',
+  'tours.contentTypeBuilder.Finish.content': '您已建好第一个内容类型！接下来到内容管理中添加条目吧。',
+  'tours.apiTokens.Introduction.title': '最后一步：API 令牌',
+  'tours.apiTokens.Introduction.content': '用可细致设定权限的令牌控制谁能通过接口读取内容。',
+  'tours.apiTokens.ManageAPIToken.title': '管理 API 令牌',
+  'tours.apiTokens.ManageAPIToken.content': '点击铅笔图标，查看和修改已有的 API 令牌。',
+  'tours.apiTokens.ViewAPIToken.title': '查看 API 令牌',
+  'tours.apiTokens.ViewAPIToken.content': '点击“查看令牌”按钮，显示您的 API 令牌。',
+  'tours.apiTokens.CopyAPIToken.title': '复制 API 令牌',
+  'tours.apiTokens.CopyAPIToken.content': '点击“复制”按钮复制 API 令牌，向本系统发请求时需要它。{spacer}还有疑问？请阅读 <a>API 令牌</a>的说明。',
+  'tours.apiTokens.FinalStep.title': '恭喜，可以部署了！',
+  'tours.apiTokens.FinalStep.content': '部署系统、向网站和各渠道提供内容所需的一切都已就绪。',
+  'tours.stepCount': '第 {currentStep} 步，共 {tourLength} 步',
+  'tours.skip': '跳过',
+  'tours.next': '下一步',
+  'tours.gotIt': '知道了',
   // The content manager: list and edit views
   'content-manager.plugin.name': '内容管理',
   'search.placeholder': '搜索',
@@ -280,6 +313,7 @@ const OVERRIDES: Record<string, string> = {
  */
 export const ZH_HANS_OVERRIDES: Readonly<Record<string, string>> = {
   ...OVERRIDES,
+  ...ZH_HANS_MEDIA_LIBRARY,
   ...Object.fromEntries(
     Object.entries(OVERRIDES)
       .filter(([key]) => key.startsWith('components.Blocks.'))

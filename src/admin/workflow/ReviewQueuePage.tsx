@@ -5,7 +5,11 @@ import { DocumentTable, type DocumentColumn } from './DocumentTable';
 import { PeopleTime } from './people-time';
 import type { QueueItem, WaitingItem } from './workflow-api';
 
+const RISK_LABELS: Record<NonNullable<QueueItem['scheduleRisk']>, string> = { overdue: '已过定时', tight: '24 小时内发布' };
+
 const QUEUE_COLUMNS: Array<DocumentColumn<QueueItem>> = [
+  { label: '送审人 Submitter', cell: (item) => <Typography>{item.submitter ?? '—'}</Typography> },
+  { label: '等待自 Waiting since', cell: (item) => <Typography><PeopleTime at={item.waitingSince} /></Typography> },
   {
     label: '环节 Stage',
     cell: (item) => (
@@ -15,7 +19,21 @@ const QUEUE_COLUMNS: Array<DocumentColumn<QueueItem>> = [
     ),
   },
   { label: '用语提示 Warnings', cell: (item) => <Typography textColor={item.warnings > 0 ? 'warning700' : 'neutral600'}>{item.warnings}</Typography> },
-  { label: '定时 Publish at', cell: (item) => <Typography><PeopleTime at={item.publishAt} none="审核通过即发布 On approval" /></Typography> },
+  {
+    label: '定时 Publish at',
+    cell: (item) => (
+      <Box data-testid="queue-schedule">
+        <Typography><PeopleTime at={item.publishAt} none="审核通过即发布 On approval" /></Typography>
+        {item.scheduleRisk ? (
+          <Box paddingTop={1}>
+            <Badge backgroundColor={item.scheduleRisk === 'overdue' ? 'danger100' : 'warning100'} textColor={item.scheduleRisk === 'overdue' ? 'danger700' : 'warning700'}>
+              {RISK_LABELS[item.scheduleRisk]}
+            </Badge>
+          </Box>
+        ) : null}
+      </Box>
+    ),
+  },
 ];
 
 const WAITING_COLUMNS: Array<DocumentColumn<WaitingItem>> = [

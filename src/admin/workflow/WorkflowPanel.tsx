@@ -2,8 +2,8 @@ import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { useTerminologyHighlights } from './terminologyHighlights';
-import { documentPath, isPublishableModel, useEditedLocale, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type TerminologyHit, type VersionDiff, type WorkflowStatus } from './workflow-api';
+import { TerminologyHits } from './TerminologyHits';
+import { documentPath, isPublishableModel, useEditedLocale, useWorkflowStatus, type AuditEntry, type DiffBaseline, type OfferedAction, type ReadableChange, type VersionDiff, type WorkflowStatus } from './workflow-api';
 import { ACTION_LABELS, AUDIT_LABELS, STATE_BADGE, STATE_LABELS } from './labels';
 import { instantOfWallClock, wallClockInput } from '../../i18n/people-time';
 import { roleLabel } from '../../i18n/role-labels';
@@ -30,41 +30,6 @@ const StageChain = ({ status }: { status: WorkflowStatus }) => (
     })}
   </Flex>
 );
-
-/**
- * What the terminology check finds in the draft as saved: each hit in its sentence, the words
- * marked, with the rule's suggestion and note. It stays in the panel (a refused submit's toast
- * does not), blocking hits first.
- */
-const TerminologyHits = ({ hits }: { hits: TerminologyHit[] }) => {
-  useTerminologyHighlights(hits);
-  if (hits.length === 0) return null;
-  const blocking = hits.filter((hit) => hit.severity === 'block');
-  const ordered = [...blocking, ...hits.filter((hit) => hit.severity !== 'block')];
-  return (
-    <Box background={blocking.length > 0 ? 'danger100' : 'warning100'} padding={2} hasRadius data-testid="terminology-hits">
-      <Typography variant="pi" fontWeight="bold" textColor={blocking.length > 0 ? 'danger700' : 'warning700'}>
-        {blocking.length > 0 ? `用语检查：${blocking.length} 处须修改后才能送审` : `用语提示：${hits.length} 处`} · Terminology
-      </Typography>
-      {ordered.map((hit, index) => (
-        <Box key={`${hit.field}:${hit.start}:${index}`} paddingTop={2}>
-          <Typography variant="pi" tag="p" textColor="neutral600">
-            {hit.severity === 'block' ? '✕ ' : '⚠ '}
-            {hit.place}
-          </Typography>
-          <Typography variant="pi" tag="p">
-            {hit.sentence.slice(0, hit.sentenceStart)}
-            <mark>{hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length)}</mark>
-            {hit.sentence.slice(hit.sentenceStart + hit.pattern.length)}
-          </Typography>
-          <Typography variant="pi" tag="p" fontWeight="bold">
-            建议改为“{hit.suggestion ?? '—'}”{hit.note ? `（${hit.note}）` : ''}
-          </Typography>
-        </Box>
-      ))}
-    </Box>
-  );
-};
 
 // The actions a reader of this state would look for, and miss when they are not offered.
 const EXPECTED_ACTIONS: Record<string, OfferedAction[]> = {
@@ -201,7 +166,7 @@ const Diff = ({ diff, onBaseline }: { diff: VersionDiff; onBaseline: (baseline: 
         <Box key={change.field}>
           <Typography variant="pi" fontWeight="bold">
             {change.label}
-            {change.kind === 'added' ? '（新增）' : change.kind === 'removed' ? '（删除）' : ''}
+            {diff.baseline === 'none' ? '' : change.kind === 'added' ? '（新增）' : change.kind === 'removed' ? '（删除）' : ''}
           </Typography>
           <ChangedText change={change} />
           {change.media ? (
@@ -242,12 +207,25 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
     get<{ data: AuditEntry[] }>(documentPath(model, documentId, locale, '/history')).then(({ data }) => setHistory(data.data)).catch(() => setHistory([]));
   }, [status, model, documentId, locale, get, timeZone]);
 
+  // A reviewer's first read of an item at their stage shows the whole text; the diff is one click away.
+  const firstRead = React.useRef(false);
+  if (status?.firstRead) firstRead.current = true;
+  const shownBaseline = baseline ?? (firstRead.current ? 'none' : null);
+
   React.useEffect(() => {
     if (!status) return;
-    get<{ data: VersionDiff }>(documentPath(model, documentId, locale, '/diff', baseline ? { against: baseline } : {}))
-      .then(({ data }) => setDiff(data.data))
-      .catch(() => setDiff(null));
-  }, [status, baseline, model, documentId, locale, get]);
+    let current = true;
+    get<{ data: VersionDiff }>(documentPath(model, documentId, locale, '/diff', shownBaseline ? { against: shownBaseline } : {}))
+      .then(({ data }) => {
+        if (current) setDiff(data.data);
+      })
+      .catch(() => {
+        if (current) setDiff(null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [status, shownBaseline, model, documentId, locale, get]);
 
   if (!status) return <Typography variant="pi">…</Typography>;
 
@@ -293,7 +271,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
       <StageChain status={status} />
       <SharedEditRestart status={status} history={history} />
 
-      <TerminologyHits hits={status.terminology} />
+      <TerminologyHits hits={status.terminology} model={model} />
       <WhyNot status={status} />
 
       {can('submit') || can('approve') || can('withdrawApproval') || can('requestChanges') ? (
@@ -374,7 +352,12 @@ const WorkflowPanelContent = ({ model, documentId, locale, revision }: { model: 
       {diff ? (
         <>
           <Divider />
-          <Typography variant="sigma">变更 Changes</Typography>
+          <Typography variant="sigma">{diff.baseline === 'none' ? '全文 Full text' : '变更 Changes'}</Typography>
+          {firstRead.current && diff.baseline === 'none' ? (
+            <Typography variant="pi" tag="p" textColor="neutral600" data-testid="first-read">
+              {diff.available.length > 1 ? '首次审阅本稿：先通读全文；点“对比…”按钮即看变更' : '首次审阅本稿：这是新稿件，请通读全文'}
+            </Typography>
+          ) : null}
           <Diff diff={diff} onBaseline={setBaseline} />
         </>
       ) : null}

@@ -3,9 +3,8 @@ import { Badge, Box, Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typog
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { BulkActionComponent } from '@strapi/content-manager/strapi-admin';
+import { selectedRows, type SelectedRow } from './selected-rows';
 import { isPublishableModel, type PublishCheck } from './workflow-api';
-
-type Selected = { documentId: string; locale?: string | null };
 
 const errorMessage = (error: unknown) =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
@@ -15,7 +14,7 @@ const errorMessage = (error: unknown) =>
  * published: each item that would be refused with the reason, and a publish of only those the
  * workflow would release.
  */
-const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selected: Selected[]; onClose: () => void }) => {
+const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selected: SelectedRow[]; onClose: () => void }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [checks, setChecks] = React.useState<PublishCheck[] | null>(null);
@@ -120,8 +119,7 @@ export const checkedBulkPublish = (Publish: BulkActionComponent): BulkActionComp
     const description = Publish(props);
     const { formatMessage } = useIntl();
     const isPublish = Publish.type === 'publish' || description?.label === formatMessage({ id: 'app.utils.publish', defaultMessage: 'Publish' });
-    // Boundary: the list's rows are typed as Strapi's loose Document; these are the fields read here.
-    const selected = props.documents as unknown as Selected[];
+    const selected = selectedRows(props.documents);
     const selection = selected.map(({ documentId }) => documentId).join(',');
     // One component per selection: a new one each render would remount and ask again.
     const Content = React.useMemo(

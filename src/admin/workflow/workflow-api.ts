@@ -4,7 +4,7 @@ import { PUBLISHABLE_UIDS } from '../../constants';
 import type { WorkflowStatus } from '../../workflow/contracts';
 
 // The server's answers, shared with it as types only (src/workflow/contracts.ts).
-export type { AuditEntry, CalendarEntry, DiffBaseline, MyItem, MyItemGroup, OfferedAction, PublishCheck, QueueItem, ReadableChange, TerminologyHit, VersionDiff, WaitingItem, WorkflowStatus } from '../../workflow/contracts';
+export type { AuditEntry, BulkOutcome, CalendarEntry, DiffBaseline, MyItem, MyItemGroup, OfferedAction, PublishCheck, QueueItem, ReadableChange, TerminologyHit, VersionDiff, WaitingItem, WorkflowStatus } from '../../workflow/contracts';
 
 /** Every type with draft & publish goes through review, the taxonomies included. */
 export const isPublishableModel = (model: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(model);

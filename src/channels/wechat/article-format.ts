@@ -3,9 +3,9 @@ import sanitizeHtml from 'sanitize-html';
 import { errors } from '@strapi/utils';
 import { plainText, renderBlocks } from '../web/body-html';
 import { HOUSE_STYLESHEET } from './house-style';
+import { WECHAT_LIMITS, wechatLength as length } from './limits';
 
-/** WeChat's limits for one article of a draft (官方文档: 草稿箱/新建草稿). */
-export const WECHAT_LIMITS = { title: 32, author: 16, digest: 128, content: 20_000 } as const;
+export { WECHAT_LIMITS };
 
 export type WechatArticleSource = {
   title: string;
@@ -28,8 +28,6 @@ export type WechatArticle = {
   /** Body image URLs that must be re-uploaded to WeChat (uploadimg) and replaced in `content`. */
   images: string[];
 };
-
-const length = (text: string) => [...text].length;
 
 const tooLong = (field: keyof typeof WECHAT_LIMITS, value: string) =>
   new errors.ValidationError(`微信文章的${{ title: '标题', author: '作者', digest: '摘要', content: '正文' }[field]}不能超过 ${WECHAT_LIMITS[field]} 字（现为 ${length(value)} 字） / WeChat allows at most ${WECHAT_LIMITS[field]} characters in ${field} (this one has ${length(value)})`, {

@@ -18,7 +18,7 @@ import { versionDiff } from '../../../workflow/version-diff';
 import { workflowStatus } from '../../../workflow/workflow-status';
 import { invalid, refuse } from '../../../workflow/workflow-error';
 import { eachAlone, MAX_BULK_DOCUMENTS } from '../../../workflow/bulk-actions';
-import { hasOpened, recordOpened } from '../../../workflow/review-reads';
+import { hasOpened, openForReview } from '../../../workflow/review-reads';
 import { findState, stateKey } from '../../../workflow/review-states';
 import { parseScheduleInstant } from '../../../workflow/schedule-input';
 
@@ -212,8 +212,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const ref = await documentRef(strapi, ctx);
     const status = await workflowStatus(strapi, ref, userActor(ctx.state.user), permissionsOf(ctx, ref.uid));
     // The edit view asks for the status as it opens: that is a reviewer's read of the item at its stage.
-    await recordOpened(strapi, { key: stateKey(ref), reviewState: status.reviewState, cycle: status.cycle, stageIndex: status.stageIndex }, ctx.state.user.id);
-    ctx.body = { data: status };
+    const firstRead = await openForReview(strapi, { key: stateKey(ref), reviewState: status.reviewState, cycle: status.cycle, stageIndex: status.stageIndex }, ctx.state.user.id, status.actions.includes('approve'));
+    ctx.body = { data: { ...status, firstRead } };
   },
 
   async history(ctx: Context) {
