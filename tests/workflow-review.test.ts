@@ -338,20 +338,31 @@ describe('review queue, diff and the actions each user is offered', () => {
     const [atSecond] = (await wf.queue(secondReviewer)).filter((entry) => entry.documentId === id);
     expect(atSecond.submitter).toBe(atFirst.submitter);
     expect(new Date(atSecond.waitingSince).getTime()).toBe(new Date(approvedAt).getTime());
+
+    // A withdrawn approval puts it back at 初审: it waits there since the withdrawal.
+    expect((await wf.withdrawApproval(reviewer, A, id)).status).toBe(200);
+    const withdrawnAt = (await app.strapi.db.query('api::workflow.audit-entry').findOne({ where: { targetDocumentId: id, action: 'withdraw_approval' } })).createdAt;
+    const [back] = (await wf.queue(secondReviewer)).filter((entry) => entry.documentId === id);
+    expect(back).toMatchObject({ stageIndex: 0, submitter: atFirst.submitter });
+    expect(new Date(back.waitingSince).getTime()).toBe(new Date(withdrawnAt).getTime());
   });
 
-  test('a reviewer’s first opening of an item at their stage says so, once; others never see it as theirs', async () => {
+  test('a reviewer’s first opening of an item says so, once; not to others, nor after a send-back', async () => {
     const id = await wf.createArticle(editor, { title: '首次审阅' });
     await wf.submit(editor, A, id);
     expect((await wf.status(editor, A, id)).body.data.firstRead).toBe(false);
-    expect((await wf.status(chiefReviewer, A, id)).body.data.firstRead).toBe(false);
     expect((await wf.status(reviewer, A, id)).body.data.firstRead).toBe(true);
     expect((await wf.status(reviewer, A, id)).body.data.firstRead).toBe(false);
     await wf.approve(reviewer, A, id);
     await wf.approve(secondReviewer, A, id);
-    // 终审 opens it for the first time at its stage.
+    // 终审 opens it for the first time.
     expect((await wf.status(chiefReviewer, A, id)).body.data.firstRead).toBe(true);
     expect((await wf.status(chiefReviewer, A, id)).body.data.firstRead).toBe(false);
+    // Sent back and resubmitted: the reviewers who read it before read the changes, not a first read.
+    expect((await wf.requestChanges(chiefReviewer, A, id, { comment: '请补充' })).status).toBe(200);
+    await wf.edit(editor, A, id, { title: '首次审阅（补充）' });
+    await wf.submit(editor, A, id);
+    expect((await wf.status(reviewer, A, id)).body.data.firstRead).toBe(false);
   });
 
   test('the reviewer sees the version under review against the last approved one', async () => {

@@ -36,7 +36,7 @@ export type WorkflowStatus = {
   warnings: TerminologyHit[] | null;
   /** Every hit in the draft as saved now, blocking ones included. */
   terminology: TerminologyHit[];
-  /** The caller reviews the current stage and opens the item at it for the first time: the whole text comes first. */
+  /** The caller reviews the current stage and never opened the item before: the whole text comes first. */
   firstRead: boolean;
 };
 

@@ -17,14 +17,14 @@ type StageEntry = { submitter: string | null; waitingSince: string | null };
 
 /**
  * Who submitted each of these states' current cycle and since when it waits at its stage (the
- * submit, or the last approval after it), from the trail in one read.
+ * submit, or the last approval or withdrawn approval after it), from the trail in one read.
  */
 const stageEntries = async (strapi: Core.Strapi, states: readonly ReviewState[]): Promise<Map<string, StageEntry>> => {
   const found = new Map<string, StageEntry>();
   if (states.length === 0) return found;
   const cycles = new Map(states.map((state) => [state.key, state.cycle]));
   const entries: CycleEntry[] = await strapi.db.query(WORKFLOW_UID.auditEntry).findMany({
-    where: { action: { $in: ['submit', 'approve', 'override_approve', 'system_approve'] }, contentType: { $in: [...new Set(states.map((state) => state.contentType))] }, targetDocumentId: { $in: [...new Set(states.map((state) => state.targetDocumentId))] } },
+    where: { action: { $in: ['submit', 'approve', 'override_approve', 'system_approve', 'withdraw_approval'] }, contentType: { $in: [...new Set(states.map((state) => state.contentType))] }, targetDocumentId: { $in: [...new Set(states.map((state) => state.targetDocumentId))] } },
     select: ['contentType', 'targetDocumentId', 'targetLocale', 'action', 'cycle', 'actorName', 'createdAt'],
     orderBy: [{ id: 'asc' }],
   });

@@ -36,11 +36,13 @@ export const recordOpened = async (strapi: Core.Strapi, state: ReadState, reader
 };
 
 /**
- * A reviewer of the current stage opens the item: records the read and says whether it is their
- * first at this stage and cycle (they then read the whole text before any diff).
+ * A reviewer of the current stage opens the item: records the read and says whether they never
+ * opened this document locale before, at any stage or cycle (终审 seeing it for the first time).
+ * They then read the whole text before any diff; one who read it before, and sent it back, reads
+ * the changes since.
  */
 export const openForReview = async (strapi: Core.Strapi, state: ReadState, readerId: number, reviewsThisStage: boolean): Promise<boolean> => {
-  const first = reviewsThisStage && state.reviewState === 'in_review' && !(await hasOpened(strapi, state, readerId));
+  const first = reviewsThisStage && state.reviewState === 'in_review' && (await strapi.db.query(WORKFLOW_UID.reviewRead).count({ where: { stateKey: state.key, readerId } })) === 0;
   await recordOpened(strapi, state, readerId);
   return first;
 };
