@@ -24,7 +24,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   preview: {
     enabled: true,
     config: {
-      handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string }) => previewUrlFor(strapi, uid, params),
+      handler: (
+        uid: string,
+        params: { documentId?: string; locale?: string | null; status?: string },
+      ) => previewUrlFor(strapi, uid, params),
     },
   },
   // The one zone every time a person reads or types is in (panels, lists, calendar, preview,

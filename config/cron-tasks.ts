@@ -17,7 +17,8 @@ export default {
   opinionEscalation: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const moved = await escalateOverdue(strapi);
-      if (moved > 0) strapi.log.info(`${moved} overdue staff opinions escalated to the parent organization`);
+      if (moved > 0)
+        strapi.log.info(`${moved} overdue staff opinions escalated to the parent organization`);
     },
     options: { rule: process.env.OPINION_ESCALATION_RULE || '0 */10 * * * *' },
   },

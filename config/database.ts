@@ -10,14 +10,21 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const connections = {
     postgres: {
       connection: env('DATABASE_URL')
-        ? { connectionString: env('DATABASE_URL'), ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } }
+        ? {
+            connectionString: env('DATABASE_URL'),
+            ssl: env.bool('DATABASE_SSL', false) && {
+              rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+            },
+          }
         : {
             host: env('DATABASE_HOST', '127.0.0.1'),
             port: env.int('DATABASE_PORT', 5432),
             database: env('DATABASE_NAME', 'strapi'),
             user: env('DATABASE_USERNAME', 'postgres'),
             password: env('DATABASE_PASSWORD', ''),
-            ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
+            ssl: env.bool('DATABASE_SSL', false) && {
+              rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+            },
             schema: env('DATABASE_SCHEMA', 'public'),
           },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
@@ -30,7 +37,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       useNullAsDefault: true,
     },
   };
-  const isClient = (name: string): name is keyof typeof connections => Object.keys(connections).includes(name);
+  const isClient = (name: string): name is keyof typeof connections =>
+    Object.keys(connections).includes(name);
 
   if (!isClient(client)) {
     throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", got "${client}"`);

@@ -35,10 +35,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     name: 'strapi::body',
     // The largest upload of any kind (video); each kind's own limit is checked by upload-guard.
     // Each file stamped with the order it was sent in (formidable lists them as their writes end).
-    config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024, onFileBegin: stampSentOrder } },
+    config: {
+      formidable: {
+        maxFileSize: env.int('UPLOAD_MAX_VIDEO_MB', 200) * 1024 * 1024,
+        onFileBegin: stampSentOrder,
+      },
+    },
   },
   // Every body a route takes is an object, at most BODY_MAX_DEPTH deep: text bodies are a 400.
-  { name: 'global::body-shape', config: { maxDepth: env.int('BODY_MAX_DEPTH', DEFAULT_BODY_MAX_DEPTH) } },
+  {
+    name: 'global::body-shape',
+    config: { maxDepth: env.int('BODY_MAX_DEPTH', DEFAULT_BODY_MAX_DEPTH) },
+  },
   // Sign-in attempts per account and address (src/rate-limits); needs the parsed body.
   'global::sign-in-limit',
   {

@@ -12,11 +12,26 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // Points per event, and at most how many a person earns from that event in a month (Asia/Shanghai).
   points: {
-    submitted: { points: env.int('POINTS_SUBMITTED', 2), monthlyCap: env.int('POINTS_SUBMITTED_MONTHLY_CAP', 20) },
-    adopted: { points: env.int('POINTS_ADOPTED', 4), monthlyCap: env.int('POINTS_ADOPTED_MONTHLY_CAP', 40) },
-    published: { points: env.int('POINTS_PUBLISHED', 2), monthlyCap: env.int('POINTS_PUBLISHED_MONTHLY_CAP', 20) },
-    screen: { points: env.int('POINTS_SCREEN', 1), monthlyCap: env.int('POINTS_SCREEN_MONTHLY_CAP', 10) },
-    wechat: { points: env.int('POINTS_WECHAT', 3), monthlyCap: env.int('POINTS_WECHAT_MONTHLY_CAP', 30) },
+    submitted: {
+      points: env.int('POINTS_SUBMITTED', 2),
+      monthlyCap: env.int('POINTS_SUBMITTED_MONTHLY_CAP', 20),
+    },
+    adopted: {
+      points: env.int('POINTS_ADOPTED', 4),
+      monthlyCap: env.int('POINTS_ADOPTED_MONTHLY_CAP', 40),
+    },
+    published: {
+      points: env.int('POINTS_PUBLISHED', 2),
+      monthlyCap: env.int('POINTS_PUBLISHED_MONTHLY_CAP', 20),
+    },
+    screen: {
+      points: env.int('POINTS_SCREEN', 1),
+      monthlyCap: env.int('POINTS_SCREEN_MONTHLY_CAP', 10),
+    },
+    wechat: {
+      points: env.int('POINTS_WECHAT', 3),
+      monthlyCap: env.int('POINTS_WECHAT_MONTHLY_CAP', 30),
+    },
   },
   opinions: {
     // Days an opinion may wait for its first answer before it is overdue and goes to the parent organization.

@@ -25,17 +25,31 @@ const main = async () => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'src', 'index.js'))) await compileStrapi({ appDir });
   Object.assign(process.env, { SEED_DEMO: 'false', CRON_ENABLED: 'false' });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  const { touchLiveContent } = require(path.join(appDir, 'dist', 'src', 'channels', 'live-content-cache.js'));
-  const { responseCacheOf } = require(path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'));
-  const { rebuildLiveRenderings } = require(path.join(appDir, 'dist', 'src', 'channels', 'web', 'rendered.js'));
+  const { touchLiveContent } = require(
+    path.join(appDir, 'dist', 'src', 'channels', 'live-content-cache.js'),
+  );
+  const { responseCacheOf } = require(
+    path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'),
+  );
+  const { rebuildLiveRenderings } = require(
+    path.join(appDir, 'dist', 'src', 'channels', 'web', 'rendered.js'),
+  );
   if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM (ANALYZE)');
-  const { recordImportedLiveStates } = require(path.join(appDir, 'dist', 'src', 'workflow', 'imported-live-states.js'));
-  strapi.log.info(`Review state recorded as published for ${await recordImportedLiveStates(strapi, { everything: true })} imported live items`);
+  const { recordImportedLiveStates } = require(
+    path.join(appDir, 'dist', 'src', 'workflow', 'imported-live-states.js'),
+  );
+  strapi.log.info(
+    `Review state recorded as published for ${await recordImportedLiveStates(strapi, { everything: true })} imported live items`,
+  );
   const { rendered, dropped } = await rebuildLiveRenderings(strapi);
-  strapi.log.info(`Website HTML rendered for ${rendered} live rich texts; ${dropped} renderings no longer used dropped`);
+  strapi.log.info(
+    `Website HTML rendered for ${rendered} live rich texts; ${dropped} renderings no longer used dropped`,
+  );
   await touchLiveContent(strapi);
   await responseCacheOf(strapi)?.settled();
-  strapi.log.info(`Live-content version moved${process.env.REDIS_URL ? ' (and in Redis, for every instance)' : '; without REDIS_URL, restart running servers to empty their response caches'}`);
+  strapi.log.info(
+    `Live-content version moved${process.env.REDIS_URL ? ' (and in Redis, for every instance)' : '; without REDIS_URL, restart running servers to empty their response caches'}`,
+  );
   await strapi.destroy();
   process.exit(0);
 };

@@ -22,7 +22,12 @@ const SECONDS = Number(arg('seconds', 60));
 const CONNECTIONS = Number(arg('connections', 50));
 const POSTGRES = process.argv.includes('--postgres');
 const secret = () => crypto.randomBytes(16).toString('hex');
-const PASSWORDS = { editor: 'Soak-Editor-1a', reviewer1: 'Soak-Reviewer-1a', reviewer2: 'Soak-Reviewer-2a', chief: 'Soak-Chief-1a' };
+const PASSWORDS = {
+  editor: 'Soak-Editor-1a',
+  reviewer1: 'Soak-Reviewer-1a',
+  reviewer2: 'Soak-Reviewer-2a',
+  chief: 'Soak-Chief-1a',
+};
 
 const rssOf = (pid) => {
   try {
@@ -34,8 +39,13 @@ const rssOf = (pid) => {
 
 const startServer = (env) =>
   new Promise((resolve, reject) => {
-    const code = "require('@strapi/strapi').createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') }).load().then((s) => s.start()).then(() => console.log('LISTENING'))";
-    const child = spawn(process.execPath, [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`, '-e', code], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const code =
+      "require('@strapi/strapi').createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') }).load().then((s) => s.start()).then(() => console.log('LISTENING'))";
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`, '-e', code],
+      { cwd: appDir, env, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let output = '';
     const onData = (chunk) => {
       output += chunk;
@@ -45,27 +55,44 @@ const startServer = (env) =>
       resolve(child);
     };
     child.stdout.on('data', onData);
-    child.on('exit', (exitCode) => reject(new Error(`the server exited with ${exitCode}: ${output.slice(-500)}`)));
+    child.on('exit', (exitCode) =>
+      reject(new Error(`the server exited with ${exitCode}: ${output.slice(-500)}`)),
+    );
   });
 
 /** Every scheduled article's live rows and release records, read from the database itself. */
 const releaseCounts = async (env, documentIds) => {
   const sql = {
     live: "select count(*) as n from articles where document_id = $1 and locale = 'zh-CN' and published_at is not null",
-    releases: "select count(*) as n from workflow_audit_entries where target_document_id = $1 and target_locale = 'zh-CN' and action = 'publish'",
+    releases:
+      "select count(*) as n from workflow_audit_entries where target_document_id = $1 and target_locale = 'zh-CN' and action = 'publish'",
   };
   if (POSTGRES) {
     const { Client } = require('pg');
-    const pg = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: env.DATABASE_NAME });
+    const pg = new Client({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      database: env.DATABASE_NAME,
+    });
     await pg.connect();
     const counts = [];
-    for (const id of documentIds) counts.push({ id, live: Number((await pg.query(sql.live, [id])).rows[0].n), releases: Number((await pg.query(sql.releases, [id])).rows[0].n) });
+    for (const id of documentIds)
+      counts.push({
+        id,
+        live: Number((await pg.query(sql.live, [id])).rows[0].n),
+        releases: Number((await pg.query(sql.releases, [id])).rows[0].n),
+      });
     await pg.end();
     return counts;
   }
   const Database = require('better-sqlite3');
   const db = new Database(path.resolve(appDir, env.DATABASE_FILENAME), { readonly: true });
-  const counts = documentIds.map((id) => ({ id, live: db.prepare(sql.live.replace('$1', '?')).get(id).n, releases: db.prepare(sql.releases.replace('$1', '?')).get(id).n }));
+  const counts = documentIds.map((id) => ({
+    id,
+    live: db.prepare(sql.live.replace('$1', '?')).get(id).n,
+    releases: db.prepare(sql.releases.replace('$1', '?')).get(id).n,
+  }));
   db.close();
   return counts;
 };
@@ -73,7 +100,8 @@ const releaseCounts = async (env, documentIds) => {
 const main = async () => {
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
-  if (!fs.existsSync(path.join(appDir, 'dist', 'build'))) execFileSync('npx', ['strapi', 'build'], { cwd: appDir, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(appDir, 'dist', 'build')))
+    execFileSync('npx', ['strapi', 'build'], { cwd: appDir, stdio: 'inherit' });
   const stamp = Date.now();
   const port = 20000 + Math.floor(Math.random() * 20000);
   const database = POSTGRES ? `soak_${stamp}` : path.join('.tmp', `soak-${stamp}.db`);
@@ -81,12 +109,36 @@ const main = async () => {
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   const env = {
     ...process.env,
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), PUBLIC_DIR: publicDir, SEED_DEMO: 'true', STRAPI_TELEMETRY_DISABLED: 'true',
-    CRON_ENABLED: 'true', SCHEDULER_RULE: '* * * * * *', RATE_LIMIT_ENABLED: 'false', SCREEN_FEED_PUBLIC: 'true', LOG_LEVEL: 'warn',
-    DEMO_EDITOR_PASSWORD: PASSWORDS.editor, DEMO_REVIEWER1_PASSWORD: PASSWORDS.reviewer1, DEMO_REVIEWER2_PASSWORD: PASSWORDS.reviewer2, DEMO_CHIEF_REVIEWER_PASSWORD: PASSWORDS.chief,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    PUBLIC_DIR: publicDir,
+    SEED_DEMO: 'true',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CRON_ENABLED: 'true',
+    SCHEDULER_RULE: '* * * * * *',
+    RATE_LIMIT_ENABLED: 'false',
+    SCREEN_FEED_PUBLIC: 'true',
+    LOG_LEVEL: 'warn',
+    DEMO_EDITOR_PASSWORD: PASSWORDS.editor,
+    DEMO_REVIEWER1_PASSWORD: PASSWORDS.reviewer1,
+    DEMO_REVIEWER2_PASSWORD: PASSWORDS.reviewer2,
+    DEMO_CHIEF_REVIEWER_PASSWORD: PASSWORDS.chief,
     ...(POSTGRES
-      ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: database, DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' }
+      ? {
+          DATABASE_CLIENT: 'postgres',
+          DATABASE_HOST: '127.0.0.1',
+          DATABASE_PORT: '5432',
+          DATABASE_NAME: database,
+          DATABASE_USERNAME: 'postgres',
+          DATABASE_PASSWORD: '',
+        }
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database }),
   };
   if (POSTGRES) execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', database]);
@@ -96,11 +148,20 @@ const main = async () => {
     const base = `http://127.0.0.1:${port}`;
     const rss = [{ second: 0, bytes: rssOf(server.pid) }];
     const started = Date.now();
-    const sampler = setInterval(() => rss.push({ second: Math.round((Date.now() - started) / 1000), bytes: rssOf(server.pid) }), 5000);
+    const sampler = setInterval(
+      () =>
+        rss.push({ second: Math.round((Date.now() - started) / 1000), bytes: rssOf(server.pid) }),
+      5000,
+    );
 
     const login = async (email, password) => {
-      const response = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-      if (response.status !== 200) throw new Error(`${email} could not sign in: ${response.status}`);
+      const response = await fetch(`${base}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (response.status !== 200)
+        throw new Error(`${email} could not sign in: ${response.status}`);
       return (await response.json()).data.token;
     };
     const [editor, ...reviewers] = await Promise.all([
@@ -109,7 +170,8 @@ const main = async () => {
       login('reviewer2@example.com', PASSWORDS.reviewer2),
       login('chief@example.com', PASSWORDS.chief),
     ]);
-    const one = (await (await fetch(`${base}/api/articles?locale=zh-CN`)).json()).data[0].documentId;
+    const one = (await (await fetch(`${base}/api/articles?locale=zh-CN`)).json()).data[0]
+      .documentId;
 
     // Editors and reviewers at work for the whole soak: one article at a time, each scheduled a
     // few seconds ahead, so releases keep falling due under the read load.
@@ -117,25 +179,40 @@ const main = async () => {
     const editorialFailures = [];
     let loadRunning = true;
     const call = async (token, method, url, body) => {
-      const response = await fetch(base + url, { method, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-      if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+      const response = await fetch(base + url, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body && JSON.stringify(body),
+      });
+      if (response.status >= 300)
+        throw new Error(
+          `${method} ${url}: ${response.status} ${(await response.text()).slice(0, 200)}`,
+        );
       return response.json();
     };
     const editorial = async () => {
       for (let round = 0; loadRunning; round += 1) {
         try {
-          const created = await call(editor, 'POST', '/content-manager/collection-types/api::article.article?locale=zh-CN', {
-            title: `耐久测试文章 ${round}`,
-            slug: `soak-${stamp}-${round}`,
-            body: [{ type: 'paragraph', children: [{ type: 'text', text: '耐久测试正文。' }] }],
-            channels: { website: true, wechat: false, screen: true },
-          });
+          const created = await call(
+            editor,
+            'POST',
+            '/content-manager/collection-types/api::article.article?locale=zh-CN',
+            {
+              title: `耐久测试文章 ${round}`,
+              slug: `soak-${stamp}-${round}`,
+              body: [{ type: 'paragraph', children: [{ type: 'text', text: '耐久测试正文。' }] }],
+              channels: { website: true, wechat: false, screen: true },
+            },
+          );
           const id = created.data.documentId;
           const workflow = `/workflow/documents/api::article.article/${id}`;
           const publishAt = new Date(Date.now() + 3000 + Math.floor(Math.random() * 7000));
-          await call(editor, 'PUT', `${workflow}/schedule?locale=zh-CN`, { publishAt: publishAt.toISOString() });
+          await call(editor, 'PUT', `${workflow}/schedule?locale=zh-CN`, {
+            publishAt: publishAt.toISOString(),
+          });
           await call(editor, 'POST', `${workflow}/submit?locale=zh-CN`, {});
-          for (const reviewer of reviewers) await call(reviewer, 'POST', `${workflow}/approve?locale=zh-CN`, {});
+          for (const reviewer of reviewers)
+            await call(reviewer, 'POST', `${workflow}/approve?locale=zh-CN`, {});
           scheduled.push({ id, publishAt });
         } catch (error) {
           editorialFailures.push(error.message);
@@ -148,15 +225,34 @@ const main = async () => {
     const reads = [
       { method: 'GET', path: '/api/articles?locale=zh-CN' },
       { method: 'GET', path: '/api/articles?locale=zh-CN&sort=publishedAt:desc' },
-      { method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]=${(page += 1) % 50}&pagination[limit]=${1 + (page % 9)}` }) },
+      {
+        method: 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]=${(page += 1) % 50}&pagination[limit]=${1 + (page % 9)}`,
+        }),
+      },
       { method: 'GET', path: `/api/articles/${one}?locale=zh-CN` },
-      { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles(sort: "publishedAt:desc") { documentId title } }' }) },
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: '{ articles(sort: "publishedAt:desc") { documentId title } }',
+        }),
+      },
       { method: 'GET', path: '/api/feeds/rss' },
       { method: 'GET', path: '/api/sitemap.xml' },
       { method: 'GET', path: '/api/screen/feed' },
     ];
     const work = editorial();
-    const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: reads, headers: { 'accept-encoding': 'gzip' } });
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: reads,
+      headers: { 'accept-encoding': 'gzip' },
+    });
     loadRunning = false;
     await work;
     clearInterval(sampler);
@@ -165,10 +261,16 @@ const main = async () => {
     // Every release that fell due, then the records.
     const lastDue = Math.max(...scheduled.map(({ publishAt }) => publishAt.getTime()), Date.now());
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastDue - Date.now()) + 5000));
-    const counts = await releaseCounts(env, scheduled.map(({ id }) => id));
+    const counts = await releaseCounts(
+      env,
+      scheduled.map(({ id }) => id),
+    );
     const notOnce = counts.filter(({ live, releases }) => live !== 1 || releases !== 1);
 
-    const byStatus = (test) => Object.entries(result.statusCodeStats ?? {}).filter(([code]) => test(Number(code))).reduce((sum, [, { count }]) => sum + count, 0);
+    const byStatus = (test) =>
+      Object.entries(result.statusCodeStats ?? {})
+        .filter(([code]) => test(Number(code)))
+        .reduce((sum, [, { count }]) => sum + count, 0);
     const serverErrors = byStatus((code) => code >= 500);
     const tooMany = byStatus((code) => code === 429);
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -193,13 +295,18 @@ const main = async () => {
     const failures = [
       ...(serverErrors > 0 ? [`${serverErrors} 5xx`] : []),
       ...(tooMany > 0 ? [`${tooMany} 429`] : []),
-      ...(result.errors + result.timeouts > 0 ? [`${result.errors} errors and ${result.timeouts} timeouts`] : []),
+      ...(result.errors + result.timeouts > 0
+        ? [`${result.errors} errors and ${result.timeouts} timeouts`]
+        : []),
       ...editorialFailures.slice(0, 5).map((message) => `editorial step failed: ${message}`),
-      ...notOnce.slice(0, 5).map(({ id, live, releases }) => `${id}: ${live} live rows, ${releases} releases`),
+      ...notOnce
+        .slice(0, 5)
+        .map(({ id, live, releases }) => `${id}: ${live} live rows, ${releases} releases`),
       ...(scheduled.length === 0 ? ['no article was scheduled'] : []),
     ];
     const file = path.join(appDir, 'docs', 'soak.md');
-    const header = '# Soak runs\n\nWritten by `npm run soak`; each section replaces the previous one of the same database.\n\n';
+    const header =
+      '# Soak runs\n\nWritten by `npm run soak`; each section replaces the previous one of the same database.\n\n';
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : header;
     const heading = `### ${POSTGRES ? 'PostgreSQL' : 'SQLite'},`;
     const sections = existing.split(/(?=^### )/m).filter((section) => !section.startsWith(heading));
@@ -210,10 +317,19 @@ const main = async () => {
     if (POSTGRES) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       try {
-        execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', '--force', database]);
+        execFileSync('dropdb', [
+          '-h',
+          '127.0.0.1',
+          '-U',
+          'postgres',
+          '--if-exists',
+          '--force',
+          database,
+        ]);
       } catch {}
     } else {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, database + suffix), { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        fs.rmSync(path.join(appDir, database + suffix), { force: true });
     }
     fs.rmSync(publicDir, { recursive: true, force: true });
   }

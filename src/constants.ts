@@ -23,13 +23,21 @@ export const WORKFLOW_UID = {
 export const TAXONOMY_UIDS: readonly ContentUid[] = [UID.category, UID.tag, UID.organization];
 
 /** Types with draft & publish: they go through review before release. */
-export const PUBLISHABLE_UIDS: readonly ContentUid[] = [UID.brand, UID.article, UID.video, UID.achievement, ...TAXONOMY_UIDS];
+export const PUBLISHABLE_UIDS: readonly ContentUid[] = [
+  UID.brand,
+  UID.article,
+  UID.video,
+  UID.achievement,
+  ...TAXONOMY_UIDS,
+];
 
-export const isTaxonomy = (uid: string): boolean => (TAXONOMY_UIDS as readonly string[]).includes(uid);
+export const isTaxonomy = (uid: string): boolean =>
+  (TAXONOMY_UIDS as readonly string[]).includes(uid);
 
 export type PublishableUid = ContentUid;
 
-export const isPublishable = (uid: string): uid is PublishableUid => (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
+export const isPublishable = (uid: string): uid is PublishableUid =>
+  (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
 
 /** Every public content type of the brand site. */
 export const PUBLIC_UIDS: readonly ContentUid[] = Object.values(UID);

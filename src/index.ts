@@ -81,7 +81,13 @@ export default {
     // A translation prefilled from another locale takes its text and media, not its address or channels.
     translationsStartAnew(strapi, [ownSlug(strapi), defaultTargetsOfATranslation]);
     // The content manager's list: each row's review state, and ?reviewState= (after its auth and permission policy).
-    addPluginRouteMiddleware(strapi, 'content-manager', 'admin', (route) => route.method === 'GET' && route.path === '/collection-types/:model', 'global::review-state-column');
+    addPluginRouteMiddleware(
+      strapi,
+      'content-manager',
+      'admin',
+      (route) => route.method === 'GET' && route.path === '/collection-types/:model',
+      'global::review-state-column',
+    );
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -95,7 +101,10 @@ export default {
     await ensureReviewStateIndexes(strapi);
     await ensureReviewReadIndexes(strapi);
     const imported = await recordImportedLiveStates(strapi);
-    if (imported > 0) strapi.log.info(`Review state recorded as published for ${imported} live items imported outside the workflow`);
+    if (imported > 0)
+      strapi.log.info(
+        `Review state recorded as published for ${imported} live items imported outside the workflow`,
+      );
     await ensureEditorialRoles(strapi);
     await ensureContentApiAccess(strapi);
     await ensureEnvSuperAdmin(strapi);

@@ -15,19 +15,41 @@ import { ACCOUNTS, bootTestAppForFile } from './harness/strapi';
  * sender's session never returns their anonymous opinions.
  */
 const STAFF_PASSWORD = 'Demo-Staff-Pass1';
-const app = bootTestAppForFile({ SEED_DEMO_PARTICIPATION: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD });
+const app = bootTestAppForFile({
+  SEED_DEMO_PARTICIPATION: 'true',
+  DEMO_STAFF_PASSWORD: STAFF_PASSWORD,
+});
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Case = { anonymousOfSender: [string, string]; namedOfSender: string; anonymousOfOther: string; senderIdentity: string[] };
+type Case = {
+  anonymousOfSender: [string, string];
+  namedOfSender: string;
+  anonymousOfOther: string;
+  senderIdentity: string[];
+};
 
 const signIn = async (identifier: string) => {
-  const response = await app.http().post('/api/auth/local').send({ identifier, password: STAFF_PASSWORD });
+  const response = await app
+    .http()
+    .post('/api/auth/local')
+    .send({ identifier, password: STAFF_PASSWORD });
   expect(response.status).toBe(200);
   return { Authorization: `Bearer ${response.body.jwt}` };
 };
 
 const sendOpinion = async (auth: Record<string, string>, title: string, anonymous: boolean) => {
-  const response = await app.http().post('/api/participation/opinions').set(auth).send({ kind: 'problem', title, body: `${title}，详见现场。`, organization: 'locomotive-branch', anonymous, consentToPublish: true });
+  const response = await app
+    .http()
+    .post('/api/participation/opinions')
+    .set(auth)
+    .send({
+      kind: 'problem',
+      title,
+      body: `${title}，详见现场。`,
+      organization: 'locomotive-branch',
+      anonymous,
+      consentToPublish: true,
+    });
   expect(response.status).toBe(201);
   return response.body.data.documentId as string;
 };
@@ -40,12 +62,26 @@ const contentOf = async (response: supertest.Response): Promise<Json> => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.body);
     const rows: Json[] = [];
-    book.eachSheet((sheet) => sheet.eachRow((row) => rows.push((row.values as unknown[]).map((cell) => (cell === undefined || cell === null ? null : String(cell))))));
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        rows.push(
+          (row.values as unknown[]).map((cell) =>
+            cell === undefined || cell === null ? null : String(cell),
+          ),
+        ),
+      ),
+    );
     return rows;
   }
   const text = typeof body === 'string' ? body : response.text;
-  if (type.includes('text/csv') && typeof text === 'string') return text.split(/\r?\n/).map((line) => line.split(','));
-  return type.includes('json') && body !== null && typeof body === 'object' && !Buffer.isBuffer(body) ? (body as Json) : null;
+  if (type.includes('text/csv') && typeof text === 'string')
+    return text.split(/\r?\n/).map((line) => line.split(','));
+  return type.includes('json') &&
+    body !== null &&
+    typeof body === 'object' &&
+    !Buffer.isBuffer(body)
+    ? (body as Json)
+    : null;
 };
 
 const scalarsOf = (value: Json, into: Set<string>): Set<string> => {
@@ -58,9 +94,15 @@ const scalarsOf = (value: Json, into: Set<string>): Set<string> => {
 };
 
 /** The nodes of a response that are about one of `ids`: an object or row holding the id as one of its own values. */
-const nodesAbout = (value: Json, ids: Set<string>, found: Array<{ id: string; node: Json }> = []) => {
+const nodesAbout = (
+  value: Json,
+  ids: Set<string>,
+  found: Array<{ id: string; node: Json }> = [],
+) => {
   if (value === null || typeof value !== 'object') return found;
-  const own = Object.values(value).filter((child) => typeof child === 'string' && ids.has(child)) as string[];
+  const own = Object.values(value).filter(
+    (child) => typeof child === 'string' && ids.has(child),
+  ) as string[];
   for (const id of new Set(own)) found.push({ id, node: value });
   for (const child of Object.values(value)) nodesAbout(child, ids, found);
   return found;
@@ -70,15 +112,33 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
   const sender = await signIn('JW1001');
   const other = await signIn('JW1002');
   const theCase: Case = {
-    anonymousOfSender: [await sendOpinion(sender, '检修库照明不足', true), await sendOpinion(sender, '班组休息室漏雨', true)],
+    anonymousOfSender: [
+      await sendOpinion(sender, '检修库照明不足', true),
+      await sendOpinion(sender, '班组休息室漏雨', true),
+    ],
     namedOfSender: await sendOpinion(sender, '建议增设洗衣机', false),
     anonymousOfOther: await sendOpinion(other, '宿舍热水不稳定', true),
     senderIdentity: [],
   };
-  const member = await app.strapi.db.query(PARTICIPATION_UID.staffMember).findOne({ where: { employeeNumber: 'JW1001' }, populate: ['account'] });
-  theCase.senderIdentity = [member.documentId, member.employeeNumber, member.name, member.phone, member.email, member.account.documentId, member.account.username, member.account.email].filter((value): value is string => typeof value === 'string' && value.length > 0);
+  const member = await app.strapi.db
+    .query(PARTICIPATION_UID.staffMember)
+    .findOne({ where: { employeeNumber: 'JW1001' }, populate: ['account'] });
+  theCase.senderIdentity = [
+    member.documentId,
+    member.employeeNumber,
+    member.name,
+    member.phone,
+    member.email,
+    member.account.documentId,
+    member.account.username,
+    member.account.email,
+  ].filter((value): value is string => typeof value === 'string' && value.length > 0);
 
-  const ids = new Set([...theCase.anonymousOfSender, theCase.namedOfSender, theCase.anonymousOfOther]);
+  const ids = new Set([
+    ...theCase.anonymousOfSender,
+    theCase.namedOfSender,
+    theCase.anonymousOfOther,
+  ]);
   const valuesOf = new Map([...ids].map((id) => [id, new Set<string>()]));
   const seenBySender: string[] = [];
   let requests = 0;
@@ -91,7 +151,12 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
     answered += 1;
     const content = await contentOf(response);
     for (const { id, node } of nodesAbout(content, ids)) scalarsOf(node, valuesOf.get(id)!);
-    if (asSender) seenBySender.push(...[...scalarsOf(content, new Set())].filter((value) => theCase.anonymousOfSender.includes(value)));
+    if (asSender)
+      seenBySender.push(
+        ...[...scalarsOf(content, new Set())].filter((value) =>
+          theCase.anonymousOfSender.includes(value),
+        ),
+      );
   };
 
   // Every GET route the server registers, its parameters filled with every content type and every id of the case.
@@ -106,24 +171,63 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
   ]);
   const everyId = [...idsOf.values()].flat();
   const STATIC = /^\/(admin\/:path\*|uploads\/|_health$|\(\(|$)|\/stream$/;
-  const routes = [...new Map(app.strapi.server.listRoutes().filter((route) => route.methods.includes('GET') && !STATIC.test(route.path)).map((route) => [route.path, route])).values()];
+  const routes = [
+    ...new Map(
+      app.strapi.server
+        .listRoutes()
+        .filter((route) => route.methods.includes('GET') && !STATIC.test(route.path))
+        .map((route) => [route.path, route]),
+    ).values(),
+  ];
   expect(routes.length).toBeGreaterThan(80);
   for (const route of routes) {
     const params: string[] = route.paramNames.map((param: { name: string }) => param.name);
     const typeParam = params.find((param) => /uid|model|contentType/i.test(param));
     const idParams = params.filter((param) => /id$/i.test(param));
-    const fill = (path: string, param: string, value: string) => path.replace(new RegExp(`:${param}\\b\\??`), encodeURIComponent(value));
-    let paths = typeParam ? uids.flatMap((uid) => (idParams.length > 0 ? (idsOf.get(uid) ?? [everyId[0]]) : ['']).map((id) => idParams.reduce((path, param) => fill(path, param, id), fill(route.path, typeParam, uid)))) : idParams.length > 0 ? everyId.map((id) => idParams.reduce((path, param) => fill(path, param, id), route.path)) : [route.path];
-    for (const param of params.filter((name) => name !== typeParam && !idParams.includes(name))) paths = paths.map((path) => fill(path, param, 'x'));
+    const fill = (path: string, param: string, value: string) =>
+      path.replace(new RegExp(`:${param}\\b\\??`), encodeURIComponent(value));
+    let paths = typeParam
+      ? uids.flatMap((uid) =>
+          (idParams.length > 0 ? (idsOf.get(uid) ?? [everyId[0]]) : ['']).map((id) =>
+            idParams.reduce(
+              (path, param) => fill(path, param, id),
+              fill(route.path, typeParam, uid),
+            ),
+          ),
+        )
+      : idParams.length > 0
+        ? everyId.map((id) => idParams.reduce((path, param) => fill(path, param, id), route.path))
+        : [route.path];
+    for (const param of params.filter((name) => name !== typeParam && !idParams.includes(name)))
+      paths = paths.map((path) => fill(path, param, 'x'));
     // Lists are asked as they page, populate and filter; one item is asked as it is.
-    const queries = /export/.test(route.path) ? ['?format=csv', '?format=xlsx', '?period=year&format=csv', '?period=year&scope=organization'] : idParams.length > 0 ? [''] : ['', '?pageSize=100&populate=*', '?state=open', '?state=answered'];
+    const queries = /export/.test(route.path)
+      ? [
+          '?format=csv',
+          '?format=xlsx',
+          '?period=year&format=csv',
+          '?period=year&scope=organization',
+        ]
+      : idParams.length > 0
+        ? ['']
+        : ['', '?pageSize=100&populate=*', '?state=open', '?state=answered'];
     for (const path of paths) {
       for (const query of queries) {
         if (path.startsWith('/api/')) {
-          await read(`full-access GET ${path}${query}`, await app.http().get(`${path}${query}`).set(fullAccess));
-          await read(`sender GET ${path}${query}`, await app.http().get(`${path}${query}`).set(sender), true);
+          await read(
+            `full-access GET ${path}${query}`,
+            await app.http().get(`${path}${query}`).set(fullAccess),
+          );
+          await read(
+            `sender GET ${path}${query}`,
+            await app.http().get(`${path}${query}`).set(sender),
+            true,
+          );
         } else {
-          await read(`super admin GET ${path}${query}`, await withBody(app.http().get(`${path}${query}`).set(superAdmin)));
+          await read(
+            `super admin GET ${path}${query}`,
+            await withBody(app.http().get(`${path}${query}`).set(superAdmin)),
+          );
         }
       }
     }
@@ -132,16 +236,48 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
   // GraphQL: every query of the schema that needs no argument, with every scalar field, as the full-access token and the sender.
   type Ref = { kind: string; name: string | null; ofType: Ref | null };
   type Field = { name: string; type: Ref; args: Array<{ type: Ref }> };
-  const introspection = await app.http().post('/graphql').set(fullAccess).send({ query: '{ __schema { queryType { fields { name args { type { kind } } type { kind name ofType { kind name ofType { kind name ofType { name } } } } } } types { name fields { name type { kind ofType { kind ofType { kind } } } } } } }' });
-  const { queryType, types } = introspection.body.data.__schema as { queryType: { fields: Field[] }; types: Array<{ name: string; fields: Array<{ name: string; type: Ref }> | null }> };
+  const introspection = await app
+    .http()
+    .post('/graphql')
+    .set(fullAccess)
+    .send({
+      query:
+        '{ __schema { queryType { fields { name args { type { kind } } type { kind name ofType { kind name ofType { kind name ofType { name } } } } } } types { name fields { name type { kind ofType { kind ofType { kind } } } } } } }',
+    });
+  const { queryType, types } = introspection.body.data.__schema as {
+    queryType: { fields: Field[] };
+    types: Array<{ name: string; fields: Array<{ name: string; type: Ref }> | null }>;
+  };
   const namedType = (ref: Ref): string => ref.name ?? namedType(ref.ofType!);
-  const isScalar = (ref: Ref): boolean => ref.kind === 'SCALAR' || ref.kind === 'ENUM' || (ref.kind === 'NON_NULL' && ref.ofType !== null && isScalar(ref.ofType));
+  const isScalar = (ref: Ref): boolean =>
+    ref.kind === 'SCALAR' ||
+    ref.kind === 'ENUM' ||
+    (ref.kind === 'NON_NULL' && ref.ofType !== null && isScalar(ref.ofType));
   let graphqlQueries = 0;
-  for (const field of queryType.fields.filter((candidate) => candidate.args.every((arg) => arg.type.kind !== 'NON_NULL'))) {
-    const fields = types.find((candidate) => candidate.name === namedType(field.type))?.fields ?? [];
-    const selection = field.name.endsWith('_connection') ? 'nodes { documentId }' : fields.filter((inner) => isScalar(inner.type)).map((inner) => inner.name).join(' ');
-    for (const [headers, asSender] of [[fullAccess, false], [sender, true]] as const) {
-      await read(`GraphQL ${field.name}`, await app.http().post('/graphql').set(headers).send({ query: `{ ${field.name} { ${selection} } }` }), asSender);
+  for (const field of queryType.fields.filter((candidate) =>
+    candidate.args.every((arg) => arg.type.kind !== 'NON_NULL'),
+  )) {
+    const fields =
+      types.find((candidate) => candidate.name === namedType(field.type))?.fields ?? [];
+    const selection = field.name.endsWith('_connection')
+      ? 'nodes { documentId }'
+      : fields
+          .filter((inner) => isScalar(inner.type))
+          .map((inner) => inner.name)
+          .join(' ');
+    for (const [headers, asSender] of [
+      [fullAccess, false],
+      [sender, true],
+    ] as const) {
+      await read(
+        `GraphQL ${field.name}`,
+        await app
+          .http()
+          .post('/graphql')
+          .set(headers)
+          .send({ query: `{ ${field.name} { ${selection} } }` }),
+        asSender,
+      );
     }
     graphqlQueries += 1;
   }
@@ -152,14 +288,26 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
   for (const id of ids) expect(valuesOf.get(id)!.size).toBeGreaterThan(3);
 
   const [first, second] = theCase.anonymousOfSender;
-  const linking = [...valuesOf.get(first)!].filter((value) => valuesOf.get(second)!.has(value) && !valuesOf.get(theCase.anonymousOfOther)!.has(value));
-  expect({ valuesSharedOnlyByOneSendersAnonymousOpinions: linking }).toEqual({ valuesSharedOnlyByOneSendersAnonymousOpinions: [] });
+  const linking = [...valuesOf.get(first)!].filter(
+    (value) =>
+      valuesOf.get(second)!.has(value) && !valuesOf.get(theCase.anonymousOfOther)!.has(value),
+  );
+  expect({ valuesSharedOnlyByOneSendersAnonymousOpinions: linking }).toEqual({
+    valuesSharedOnlyByOneSendersAnonymousOpinions: [],
+  });
   for (const id of theCase.anonymousOfSender) {
-    expect({ id, senderValues: theCase.senderIdentity.filter((value) => valuesOf.get(id)!.has(value)) }).toEqual({ id, senderValues: [] });
+    expect({
+      id,
+      senderValues: theCase.senderIdentity.filter((value) => valuesOf.get(id)!.has(value)),
+    }).toEqual({ id, senderValues: [] });
   }
   // The named one is the sender's, and says so: the walk would have seen it.
-  expect(theCase.senderIdentity.some((value) => valuesOf.get(theCase.namedOfSender)!.has(value))).toBe(true);
-  expect({ anonymousOpinionsInTheSendersSession: seenBySender }).toEqual({ anonymousOpinionsInTheSendersSession: [] });
+  expect(
+    theCase.senderIdentity.some((value) => valuesOf.get(theCase.namedOfSender)!.has(value)),
+  ).toBe(true);
+  expect({ anonymousOpinionsInTheSendersSession: seenBySender }).toEqual({
+    anonymousOpinionsInTheSendersSession: [],
+  });
   expect(requests).toBeGreaterThan(500);
 }, 600_000);
 
@@ -167,7 +315,9 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
 const withBody = (request: supertest.Test) =>
   request.buffer(true).parse((response, done) => {
     const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer | string) => chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
+    response.on('data', (chunk: Buffer | string) =>
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)),
+    );
     response.on('end', () => {
       const bytes = Buffer.concat(chunks);
       const type = String(response.headers['content-type'] ?? '');
@@ -187,21 +337,42 @@ test('the migration wipes the sender keys anonymous opinions had, and any sender
   const sender = await signIn('JW1002');
   const anonymous = await sendOpinion(sender, '迁移前的匿名意见', true);
   const named = await sendOpinion(sender, '迁移前的实名意见', false);
-  const rowOf = async (documentId: string) => knex('participation_opinions').where({ document_id: documentId }).first();
-  const member = await app.strapi.db.query(PARTICIPATION_UID.staffMember).findOne({ where: { employeeNumber: 'JW1002' } });
+  const rowOf = async (documentId: string) =>
+    knex('participation_opinions').where({ document_id: documentId }).first();
+  const member = await app.strapi.db
+    .query(PARTICIPATION_UID.staffMember)
+    .findOne({ where: { employeeNumber: 'JW1002' } });
   // As the earlier version left them: a keyed hash of the sender on the anonymous row (and, say, a link).
   await knex.schema.alterTable('participation_opinions', (table) => table.string('sender_key', 64));
   try {
-    await knex('participation_opinions').where({ id: (await rowOf(anonymous)).id }).update({ sender_key: 'f'.repeat(64) });
-    await knex('participation_opinions_sender_lnk').insert({ opinion_id: (await rowOf(anonymous)).id, staff_member_id: member.id });
+    await knex('participation_opinions')
+      .where({ id: (await rowOf(anonymous)).id })
+      .update({ sender_key: 'f'.repeat(64) });
+    await knex('participation_opinions_sender_lnk').insert({
+      opinion_id: (await rowOf(anonymous)).id,
+      staff_member_id: member.id,
+    });
 
-    const migration = require(path.join(process.cwd(), 'database/migrations/2026.12.07T00.00.00.opinion-sender-keys.js'));
+    const migration = require(
+      path.join(process.cwd(), 'database/migrations/2026.12.07T00.00.00.opinion-sender-keys.js'),
+    );
     await migration.up(knex);
 
-    expect(Number((await knex('participation_opinions').whereNotNull('sender_key').count({ count: '*' }))[0].count)).toBe(0);
-    const links = await knex('participation_opinions_sender_lnk').whereIn('opinion_id', [(await rowOf(anonymous)).id, (await rowOf(named)).id]).select('opinion_id');
-    expect(links.map((link: { opinion_id: number }) => link.opinion_id)).toEqual([(await rowOf(named)).id]);
+    expect(
+      Number(
+        (await knex('participation_opinions').whereNotNull('sender_key').count({ count: '*' }))[0]
+          .count,
+      ),
+    ).toBe(0);
+    const links = await knex('participation_opinions_sender_lnk')
+      .whereIn('opinion_id', [(await rowOf(anonymous)).id, (await rowOf(named)).id])
+      .select('opinion_id');
+    expect(links.map((link: { opinion_id: number }) => link.opinion_id)).toEqual([
+      (await rowOf(named)).id,
+    ]);
   } finally {
-    await knex.schema.alterTable('participation_opinions', (table) => table.dropColumn('sender_key'));
+    await knex.schema.alterTable('participation_opinions', (table) =>
+      table.dropColumn('sender_key'),
+    );
   }
 });

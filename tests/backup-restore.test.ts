@@ -16,16 +16,24 @@ const { superAdmin, editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS
 const A = UID.article;
 
 const run = (command: 'create' | 'restore', folder: string) =>
-  execFileSync(process.execPath, ['scripts/backup.js', command, folder], { env: { ...process.env, ...app.env() }, encoding: 'utf8' });
+  execFileSync(process.execPath, ['scripts/backup.js', command, folder], {
+    env: { ...process.env, ...app.env() },
+    encoding: 'utf8',
+  });
 
 test('backup while running, restore after a disaster: content, media, accounts, tokens and the workflow trail come back', async () => {
   // What a working CMS holds: a released article with a cover image, its review trail, a partner's token.
   const cover = await app.uploadPng(editor, '#c8102e');
   const documentId = await wf.createArticle(editor, { title: '备份之前', cover: cover.id });
   expect((await wf.submit(editor, A, documentId)).status).toBe(200);
-  for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, documentId)).status).toBe(200);
+  for (const account of [reviewer, secondReviewer, chiefReviewer])
+    expect((await wf.approve(account, A, documentId)).status).toBe(200);
   const token = await app.apiToken('read-only');
-  const readWithToken = () => app.http().get(`/api/articles/${documentId}?locale=zh-CN&populate=cover`).set('Authorization', `Bearer ${token}`);
+  const readWithToken = () =>
+    app
+      .http()
+      .get(`/api/articles/${documentId}?locale=zh-CN&populate=cover`)
+      .set('Authorization', `Bearer ${token}`);
   const live = await readWithToken();
   expect(live.status).toBe(200);
   const coverBytes = (await app.http().get(cover.url)).body as Buffer;
@@ -42,9 +50,20 @@ test('backup while running, restore after a disaster: content, media, accounts, 
 
     // The disaster: the token revoked, the article's rows and the trail gone, the media folder emptied.
     const superToken = await app.adminToken(superAdmin);
-    const tokens = (await app.http().get('/admin/api-tokens').set('Authorization', `Bearer ${superToken}`)).body.data as Array<{ id: number }>;
-    const newest = tokens.reduce((latest, candidate) => (candidate.id > latest.id ? candidate : latest));
-    expect((await app.http().delete(`/admin/api-tokens/${newest.id}`).set('Authorization', `Bearer ${superToken}`)).status).toBe(200);
+    const tokens = (
+      await app.http().get('/admin/api-tokens').set('Authorization', `Bearer ${superToken}`)
+    ).body.data as Array<{ id: number }>;
+    const newest = tokens.reduce((latest, candidate) =>
+      candidate.id > latest.id ? candidate : latest,
+    );
+    expect(
+      (
+        await app
+          .http()
+          .delete(`/admin/api-tokens/${newest.id}`)
+          .set('Authorization', `Bearer ${superToken}`)
+      ).status,
+    ).toBe(200);
     const knex = app.strapi.db.connection;
     await knex('workflow_audit_entries').where({ target_document_id: documentId }).del();
     await knex('articles').where({ document_id: documentId }).del();
@@ -65,7 +84,8 @@ test('backup while running, restore after a disaster: content, media, accounts, 
     expect(await auditActions(app, documentId)).toEqual(trail);
     expect(await reviewStateOf(app, documentId)).toEqual(state);
     // Accounts: every role still signs in with its password.
-    for (const account of [superAdmin, editor, reviewer]) expect((await app.http().post('/admin/login').send(account)).status).toBe(200);
+    for (const account of [superAdmin, editor, reviewer])
+      expect((await app.http().post('/admin/login').send(account)).status).toBe(200);
     // A backup goes into a new folder: one into a used folder is refused, never mixed.
     expect(() => run('create', folder)).toThrow(/not empty/);
   } finally {

@@ -18,7 +18,10 @@ const WRITERS = 4;
 
 /** Approved on the record and due now: the scheduler releases it at its next run. */
 const dueArticle = async (): Promise<string> => {
-  const { documentId } = await documents(app.strapi, A).create({ data: articleData(), locale: 'zh-CN' });
+  const { documentId } = await documents(app.strapi, A).create({
+    data: articleData(),
+    locale: 'zh-CN',
+  });
   await recordSystemApproval(app.strapi, { uid: A, documentId, locale: 'zh-CN' }, 'crash test');
   return documentId;
 };
@@ -27,9 +30,13 @@ type Saved = { documentId: string; acknowledgedTitle: string; sentAfter: string[
 
 /** Live rows, review state and release records of a scheduled article agree. */
 const releaseRecord = async (documentId: string) => {
-  const liveRows = await app.strapi.db.query(A).count({ where: { documentId, locale: 'zh-CN', publishedAt: { $notNull: true } } });
+  const liveRows = await app.strapi.db
+    .query(A)
+    .count({ where: { documentId, locale: 'zh-CN', publishedAt: { $notNull: true } } });
   const state = (await reviewStateOf(app, documentId)).reviewState as string;
-  const releases = (await auditActions(app, documentId)).filter((action) => action === 'publish').length;
+  const releases = (await auditActions(app, documentId)).filter(
+    (action) => action === 'publish',
+  ).length;
   return { liveRows, published: state === 'published', releases };
 };
 
@@ -44,7 +51,11 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
   let killed = false;
 
   const request = (method: string, path: string, body: object) =>
-    fetch(base + path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(base + path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   // Each writer creates an article, then saves it again and again with a new title, until the
   // server is gone; what the server answered 2xx is what it promised to keep.
@@ -52,15 +63,29 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
     for (let round = 0; !killed; round += 1) {
       const title = `崩溃测试 ${writerIndex}-${round}`;
       try {
-        const created = await request('POST', contentManagerUrl(A, '?locale=zh-CN'), articleData({ title, slug: `crash-${writerIndex}-${round}-${Date.now()}` }));
-        if (created.status !== 201) throw new Error(`create answered ${created.status}: ${await created.text()}`);
-        const entry: Saved = { documentId: ((await created.json()) as { data: { documentId: string } }).data.documentId, acknowledgedTitle: title, sentAfter: [] };
+        const created = await request(
+          'POST',
+          contentManagerUrl(A, '?locale=zh-CN'),
+          articleData({ title, slug: `crash-${writerIndex}-${round}-${Date.now()}` }),
+        );
+        if (created.status !== 201)
+          throw new Error(`create answered ${created.status}: ${await created.text()}`);
+        const entry: Saved = {
+          documentId: ((await created.json()) as { data: { documentId: string } }).data.documentId,
+          acknowledgedTitle: title,
+          sentAfter: [],
+        };
         saved.push(entry);
         for (let edit = 0; edit < 3 && !killed; edit += 1) {
           const newTitle = `${title} 第${edit + 1}次修改`;
           entry.sentAfter.push(newTitle);
-          const updated = await request('PUT', contentManagerUrl(A, `/${entry.documentId}?locale=zh-CN`), { title: newTitle });
-          if (updated.status !== 200) throw new Error(`update answered ${updated.status}: ${await updated.text()}`);
+          const updated = await request(
+            'PUT',
+            contentManagerUrl(A, `/${entry.documentId}?locale=zh-CN`),
+            { title: newTitle },
+          );
+          if (updated.status !== 200)
+            throw new Error(`update answered ${updated.status}: ${await updated.text()}`);
           entry.acknowledgedTitle = newTitle;
           entry.sentAfter = [];
         }
@@ -74,7 +99,8 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
 
   const writers = Array.from({ length: WRITERS }, (_, index) => writer(index));
   // Every writer has had a save acknowledged (however busy the machine) before releases start.
-  for (let waited = 0; saved.length < WRITERS && waited < 60_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let waited = 0; saved.length < WRITERS && waited < 60_000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   await server.command('tick 20', 'TICKING');
   // Killed while the scheduler works through the due items and the writers save.
   await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 400)));
@@ -85,7 +111,9 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
 
   expect(saved.length).toBeGreaterThanOrEqual(WRITERS);
   for (const entry of saved) {
-    const [draft] = await app.strapi.db.query(A).findMany({ where: { documentId: entry.documentId, locale: 'zh-CN', publishedAt: null } });
+    const [draft] = await app.strapi.db
+      .query(A)
+      .findMany({ where: { documentId: entry.documentId, locale: 'zh-CN', publishedAt: null } });
     expect(draft).toBeDefined();
     // The last acknowledged title, or one sent after it whose answer the kill cut off.
     expect([entry.acknowledgedTitle, ...entry.sentAfter]).toContain(draft.title);
@@ -94,7 +122,10 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
   for (const documentId of due) {
     const record = await releaseRecord(documentId);
     // All or nothing: live row, state and record together.
-    expect([{ liveRows: 1, published: true, releases: 1 }, { liveRows: 0, published: false, releases: 0 }]).toContainEqual(record);
+    expect([
+      { liveRows: 1, published: true, releases: 1 },
+      { liveRows: 0, published: false, releases: 0 },
+    ]).toContainEqual(record);
     if (record.liveRows === 1) releasedBeforeCrash += 1;
   }
 
@@ -102,7 +133,10 @@ test('kill -9 during saves and scheduled releases: nothing acknowledged is lost,
   const restarted = await startSecondInstance();
   restarted.kill();
   await restarted.stopped;
-  for (const documentId of due) expect(await releaseRecord(documentId)).toEqual({ liveRows: 1, published: true, releases: 1 });
+  for (const documentId of due)
+    expect(await releaseRecord(documentId)).toEqual({ liveRows: 1, published: true, releases: 1 });
   // Reported, so a run that killed before or after all releases is visible in the log.
-  console.info(`crash-recovery: ${saved.length} articles saved, ${releasedBeforeCrash} of ${SCHEDULED} released before the kill`);
+  console.info(
+    `crash-recovery: ${saved.length} articles saved, ${releasedBeforeCrash} of ${SCHEDULED} released before the kill`,
+  );
 }, 180_000);

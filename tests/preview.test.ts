@@ -15,12 +15,31 @@ const wf = workflowClient(app);
 const { superAdmin, editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
 const A = UID.article;
 
-const previewUrlOf = async (account: { email: string; password: string } | Record<string, string>, uid: string, documentId: string, status = 'draft', locale = 'zh-CN') => {
-  const headers = 'email' in account ? await wf.auth(account as { email: string; password: string }) : (account as Record<string, string>);
-  return app.http().get(`/content-manager/preview/url/${uid}?${new URLSearchParams({ documentId, locale, status })}`).set(headers);
+const previewUrlOf = async (
+  account: { email: string; password: string } | Record<string, string>,
+  uid: string,
+  documentId: string,
+  status = 'draft',
+  locale = 'zh-CN',
+) => {
+  const headers =
+    'email' in account
+      ? await wf.auth(account as { email: string; password: string })
+      : (account as Record<string, string>);
+  return app
+    .http()
+    .get(
+      `/content-manager/preview/url/${uid}?${new URLSearchParams({ documentId, locale, status })}`,
+    )
+    .set(headers);
 };
 
-const linkOf = async (account: { email: string; password: string }, uid: string, documentId: string, status = 'draft') => {
+const linkOf = async (
+  account: { email: string; password: string },
+  uid: string,
+  documentId: string,
+  status = 'draft',
+) => {
   const response = await previewUrlOf(account, uid, documentId, status);
   expect(response.status).toBe(200);
   const url: string = response.body.data.url;
@@ -35,7 +54,11 @@ const body = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', 
 
 describe('a link from the edit view', () => {
   test('opens the draft as the website renders it, marked 预览, with the stage it waits at, at every stage', async () => {
-    const documentId = await wf.createArticle(editor, { title: '预览：三审之路', body: body('第一稿的正文句子。'), channels: { website: true, wechat: true, screen: true } });
+    const documentId = await wf.createArticle(editor, {
+      title: '预览：三审之路',
+      body: body('第一稿的正文句子。'),
+      channels: { website: true, wechat: true, screen: true },
+    });
     const labelAt = async (account: { email: string; password: string }) => {
       const page = await open(await linkOf(account, A, documentId));
       expect(page.status).toBe(200);
@@ -46,7 +69,9 @@ describe('a link from the edit view', () => {
     };
     expect(await labelAt(editor)).toBe('草稿 Draft');
     // Scheduled, so the last approval leaves it approved and waiting (unscheduled, it would go live at once).
-    expect((await wf.schedule(editor, A, documentId, { publishAt: '2031-05-04T01:30:00.000Z' })).status).toBe(200);
+    expect(
+      (await wf.schedule(editor, A, documentId, { publishAt: '2031-05-04T01:30:00.000Z' })).status,
+    ).toBe(200);
     expect((await wf.submit(editor, A, documentId)).status).toBe(200);
     expect(await labelAt(reviewer)).toContain('初审');
     expect((await wf.approve(reviewer, A, documentId)).status).toBe(200);
@@ -72,8 +97,12 @@ describe('a link from the edit view', () => {
     expect(live.text).toContain(api.body.data.rendered.bodyHtml);
 
     // An edit after release: the draft link shows the edit, the published one still the live text.
-    expect((await wf.edit(editor, A, documentId, { body: body('发布后改过的正文句子。') })).status).toBe(200);
-    expect((await open(await linkOf(editor, A, documentId))).text).toContain('发布后改过的正文句子。');
+    expect(
+      (await wf.edit(editor, A, documentId, { body: body('发布后改过的正文句子。') })).status,
+    ).toBe(200);
+    expect((await open(await linkOf(editor, A, documentId))).text).toContain(
+      '发布后改过的正文句子。',
+    );
     const stillLive = await open(await linkOf(editor, A, documentId, 'published'));
     expect(stillLive.text).toContain('第一稿的正文句子。');
     expect(stillLive.text).not.toContain('发布后改过的正文句子。');
@@ -95,7 +124,10 @@ describe('a link from the edit view', () => {
   });
 
   test('escapes what editors typed: a title cannot become markup', async () => {
-    const documentId = await wf.createArticle(editor, { title: '<img src=x onerror=alert(1)>标题', body: body('<script>alert(1)</script>') });
+    const documentId = await wf.createArticle(editor, {
+      title: '<img src=x onerror=alert(1)>标题',
+      body: body('<script>alert(1)</script>'),
+    });
     const page = await open(await linkOf(editor, A, documentId));
     expect(page.text).not.toContain('<img src=x');
     expect(page.text).not.toContain('<script>alert');
@@ -105,39 +137,77 @@ describe('a link from the edit view', () => {
 
 describe('the three views', () => {
   test('WeChat: the phone frame of the article as the Official Account gets it, or why it cannot go there', async () => {
-    const targeted = await wf.createArticle(editor, { title: '预览：微信', author: '宣传部', channels: { website: true, wechat: true, screen: false } });
+    const targeted = await wf.createArticle(editor, {
+      title: '预览：微信',
+      author: '宣传部',
+      channels: { website: true, wechat: true, screen: false },
+    });
     const wechat = await open(await linkOf(editor, A, targeted), 'wechat');
     expect(wechat.status).toBe(200);
-    expect(wechat.text).toMatch(/<iframe title="微信预览 WeChat preview" sandbox srcdoc="[^"]*预览：微信/);
+    expect(wechat.text).toMatch(
+      /<iframe title="微信预览 WeChat preview" sandbox srcdoc="[^"]*预览：微信/,
+    );
     expect(wechat.text).toContain('宣传部');
     expect(wechat.text).not.toContain('未选择微信渠道');
 
     const untargeted = await wf.createArticle(editor, { title: '预览：不推送微信' });
-    expect((await open(await linkOf(editor, A, untargeted), 'wechat')).text).toContain('本文未选择微信渠道');
+    expect((await open(await linkOf(editor, A, untargeted), 'wechat')).text).toContain(
+      '本文未选择微信渠道',
+    );
 
     // WeChat allows 32 characters of title: the reviewer sees the refusal before approving.
-    const tooLong = await wf.createArticle(editor, { title: '预'.repeat(40), channels: { website: true, wechat: true, screen: false } });
-    expect((await open(await linkOf(editor, A, tooLong), 'wechat')).text).toContain('不能超过 32 字');
+    const tooLong = await wf.createArticle(editor, {
+      title: '预'.repeat(40),
+      channels: { website: true, wechat: true, screen: false },
+    });
+    expect((await open(await linkOf(editor, A, tooLong), 'wechat')).text).toContain(
+      '不能超过 32 字',
+    );
 
-    const video = await documents(app.strapi, UID.video).findFirst({ locale: 'zh-CN', status: 'draft' });
-    expect((await open(await linkOf(superAdmin, UID.video, video.documentId), 'wechat')).text).toContain('只有文章推送到微信公众号');
+    const video = await documents(app.strapi, UID.video).findFirst({
+      locale: 'zh-CN',
+      status: 'draft',
+    });
+    expect(
+      (await open(await linkOf(superAdmin, UID.video, video.documentId), 'wechat')).text,
+    ).toContain('只有文章推送到微信公众号');
   });
 
   test('Screen: the display page framed, its feed with the version featured first', async () => {
-    const documentId = await wf.createArticle(editor, { title: '预览：上大屏', digest: '大屏摘要', channels: { website: true, wechat: false, screen: true } });
+    const documentId = await wf.createArticle(editor, {
+      title: '预览：上大屏',
+      digest: '大屏摘要',
+      channels: { website: true, wechat: false, screen: true },
+    });
     const url = await linkOf(editor, A, documentId);
     const page = await open(url, 'screen');
     expect(page.text).toMatch(/<iframe title="大屏预览 Screen preview" src="\/screen\/\?preview=/);
     expect(page.text).not.toContain('本条未选择大屏渠道');
-    const feed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(url))}`);
+    const feed = await app
+      .http()
+      .get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(url))}`);
     expect(feed.status).toBe(200);
     expect(feed.headers['cache-control']).toBe('no-store, private');
-    expect(feed.body.data.latest[0]).toMatchObject({ documentId, title: '预览：上大屏', summary: '大屏摘要', kind: 'article' });
+    expect(feed.body.data.latest[0]).toMatchObject({
+      documentId,
+      title: '预览：上大屏',
+      summary: '大屏摘要',
+      kind: 'article',
+    });
     // A brand profile previews as the masthead.
-    const brand = await documents(app.strapi, UID.brand).findFirst({ locale: 'zh-CN', status: 'draft' });
-    await documents(app.strapi, UID.brand).update({ documentId: brand.documentId, locale: 'zh-CN', data: { slogan: '预览中的口号' } });
+    const brand = await documents(app.strapi, UID.brand).findFirst({
+      locale: 'zh-CN',
+      status: 'draft',
+    });
+    await documents(app.strapi, UID.brand).update({
+      documentId: brand.documentId,
+      locale: 'zh-CN',
+      data: { slogan: '预览中的口号' },
+    });
     const brandUrl = await linkOf(superAdmin, UID.brand, brand.documentId);
-    const brandFeed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(brandUrl))}`);
+    const brandFeed = await app
+      .http()
+      .get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(brandUrl))}`);
     expect(brandFeed.body.data.brand).toMatchObject({ name: brand.name, slogan: '预览中的口号' });
   });
 
@@ -150,23 +220,30 @@ describe('the three views', () => {
 });
 
 describe('every type of the content model', () => {
-  test.each(PUBLISHABLE_UIDS.map((uid) => [uid]))('%s: a link for those who may read it when the website renders the type, none otherwise', async (uid) => {
-    const row = await documents(app.strapi, uid).findFirst({ locale: 'zh-CN', status: 'draft' });
-    expect(row).toBeTruthy();
-    const asAdmin = await previewUrlOf(superAdmin, uid, row.documentId);
-    if (isPreviewable(uid)) {
-      expect(asAdmin.status).toBe(200);
-      const page = await open(asAdmin.body.data.url);
-      expect(page.status).toBe(200);
-      expect(page.text).toContain(String(row.title ?? row.name).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
-    } else {
-      expect(asAdmin.status).toBe(204);
-    }
-    // An admin with no read permission on the type gets no link.
-    const nobody = await previewUrlOf(await contentlessAdmin(app), uid, row.documentId);
-    expect(nobody.status).toBe(204);
-    expect(nobody.body?.data?.url).toBeUndefined();
-  });
+  test.each(PUBLISHABLE_UIDS.map((uid) => [uid]))(
+    '%s: a link for those who may read it when the website renders the type, none otherwise',
+    async (uid) => {
+      const row = await documents(app.strapi, uid).findFirst({ locale: 'zh-CN', status: 'draft' });
+      expect(row).toBeTruthy();
+      const asAdmin = await previewUrlOf(superAdmin, uid, row.documentId);
+      if (isPreviewable(uid)) {
+        expect(asAdmin.status).toBe(200);
+        const page = await open(asAdmin.body.data.url);
+        expect(page.status).toBe(200);
+        expect(page.text).toContain(
+          String(row.title ?? row.name)
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;'),
+        );
+      } else {
+        expect(asAdmin.status).toBe(204);
+      }
+      // An admin with no read permission on the type gets no link.
+      const nobody = await previewUrlOf(await contentlessAdmin(app), uid, row.documentId);
+      expect(nobody.status).toBe(204);
+      expect(nobody.body?.data?.url).toBeUndefined();
+    },
+  );
 });
 
 describe('what a link cannot do', () => {
@@ -187,15 +264,31 @@ describe('what a link cannot do', () => {
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, doc: other })).toString('base64url')}.${signature}`;
     expect((await app.http().get(`/preview?token=${tampered}`)).status).toBe(401);
     const { uid, doc, loc, ver, sid } = claims;
-    const foreign = jwt.sign({ uid, doc, loc, ver, sid }, 'some-other-secret', { algorithm: 'HS256', audience: 'brand-cms-preview', subject: claims.sub, expiresIn: 600 });
+    const foreign = jwt.sign({ uid, doc, loc, ver, sid }, 'some-other-secret', {
+      algorithm: 'HS256',
+      audience: 'brand-cms-preview',
+      subject: claims.sub,
+      expiresIn: 600,
+    });
     expect((await app.http().get(`/preview?token=${foreign}`)).status).toBe(401);
-    const sessionless = signPreviewLink(app.strapi, { uid: A, documentId, locale: 'zh-CN', version: 'draft', userId: Number(claims.sub), sessionId: undefined as unknown as string });
+    const sessionless = signPreviewLink(app.strapi, {
+      uid: A,
+      documentId,
+      locale: 'zh-CN',
+      version: 'draft',
+      userId: Number(claims.sub),
+      sessionId: undefined as unknown as string,
+    });
     expect((await app.http().get(`/preview?token=${sessionless}`)).status).toBe(401);
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
     expect((await app.http().get(`/preview?token=${unsigned}`)).status).toBe(401);
     // An admin session token is not a preview link, nor the reverse.
-    expect((await app.http().get(`/preview?token=${await app.adminToken(editor)}`)).status).toBe(401);
-    expect((await app.http().get('/admin/users/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    expect((await app.http().get(`/preview?token=${await app.adminToken(editor)}`)).status).toBe(
+      401,
+    );
+    expect(
+      (await app.http().get('/admin/users/me').set('Authorization', `Bearer ${token}`)).status,
+    ).toBe(401);
   });
 
   test('an expired link says so', async () => {
@@ -210,14 +303,28 @@ describe('what a link cannot do', () => {
     expect(page.text).toContain('预览链接已过期');
   });
 
-  test('a role that may read only its own articles gets no link to another author\'s, and a forged one opens nothing', async () => {
+  test("a role that may read only its own articles gets no link to another author's, and a forged one opens nothing", async () => {
     const own = { email: 'own-work@example.com', password: 'Own-Work-Pass1' };
-    const role = await app.strapi.service('admin::role').create({ name: 'Own work only', description: 'reads what it created' });
+    const role = await app.strapi
+      .service('admin::role')
+      .create({ name: 'Own work only', description: 'reads what it created' });
     await app.strapi.service('admin::role').assignPermissions(role.id, [
-      { action: 'plugin::content-manager.explorer.read', subject: A, properties: { locales: ['zh-CN', 'en'] }, conditions: ['admin::is-creator'] },
-      { action: 'plugin::content-manager.explorer.create', subject: A, properties: { locales: ['zh-CN', 'en'] }, conditions: [] },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: A,
+        properties: { locales: ['zh-CN', 'en'] },
+        conditions: ['admin::is-creator'],
+      },
+      {
+        action: 'plugin::content-manager.explorer.create',
+        subject: A,
+        properties: { locales: ['zh-CN', 'en'] },
+        conditions: [],
+      },
     ]);
-    await app.strapi.service('admin::user').create({ ...own, firstname: 'Own', lastname: 'Work', isActive: true, roles: [role.id] });
+    await app.strapi
+      .service('admin::user')
+      .create({ ...own, firstname: 'Own', lastname: 'Work', isActive: true, roles: [role.id] });
     const othersArticle = await wf.createArticle(editor, { title: '预览：别人的稿子' });
     const mine = await wf.createArticle(own, { title: '预览：自己的稿子' });
 
@@ -227,44 +334,108 @@ describe('what a link cannot do', () => {
     const page = await app.http().get(forged(ownLink, othersArticle));
     expect(page.status).toBe(404);
     expect(page.text).not.toContain('预览：别人的稿子');
-    const feed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(forged(ownLink, othersArticle)))}`);
+    const feed = await app
+      .http()
+      .get(
+        `/preview/screen-feed?preview=${encodeURIComponent(tokenOf(forged(ownLink, othersArticle)))}`,
+      );
     expect(feed.status).toBe(404);
     expect(JSON.stringify(feed.body)).not.toContain('预览：别人的稿子');
   });
 
   test('a role limited to some fields sees only those: the body it may not read is not rendered', async () => {
     const titlesOnly = { email: 'titles-only@example.com', password: 'Titles-Only-Pass1' };
-    const role = await app.strapi.service('admin::role').create({ name: 'Titles only', description: 'reads titles and slugs' });
-    await app.strapi.service('admin::role').assignPermissions(role.id, [
-      { action: 'plugin::content-manager.explorer.read', subject: A, properties: { fields: ['title', 'slug'], locales: ['zh-CN', 'en'] }, conditions: [] },
-    ]);
-    await app.strapi.service('admin::user').create({ ...titlesOnly, firstname: 'Titles', lastname: 'Only', isActive: true, roles: [role.id] });
-    const documentId = await wf.createArticle(editor, { title: '预览：只读标题', digest: '不该看到的摘要', author: '不该看到的作者', body: body('不该看到的正文。') });
+    const role = await app.strapi
+      .service('admin::role')
+      .create({ name: 'Titles only', description: 'reads titles and slugs' });
+    await app.strapi
+      .service('admin::role')
+      .assignPermissions(role.id, [
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: A,
+          properties: { fields: ['title', 'slug'], locales: ['zh-CN', 'en'] },
+          conditions: [],
+        },
+      ]);
+    await app.strapi
+      .service('admin::user')
+      .create({
+        ...titlesOnly,
+        firstname: 'Titles',
+        lastname: 'Only',
+        isActive: true,
+        roles: [role.id],
+      });
+    const documentId = await wf.createArticle(editor, {
+      title: '预览：只读标题',
+      digest: '不该看到的摘要',
+      author: '不该看到的作者',
+      body: body('不该看到的正文。'),
+    });
     const page = await open(await linkOf(titlesOnly, A, documentId));
     expect(page.status).toBe(200);
     expect(page.text).toContain('预览：只读标题');
-    for (const hidden of ['不该看到的摘要', '不该看到的作者', '不该看到的正文。']) expect(page.text).not.toContain(hidden);
+    for (const hidden of ['不该看到的摘要', '不该看到的作者', '不该看到的正文。'])
+      expect(page.text).not.toContain(hidden);
   });
 
-  test('a draft\'s unvalidated fields cannot become a script link or a style', async () => {
-    const video = await documents(app.strapi, UID.video).findFirst({ locale: 'zh-CN', status: 'draft', populate: ['media'] });
-    await documents(app.strapi, UID.video).update({ documentId: video.documentId, locale: 'zh-CN', data: { media: null, externalUrl: 'javascript:alert(document.domain)' } });
+  test("a draft's unvalidated fields cannot become a script link or a style", async () => {
+    const video = await documents(app.strapi, UID.video).findFirst({
+      locale: 'zh-CN',
+      status: 'draft',
+      populate: ['media'],
+    });
+    await documents(app.strapi, UID.video).update({
+      documentId: video.documentId,
+      locale: 'zh-CN',
+      data: { media: null, externalUrl: 'javascript:alert(document.domain)' },
+    });
     const page = await open(await linkOf(superAdmin, UID.video, video.documentId));
     expect(page.text).toContain('javascript:alert(document.domain)');
     expect(page.text).not.toMatch(/href="javascript:/i);
-    await documents(app.strapi, UID.video).update({ documentId: video.documentId, locale: 'zh-CN', data: { externalUrl: 'https://video.example.com/a' } });
-    expect((await open(await linkOf(superAdmin, UID.video, video.documentId))).text).toContain('<a href="https://video.example.com/a"');
+    await documents(app.strapi, UID.video).update({
+      documentId: video.documentId,
+      locale: 'zh-CN',
+      data: { externalUrl: 'https://video.example.com/a' },
+    });
+    expect((await open(await linkOf(superAdmin, UID.video, video.documentId))).text).toContain(
+      '<a href="https://video.example.com/a"',
+    );
 
-    const brand = await documents(app.strapi, UID.brand).findFirst({ locale: 'zh-CN', status: 'draft' });
-    await documents(app.strapi, UID.brand).update({ documentId: brand.documentId, locale: 'zh-CN', data: { themeColor: 'red; background: url(https://evil.example/x)' } });
-    const feed = await app.http().get(`/preview/screen-feed?preview=${encodeURIComponent(tokenOf(await linkOf(superAdmin, UID.brand, brand.documentId)))}`);
+    const brand = await documents(app.strapi, UID.brand).findFirst({
+      locale: 'zh-CN',
+      status: 'draft',
+    });
+    await documents(app.strapi, UID.brand).update({
+      documentId: brand.documentId,
+      locale: 'zh-CN',
+      data: { themeColor: 'red; background: url(https://evil.example/x)' },
+    });
+    const feed = await app
+      .http()
+      .get(
+        `/preview/screen-feed?preview=${encodeURIComponent(tokenOf(await linkOf(superAdmin, UID.brand, brand.documentId)))}`,
+      );
     expect(feed.body.data.brand.themeColor).toBeNull();
   });
 
-  test('signing out closes the links of that session; a deactivated user\'s links open nothing', async () => {
+  test("signing out closes the links of that session; a deactivated user's links open nothing", async () => {
     const leaving = { email: 'leaving-editor@example.com', password: 'Leaving-Editor-Pass1' };
-    const editorRole = (await app.strapi.db.query('admin::user').findOne({ where: { email: editor.email }, populate: ['roles'] })).roles[0];
-    const user = await app.strapi.service('admin::user').create({ ...leaving, firstname: 'Leaving', lastname: 'Editor', isActive: true, roles: [editorRole.id] });
+    const editorRole = (
+      await app.strapi.db
+        .query('admin::user')
+        .findOne({ where: { email: editor.email }, populate: ['roles'] })
+    ).roles[0];
+    const user = await app.strapi
+      .service('admin::user')
+      .create({
+        ...leaving,
+        firstname: 'Leaving',
+        lastname: 'Editor',
+        isActive: true,
+        roles: [editorRole.id],
+      });
     const documentId = await wf.createArticle(editor, { title: '预览：签退' });
     const login = await app.http().post('/admin/login').send(leaving);
     const session = { Authorization: `Bearer ${login.body.data.token}` };
@@ -274,9 +445,13 @@ describe('what a link cannot do', () => {
     expect((await open(url)).status).toBe(404);
 
     const again = await app.http().post('/admin/login').send(leaving);
-    const secondUrl = (await previewUrlOf({ Authorization: `Bearer ${again.body.data.token}` }, A, documentId)).body.data.url as string;
+    const secondUrl = (
+      await previewUrlOf({ Authorization: `Bearer ${again.body.data.token}` }, A, documentId)
+    ).body.data.url as string;
     expect((await open(secondUrl)).status).toBe(200);
-    await app.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { isActive: false } });
+    await app.strapi.db
+      .query('admin::user')
+      .update({ where: { id: user.id }, data: { isActive: false } });
     expect((await open(secondUrl)).status).toBe(404);
   });
 });

@@ -1,7 +1,13 @@
 import { UID } from '../src/constants';
 import { bootTestAppForFile } from './harness/strapi';
 import { createReleased } from './harness/content';
-import { buildHiddenVersions, DRAFT_ONLY, WECHAT_ONLY, type HiddenVersions, type Reader } from './harness/public-access';
+import {
+  buildHiddenVersions,
+  DRAFT_ONLY,
+  WECHAT_ONLY,
+  type HiddenVersions,
+  type Reader,
+} from './harness/public-access';
 
 const app = bootTestAppForFile();
 let hidden: HiddenVersions;
@@ -12,9 +18,16 @@ beforeAll(async () => {
   hidden = await buildHiddenVersions(app);
 
   // A staff account whose e-mail must never leak.
-  const authenticated = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const authenticated = await app.strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } });
   await app.strapi.plugin('users-permissions').service('user').add({
-    username: 'staff-member', email: 'staff@example.com', password: 'Staff-Pass-1', provider: 'local', confirmed: true, role: authenticated.id,
+    username: 'staff-member',
+    email: 'staff@example.com',
+    password: 'Staff-Pass-1',
+    provider: 'local',
+    confirmed: true,
+    role: authenticated.id,
   });
 
   readOnlyToken = await app.apiToken('read-only');
@@ -35,7 +48,13 @@ describe.each(readers)('$who reading over REST', (reader) => {
     const response = await get(reader, '/api/articles?locale=zh-CN&pagination[pageSize]=100');
     expect(response.status).toBe(200);
     const slugs = slugsOf(response.body);
-    expect(slugs).toEqual(expect.arrayContaining(['bullet-train-brand-launched', 'internet-thinking-for-branch-brands', 'red-memory-of-mine-railway']));
+    expect(slugs).toEqual(
+      expect.arrayContaining([
+        'bullet-train-brand-launched',
+        'internet-thinking-for-branch-brands',
+        'red-memory-of-mine-railway',
+      ]),
+    );
     expect(response.body.meta.pagination.total).toBe(slugs.length);
   });
 
@@ -90,7 +109,10 @@ describe.each(readers)('$who reading over REST', (reader) => {
 
   test('never sees a draft brand, directly or through a relation', async () => {
     expect((await get(reader, `/api/brands/${hidden.draftBrandId}?status=draft`)).status).toBe(404);
-    const article = await get(reader, `/api/articles/${hidden.linkedToDraftBrandId}?populate=brand&status=draft`);
+    const article = await get(
+      reader,
+      `/api/articles/${hidden.linkedToDraftBrandId}?populate=brand&status=draft`,
+    );
     expect(article.status).toBe(200);
     expect(article.body.data.brand).toBeNull();
     // Taxonomies have no draft & publish; they never point back at publishable content.
@@ -101,11 +123,22 @@ describe.each(readers)('$who reading over REST', (reader) => {
 
   test('never sees user accounts or e-mail addresses', async () => {
     // Account routes do not exist on the Content API (access/public-model.ts).
-    for (const url of ['/api/users', '/api/users/1', '/api/users/count', '/api/users/me', '/api/users-permissions/roles', '/api/users-permissions/permissions']) {
+    for (const url of [
+      '/api/users',
+      '/api/users/1',
+      '/api/users/count',
+      '/api/users/me',
+      '/api/users-permissions/roles',
+      '/api/users-permissions/permissions',
+    ]) {
       const { status } = await get(reader, url);
       expect({ url, status }).toEqual({ url, status: 404 });
     }
-    for (const url of ['/api/articles?populate=*', '/api/articles?populate[createdBy]=*', '/api/brands?populate[updatedBy][fields][0]=email']) {
+    for (const url of [
+      '/api/articles?populate=*',
+      '/api/articles?populate[createdBy]=*',
+      '/api/brands?populate[updatedBy][fields][0]=email',
+    ]) {
       const response = await get(reader, url);
       expect(response.status).toBeLessThan(500);
       expect(JSON.stringify(response.body)).not.toMatch(/@example\.com/);
@@ -124,36 +157,64 @@ describe('Public writes nothing', () => {
     ['delete', '/api/articles/any'],
     ['post', '/api/categories'],
   ] as const)('%s %s is 403', async (method, url) => {
-    const response = await app.http()[method](url).send({ data: { title: 'x' } });
+    const response = await app
+      .http()
+      [method](url)
+      .send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
   });
 
   test('the media library takes no upload over the Content API: it has no route there', async () => {
-    expect([404, 405]).toContain((await app.http().post('/api/upload').send({ data: { title: 'x' } })).status);
+    expect([404, 405]).toContain(
+      (
+        await app
+          .http()
+          .post('/api/upload')
+          .send({ data: { title: 'x' } })
+      ).status,
+    );
   });
 
   test('self-registration is off', async () => {
-    const response = await app.http().post('/api/auth/local/register').send({ username: 'someone', email: 'someone@example.org', password: 'Passw0rd!x' });
+    const response = await app
+      .http()
+      .post('/api/auth/local/register')
+      .send({ username: 'someone', email: 'someone@example.org', password: 'Passw0rd!x' });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'someone@example.org' } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query('plugin::users-permissions.user')
+        .count({ where: { email: 'someone@example.org' } }),
+    ).toBe(0);
   });
 
   test('the admin API needs an admin session', async () => {
     expect((await app.http().get('/admin/users')).status).toBe(401);
-    expect((await app.http().get(`/content-manager/collection-types/${UID.article}`)).status).toBe(401);
+    expect((await app.http().get(`/content-manager/collection-types/${UID.article}`)).status).toBe(
+      401,
+    );
   });
 });
 
 describe('every public type is readable', () => {
-  test.each(['brands', 'articles', 'videos', 'achievements', 'categories', 'tags', 'organizations'])('/api/%s', async (plural) => {
+  test.each([
+    'brands',
+    'articles',
+    'videos',
+    'achievements',
+    'categories',
+    'tags',
+    'organizations',
+  ])('/api/%s', async (plural) => {
     const response = await app.http().get(`/api/${plural}`);
     expect(response.status).toBe(200);
     expect(response.body.data.length).toBeGreaterThan(0);
   });
 
   test('REST caps page sizes at 100', async () => {
-    for (let i = 0; i < 105; i += 1) await createReleased(app.strapi, UID.tag, { name: `批量标签${i}`, slug: `bulk-tag-${i}` });
+    for (let i = 0; i < 105; i += 1)
+      await createReleased(app.strapi, UID.tag, { name: `批量标签${i}`, slug: `bulk-tag-${i}` });
     const capped = await app.http().get('/api/tags?pagination[pageSize]=1000');
     expect(capped.body.data).toHaveLength(100);
     const byDefault = await app.http().get('/api/tags');

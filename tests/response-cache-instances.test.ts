@@ -8,7 +8,8 @@ import { bootTestAppForFile } from './harness/strapi';
 // Two server processes on one database and one Redis, as a production deployment runs: what
 // either caches, neither serves once the other has changed what is live.
 // Skipped, loudly, on the SQLite run (npm test); npm run test:postgres runs them.
-const sharedServices = process.env.DATABASE_CLIENT === 'postgres' && Boolean(process.env.TEST_REDIS_URL);
+const sharedServices =
+  process.env.DATABASE_CLIENT === 'postgres' && Boolean(process.env.TEST_REDIS_URL);
 
 const HOST = 'cms.example.test';
 const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pageSize]=3';
@@ -25,7 +26,8 @@ const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pa
 
   const onFirst = (path: string) => app.http().get(path).set('Host', HOST);
   const onSecond = (path: string) => supertest(secondUrl).get(path).set('Host', HOST);
-  const newestSlugs = async (read: (path: string) => supertest.Test) => ((await read(listPath)).body.data as Array<{ slug: string }>).map((item) => item.slug);
+  const newestSlugs = async (read: (path: string) => supertest.Test) =>
+    ((await read(listPath)).body.data as Array<{ slug: string }>).map((item) => item.slug);
 
   test('a response one instance stored is the other’s hit, byte for byte, without reading the database', async () => {
     const first = await onFirst(listPath);
@@ -48,25 +50,46 @@ const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pa
     const slug = `two-instances-${Date.now().toString(36)}`;
     const article = await createReleased(app.strapi, UID.article, articleData({ slug }));
     expect((await newestSlugs(onSecond))[0]).toBe(slug);
-    await documents(app.strapi, UID.article).unpublish({ documentId: article.documentId, locale: 'zh-CN' });
+    await documents(app.strapi, UID.article).unpublish({
+      documentId: article.documentId,
+      locale: 'zh-CN',
+    });
     expect(await newestSlugs(onSecond)).not.toContain(slug);
   });
 
   test('a category’s approved rename on one instance shows on the other’s cached articles', async () => {
-    const category = await createReleased(app.strapi, UID.category, { name: '两台栏目', slug: `two-instances-category-${Date.now().toString(36)}` });
-    const article = await createReleased(app.strapi, UID.article, articleData({ category: category.documentId }));
+    const category = await createReleased(app.strapi, UID.category, {
+      name: '两台栏目',
+      slug: `two-instances-category-${Date.now().toString(36)}`,
+    });
+    const article = await createReleased(
+      app.strapi,
+      UID.article,
+      articleData({ category: category.documentId }),
+    );
     const path = `/api/articles/${article.documentId}?locale=zh-CN&populate=category`;
     expect((await onSecond(path)).body.data.category.name).toBe('两台栏目');
     expect((await onSecond(path)).body.data.category.name).toBe('两台栏目');
-    await documents(app.strapi, UID.category).update({ documentId: category.documentId, locale: 'zh-CN', data: { name: '改名栏目' } });
+    await documents(app.strapi, UID.category).update({
+      documentId: category.documentId,
+      locale: 'zh-CN',
+      data: { name: '改名栏目' },
+    });
     await releaseReviewed(app.strapi, UID.category, category.documentId);
     expect((await onSecond(path)).body.data.category.name).toBe('改名栏目');
   });
 
   test('a bulk import written in SQL is served on every instance once `npm run reindex` has run', async () => {
-    const [newest] = (await onSecond(listPath)).body.data as Array<{ documentId: string; title: string }>;
+    const [newest] = (await onSecond(listPath)).body.data as Array<{
+      documentId: string;
+      title: string;
+    }>;
     await onFirst(listPath);
-    await app.strapi.db.connection('articles').where({ document_id: newest.documentId, locale: 'zh-CN' }).whereNotNull('published_at').update({ title: '批量导入的标题' });
+    await app.strapi.db
+      .connection('articles')
+      .where({ document_id: newest.documentId, locale: 'zh-CN' })
+      .whereNotNull('published_at')
+      .update({ title: '批量导入的标题' });
     // The CMS was not told: both still serve what they stored.
     expect((await onSecond(listPath)).body.data[0].title).toBe(newest.title);
     execFileSync(process.execPath, ['scripts/reindex.js'], { env: process.env, stdio: 'inherit' });
@@ -76,10 +99,15 @@ const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pa
 
   test('a release made by the other instance is seen at once by this one', async () => {
     const slug = `released-elsewhere-${Date.now().toString(36)}`;
-    const draft = await documents(app.strapi, UID.article).create({ data: articleData({ slug }), locale: 'zh-CN' });
+    const draft = await documents(app.strapi, UID.article).create({
+      data: articleData({ slug }),
+      locale: 'zh-CN',
+    });
     await newestSlugs(onFirst);
     await newestSlugs(onFirst);
-    expect(await second.command(`release ${UID.article} ${draft.documentId} zh-CN`, 'RELEASED')).toBe('');
+    expect(
+      await second.command(`release ${UID.article} ${draft.documentId} zh-CN`, 'RELEASED'),
+    ).toBe('');
     expect((await newestSlugs(onFirst))[0]).toBe(slug);
     await second.stopped;
   });

@@ -11,7 +11,9 @@ const listPath = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pa
 test('reads are answered (as misses), publishes are seen at once, nothing fails', async () => {
   const first = await app.http().get(listPath).set('Host', HOST);
   expect(first.status).toBe(200);
-  const { result: again, statements } = await requestQueriesDuring(app.strapi, () => app.http().get(listPath).set('Host', HOST));
+  const { result: again, statements } = await requestQueriesDuring(app.strapi, () =>
+    app.http().get(listPath).set('Host', HOST),
+  );
   expect(again.status).toBe(200);
   expect(statements.length).toBeGreaterThan(0);
 

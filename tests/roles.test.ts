@@ -10,26 +10,56 @@ const app = bootTestAppForFile();
 
 type Account = { email: string; password: string };
 
-const as = async (account: Account) => ({ Authorization: `Bearer ${await app.adminToken(account)}` });
+const as = async (account: Account) => ({
+  Authorization: `Bearer ${await app.adminToken(account)}`,
+});
 
 /** `data` sent to the admin API, signed in as `account`. */
-const send = async (account: Account, method: 'post' | 'put', url: string, data: object) => app.http()[method](url).set(await as(account)).send(data);
+const send = async (account: Account, method: 'post' | 'put', url: string, data: object) =>
+  app
+    .http()
+    [method](url)
+    .set(await as(account))
+    .send(data);
 
-const createArticleAs = (account: Account, overrides: Record<string, unknown> = {}) => send(account, 'post', contentManagerUrl(UID.article, '?locale=zh-CN'), articleData(overrides));
-const editAs = (account: Account, documentId: string, data: object) => send(account, 'put', contentManagerUrl(UID.article, `/${documentId}?locale=zh-CN`), data);
-const action = (account: Account, documentId: string, name: 'publish' | 'unpublish') => send(account, 'post', contentManagerUrl(UID.article, `/${documentId}/actions/${name}?locale=zh-CN`), {});
+const createArticleAs = (account: Account, overrides: Record<string, unknown> = {}) =>
+  send(account, 'post', contentManagerUrl(UID.article, '?locale=zh-CN'), articleData(overrides));
+const editAs = (account: Account, documentId: string, data: object) =>
+  send(account, 'put', contentManagerUrl(UID.article, `/${documentId}?locale=zh-CN`), data);
+const action = (account: Account, documentId: string, name: 'publish' | 'unpublish') =>
+  send(
+    account,
+    'post',
+    contentManagerUrl(UID.article, `/${documentId}/actions/${name}?locale=zh-CN`),
+    {},
+  );
 
-const uploadAs = async (account: Account, filename: string, { width, height }: { width: number; height: number }) => {
-  const png = await sharp({ create: { width, height, channels: 3, background: '#c8102e' } }).png().toBuffer();
-  return app.http().post('/upload').set(await as(account)).attach('files', png, { filename, contentType: 'image/png' });
+const uploadAs = async (
+  account: Account,
+  filename: string,
+  { width, height }: { width: number; height: number },
+) => {
+  const png = await sharp({ create: { width, height, channels: 3, background: '#c8102e' } })
+    .png()
+    .toBuffer();
+  return app
+    .http()
+    .post('/upload')
+    .set(await as(account))
+    .attach('files', png, { filename, contentType: 'image/png' });
 };
 
 describe('editorial roles', () => {
   test('exist exactly once, and a second bootstrap neither duplicates nor resets them', async () => {
     const roles = app.strapi.db.query('admin::role');
-    const editor = await roles.findOne({ where: { name: 'Publicity Editor' }, populate: ['permissions'] });
+    const editor = await roles.findOne({
+      where: { name: 'Publicity Editor' },
+      populate: ['permissions'],
+    });
     // An administrator's change must survive the next start.
-    await app.strapi.service('admin::role').update({ id: editor.id }, { description: 'changed by an administrator' });
+    await app.strapi
+      .service('admin::role')
+      .update({ id: editor.id }, { description: 'changed by an administrator' });
 
     await ensureEditorialRoles(app.strapi);
 
@@ -45,7 +75,10 @@ describe('editorial roles', () => {
     for (const account of Object.values(ACCOUNTS)) {
       await expect(app.adminToken(account)).resolves.toEqual(expect.any(String));
     }
-    const wrong = await app.http().post('/admin/login').send({ email: ACCOUNTS.editor.email, password: 'Demo-password-1' });
+    const wrong = await app
+      .http()
+      .post('/admin/login')
+      .send({ email: ACCOUNTS.editor.email, password: 'Demo-password-1' });
     expect(wrong.status).toBe(400);
   });
 
@@ -62,7 +95,11 @@ describe('editorial roles', () => {
     // The reviewer's permission alone does not release unreviewed content.
     expect((await action(ACCOUNTS.reviewer, documentId, 'publish')).status).toBe(403);
 
-    await recordSystemApproval(app.strapi, { uid: UID.article, documentId, locale: 'zh-CN' }, 'role test');
+    await recordSystemApproval(
+      app.strapi,
+      { uid: UID.article, documentId, locale: 'zh-CN' },
+      'role test',
+    );
     expect((await action(ACCOUNTS.reviewer, documentId, 'publish')).status).toBe(200);
     const released = await app.http().get(`/api/articles/${documentId}`);
     expect(released.status).toBe(200);
@@ -79,7 +116,9 @@ describe('editorial roles', () => {
       .get(contentManagerUrl(UID.article, '?locale=zh-CN&pageSize=100'))
       .set(await as(ACCOUNTS.reviewer));
     expect(list.status).toBe(200);
-    expect(list.body.results.map((article: { slug: string }) => article.slug)).toContain('bottom-up-evaluation-plan-draft');
+    expect(list.body.results.map((article: { slug: string }) => article.slug)).toContain(
+      'bottom-up-evaluation-plan-draft',
+    );
 
     expect((await createArticleAs(ACCOUNTS.reviewer)).status).toBe(403);
     const someone = list.body.results[0].documentId;
@@ -88,7 +127,12 @@ describe('editorial roles', () => {
   });
 
   test('an editor may work on the English locale too', async () => {
-    const created = await send(ACCOUNTS.editor, 'post', contentManagerUrl(UID.article, '?locale=en'), articleData({ title: 'An English draft', slug: 'english-draft' }));
+    const created = await send(
+      ACCOUNTS.editor,
+      'post',
+      contentManagerUrl(UID.article, '?locale=en'),
+      articleData({ title: 'An English draft', slug: 'english-draft' }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.data.locale).toBe('en');
   });
@@ -113,9 +157,14 @@ describe('media library', () => {
 
 describe('first super admin from the environment', () => {
   test('is created once and never replaced by a later ADMIN_EMAIL', async () => {
-    await ensureEnvSuperAdmin(app.strapi, { ADMIN_EMAIL: 'someone-else@example.com', ADMIN_PASSWORD: 'Another-Pass-1' });
+    await ensureEnvSuperAdmin(app.strapi, {
+      ADMIN_EMAIL: 'someone-else@example.com',
+      ADMIN_PASSWORD: 'Another-Pass-1',
+    });
     const superAdmins = await app.strapi.service('admin::role').getSuperAdminWithUsersCount();
     expect(superAdmins.usersCount).toBe(1);
-    expect(await app.strapi.service('admin::user').findOneByEmail('someone-else@example.com')).toBeNull();
+    expect(
+      await app.strapi.service('admin::user').findOneByEmail('someone-else@example.com'),
+    ).toBeNull();
   });
 });

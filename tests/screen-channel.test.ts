@@ -21,11 +21,14 @@ const app = bootTestAppForFile({
 let port: number;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve),
+  );
   port = (app.strapi.server.httpServer.address() as AddressInfo).port;
 });
 
-const feed = (headers: Record<string, string> = bearer, query = '') => app.http().get(`/api/screen/feed${query}`).set(headers);
+const feed = (headers: Record<string, string> = bearer, query = '') =>
+  app.http().get(`/api/screen/feed${query}`).set(headers);
 
 describe('screen access', () => {
   test('needs a screen token, as a Bearer header or ?token=', async () => {
@@ -51,7 +54,9 @@ describe('screen access', () => {
       spy.mockRestore();
     }
     expect(logged).toHaveLength(2);
-    expect(logged[0]).toMatch(/^GET \/api\/screen\/feed\?locale=zh-CN&token=\[REDACTED\] \(\d+ ms\) 200$/);
+    expect(logged[0]).toMatch(
+      /^GET \/api\/screen\/feed\?locale=zh-CN&token=\[REDACTED\] \(\d+ ms\) 200$/,
+    );
     expect(logged.join('\n')).not.toContain(TOKEN);
   });
 });
@@ -60,33 +65,71 @@ describe('screen feed', () => {
   test('holds only published items targeted at screens, with achievements, pillars, playlist and counts', async () => {
     const { data } = (await feed()).body;
     expect(data.brand).toMatchObject({ name: '党建动车组' });
-    expect(data.brand.pillars.map((pillar: { title: string }) => pillar.title)).toEqual(['双提升', '三服务', '四争先']);
+    expect(data.brand.pillars.map((pillar: { title: string }) => pillar.title)).toEqual([
+      '双提升',
+      '三服务',
+      '四争先',
+    ]);
 
     const onScreens = async (uid: ContentUid) =>
-      (await documents(app.strapi, uid).findMany({ status: 'published', locale: 'zh-CN', filters: { channels: { screen: true } }, fields: ['documentId'] })).map(
-        (row: { documentId: string }) => row.documentId
-      );
+      (
+        await documents(app.strapi, uid).findMany({
+          status: 'published',
+          locale: 'zh-CN',
+          filters: { channels: { screen: true } },
+          fields: ['documentId'],
+        })
+      ).map((row: { documentId: string }) => row.documentId);
     const screenArticles = await onScreens(UID.article);
     const screenVideos = await onScreens(UID.video);
     const screenAchievements = await onScreens(UID.achievement);
     for (const item of data.latest) {
-      const expected = { article: screenArticles, video: screenVideos, achievement: screenAchievements }[item.kind as 'article'];
+      const expected = {
+        article: screenArticles,
+        video: screenVideos,
+        achievement: screenAchievements,
+      }[item.kind as 'article'];
       expect(expected).toContain(item.documentId);
       // Labelled with its live 栏目's name (an achievement has none).
-      const uid: ContentUid = { article: UID.article, video: UID.video, achievement: UID.achievement }[item.kind as 'article' | 'video' | 'achievement'];
-      const live = await documents(app.strapi, uid).findOne({ documentId: item.documentId, status: 'published', locale: 'zh-CN', populate: uid === UID.achievement ? [] : ['category'] });
-      expect([item.documentId, item.category]).toEqual([item.documentId, live?.category?.name ?? null]);
+      const uid: ContentUid = {
+        article: UID.article,
+        video: UID.video,
+        achievement: UID.achievement,
+      }[item.kind as 'article' | 'video' | 'achievement'];
+      const live = await documents(app.strapi, uid).findOne({
+        documentId: item.documentId,
+        status: 'published',
+        locale: 'zh-CN',
+        populate: uid === UID.achievement ? [] : ['category'],
+      });
+      expect([item.documentId, item.category]).toEqual([
+        item.documentId,
+        live?.category?.name ?? null,
+      ]);
     }
-    expect(data.latest.some((item: { category: string | null }) => item.category !== null)).toBe(true);
-    expect(data.latest.map((item: { publishedAt: string }) => item.publishedAt)).toEqual([...data.latest.map((item: { publishedAt: string }) => item.publishedAt)].sort().reverse());
-    expect(data.playlist.map((video: { documentId: string }) => video.documentId).sort()).toEqual([...screenVideos].sort());
-    expect(data.achievements.map((achievement: { documentId: string }) => achievement.documentId).sort()).toEqual([...screenAchievements].sort());
-    for (const achievement of data.achievements) expect(achievement.metrics.length).toBeGreaterThan(0);
+    expect(data.latest.some((item: { category: string | null }) => item.category !== null)).toBe(
+      true,
+    );
+    expect(data.latest.map((item: { publishedAt: string }) => item.publishedAt)).toEqual(
+      [...data.latest.map((item: { publishedAt: string }) => item.publishedAt)].sort().reverse(),
+    );
+    expect(data.playlist.map((video: { documentId: string }) => video.documentId).sort()).toEqual(
+      [...screenVideos].sort(),
+    );
+    expect(
+      data.achievements.map((achievement: { documentId: string }) => achievement.documentId).sort(),
+    ).toEqual([...screenAchievements].sort());
+    for (const achievement of data.achievements)
+      expect(achievement.metrics.length).toBeGreaterThan(0);
 
     const byLevel = data.counts.achievementsByLevel as Record<string, number>;
-    expect(Object.values(byLevel).reduce((sum, count) => sum + count, 0)).toBe(screenAchievements.length);
+    expect(Object.values(byLevel).reduce((sum, count) => sum + count, 0)).toBe(
+      screenAchievements.length,
+    );
     // The demo was published just now: everything on screens counts for this month.
-    expect(data.counts.publishedThisMonth).toBe(screenArticles.length + screenVideos.length + screenAchievements.length);
+    expect(data.counts.publishedThisMonth).toBe(
+      screenArticles.length + screenVideos.length + screenAchievements.length,
+    );
     // Staff rankings are opt-in (PARTICIPATION_RANKINGS_ON_SCREENS; tests/screen-rankings.test.ts).
     expect(data.rankings).toBeNull();
   });
@@ -100,7 +143,11 @@ describe('screen feed', () => {
     expect(again.text).toBe('');
     expect((await feed({ ...bearer, 'If-None-Match': `"other", ${etag}` })).status).toBe(304);
 
-    await createReleased(app.strapi, UID.article, articleData({ title: '大屏新消息', channels: everywhere }));
+    await createReleased(
+      app.strapi,
+      UID.article,
+      articleData({ title: '大屏新消息', channels: everywhere }),
+    );
     const changed = await feed({ ...bearer, 'If-None-Match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
@@ -122,19 +169,50 @@ describe('live stream', () => {
       expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
       await stream.waitFor((event) => event.comment === 'heartbeat');
 
-      const websiteOnly = await createReleased(app.strapi, UID.article, articleData({ title: '仅网站', channels: { website: true, wechat: false, screen: false } }));
-      const onScreens = await createReleased(app.strapi, UID.article, articleData({ title: '上大屏', channels: everywhere }));
-      const published = await stream.waitFor((event) => event.event === 'publish' && JSON.parse(event.data!).documentId === onScreens.documentId);
-      await documents(app.strapi, UID.article).unpublish({ documentId: onScreens.documentId, locale: 'zh-CN' });
+      const websiteOnly = await createReleased(
+        app.strapi,
+        UID.article,
+        articleData({ title: '仅网站', channels: { website: true, wechat: false, screen: false } }),
+      );
+      const onScreens = await createReleased(
+        app.strapi,
+        UID.article,
+        articleData({ title: '上大屏', channels: everywhere }),
+      );
+      const published = await stream.waitFor(
+        (event) =>
+          event.event === 'publish' && JSON.parse(event.data!).documentId === onScreens.documentId,
+      );
+      await documents(app.strapi, UID.article).unpublish({
+        documentId: onScreens.documentId,
+        locale: 'zh-CN',
+      });
       const unpublished = await stream.waitFor((event) => event.event === 'unpublish');
-      expect(JSON.parse(unpublished.data!)).toMatchObject({ type: 'unpublish', uid: UID.article, documentId: onScreens.documentId, locale: 'zh-CN' });
+      expect(JSON.parse(unpublished.data!)).toMatchObject({
+        type: 'unpublish',
+        uid: UID.article,
+        documentId: onScreens.documentId,
+        locale: 'zh-CN',
+      });
       expect(Number(unpublished.id)).toBeGreaterThan(Number(published.id));
-      expect(stream.events.some((event) => event.data?.includes(websiteOnly.documentId))).toBe(false);
+      expect(stream.events.some((event) => event.data?.includes(websiteOnly.documentId))).toBe(
+        false,
+      );
 
       // Deleting live content takes it off the screens too.
-      const doomed = await createReleased(app.strapi, UID.article, articleData({ title: '将被删除', channels: everywhere }));
-      await documents(app.strapi, UID.article).delete({ documentId: doomed.documentId, locale: 'zh-CN' });
-      await stream.waitFor((event) => event.event === 'unpublish' && JSON.parse(event.data!).documentId === doomed.documentId);
+      const doomed = await createReleased(
+        app.strapi,
+        UID.article,
+        articleData({ title: '将被删除', channels: everywhere }),
+      );
+      await documents(app.strapi, UID.article).delete({
+        documentId: doomed.documentId,
+        locale: 'zh-CN',
+      });
+      await stream.waitFor(
+        (event) =>
+          event.event === 'unpublish' && JSON.parse(event.data!).documentId === doomed.documentId,
+      );
     } finally {
       stream.close();
     }
@@ -142,14 +220,27 @@ describe('live stream', () => {
 
   test('a screen that reconnects with Last-Event-ID gets what it missed, once', async () => {
     const first = await openEventStream(port, '/api/screen/stream', bearer);
-    const a = await createReleased(app.strapi, UID.article, articleData({ title: '断线前', channels: everywhere }));
+    const a = await createReleased(
+      app.strapi,
+      UID.article,
+      articleData({ title: '断线前', channels: everywhere }),
+    );
     const seen = await first.waitFor((event) => event.data?.includes(a.documentId) ?? false);
     first.close();
 
-    const missed = await createReleased(app.strapi, UID.article, articleData({ title: '断线期间', channels: everywhere }));
-    const again = await openEventStream(port, '/api/screen/stream', { ...bearer, 'Last-Event-ID': seen.id! });
+    const missed = await createReleased(
+      app.strapi,
+      UID.article,
+      articleData({ title: '断线期间', channels: everywhere }),
+    );
+    const again = await openEventStream(port, '/api/screen/stream', {
+      ...bearer,
+      'Last-Event-ID': seen.id!,
+    });
     try {
-      const replayed = await again.waitFor((event) => event.data?.includes(missed.documentId) ?? false);
+      const replayed = await again.waitFor(
+        (event) => event.data?.includes(missed.documentId) ?? false,
+      );
       expect(Number(replayed.id)).toBeGreaterThan(Number(seen.id));
       expect(again.events.filter((event) => event.data?.includes(a.documentId))).toEqual([]);
     } finally {
@@ -158,17 +249,27 @@ describe('live stream', () => {
   });
 
   // Two processes need a shared database server and Redis: the PostgreSQL run has both.
-  (process.env.DATABASE_CLIENT === 'postgres' && process.env.TEST_REDIS_URL ? test : test.skip)('hears a publish made on another server instance, through Redis', async () => {
-    const stream = await openEventStream(port, '/api/screen/stream', bearer);
-    try {
-      const draft = await documents(app.strapi, UID.article).create({ data: articleData({ title: '另一台服务器发布', channels: everywhere }), locale: 'zh-CN' });
-      const second = await startSecondInstance();
-      expect(await second.command(`release ${UID.article} ${draft.documentId} zh-CN`, 'RELEASED')).toBe('');
-      await second.stopped;
-      const event = await stream.waitFor((candidate) => candidate.data?.includes(draft.documentId) ?? false);
-      expect(event.event).toBe('publish');
-    } finally {
-      stream.close();
-    }
-  });
+  (process.env.DATABASE_CLIENT === 'postgres' && process.env.TEST_REDIS_URL ? test : test.skip)(
+    'hears a publish made on another server instance, through Redis',
+    async () => {
+      const stream = await openEventStream(port, '/api/screen/stream', bearer);
+      try {
+        const draft = await documents(app.strapi, UID.article).create({
+          data: articleData({ title: '另一台服务器发布', channels: everywhere }),
+          locale: 'zh-CN',
+        });
+        const second = await startSecondInstance();
+        expect(
+          await second.command(`release ${UID.article} ${draft.documentId} zh-CN`, 'RELEASED'),
+        ).toBe('');
+        await second.stopped;
+        const event = await stream.waitFor(
+          (candidate) => candidate.data?.includes(draft.documentId) ?? false,
+        );
+        expect(event.event).toBe('publish');
+      } finally {
+        stream.close();
+      }
+    },
+  );
 });

@@ -9,7 +9,9 @@ test('SEED_DEMO=false starts an empty CMS with its roles and super admin', async
     expect(await app.strapi.db.query(uid).count()).toBe(0);
   }
   expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(0);
-  expect(await app.strapi.service('admin::role').findOne({ name: 'Publicity Editor' })).not.toBeNull();
+  expect(
+    await app.strapi.service('admin::role').findOne({ name: 'Publicity Editor' }),
+  ).not.toBeNull();
   expect(await app.strapi.service('admin::user').findOneByEmail(ACCOUNTS.editor.email)).toBeNull();
   await expect(app.adminToken(ACCOUNTS.superAdmin)).resolves.toEqual(expect.any(String));
   const articles = await app.http().get('/api/articles');
@@ -31,7 +33,14 @@ test('demo accounts without a password in the environment get a generated one, s
     expect(login.status).toBe(200);
   }
   // No two accounts share a password, and none is a fixed one.
-  const passwords = DEMO_ACCOUNTS.map((account) => printed.split('\n').find((text) => text.includes(account.email))!.trim().split(/\s+/).pop());
+  const passwords = DEMO_ACCOUNTS.map((account) =>
+    printed
+      .split('\n')
+      .find((text) => text.includes(account.email))!
+      .trim()
+      .split(/\s+/)
+      .pop(),
+  );
   expect(new Set(passwords).size).toBe(DEMO_ACCOUNTS.length);
 
   warn.mockClear();

@@ -7,7 +7,13 @@ const app = bootTestAppForFile();
 
 /** Rows per table, all versions and locales: what a duplicate would show up in. */
 const rowCounts = async () => {
-  const tables = [...PUBLIC_UIDS, 'admin::user', 'admin::role', 'plugin::upload.file', 'plugin::i18n.locale'];
+  const tables = [
+    ...PUBLIC_UIDS,
+    'admin::user',
+    'admin::role',
+    'plugin::upload.file',
+    'plugin::i18n.locale',
+  ];
   const counts: Record<string, number> = {};
   for (const uid of tables) counts[uid] = await app.strapi.db.query(uid).count();
   return counts;
@@ -15,16 +21,24 @@ const rowCounts = async () => {
 
 describe('demo content', () => {
   test('is the 党建动车组 brand with its three pillars and organization tree', async () => {
-    const brand = await app.http().get('/api/brands?populate[pillars]=true&populate[organization]=true&populate[logo]=true');
+    const brand = await app
+      .http()
+      .get('/api/brands?populate[pillars]=true&populate[organization]=true&populate[logo]=true');
     expect(brand.status).toBe(200);
     expect(brand.body.data).toHaveLength(1);
     const [profile] = brand.body.data;
     expect(profile).toMatchObject({ name: '党建动车组', locale: 'zh-CN' });
-    expect(profile.pillars.map((pillar: { title: string }) => pillar.title)).toEqual(['双提升', '三服务', '四争先']);
+    expect(profile.pillars.map((pillar: { title: string }) => pillar.title)).toEqual([
+      '双提升',
+      '三服务',
+      '四争先',
+    ]);
     expect(profile.organization.name).toBe('铁路运输分公司党委');
     expect(profile.logo.formats).toHaveProperty('thumbnail');
 
-    const tree = await app.http().get('/api/organizations?filters[kind][$eq]=committee&populate[children]=true');
+    const tree = await app
+      .http()
+      .get('/api/organizations?filters[kind][$eq]=committee&populate[children]=true');
     expect(tree.body.data).toHaveLength(1);
     const branches = tree.body.data[0].children;
     expect(branches.length).toBeGreaterThanOrEqual(2);
@@ -32,10 +46,16 @@ describe('demo content', () => {
   });
 
   test('has at least six published website articles across several categories', async () => {
-    const response = await app.http().get('/api/articles?locale=zh-CN&populate[category]=true&populate[cover]=true&pagination[pageSize]=100');
+    const response = await app
+      .http()
+      .get(
+        '/api/articles?locale=zh-CN&populate[category]=true&populate[cover]=true&pagination[pageSize]=100',
+      );
     expect(response.status).toBe(200);
     expect(response.body.data.length).toBeGreaterThanOrEqual(6);
-    const categories = new Set(response.body.data.map((article: { category: { slug: string } }) => article.category.slug));
+    const categories = new Set(
+      response.body.data.map((article: { category: { slug: string } }) => article.category.slug),
+    );
     expect(categories.size).toBeGreaterThanOrEqual(4);
     for (const article of response.body.data) {
       expect(article.body.length).toBeGreaterThan(0);
@@ -46,7 +66,9 @@ describe('demo content', () => {
   test('has two videos and three achievements with metrics', async () => {
     const videos = await app.http().get('/api/videos');
     expect(videos.body.meta.pagination.total).toBe(2);
-    const achievements = await app.http().get('/api/achievements?populate[metrics]=true&populate[organization]=true');
+    const achievements = await app
+      .http()
+      .get('/api/achievements?populate[metrics]=true&populate[organization]=true');
     expect(achievements.body.data).toHaveLength(3);
     for (const achievement of achievements.body.data) {
       expect(achievement.metrics.length).toBeGreaterThan(0);
@@ -58,7 +80,9 @@ describe('demo content', () => {
     const drafts = DEMO_ARTICLES.filter((article) => article.draftOnly);
     expect(drafts.length).toBeGreaterThan(0);
     for (const draft of drafts) {
-      const published = await app.strapi.documents(UID.article).findFirst({ filters: { slug: draft.slug }, status: 'published' });
+      const published = await app.strapi
+        .documents(UID.article)
+        .findFirst({ filters: { slug: draft.slug }, status: 'published' });
       expect(published).toBeNull();
     }
   });
@@ -75,7 +99,10 @@ describe('locales', () => {
     const english = await app.http().get('/api/brands?locale=en&populate[pillars]=true');
     expect(english.status).toBe(200);
     expect(english.body.data).toHaveLength(1);
-    expect(english.body.data[0]).toMatchObject({ locale: 'en', slug: 'party-building-bullet-train' });
+    expect(english.body.data[0]).toMatchObject({
+      locale: 'en',
+      slug: 'party-building-bullet-train',
+    });
     expect(english.body.data[0].name).toMatch(/Bullet Train/);
     expect(english.body.data[0].pillars).toHaveLength(3);
     // Same document in both languages.
@@ -95,14 +122,20 @@ describe('seeding', () => {
   });
 
   test('does not bring back demo content someone deleted', async () => {
-    const video = await app.strapi.documents(UID.video).findFirst({ filters: { slug: 'four-firsts-safety-class' } });
+    const video = await app.strapi
+      .documents(UID.video)
+      .findFirst({ filters: { slug: 'four-firsts-safety-class' } });
     await app.strapi.documents(UID.video).delete({ documentId: video!.documentId });
     await app.restart();
-    expect(await app.strapi.db.query(UID.video).count({ where: { slug: 'four-firsts-safety-class' } })).toBe(0);
+    expect(
+      await app.strapi.db.query(UID.video).count({ where: { slug: 'four-firsts-safety-class' } }),
+    ).toBe(0);
   });
 
   test('resumes an interrupted seed without duplicating what it already wrote', async () => {
-    await app.strapi.store({ type: 'core', name: 'brand-cms', key: 'demo-seed-version' }).delete({});
+    await app.strapi
+      .store({ type: 'core', name: 'brand-cms', key: 'demo-seed-version' })
+      .delete({});
     const before = await rowCounts();
     await seedDemo(app.strapi);
     const after = await rowCounts();

@@ -13,7 +13,11 @@ const { editor, reviewer, secondReviewer } = ACCOUNTS;
 const A = UID.article;
 
 type Outcome = { documentId: string; ok: boolean; reason: string | null };
-const bulk = async (account: (typeof ACCOUNTS)[keyof typeof ACCOUNTS], action: string, body: Record<string, unknown>) =>
+const bulk = async (
+  account: (typeof ACCOUNTS)[keyof typeof ACCOUNTS],
+  action: string,
+  body: Record<string, unknown>,
+) =>
   app
     .http()
     [action === 'schedule' ? 'put' : 'post'](`/workflow/bulk/${action}`)
@@ -21,14 +25,28 @@ const bulk = async (account: (typeof ACCOUNTS)[keyof typeof ACCOUNTS], action: s
     .send({ uid: A, ...body });
 const outcomes = (response: { status: number; body: { data?: Outcome[]; error?: unknown } }) => {
   expect([response.status, response.body.error]).toEqual([200, undefined]);
-  return Object.fromEntries((response.body.data ?? []).map(({ documentId, ok, reason }) => [documentId, ok ? 'ok' : reason]));
+  return Object.fromEntries(
+    (response.body.data ?? []).map(({ documentId, ok, reason }) => [
+      documentId,
+      ok ? 'ok' : reason,
+    ]),
+  );
 };
 const IN_AN_HOUR = () => new Date(Date.now() + 3600_000).toISOString();
 
 test('bulk submit sends each draft as submit would, and says why the others were refused', async () => {
-  const [first, second, already] = [await wf.createArticle(editor), await wf.createArticle(editor), await wf.createArticle(editor)];
+  const [first, second, already] = [
+    await wf.createArticle(editor),
+    await wf.createArticle(editor),
+    await wf.createArticle(editor),
+  ];
   await wf.submit(editor, A, already);
-  const answer = outcomes(await bulk(editor, 'submit', { documentIds: [first, second, already, 'nosuchdocument'], comment: '本周稿件' }));
+  const answer = outcomes(
+    await bulk(editor, 'submit', {
+      documentIds: [first, second, already, 'nosuchdocument'],
+      comment: '本周稿件',
+    }),
+  );
   expect(answer[first]).toBe('ok');
   expect(answer[second]).toBe('ok');
   // In the single action's own words.
@@ -38,7 +56,11 @@ test('bulk submit sends each draft as submit would, and says why the others were
     expect((await reviewStateOf(app, id)).reviewState).toBe('in_review');
     // On the trail as a single submit, with the comment.
     const trail = await wf.history(editor, A, id);
-    expect(trail.at(-1)).toMatchObject({ action: 'submit', comment: '本周稿件', actorName: expect.any(String) });
+    expect(trail.at(-1)).toMatchObject({
+      action: 'submit',
+      comment: '本周稿件',
+      actorName: expect.any(String),
+    });
   }
   expect(await auditActions(app, already)).toEqual(['submit']);
   // A reviewer has no submit on these (as alone): refused per item, nothing written.
@@ -53,7 +75,8 @@ test('bulk schedule sets one time on each; a time that is not one is the request
   const publishAt = IN_AN_HOUR();
   const answer = outcomes(await bulk(editor, 'schedule', { documentIds: ids, publishAt }));
   expect(ids.map((id) => answer[id])).toEqual(['ok', 'ok']);
-  for (const id of ids) expect(new Date((await reviewStateOf(app, id)).publishAt).toISOString()).toBe(publishAt);
+  for (const id of ids)
+    expect(new Date((await reviewStateOf(app, id)).publishAt).toISOString()).toBe(publishAt);
   for (const publishAt of ['2030-02-30T09:00:00+08:00', 'tomorrow', 42]) {
     const refused = await bulk(editor, 'schedule', { documentIds: ids, publishAt });
     expect([refused.status, refused.body.error.details.path]).toEqual([400, ['publishAt']]);
@@ -68,7 +91,9 @@ test('bulk approve passes only what this reviewer opened at this stage; the othe
   outcomes(await bulk(editor, 'submit', { documentIds: [read, unread] }));
   // Opening the edit view asks for the status: that is the read.
   expect((await wf.status(reviewer, A, read)).status).toBe(200);
-  const first = outcomes(await bulk(reviewer, 'approve', { documentIds: [read, unread], comment: '同意' }));
+  const first = outcomes(
+    await bulk(reviewer, 'approve', { documentIds: [read, unread], comment: '同意' }),
+  );
   expect(first[read]).toBe('ok');
   expect(first[unread]).toMatch(/尚未在本审核阶段打开阅读/);
   expect((await reviewStateOf(app, read)).stageIndex).toBe(1);
@@ -76,7 +101,9 @@ test('bulk approve passes only what this reviewer opened at this stage; the othe
   expect(await auditActions(app, unread)).toEqual(['submit']);
 
   // A read at 初审 is not a read at 复审: the next reviewer opens it anew.
-  expect(outcomes(await bulk(secondReviewer, 'approve', { documentIds: [read] }))[read]).toMatch(/尚未在本审核阶段打开阅读/);
+  expect(outcomes(await bulk(secondReviewer, 'approve', { documentIds: [read] }))[read]).toMatch(
+    /尚未在本审核阶段打开阅读/,
+  );
   await wf.status(secondReviewer, A, read);
   expect(outcomes(await bulk(secondReviewer, 'approve', { documentIds: [read] }))[read]).toBe('ok');
 
@@ -94,11 +121,16 @@ test('bulk send-back needs one comment and records it on each item', async () =>
     const refused = await bulk(reviewer, 'request-changes', { documentIds: ids, comment });
     expect([refused.status, refused.body.error.details.path]).toEqual([400, ['comment']]);
   }
-  const answer = outcomes(await bulk(reviewer, 'request-changes', { documentIds: ids, comment: '请补充图片说明' }));
+  const answer = outcomes(
+    await bulk(reviewer, 'request-changes', { documentIds: ids, comment: '请补充图片说明' }),
+  );
   expect(ids.map((id) => answer[id])).toEqual(['ok', 'ok']);
   for (const id of ids) {
     expect((await reviewStateOf(app, id)).reviewState).toBe('changes_requested');
-    expect((await wf.history(editor, A, id)).at(-1)).toMatchObject({ action: 'request_changes', comment: '请补充图片说明' });
+    expect((await wf.history(editor, A, id)).at(-1)).toMatchObject({
+      action: 'request_changes',
+      comment: '请补充图片说明',
+    });
   }
 });
 
@@ -114,11 +146,27 @@ test('the documents of a bulk action are named correctly, or the request is a 40
     [{ documentIds: [id], locale: ['en'] }, 'locale'],
   ] as const) {
     for (const action of ['submit', 'schedule', 'approve', 'request-changes']) {
-      const response = await bulk(editor, action, { comment: '意见', publishAt: IN_AN_HOUR(), ...body });
-      expect([action, path, response.status, response.body.error?.details?.path]).toEqual([action, path, 400, [path]]);
+      const response = await bulk(editor, action, {
+        comment: '意见',
+        publishAt: IN_AN_HOUR(),
+        ...body,
+      });
+      expect([action, path, response.status, response.body.error?.details?.path]).toEqual([
+        action,
+        path,
+        400,
+        [path],
+      ]);
     }
   }
   expect(await auditActions(app, id)).toEqual([]);
   // Signed out: nothing.
-  expect((await app.http().post('/workflow/bulk/submit').send({ uid: A, documentIds: [id] })).status).toBe(401);
+  expect(
+    (
+      await app
+        .http()
+        .post('/workflow/bulk/submit')
+        .send({ uid: A, documentIds: [id] })
+    ).status,
+  ).toBe(401);
 });

@@ -21,7 +21,9 @@ test('a scheduled, approved article goes live within seconds of its publishAt wi
   // Sign everyone in first: on a loaded machine three logins alone can outlast a short schedule.
   for (const account of [ACCOUNTS.editor, ...reviewers]) await app.adminToken(account);
   const id = await wf.createArticle(ACCOUNTS.editor);
-  await wf.schedule(ACCOUNTS.editor, UID.article, id, { publishAt: new Date(Date.now() + 5000).toISOString() });
+  await wf.schedule(ACCOUNTS.editor, UID.article, id, {
+    publishAt: new Date(Date.now() + 5000).toISOString(),
+  });
   await wf.submit(ACCOUNTS.editor, UID.article, id);
   for (const account of reviewers) await wf.approve(account, UID.article, id);
   expect((await app.http().get(`/api/articles/${id}`)).status).toBe(404);
@@ -33,5 +35,7 @@ test('a scheduled, approved article goes live within seconds of its publishAt wi
   }
   expect(status).toBe(200);
   const history = await wf.history(ACCOUNTS.reviewer, UID.article, id);
-  expect(history.filter((entry) => entry.action === 'publish').map((entry) => entry.actorName)).toEqual(['scheduler']);
+  expect(
+    history.filter((entry) => entry.action === 'publish').map((entry) => entry.actorName),
+  ).toEqual(['scheduler']);
 });

@@ -12,10 +12,15 @@ const { editor, reviewer, secondReviewer, chiefReviewer } = ACCOUNTS;
 const A = UID.article;
 
 const discard = async (documentId: string, locale = 'zh-CN') =>
-  app.http().post(contentManagerUrl(A, `/${documentId}/actions/discard?locale=${locale}`)).set(await wf.auth(editor)).send({});
+  app
+    .http()
+    .post(contentManagerUrl(A, `/${documentId}/actions/discard?locale=${locale}`))
+    .set(await wf.auth(editor))
+    .send({});
 
 const passTheChain = async (documentId: string) => {
-  for (const account of [reviewer, secondReviewer, chiefReviewer]) expect((await wf.approve(account, A, documentId)).status).toBe(200);
+  for (const account of [reviewer, secondReviewer, chiefReviewer])
+    expect((await wf.approve(account, A, documentId)).status).toBe(200);
 };
 
 /** A live article whose draft has then been changed. */
@@ -28,16 +33,29 @@ const liveThenEdited = async (title: string) => {
   return documentId;
 };
 
-const draftTitle = async (documentId: string) => (await app.strapi.db.query(A).findOne({ where: { documentId, locale: 'zh-CN', publishedAt: null } }))?.title;
+const draftTitle = async (documentId: string) =>
+  (
+    await app.strapi.db
+      .query(A)
+      .findOne({ where: { documentId, locale: 'zh-CN', publishedAt: null } })
+  )?.title;
 
 /** After a discard: the live version's state, on the trail as `discarded` with who, and nothing to review in any queue. */
 const expectBackToLive = async (documentId: string, title: string, from: string) => {
   const state = await reviewStateOf(app, documentId);
   expect(state).toMatchObject({ reviewState: 'published', stageIndex: 0, publishAt: null });
   expect(await draftTitle(documentId)).toBe(title);
-  const trail = await app.strapi.db.query('api::workflow.audit-entry').findMany({ where: { targetDocumentId: documentId, action: 'discarded' } });
+  const trail = await app.strapi.db
+    .query('api::workflow.audit-entry')
+    .findMany({ where: { targetDocumentId: documentId, action: 'discarded' } });
   expect(trail).toHaveLength(1);
-  expect(trail[0]).toMatchObject({ fromState: from, toState: 'published', actorType: 'user', actorName: '李晓雯', contentHash: state.reviewedHash });
+  expect(trail[0]).toMatchObject({
+    fromState: from,
+    toState: 'published',
+    actorType: 'user',
+    actorName: '李晓雯',
+    contentHash: state.reviewedHash,
+  });
   expect((await auditActions(app, documentId)).slice(-1)).toEqual(['discarded']);
   // Nothing to review, nothing offered but what a live item offers.
   expect((await wf.queue(reviewer)).map((item) => item.documentId)).not.toContain(documentId);
@@ -81,7 +99,9 @@ test('an approved changed version waiting for its publish time: the schedule goe
   expect((await reviewStateOf(app, id)).reviewState).toBe('approved');
   expect((await discard(id)).status).toBe(200);
   await expectBackToLive(id, '定时前放弃', 'approved');
-  const entry = await app.strapi.db.query('api::workflow.audit-entry').findOne({ where: { targetDocumentId: id, action: 'discarded' } });
+  const entry = await app.strapi.db
+    .query('api::workflow.audit-entry')
+    .findOne({ where: { targetDocumentId: id, action: 'discarded' } });
   expect(new Date(entry.details.publishAtCleared).toISOString()).toBe(publishAt);
   // The scheduler, past that time, releases nothing.
   await runDueJobs(app.strapi, new Date(Date.now() + 7200_000));
@@ -104,13 +124,18 @@ test('nothing live to go back to: refused, and the draft kept (Strapi’s discar
   expect((await wf.unpublish(chiefReviewer, A, takenDown)).status).toBe(200);
   expect((await reviewStateOf(app, takenDown)).reviewState).toBe('unpublished');
 
-  for (const [id, title] of [[never, '从未发布'], [takenDown, '已下线']]) {
+  for (const [id, title] of [
+    [never, '从未发布'],
+    [takenDown, '已下线'],
+  ]) {
     // The content manager refuses by itself (it finds no live version)…
     const refused = await discard(id);
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
     // …and every other path is refused by the transition table, before Strapi deletes anything.
-    await expect(app.strapi.documents(A).discardDraft({ documentId: id, locale: 'zh-CN' })).rejects.toThrow(/该内容未发布|not published/);
+    await expect(
+      app.strapi.documents(A).discardDraft({ documentId: id, locale: 'zh-CN' }),
+    ).rejects.toThrow(/该内容未发布|not published/);
     expect(await draftTitle(id)).toBe(title);
     expect(await auditActions(app, id)).not.toContain('discarded');
   }

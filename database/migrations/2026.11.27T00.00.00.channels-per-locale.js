@@ -15,7 +15,10 @@ module.exports = {
     for (const table of TABLES) {
       const links = `${table}_cmps`;
       if (!(await knex.schema.hasTable(links))) continue;
-      const rows = await knex(links).where({ field: 'channels' }).orderBy('id').select('id', 'cmp_id');
+      const rows = await knex(links)
+        .where({ field: 'channels' })
+        .orderBy('id')
+        .select('id', 'cmp_id');
       const seen = new Set();
       for (const row of rows) {
         if (!seen.has(row.cmp_id)) {
@@ -24,7 +27,9 @@ module.exports = {
         }
         const { id, ...values } = await knex(COMPONENT_TABLE).where({ id: row.cmp_id }).first();
         const [inserted] = await knex(COMPONENT_TABLE).insert(values).returning('id');
-        await knex(links).where({ id: row.id }).update({ cmp_id: typeof inserted === 'object' ? inserted.id : inserted });
+        await knex(links)
+          .where({ id: row.id })
+          .update({ cmp_id: typeof inserted === 'object' ? inserted.id : inserted });
       }
     }
   },

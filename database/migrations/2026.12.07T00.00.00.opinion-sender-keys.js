@@ -17,9 +17,12 @@ const SENDER_LINKS = 'participation_opinions_sender_lnk';
 module.exports = {
   async up(knex) {
     if (!(await knex.schema.hasTable(TABLE))) return;
-    if (await knex.schema.hasColumn(TABLE, 'sender_key')) await knex(TABLE).update({ sender_key: null });
+    if (await knex.schema.hasColumn(TABLE, 'sender_key'))
+      await knex(TABLE).update({ sender_key: null });
     if (await knex.schema.hasTable(SENDER_LINKS)) {
-      await knex(SENDER_LINKS).whereIn('opinion_id', knex(TABLE).select('id').where({ anonymous: true })).delete();
+      await knex(SENDER_LINKS)
+        .whereIn('opinion_id', knex(TABLE).select('id').where({ anonymous: true }))
+        .delete();
     }
   },
 };

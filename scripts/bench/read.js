@@ -18,7 +18,7 @@ const { writePlainApp } = require('./plain-strapi');
 const appDir = path.join(__dirname, '..', '..');
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1] ?? true;
+  return index === -1 ? fallback : (process.argv[index + 1] ?? true);
 };
 const ARTICLES = Number(arg('articles', 10000));
 const POSTGRES = process.argv.includes('--postgres');
@@ -46,8 +46,15 @@ const seedArticles = async (strapi, count) => {
   const knex = strapi.db.connection;
   const isPostgres = strapi.db.dialect.client === 'postgres';
   const at = (ms) => (isPostgres ? new Date(ms) : ms);
-  const column = (value) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
-  const [template] = await knex('articles').whereNotNull('published_at').where({ locale: 'zh-CN' }).orderBy('id').limit(1);
+  const column = (value) =>
+    value !== null && typeof value === 'object' && !(value instanceof Date)
+      ? JSON.stringify(value)
+      : value;
+  const [template] = await knex('articles')
+    .whereNotNull('published_at')
+    .where({ locale: 'zh-CN' })
+    .orderBy('id')
+    .limit(1);
   const [category] = await knex('articles_category_lnk').where({ article_id: template.id });
   const maxOf = async (table) => Number((await knex(table).max({ max: 'id' }))[0].max ?? 0);
   let articleId = await maxOf('articles');
@@ -66,11 +73,34 @@ const seedArticles = async (strapi, count) => {
       const publishedAt = now - (i + 1) * 60_000;
       for (const published of [false, true]) {
         const id = ++articleId;
-        const row = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, column(value)]));
-        articles.push({ ...row, id, document_id: documentId, slug: `bench-${i}`, title: `基准文章 第${i}篇`, created_at: at(publishedAt), updated_at: at(publishedAt), published_at: published ? at(publishedAt) : null });
+        const row = Object.fromEntries(
+          Object.entries(fields).map(([name, value]) => [name, column(value)]),
+        );
+        articles.push({
+          ...row,
+          id,
+          document_id: documentId,
+          slug: `bench-${i}`,
+          title: `基准文章 第${i}篇`,
+          created_at: at(publishedAt),
+          updated_at: at(publishedAt),
+          published_at: published ? at(publishedAt) : null,
+        });
         channels.push({ id: ++channelId, website: true, wechat: false, screen: false });
-        links.push({ id: ++linkId, entity_id: id, cmp_id: channelId, component_type: 'publishing.channels', field: 'channels', order: 1 });
-        if (category) categories.push({ id: ++categoryLinkId, article_id: id, category_id: category.category_id });
+        links.push({
+          id: ++linkId,
+          entity_id: id,
+          cmp_id: channelId,
+          component_type: 'publishing.channels',
+          field: 'channels',
+          order: 1,
+        });
+        if (category)
+          categories.push({
+            id: ++categoryLinkId,
+            article_id: id,
+            category_id: category.category_id,
+          });
       }
     }
     await knex.transaction(async (trx) => {
@@ -81,8 +111,15 @@ const seedArticles = async (strapi, count) => {
     });
   }
   if (isPostgres) {
-    for (const table of ['articles', 'components_publishing_channels', 'articles_cmps', 'articles_category_lnk']) {
-      await knex.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
+    for (const table of [
+      'articles',
+      'components_publishing_channels',
+      'articles_cmps',
+      'articles_category_lnk',
+    ]) {
+      await knex.raw(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`,
+      );
     }
   }
 };
@@ -100,7 +137,15 @@ const bareServer = (directory) => {
     fs
       .readdirSync(directory)
       .filter((name) => name.endsWith('.body'))
-      .map((name) => [`/${name.slice(0, -'.body'.length)}`, { body: fs.readFileSync(path.join(directory, name)), headers: JSON.parse(fs.readFileSync(path.join(directory, name.replace(/\.body$/, '.type')), 'utf8')) }])
+      .map((name) => [
+        `/${name.slice(0, -'.body'.length)}`,
+        {
+          body: fs.readFileSync(path.join(directory, name)),
+          headers: JSON.parse(
+            fs.readFileSync(path.join(directory, name.replace(/\.body$/, '.type')), 'utf8'),
+          ),
+        },
+      ]),
   );
   const server = require('http').createServer((request, response) => {
     const { body, headers } = bodies.get(request.url) ?? bodies.get('/0');
@@ -130,7 +175,11 @@ const run = (args, env, { waitFor, nodeFlags = [] } = {}) =>
   new Promise((resolve, reject) => {
     const logFile = path.join(childLogDir, `${args[1]}-${++childCount}.log`);
     const log = fs.openSync(logFile, 'w');
-    const child = spawn(process.execPath, [...nodeFlags, __filename, ...args], { cwd: appDir, env, stdio: ['ignore', log, 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, __filename, ...args], {
+      cwd: appDir,
+      env,
+      stdio: ['ignore', log, 'inherit'],
+    });
     fs.closeSync(log);
     const printed = () => fs.readFileSync(logFile, 'utf8');
     const started = waitFor
@@ -143,18 +192,30 @@ const run = (args, env, { waitFor, nodeFlags = [] } = {}) =>
       : null;
     child.on('exit', (code) => {
       clearInterval(started);
-      return code === 0 && !waitFor ? resolve({ child }) : reject(new Error(`${args.join(' ')} exited with ${code}: ${printed().slice(-500)}`));
+      return code === 0 && !waitFor
+        ? resolve({ child })
+        : reject(new Error(`${args.join(' ')} exited with ${code}: ${printed().slice(-500)}`));
     });
   });
 
 /** The bytes exactly as sent (fetch would undo the gzip the bare server must send too). */
 const rawRequest = (url, { method = 'GET', headers = {}, body } = {}) =>
   new Promise((resolve, reject) => {
-    const request = require('http').request(url, { method, headers: { ...BROWSER_HEADERS, ...headers } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
+    const request = require('http').request(
+      url,
+      { method, headers: { ...BROWSER_HEADERS, ...headers } },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -172,10 +233,16 @@ const rssOf = (pid) => {
 const WRK_SCRIPT = path.join(__dirname, 'wrk-load.lua');
 const wrkVersion = () => {
   try {
-    return execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
+    return execFileSync('wrk', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).split('\n')[0];
   } catch (error) {
     // wrk prints its version and exits with 1.
-    if (error.stdout) return String(error.stdout).split('\n')[0].replace(/ \[.*$/, '');
+    if (error.stdout)
+      return String(error.stdout)
+        .split('\n')[0]
+        .replace(/ \[.*$/, '');
     throw new Error('bench:read loads the server with wrk: apt-get install -y wrk');
   }
 };
@@ -192,19 +259,49 @@ const drained = async (url) => {
 // computes the same from the first page number of a run.
 const OFFSETS = Math.max(1, ARTICLES - 20);
 const STRIDE = [7919, 7907, 7901].find((prime) => OFFSETS % prime !== 0);
-const PAGE_LIST = '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]={start}&pagination[limit]={limit}';
-const PAGE_GRAPHQL = JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { start: {start}, limit: {limit} }) { documentId title } }' });
+const PAGE_LIST =
+  '/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[start]={start}&pagination[limit]={limit}';
+const PAGE_GRAPHQL = JSON.stringify({
+  query:
+    '{ articles(sort: "publishedAt:desc", pagination: { start: {start}, limit: {limit} }) { documentId title } }',
+});
 // The next unasked page number of each server and shape, carried from one run to the next.
 const nextPage = new Map();
 
-const load = async (url, { method = 'GET', headers = {}, body = '', connections = CONNECTIONS, pages, seconds = SECONDS } = {}, watchPid) => {
+const load = async (
+  url,
+  {
+    method = 'GET',
+    headers = {},
+    body = '',
+    connections = CONNECTIONS,
+    pages,
+    seconds = SECONDS,
+  } = {},
+  watchPid,
+) => {
   const target = new URL(url);
-  const first = pages ? nextPage.get(pages.counter) ?? 0 : 0;
+  const first = pages ? (nextPage.get(pages.counter) ?? 0) : 0;
   const args = [
-    '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', WRK_SCRIPT,
-    ...Object.entries({ ...BROWSER_HEADERS, ...headers }).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    '-t1',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    WRK_SCRIPT,
+    ...Object.entries({ ...BROWSER_HEADERS, ...headers }).flatMap(([name, value]) => [
+      '-H',
+      `${name}: ${value}`,
+    ]),
     target.origin,
-    '--', method, pages?.path ?? target.pathname + target.search, pages?.body ?? body, String(first), String(STRIDE), String(OFFSETS),
+    '--',
+    method,
+    pages?.path ?? target.pathname + target.search,
+    pages?.body ?? body,
+    String(first),
+    String(STRIDE),
+    String(OFFSETS),
   ];
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(watchPid))), 200);
@@ -213,7 +310,11 @@ const load = async (url, { method = 'GET', headers = {}, body = '', connections 
     let printed = '';
     wrk.stdout.on('data', (chunk) => (printed += chunk));
     wrk.on('error', reject);
-    wrk.on('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`wrk exited with ${code}: ${printed.slice(-500)}`))));
+    wrk.on('exit', (code) =>
+      code === 0
+        ? resolve(printed)
+        : reject(new Error(`wrk exited with ${code}: ${printed.slice(-500)}`)),
+    );
   });
   clearInterval(sampler);
   const summary = JSON.parse(output.match(/^WRK (.*)$/m)[1]);
@@ -223,7 +324,15 @@ const load = async (url, { method = 'GET', headers = {}, body = '', connections 
   const answered = summary.requests - summary.non2xx;
   // A read that never answered within the run is a failure too, not a zero in the table.
   const ms = (us) => Math.round(us / 100) / 10;
-  return { rps: summary.requests / (summary.durationUs / 1e6), p50: ms(summary.p50Us), p99: ms(summary.p99Us), other, non2xx: summary.non2xx, answered, peak };
+  return {
+    rps: summary.requests / (summary.durationUs / 1e6),
+    p50: ms(summary.p50Us),
+    p99: ms(summary.p99Us),
+    other,
+    non2xx: summary.non2xx,
+    answered,
+    peak,
+  };
 };
 
 const main = async () => {
@@ -238,65 +347,155 @@ const main = async () => {
   const port = await freePort();
   const env = {
     ...process.env,
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), PUBLIC_DIR: publicDir, SEED_DEMO: 'true', CRON_ENABLED: 'false',
-    SCREEN_FEED_PUBLIC: 'true', RATE_LIMIT_ENABLED: 'false', STRAPI_TELEMETRY_DISABLED: 'true', WEBSITE_URL: 'https://www.example.cn',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    PUBLIC_DIR: publicDir,
+    SEED_DEMO: 'true',
+    CRON_ENABLED: 'false',
+    SCREEN_FEED_PUBLIC: 'true',
+    RATE_LIMIT_ENABLED: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    WEBSITE_URL: 'https://www.example.cn',
     ...(POSTGRES
-      ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: database, DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' }
+      ? {
+          DATABASE_CLIENT: 'postgres',
+          DATABASE_HOST: '127.0.0.1',
+          DATABASE_PORT: '5432',
+          DATABASE_NAME: database,
+          DATABASE_USERNAME: 'postgres',
+          DATABASE_PASSWORD: '',
+        }
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database }),
   };
-  const plainDatabase = POSTGRES ? `${database}_plain` : `${database.replace(/\.db$/, '')}-plain.db`;
+  const plainDatabase = POSTGRES
+    ? `${database}_plain`
+    : `${database.replace(/\.db$/, '')}-plain.db`;
   if (POSTGRES) execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', database]);
   const children = [];
   try {
     const seedStart = Date.now();
     const indexList = path.join(publicDir, 'read-indexes.json');
-    await run(['--role', 'seed', '--articles', String(ARTICLES), '--index-list', indexList, '--plain-copy', path.resolve(appDir, plainDatabase)], { ...env, LOG_LEVEL: 'error' });
+    await run(
+      [
+        '--role',
+        'seed',
+        '--articles',
+        String(ARTICLES),
+        '--index-list',
+        indexList,
+        '--plain-copy',
+        path.resolve(appDir, plainDatabase),
+      ],
+      { ...env, LOG_LEVEL: 'error' },
+    );
     const seedSeconds = ((Date.now() - seedStart) / 1000).toFixed(0);
     // Plain Strapi reads a copy of the same data, without the read indexes this project adds.
     const ourIndexes = JSON.parse(fs.readFileSync(indexList, 'utf8'));
     if (POSTGRES) {
-      execFileSync('createdb', ['-h', '127.0.0.1', '-U', 'postgres', '-T', database, plainDatabase]);
-      execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', plainDatabase, '-q', '-c', `DROP INDEX IF EXISTS ${ourIndexes.map((name) => `"${name}"`).join(', ')}`, '-c', 'VACUUM ANALYZE']);
+      execFileSync('createdb', [
+        '-h',
+        '127.0.0.1',
+        '-U',
+        'postgres',
+        '-T',
+        database,
+        plainDatabase,
+      ]);
+      execFileSync('psql', [
+        '-h',
+        '127.0.0.1',
+        '-U',
+        'postgres',
+        '-d',
+        plainDatabase,
+        '-q',
+        '-c',
+        `DROP INDEX IF EXISTS ${ourIndexes.map((name) => `"${name}"`).join(', ')}`,
+        '-c',
+        'VACUUM ANALYZE',
+      ]);
     } else {
       const copy = new (require('better-sqlite3'))(path.resolve(appDir, plainDatabase));
       for (const name of ourIndexes) copy.exec(`DROP INDEX IF EXISTS "${name}"`);
       copy.close();
     }
     const plainPort = await freePort();
-    const plainEnv = { ...env, PORT: String(plainPort), ...(POSTGRES ? { DATABASE_NAME: plainDatabase } : { DATABASE_FILENAME: path.resolve(appDir, plainDatabase) }) };
-    const { child: plain } = await run(['--role', 'plain', '--directory', writePlainApp(appDir, path.join(publicDir, 'plain-strapi'))], plainEnv, { waitFor: /LISTENING/, nodeFlags: [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`] });
+    const plainEnv = {
+      ...env,
+      PORT: String(plainPort),
+      ...(POSTGRES
+        ? { DATABASE_NAME: plainDatabase }
+        : { DATABASE_FILENAME: path.resolve(appDir, plainDatabase) }),
+    };
+    const { child: plain } = await run(
+      [
+        '--role',
+        'plain',
+        '--directory',
+        writePlainApp(appDir, path.join(publicDir, 'plain-strapi')),
+      ],
+      plainEnv,
+      {
+        waitFor: /LISTENING/,
+        nodeFlags: [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`],
+      },
+    );
     children.push(plain);
     const plainBase = `http://127.0.0.1:${plainPort}`;
 
     // The heap limit `npm start` gives the server (SERVER_HEAP_MB, see README "Memory").
     const heapFlag = `--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`;
-    const profileFlags = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [];
-    const { child: server } = await run(['--role', 'serve'], env, { waitFor: /LISTENING/, nodeFlags: [heapFlag, ...profileFlags] });
+    const profileFlags = PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`]
+      : [];
+    const { child: server } = await run(['--role', 'serve'], env, {
+      waitFor: /LISTENING/,
+      nodeFlags: [heapFlag, ...profileFlags],
+    });
     children.push(server);
     const startedRss = rssOf(server.pid);
     const base = `http://127.0.0.1:${port}`;
     const list = '/api/articles?locale=zh-CN&pagination[pageSize]=10';
     const newest = `${list}&sort=publishedAt:desc`;
     const one = (await (await fetch(base + newest)).json()).data[0].documentId;
-    const graphql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles(sort: "publishedAt:desc", pagination: { limit: 10 }) { documentId title } }' }) };
+    const graphql = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          '{ articles(sort: "publishedAt:desc", pagination: { limit: 10 }) { documentId title } }',
+      }),
+    };
     // First reads, one at a time, of what is built from the whole archive: the sitemap index, its
     // parts (up to ten) and the feeds. Misses all; later reads of them are the hits below.
     const firstReads = [];
     const firstRead = async (url) => {
       const started = process.hrtime.bigint();
       const response = await rawRequest(url);
-      if (response.status === 200) firstReads.push({ url: url.slice(base.length), ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      if (response.status === 200)
+        firstReads.push({
+          url: url.slice(base.length),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        });
       return response.status;
     };
-    if ((await firstRead(`${base}/api/sitemap.xml`)) !== 200) throw new Error('the sitemap index did not answer 200: a failed run');
+    if ((await firstRead(`${base}/api/sitemap.xml`)) !== 200)
+      throw new Error('the sitemap index did not answer 200: a failed run');
     for (let part = 1; part <= 10; part += 1) {
       if ((await firstRead(`${base}/api/sitemaps/${part}.xml`)) !== 200) break; // past the last part: a 404
     }
     const sitemapParts = firstReads.length - 1;
     for (const format of ['rss', 'atom', 'json']) {
       for (const locale of ['zh-CN', 'en']) {
-        if ((await firstRead(`${base}/api/feeds/${format}?locale=${locale}`)) !== 200) throw new Error(`the ${format} feed (${locale}) did not answer 200: a failed run`);
+        if ((await firstRead(`${base}/api/feeds/${format}?locale=${locale}`)) !== 200)
+          throw new Error(`the ${format} feed (${locale}) did not answer 200: a failed run`);
       }
     }
     const byTime = [...firstReads].sort((a, b) => a.ms - b.ms);
@@ -321,9 +520,19 @@ const main = async () => {
     for (const [index, [, url, options = {}]] of hits.entries()) {
       const response = await rawRequest(url, options);
       fs.writeFileSync(path.join(bodiesDir, `${index}.body`), response.body);
-      fs.writeFileSync(path.join(bodiesDir, `${index}.type`), JSON.stringify({ 'content-type': response.headers['content-type'] ?? 'application/octet-stream', ...(response.headers['content-encoding'] ? { 'content-encoding': response.headers['content-encoding'] } : {}) }));
+      fs.writeFileSync(
+        path.join(bodiesDir, `${index}.type`),
+        JSON.stringify({
+          'content-type': response.headers['content-type'] ?? 'application/octet-stream',
+          ...(response.headers['content-encoding']
+            ? { 'content-encoding': response.headers['content-encoding'] }
+            : {}),
+        }),
+      );
     }
-    const { child: bare, match } = await run(['--role', 'bare', '--directory', bodiesDir], env, { waitFor: /LISTENING (\d+)/ });
+    const { child: bare, match } = await run(['--role', 'bare', '--directory', bodiesDir], env, {
+      waitFor: /LISTENING (\d+)/,
+    });
     children.push(bare);
     const bareUrl = (index) => `http://127.0.0.1:${match[1]}/${index}`;
 
@@ -331,32 +540,91 @@ const main = async () => {
     // Allowances too large to reach, so what is measured is the counting, never a 429.
     const limitedPort = await freePort();
     const unreachable = String(1e9);
-    const limitedEnv = { ...env, PORT: String(limitedPort), RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_READS_PER_MINUTE: unreachable, RATE_LIMIT_TOKEN_READS_PER_MINUTE: unreachable };
-    const { child: limited } = await run(['--role', 'serve'], limitedEnv, { waitFor: /LISTENING/, nodeFlags: [heapFlag, ...profileFlags] });
+    const limitedEnv = {
+      ...env,
+      PORT: String(limitedPort),
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_READS_PER_MINUTE: unreachable,
+      RATE_LIMIT_TOKEN_READS_PER_MINUTE: unreachable,
+    };
+    const { child: limited } = await run(['--role', 'serve'], limitedEnv, {
+      waitFor: /LISTENING/,
+      nodeFlags: [heapFlag, ...profileFlags],
+    });
     children.push(limited);
     const limitedBase = `http://127.0.0.1:${limitedPort}`;
-    const LIMITED_HITS = ['hit: list, newest first', 'hit: single article', 'hit: GraphQL newest 10', 'hit: screen feed'];
+    const LIMITED_HITS = [
+      'hit: list, newest first',
+      'hit: single article',
+      'hit: GraphQL newest 10',
+      'hit: screen feed',
+    ];
 
     const scenarios = [
       ['/_health', `${base}/_health`, {}, server.pid, 0],
       ...hits.flatMap(([name, url, options = {}], index) => [
-        [`bare Node server, bytes of “${name.slice(5)}”`, bareUrl(index), options, bare.pid, index, true],
+        [
+          `bare Node server, bytes of “${name.slice(5)}”`,
+          bareUrl(index),
+          options,
+          bare.pid,
+          index,
+          true,
+        ],
         [name, url, options, server.pid, index],
-        ...(LIMITED_HITS.includes(name) ? [[`${name}, rate limits on`, url.replace(base, limitedBase), options, limited.pid, index]] : []),
+        ...(LIMITED_HITS.includes(name)
+          ? [
+              [
+                `${name}, rate limits on`,
+                url.replace(base, limitedBase),
+                options,
+                limited.pid,
+                index,
+              ],
+            ]
+          : []),
       ]),
       // Each request a page nobody asked for before: what a cache cannot help with.
-      ['miss: list, newest first, distinct pages', base + newest, { pages: { counter: 'list', path: PAGE_LIST } }],
-      ['miss: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, pages: { counter: 'graphql', body: PAGE_GRAPHQL } }],
+      [
+        'miss: list, newest first, distinct pages',
+        base + newest,
+        { pages: { counter: 'list', path: PAGE_LIST } },
+      ],
+      [
+        'miss: GraphQL newest first, distinct pages',
+        `${base}/graphql`,
+        { ...graphql, pages: { counter: 'graphql', body: PAGE_GRAPHQL } },
+      ],
       // One reader alone: a miss's own latency, without 19 others queued before it.
-      ['miss, one connection: list, newest first, distinct pages', base + newest, { connections: 1, pages: { counter: 'list', path: PAGE_LIST } }],
-      ['miss, one connection: GraphQL newest first, distinct pages', `${base}/graphql`, { ...graphql, connections: 1, pages: { counter: 'graphql', body: PAGE_GRAPHQL } }],
+      [
+        'miss, one connection: list, newest first, distinct pages',
+        base + newest,
+        { connections: 1, pages: { counter: 'list', path: PAGE_LIST } },
+      ],
+      [
+        'miss, one connection: GraphQL newest first, distinct pages',
+        `${base}/graphql`,
+        { ...graphql, connections: 1, pages: { counter: 'graphql', body: PAGE_GRAPHQL } },
+      ],
       // The same pages from plain Strapi (which has no cache: every read of it is a miss).
       [PLAIN_LIST, plainBase + newest, { pages: { counter: 'plain', path: PAGE_LIST } }, plain.pid],
-      [`${PLAIN_LIST}, one connection`, plainBase + newest, { connections: 1, pages: { counter: 'plain', path: PAGE_LIST } }, plain.pid],
+      [
+        `${PLAIN_LIST}, one connection`,
+        plainBase + newest,
+        { connections: 1, pages: { counter: 'plain', path: PAGE_LIST } },
+        plain.pid,
+      ],
     ];
     const rows = [];
     const bareRps = new Map();
-    for (const [name, url, options = {}, pid = server.pid, baseline = 0, isBare = false] of scenarios.filter(([name]) => !ONLY || name.includes(ONLY))) {
+    for (const [
+      name,
+      url,
+      options = {},
+      pid = server.pid,
+      baseline = 0,
+      isBare = false,
+    ] of scenarios.filter(([name]) => !ONLY || name.includes(ONLY))) {
       // wrk stops at the deadline with requests still queued in the server (20 misses, each some
       // milliseconds): a run starts once its server has answered everything asked before it.
       await drained(url);
@@ -380,12 +648,16 @@ const main = async () => {
     const versusPlain = (name, plainName) => {
       const [ours, plain] = [rowOf(name), rowOf(plainName)];
       if (!ours || !plain) return 'not run';
-      return plain.answered === 0 ? `more than ${ours.answered}× (plain Strapi answered no page within ${SECONDS} s)` : `${(ours.rps / plain.rps).toFixed(2)}×`;
+      return plain.answered === 0
+        ? `more than ${ours.answered}× (plain Strapi answered no page within ${SECONDS} s)`
+        : `${(ours.rps / plain.rps).toFixed(2)}×`;
     };
     // Plain Strapi is the baseline: that it answers slowly, or not within the run, is what is
     // measured; only a wrong answer from it fails the run.
     const isPlain = (row) => row.name.startsWith(PLAIN_LIST);
-    const failed = rows.filter((row) => (isPlain(row) ? row.non2xx > 0 : row.other > 0 || row.answered === 0));
+    const failed = rows.filter((row) =>
+      isPlain(row) ? row.non2xx > 0 : row.other > 0 || row.answered === 0,
+    );
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     const table = [
       `### ${ARTICLES.toLocaleString('en')} articles, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`,
@@ -396,30 +668,42 @@ const main = async () => {
       '',
       `Misses (pages never asked before, newest first) against plain Strapi reading the same pages: ${versusPlain('miss: list, newest first, distinct pages', PLAIN_LIST)} its throughput at ${CONNECTIONS} connections, ${versusPlain('miss, one connection: list, newest first, distinct pages', `${PLAIN_LIST}, one connection`)} with one.`,
       '',
-      'Each hit is compared with a bare Node server answering its very bytes (the row above it); `/_health`, the misses and plain Strapi with the bare server answering the list page. Plain Strapi: the same Strapi version and content types on a copy of the same database, with Strapi\'s default middlewares and core controllers and none of this project\'s code or indexes (scripts/bench/plain-strapi.js).',
+      "Each hit is compared with a bare Node server answering its very bytes (the row above it); `/_health`, the misses and plain Strapi with the bare server answering the list page. Plain Strapi: the same Strapi version and content types on a copy of the same database, with Strapi's default middlewares and core controllers and none of this project's code or indexes (scripts/bench/plain-strapi.js).",
       '',
       '| read | req/s | ratio to bare | p50 ms | p99 ms | non-2xx | peak RSS |',
       '|---|---|---|---|---|---|---|',
       ...rows.map((row) =>
         row.answered === 0
           ? `| ${row.name} | 0 (no answer within ${SECONDS} s) | 0 | — | — | ${row.other} | ${mb(row.peak)} |`
-          : `| ${row.name} | ${row.rps.toFixed(0)} | ${ratio(row)} | ${row.p50} | ${row.p99} | ${row.other} | ${mb(row.peak)} |`
+          : `| ${row.name} | ${row.rps.toFixed(0)} | ${ratio(row)} | ${row.p50} | ${row.p99} | ${row.other} | ${mb(row.peak)} |`,
       ),
       '',
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
     const file = path.join(appDir, 'docs', 'benchmarks.md');
     const partial = Boolean(ONLY || PROFILE_DIR);
-    const header = '# Read benchmarks\n\nWritten by `npm run bench:read`; each section replaces the previous one of the same size and database.\n\n';
+    const header =
+      '# Read benchmarks\n\nWritten by `npm run bench:read`; each section replaces the previous one of the same size and database.\n\n';
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : header;
     const heading = table.split('\n')[0];
     const sections = existing.split(/(?=^### )/m).filter((section) => !section.startsWith(heading));
-    if (!partial) fs.writeFileSync(file, [...sections, table].join('').replace(/^(?!# Read)/, header));
-    if (failed.length > 0) throw new Error(`non-2xx or no answers in: ${failed.map((row) => row.name).join(', ')}: a failed run`);
+    if (!partial)
+      fs.writeFileSync(file, [...sections, table].join('').replace(/^(?!# Read)/, header));
+    if (failed.length > 0)
+      throw new Error(
+        `non-2xx or no answers in: ${failed.map((row) => row.name).join(', ')}: a failed run`,
+      );
   } finally {
     // A profiled server is asked to stop (SIGINT), so that V8 writes its profile on the way out.
     const signal = PROFILE_DIR ? 'SIGINT' : 'SIGKILL';
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill(signal))))));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) =>
+            child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill(signal)),
+          ),
+      ),
+    );
     if (KEEP) process.stdout.write(`Kept the seeded database: ${database}\n`);
     for (const name of KEEP ? [plainDatabase] : [database, plainDatabase]) {
       if (POSTGRES) {
@@ -427,11 +711,15 @@ const main = async () => {
           execFileSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', name]);
         } catch {}
       } else {
-        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, name + suffix), { force: true });
+        for (const suffix of ['', '-wal', '-shm'])
+          fs.rmSync(path.join(appDir, name + suffix), { force: true });
       }
     }
     fs.rmSync(publicDir, { recursive: true, force: true });
-    fs.rmSync(path.join(appDir, '.tmp', `bench-read-bodies-${stamp}`), { recursive: true, force: true });
+    fs.rmSync(path.join(appDir, '.tmp', `bench-read-bodies-${stamp}`), {
+      recursive: true,
+      force: true,
+    });
   }
 };
 
@@ -450,10 +738,18 @@ const child = async () => {
     // As `npm run reindex` after a bulk import: PostgreSQL plans with the tables' new sizes.
     if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM (ANALYZE)');
     // For plain Strapi's copy of this database: the read indexes it would not have.
-    const { readIndexesOf } = require(path.join(appDir, 'dist', 'src', 'documents', 'read-indexes.js'));
+    const { readIndexesOf } = require(
+      path.join(appDir, 'dist', 'src', 'documents', 'read-indexes.js'),
+    );
     const { PUBLISHABLE_UIDS } = require(path.join(appDir, 'dist', 'src', 'constants.js'));
-    fs.writeFileSync(arg('index-list'), JSON.stringify(PUBLISHABLE_UIDS.flatMap((uid) => readIndexesOf(strapi, uid).map(({ name }) => name))));
-    if (strapi.db.dialect.client === 'sqlite') await strapi.db.connection.raw('VACUUM INTO ?', [arg('plain-copy')]);
+    fs.writeFileSync(
+      arg('index-list'),
+      JSON.stringify(
+        PUBLISHABLE_UIDS.flatMap((uid) => readIndexesOf(strapi, uid).map(({ name }) => name)),
+      ),
+    );
+    if (strapi.db.dialect.client === 'sqlite')
+      await strapi.db.connection.raw('VACUUM INTO ?', [arg('plain-copy')]);
     await strapi.destroy();
     process.exit(0);
   }

@@ -18,12 +18,28 @@ const publicDir = path.join(appDir, '.tmp', `bench-public-${Date.now()}`);
 fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
 const secret = () => crypto.randomBytes(16).toString('hex');
 Object.assign(process.env, {
-  NODE_ENV: 'production', HOST: '127.0.0.1', APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database,
-  PUBLIC_DIR: publicDir, SEED_DEMO: 'true', CRON_ENABLED: 'false', SCREEN_FEED_PUBLIC: 'true', LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true',
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  APP_KEYS: `${secret()},${secret()}`,
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: database,
+  PUBLIC_DIR: publicDir,
+  SEED_DEMO: 'true',
+  CRON_ENABLED: 'false',
+  SCREEN_FEED_PUBLIC: 'true',
+  LOG_LEVEL: 'error',
+  STRAPI_TELEMETRY_DISABLED: 'true',
 });
 
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((p / 100) * values.length))
+  ];
 
 const main = async () => {
   const { distDir } = await compileStrapi({ appDir });
@@ -31,7 +47,9 @@ const main = async () => {
   await strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();
-  const { recordSystemApproval } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
+  const { recordSystemApproval } = require(
+    path.join(distDir, 'src', 'workflow', 'review-actions.js'),
+  );
   const { releaseApproved } = require(path.join(distDir, 'src', 'workflow', 'release.js'));
 
   // One screen on the stream, timing when each publish arrives.
@@ -39,7 +57,8 @@ const main = async () => {
   const stream = http.get({ host: '127.0.0.1', port, path: '/api/screen/stream' }, (response) => {
     response.setEncoding('utf8');
     response.on('data', (chunk) => {
-      for (const match of chunk.matchAll(/"documentId":"([^"]+)"/g)) arrivals.set(match[1], performance.now());
+      for (const match of chunk.matchAll(/"documentId":"([^"]+)"/g))
+        arrivals.set(match[1], performance.now());
     });
   });
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -47,29 +66,45 @@ const main = async () => {
   const fromCall = [];
   for (let round = 0; round < ROUNDS; round++) {
     const draft = await strapi.documents('api::article.article').create({
-      data: { title: `大屏测速 ${round}`, slug: `screen-bench-${round}`, body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }], channels: { website: true, wechat: false, screen: true } },
+      data: {
+        title: `大屏测速 ${round}`,
+        slug: `screen-bench-${round}`,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }],
+        channels: { website: true, wechat: false, screen: true },
+      },
       locale: 'zh-CN',
     });
     const ref = { uid: 'api::article.article', documentId: draft.documentId, locale: 'zh-CN' };
     const approved = await recordSystemApproval(strapi, ref, 'benchmark');
     const start = performance.now();
     await releaseApproved(strapi, approved, { type: 'system', name: 'benchmark' });
-    while (!arrivals.has(draft.documentId) && performance.now() - start < 5000) await new Promise((resolve) => setImmediate(resolve));
+    while (!arrivals.has(draft.documentId) && performance.now() - start < 5000)
+      await new Promise((resolve) => setImmediate(resolve));
     fromCall.push((arrivals.get(draft.documentId) ?? Infinity) - start);
   }
   stream.destroy();
-  console.log(`screen stream: ${ROUNDS} publishes, time from the publish call to the screen hearing it`);
-  console.log(`  p50 ${percentile(fromCall, 50).toFixed(1)} ms, p95 ${percentile(fromCall, 95).toFixed(1)} ms, max ${Math.max(...fromCall).toFixed(1)} ms`);
+  console.log(
+    `screen stream: ${ROUNDS} publishes, time from the publish call to the screen hearing it`,
+  );
+  console.log(
+    `  p50 ${percentile(fromCall, 50).toFixed(1)} ms, p95 ${percentile(fromCall, 95).toFixed(1)} ms, max ${Math.max(...fromCall).toFixed(1)} ms`,
+  );
 
   const url = `http://127.0.0.1:${port}/api/screen/feed`;
   const etag = (await fetch(url)).headers.get('etag');
-  for (const [label, headers] of [['full feed (200)', {}], ['unchanged feed (304)', { 'If-None-Match': etag }]]) {
+  for (const [label, headers] of [
+    ['full feed (200)', {}],
+    ['unchanged feed (304)', { 'If-None-Match': etag }],
+  ]) {
     const result = await autocannon({ url, connections: 10, duration: SECONDS, headers });
-    console.log(`screen feed, ${label}: ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result['2xx']} × 2xx, ${result['3xx']} × 3xx, ${result['4xx'] + result['5xx']} errors`);
+    console.log(
+      `screen feed, ${label}: ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result['2xx']} × 2xx, ${result['3xx']} × 3xx, ${result['4xx'] + result['5xx']} errors`,
+    );
   }
 
   await strapi.destroy();
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, database + suffix), { force: true });
+  for (const suffix of ['', '-wal', '-shm'])
+    fs.rmSync(path.join(appDir, database + suffix), { force: true });
   fs.rmSync(publicDir, { recursive: true, force: true });
   process.exit(0);
 };

@@ -12,11 +12,17 @@ const secret = () => crypto.randomBytes(24).toString('base64');
 const password = () => `Browser-${crypto.randomBytes(6).toString('base64url')}a1A`;
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
 
 /** Why no browser can be had here, or null when one can. */
 const missingBrowser = () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  if (!fs.existsSync(CHROMIUM_PATH))
+    return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
   try {
     require.resolve('playwright-core');
   } catch {
@@ -26,9 +32,16 @@ const missingBrowser = () => {
 };
 
 /** Why the admin panel cannot be served, or null when it is built. */
-const missingAdminBuild = () => (fs.existsSync(path.join(root, 'dist', 'build', 'index.html')) ? null : 'the admin panel is not built (npm run build)');
+const missingAdminBuild = () =>
+  fs.existsSync(path.join(root, 'dist', 'build', 'index.html'))
+    ? null
+    : 'the admin panel is not built (npm run build)';
 
-const launchBrowser = () => require('playwright-core').chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const launchBrowser = () =>
+  require('playwright-core').chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
 
 /**
  * Starts the CMS on `port` with the demo accounts, each with a fresh password, and a screen
@@ -41,7 +54,8 @@ const startCms = async ({ port, name = 'browser', extraEnv = {} }) => {
   // Uploads of this run stay out of the project's public/uploads.
   const publicDir = path.join(root, '.tmp', `${stamp}-public`);
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
-  for (const page of ['screen', 'participate']) fs.cpSync(path.join(root, 'public', page), path.join(publicDir, page), { recursive: true });
+  for (const page of ['screen', 'participate'])
+    fs.cpSync(path.join(root, 'public', page), path.join(publicDir, page), { recursive: true });
   const accounts = {
     superAdmin: ['admin@example.com', password()],
     editor: ['editor@example.com', password()],
@@ -79,7 +93,11 @@ const startCms = async ({ port, name = 'browser', extraEnv = {} }) => {
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const server = spawn(path.join(root, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(path.join(root, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   let exited = null;
   server.on('exit', (code) => (exited = code ?? 'signal'));
   const stop = async () => {
@@ -88,18 +106,24 @@ const startCms = async ({ port, name = 'browser', extraEnv = {} }) => {
       server.kill('SIGTERM');
       await gone;
     }
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, databaseFile + suffix), { force: true });
+    for (const suffix of ['', '-wal', '-shm'])
+      fs.rmSync(path.join(root, databaseFile + suffix), { force: true });
     fs.rmSync(publicDir, { recursive: true, force: true });
   };
   for (let second = 0; second < 180; second++) {
     if (exited !== null) break;
     try {
-      if ((await fetch(`${base}/_health`)).status === 204) return { base, accounts, screenToken, server, stop };
+      if ((await fetch(`${base}/_health`)).status === 204)
+        return { base, accounts, screenToken, server, stop };
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   await stop();
-  throw new Error(exited !== null ? `the CMS exited (${exited}) before it answered` : 'the CMS did not answer within three minutes');
+  throw new Error(
+    exited !== null
+      ? `the CMS exited (${exited}) before it answered`
+      : 'the CMS did not answer within three minutes',
+  );
 };
 
 /** The admin API as an account: JSON in, JSON out; anything but a 2xx throws with the answer. */
@@ -107,7 +131,10 @@ const adminApi = (base) => {
   const call = async (token, method, url, body) => {
     const response = await fetch(`${base}${url}`, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
@@ -115,19 +142,27 @@ const adminApi = (base) => {
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
     return json;
   };
-  const login = async ([email, pass]) => (await call(null, 'POST', '/admin/login', { email, password: pass })).data.token;
+  const login = async ([email, pass]) =>
+    (await call(null, 'POST', '/admin/login', { email, password: pass })).data.token;
   return { call, login };
 };
 
 /** A page signed in to the admin panel as `account`, in Chinese, on Shanghai time (or the browser zone given). */
-const signIn = async (browser, base, [email, pass], viewport = { width: 1440, height: 1100 }, timezoneId = 'Asia/Shanghai') => {
+const signIn = async (
+  browser,
+  base,
+  [email, pass],
+  viewport = { width: 1440, height: 1100 },
+  timezoneId = 'Asia/Shanghai',
+) => {
   const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId });
   // Headless Chromium stops granting idle periods while the list's selection bar is shown (idle
   // callbacks time out; the CPU is idle), and Strapi draws the list's bulk actions, and other
   // plugin-described buttons, only in an idle callback: they never came. A desktop browser grants
   // them; here the callback runs on the next task, as Strapi's own fallback for browsers without one.
   await page.addInitScript(() => {
-    window.requestIdleCallback = (callback) => window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 1);
+    window.requestIdleCallback = (callback) =>
+      window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 1);
     window.cancelIdleCallback = (handle) => window.clearTimeout(handle);
   });
   // Leaving a form with unsaved edits asks the browser to confirm: tests and captures leave on purpose.
@@ -140,7 +175,8 @@ const signIn = async (browser, base, [email, pass], viewport = { width: 1440, he
   return page;
 };
 
-const editViewPath = (uid, documentId, locale = 'zh-CN') => `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
+const editViewPath = (uid, documentId, locale = 'zh-CN') =>
+  `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
 
 /**
  * Strapi's preview page of a document (the edit view's "Open preview"), showing this CMS's own
@@ -156,8 +192,22 @@ const openPreview = async (page, base, uid, documentId, locale = 'zh-CN') => {
 
 /** Picks a device width in Strapi's preview page: /Desktop/ or /Mobile/. */
 const previewDevice = async (page, name) => {
-  await page.getByRole('combobox').filter({ hasText: /Desktop|Mobile/ }).click();
+  await page
+    .getByRole('combobox')
+    .filter({ hasText: /Desktop|Mobile/ })
+    .click();
   await page.getByRole('option', { name }).click();
 };
 
-module.exports = { root, missingBrowser, missingAdminBuild, launchBrowser, startCms, adminApi, signIn, editViewPath, openPreview, previewDevice };
+module.exports = {
+  root,
+  missingBrowser,
+  missingAdminBuild,
+  launchBrowser,
+  startCms,
+  adminApi,
+  signIn,
+  editViewPath,
+  openPreview,
+  previewDevice,
+};

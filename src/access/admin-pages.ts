@@ -7,7 +7,10 @@ export type PagePermission = { action: string; subject?: string };
 const EXPLORER = 'plugin::content-manager.explorer';
 
 // The workflow lists (queue, my items, calendar) show only types the user may read in the content manager.
-const READS_REVIEWED_CONTENT: readonly PagePermission[] = PUBLISHABLE_UIDS.map((subject) => ({ action: `${EXPLORER}.read`, subject }));
+const READS_REVIEWED_CONTENT: readonly PagePermission[] = PUBLISHABLE_UIDS.map((subject) => ({
+  action: `${EXPLORER}.read`,
+  subject,
+}));
 
 /**
  * Who each admin page serves, as the checks its API makes (src/api/workflow, src/api/participation):
@@ -32,14 +35,27 @@ export type AdminPage = keyof typeof ADMIN_PAGE_PERMISSIONS;
 export const ADMIN_PAGES = Object.keys(ADMIN_PAGE_PERMISSIONS) as AdminPage[];
 
 /** Whether `held` includes any one of `needed`, as Strapi's admin matches them (no subject means any subject). */
-export const holdsAny = (needed: readonly PagePermission[], held: ReadonlyArray<{ action: string; subject?: string | null }>): boolean =>
-  needed.some((need) => held.some((have) => have.action === need.action && (need.subject === undefined || need.subject === have.subject)));
+export const holdsAny = (
+  needed: readonly PagePermission[],
+  held: ReadonlyArray<{ action: string; subject?: string | null }>,
+): boolean =>
+  needed.some((need) =>
+    held.some(
+      (have) =>
+        have.action === need.action &&
+        (need.subject === undefined || need.subject === have.subject),
+    ),
+  );
 
 /** Whether a user holding `held` sees the page's link (Strapi's menu rule; an empty list is everyone's). */
-export const maySeePage = (page: AdminPage, held: ReadonlyArray<{ action: string; subject?: string | null }>): boolean => {
+export const maySeePage = (
+  page: AdminPage,
+  held: ReadonlyArray<{ action: string; subject?: string | null }>,
+): boolean => {
   const needed: readonly PagePermission[] = ADMIN_PAGE_PERMISSIONS[page];
   return needed.length === 0 || holdsAny(needed, held);
 };
 
 /** A copy Strapi's menu may keep (it wants a mutable array). */
-export const pagePermissions = (page: AdminPage): PagePermission[] => ADMIN_PAGE_PERMISSIONS[page].map((permission) => ({ ...permission }));
+export const pagePermissions = (page: AdminPage): PagePermission[] =>
+  ADMIN_PAGE_PERMISSIONS[page].map((permission) => ({ ...permission }));

@@ -2,8 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { PUBLIC_UIDS, PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
 
 const EXPLORER = 'plugin::content-manager.explorer';
-const MEDIA_LIBRARY_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
-const MEDIA_LIBRARY_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.configure-view'];
+const MEDIA_LIBRARY_READ = [
+  'plugin::upload.read',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+const MEDIA_LIBRARY_WRITE = [
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.configure-view',
+];
 
 type Grant = { action: string; subjects?: readonly string[] };
 type RoleDefinition = { name: string; description: string; grants: readonly Grant[] };
@@ -22,7 +30,8 @@ const REVIEWER_GRANTS: readonly Grant[] = [
 export const EDITORIAL_ROLES: readonly RoleDefinition[] = [
   {
     name: 'Publicity Editor',
-    description: '宣传编辑: writes and updates drafts of all content, uploads media; cannot publish.',
+    description:
+      '宣传编辑: writes and updates drafts of all content, uploads media; cannot publish.',
     grants: [
       { action: `${EXPLORER}.create`, subjects: PUBLIC_UIDS },
       { action: `${EXPLORER}.read`, subjects: PUBLIC_UIDS },
@@ -32,10 +41,24 @@ export const EDITORIAL_ROLES: readonly RoleDefinition[] = [
       ...[...MEDIA_LIBRARY_READ, ...MEDIA_LIBRARY_WRITE].map((action) => ({ action })),
     ],
   },
-  { name: 'Reviewer', description: '审核员: reads everything, publishes and unpublishes reviewed content.', grants: REVIEWER_GRANTS },
-  { name: 'Chief Reviewer', description: '终审: final-stage reviewer; reads everything, publishes and unpublishes reviewed content.', grants: REVIEWER_GRANTS },
+  {
+    name: 'Reviewer',
+    description: '审核员: reads everything, publishes and unpublishes reviewed content.',
+    grants: REVIEWER_GRANTS,
+  },
+  {
+    name: 'Chief Reviewer',
+    description:
+      '终审: final-stage reviewer; reads everything, publishes and unpublishes reviewed content.',
+    grants: REVIEWER_GRANTS,
+  },
   // Which organizations each handler serves is the 意见处理人 table (src/participation/opinions.ts).
-  { name: 'Handler', description: '意见处理人: answers the staff opinions sent to the organizations assigned to them (e.g. a branch secretary); no content access.', grants: [] },
+  {
+    name: 'Handler',
+    description:
+      '意见处理人: answers the staff opinions sent to the organizations assigned to them (e.g. a branch secretary); no content access.',
+    grants: [],
+  },
 ];
 
 /** Expands grants into admin permissions with every field and every locale. */
@@ -78,15 +101,24 @@ export const ensureEditorialRoles = async (strapi: Core.Strapi): Promise<void> =
 // Grants added to a role after its first release, each applied once to an existing database (a
 // fresh one has them from the role's definition); an administrator who later removes one keeps it removed.
 const LATER_GRANTS: ReadonlyArray<{ key: string; role: string; grants: readonly Grant[] }> = [
-  { key: 'editor-reads-terminology-rules', role: 'Publicity Editor', grants: [{ action: `${EXPLORER}.read`, subjects: [WORKFLOW_UID.terminologyRule] }] },
+  {
+    key: 'editor-reads-terminology-rules',
+    role: 'Publicity Editor',
+    grants: [{ action: `${EXPLORER}.read`, subjects: [WORKFLOW_UID.terminologyRule] }],
+  },
 ];
-const appliedGrantsMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'editorial-role-grants-applied' });
+const appliedGrantsMarker = (strapi: Core.Strapi) =>
+  strapi.store({ type: 'core', name: 'brand-cms', key: 'editorial-role-grants-applied' });
 
 /**
  * Adds, once, the grants that came after a role was created. Roles created on this start
  * already have them; they are only marked applied.
  */
-const applyLaterGrants = async (strapi: Core.Strapi, createdNow: ReadonlySet<string>, localeCodes: string[]): Promise<void> => {
+const applyLaterGrants = async (
+  strapi: Core.Strapi,
+  createdNow: ReadonlySet<string>,
+  localeCodes: string[],
+): Promise<void> => {
   const marker = appliedGrantsMarker(strapi);
   const applied = new Set(((await marker.get({})) as string[] | null) ?? []);
   const pending = LATER_GRANTS.filter((grant) => !applied.has(grant.key));
@@ -103,5 +135,7 @@ const applyLaterGrants = async (strapi: Core.Strapi, createdNow: ReadonlySet<str
   await marker.set({ value: [...applied] });
 };
 
-export const findRoleByName = async (strapi: Core.Strapi, name: string): Promise<{ id: number } | null> =>
-  strapi.service('admin::role').findOne({ name });
+export const findRoleByName = async (
+  strapi: Core.Strapi,
+  name: string,
+): Promise<{ id: number } | null> => strapi.service('admin::role').findOne({ name });

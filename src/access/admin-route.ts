@@ -8,7 +8,11 @@ type Method = 'GET' | 'POST' | 'PUT';
  * Content API routes in Strapi 5, so admin routes are declared here and registered from
  * bootstrap; editorial data never gets a Content API route.
  */
-export type AdminRoutes = { prefix: string; controller: `api::${string}.${string}`; routes: ReadonlyArray<readonly [Method, string, string]> };
+export type AdminRoutes = {
+  prefix: string;
+  controller: `api::${string}.${string}`;
+  routes: ReadonlyArray<readonly [Method, string, string]>;
+};
 
 export const adminRouter = ({ prefix, controller, routes }: AdminRoutes): Core.Router => ({
   type: 'admin',

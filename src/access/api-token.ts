@@ -6,4 +6,5 @@ type Auth = { strategy?: { name?: string } } | undefined;
 
 const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
-export const isApiToken = (auth: Auth): boolean => API_TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '');
+export const isApiToken = (auth: Auth): boolean =>
+  API_TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '');

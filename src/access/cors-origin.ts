@@ -8,8 +8,16 @@ type MiddlewareEntry = string | { name?: string; config?: { origin?: unknown } }
  * as none (the response cache keeps both under one entry instead of one per made-up Origin).
  */
 export const allowedCorsOrigin = (strapi: Core.Strapi) => {
-  const cors = (strapi.config.get('middlewares') as MiddlewareEntry[]).find((entry): entry is Exclude<MiddlewareEntry, string> => typeof entry === 'object' && entry.name === 'strapi::cors');
+  const cors = (strapi.config.get('middlewares') as MiddlewareEntry[]).find(
+    (entry): entry is Exclude<MiddlewareEntry, string> =>
+      typeof entry === 'object' && entry.name === 'strapi::cors',
+  );
   const configured = cors?.config?.origin ?? '*';
-  const allowed = new Set((Array.isArray(configured) ? configured : String(configured).split(',')).map((origin) => String(origin).trim()));
-  return (origin: string | undefined): string => (origin && (allowed.has('*') || allowed.has(origin)) ? origin : '');
+  const allowed = new Set(
+    (Array.isArray(configured) ? configured : String(configured).split(',')).map((origin) =>
+      String(origin).trim(),
+    ),
+  );
+  return (origin: string | undefined): string =>
+    origin && (allowed.has('*') || allowed.has(origin)) ? origin : '';
 };

@@ -10,11 +10,13 @@ export const isIssuedCredential = async (strapi: Core.Strapi, token: string): Pr
   if (token.length === 0) return false;
   // Boundary: Strapi's services are untyped; these are the two calls its own strategies make.
   const apiTokens = strapi.service('admin::api-token-content-api');
-  const apiToken: { kind?: string | null; expiresAt?: string | null } | null = await apiTokens.getByAccessKey(apiTokens.hash(token));
-  if (apiToken && apiToken.kind !== 'admin') return !apiToken.expiresAt || new Date(apiToken.expiresAt).getTime() > Date.now();
+  const apiToken: { kind?: string | null; expiresAt?: string | null } | null =
+    await apiTokens.getByAccessKey(apiTokens.hash(token));
+  if (apiToken && apiToken.kind !== 'admin')
+    return !apiToken.expiresAt || new Date(apiToken.expiresAt).getTime() > Date.now();
   const session: Promise<unknown> = strapi.plugin('users-permissions').service('jwt').verify(token);
   return session.then(
     () => true,
-    () => false
+    () => false,
   );
 };

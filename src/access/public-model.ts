@@ -25,14 +25,17 @@ export const SIGN_IN_ROUTES: ReadonlyArray<readonly [method: string, path: strin
 ];
 
 const isSignInRoute = (plugin: string, route: Core.Route) =>
-  plugin === 'users-permissions' && SIGN_IN_ROUTES.some(([method, path]) => route.method === method && route.path === path);
+  plugin === 'users-permissions' &&
+  SIGN_IN_ROUTES.some(([method, path]) => route.method === method && route.path === path);
 
 const closePluginRoutes = (strapi: Core.Strapi): void => {
   for (const [name, plugin] of Object.entries(strapi.plugins)) {
     const routers = plugin.routes;
     // A plain list of routes is a plugin's admin API.
     if (Array.isArray(routers) || !routers['content-api']) continue;
-    routers['content-api'].routes = routers['content-api'].routes.filter((route) => isSignInRoute(name, route));
+    routers['content-api'].routes = routers['content-api'].routes.filter((route) =>
+      isSignInRoute(name, route),
+    );
   }
 };
 
@@ -41,19 +44,35 @@ const publicRootFields = (strapi: Core.Strapi): { query: Set<string>; mutation: 
   const { naming } = strapi.plugin('graphql').service('utils');
   const models = PUBLIC_UIDS.map((uid) => strapi.getModel(uid));
   return {
-    query: new Set(models.flatMap((model): string[] => [naming.getFindQueryName(model), naming.getFindOneQueryName(model), naming.getFindConnectionQueryName(model)])),
-    mutation: new Set(models.flatMap((model): string[] => [naming.getCreateMutationTypeName(model), naming.getUpdateMutationTypeName(model), naming.getDeleteMutationTypeName(model)])),
+    query: new Set(
+      models.flatMap((model): string[] => [
+        naming.getFindQueryName(model),
+        naming.getFindOneQueryName(model),
+        naming.getFindConnectionQueryName(model),
+      ]),
+    ),
+    mutation: new Set(
+      models.flatMap((model): string[] => [
+        naming.getCreateMutationTypeName(model),
+        naming.getUpdateMutationTypeName(model),
+        naming.getDeleteMutationTypeName(model),
+      ]),
+    ),
   };
 };
 
 /** `schema` with the public types' root fields only, and the types those reach. */
-export const publicSchema = (schema: GraphQLSchema, allowed: { query: Set<string>; mutation: Set<string> }): GraphQLSchema =>
+export const publicSchema = (
+  schema: GraphQLSchema,
+  allowed: { query: Set<string>; mutation: Set<string> },
+): GraphQLSchema =>
   pruneSchema(
     mapSchema(schema, {
       [MapperKind.QUERY_ROOT_FIELD]: (field, name) => (allowed.query.has(name) ? field : null),
-      [MapperKind.MUTATION_ROOT_FIELD]: (field, name) => (allowed.mutation.has(name) ? field : null),
+      [MapperKind.MUTATION_ROOT_FIELD]: (field, name) =>
+        allowed.mutation.has(name) ? field : null,
       [MapperKind.SUBSCRIPTION_ROOT_FIELD]: () => null,
-    })
+    }),
   );
 
 const closeGraphqlToPlugins = (strapi: Core.Strapi): void => {

@@ -4,7 +4,10 @@ import type { Core } from '@strapi/strapi';
  * Creates the first super admin from ADMIN_EMAIL / ADMIN_PASSWORD when the instance has no
  * super admin yet, so a fresh demo needs no sign-up form.
  */
-export const ensureEnvSuperAdmin = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+export const ensureEnvSuperAdmin = async (
+  strapi: Core.Strapi,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> => {
   const email = env.ADMIN_EMAIL?.trim();
   const password = env.ADMIN_PASSWORD;
   if (!email || !password) return;

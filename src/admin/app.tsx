@@ -28,7 +28,8 @@ const MEASURE_WITHOUT_WORKFLOW_KEY = 'brand-cms-measure-without-workflow';
  */
 const prefetchStatusOnNavigation = () => {
   const prefetch = () => {
-    if (window.localStorage.getItem(MEASURE_WITHOUT_WORKFLOW_KEY) !== 'true') prefetchStatusOf(window.location);
+    if (window.localStorage.getItem(MEASURE_WITHOUT_WORKFLOW_KEY) !== 'true')
+      prefetchStatusOf(window.location);
   };
   const pushState = window.history.pushState.bind(window.history);
   window.history.pushState = (...args: Parameters<History['pushState']>) => {
@@ -48,7 +49,8 @@ export default {
         ...ZH_HANS_OVERRIDES,
         'content-manager.preview.panel.title': '预览 Preview',
         'content-manager.preview.panel.button': '打开预览 Open preview',
-        'content-manager.preview.panel.button-disabled-tooltip': '请先保存再预览 Save to open the preview',
+        'content-manager.preview.panel.button-disabled-tooltip':
+          '请先保存再预览 Save to open the preview',
         'content-manager.preview.page-title': '{contentType}预览 Preview',
         'content-manager.preview.header.close': '关闭预览 Close preview',
         'preview.copy.label': '复制预览链接 Copy preview link',
@@ -64,7 +66,8 @@ export default {
   },
   register(app: StrapiApp) {
     // The panel opens in 简体中文, the login page included, unless this browser chose otherwise.
-    if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY)) window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'zh-Hans');
+    if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY))
+      window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'zh-Hans');
     prefetchStatusOnNavigation();
     singlePluginPrefixes(app, 'content-manager');
     // Each link is shown to the roles its page's API serves (src/access/admin-pages.ts); the content
@@ -83,7 +86,10 @@ export default {
       id: 'waiting-for-me',
       icon: Bell,
       title: { id: 'workflow.widget.waiting-for-me', defaultMessage: '等我处理' },
-      link: { label: { id: 'workflow.widget.my-items', defaultMessage: '我的稿件' }, href: '/my-items' },
+      link: {
+        label: { id: 'workflow.widget.my-items', defaultMessage: '我的稿件' },
+        href: '/my-items',
+      },
       // Widgets need every permission listed: any content read, as the content manager's own widgets ask.
       permissions: pagePermissions('content-manager'),
       component: async () => (await import('./workflow/WaitingForMeWidget')).WaitingForMeWidget,
@@ -127,11 +133,21 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     // Boundary: the admin types every plugin's APIs as Record<string, unknown>; these are the content manager's own.
-    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    const contentManager = app.getPlugin('content-manager')
+      .apis as ContentManagerPlugin['config']['apis'];
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addReviewStateColumn);
-    app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'review-state-filter', Component: ReviewStateFilter });
-    app.getPlugin('content-manager').injectComponent('preview', 'actions', { name: 'preview-review', Component: PreviewReview });
-    contentManager.addBulkAction((actions) => actions.map((action) => (mayBeBulkPublish(action) ? checkedBulkPublish(action) : action)));
+    app
+      .getPlugin('content-manager')
+      .injectComponent('listView', 'actions', {
+        name: 'review-state-filter',
+        Component: ReviewStateFilter,
+      });
+    app
+      .getPlugin('content-manager')
+      .injectComponent('preview', 'actions', { name: 'preview-review', Component: PreviewReview });
+    contentManager.addBulkAction((actions) =>
+      actions.map((action) => (mayBeBulkPublish(action) ? checkedBulkPublish(action) : action)),
+    );
     contentManager.addBulkAction((actions) => [...BULK_REVIEW_ACTIONS, ...actions]);
     // Actions a role cannot use are left out, not shown disabled (Delete, Edit the model, Configure the view).
     contentManager.addDocumentAction(hideActionsTheRoleCannotUse);
@@ -145,6 +161,14 @@ export default {
     if (window.localStorage.getItem(MEASURE_WITHOUT_WORKFLOW_KEY) === 'true') return;
     contentManager.addEditViewSidePanel([WorkflowPanel, WechatPanel]);
     contentManager.addDocumentHeaderAction((actions) => [ReviewStateHeader, ...actions]);
-    contentManager.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? gatedPublish(action) : action.type === 'update' ? confirmedSave(action) : action)));
+    contentManager.addDocumentAction((actions) =>
+      actions.map((action) =>
+        action.type === 'publish'
+          ? gatedPublish(action)
+          : action.type === 'update'
+            ? confirmedSave(action)
+            : action,
+      ),
+    );
   },
 };

@@ -17,24 +17,53 @@ import type { Plugin, UserConfig } from 'vite';
 const STRAPI_USER_NAMES = path.join(__dirname, 'people', 'strapi-users.ts');
 const ROLE_LABELS = path.join(__dirname, '..', 'i18n', 'role-labels.ts');
 
-type SourcePatch = { file: string; replace?: ReadonlyArray<readonly [string, string]>; replaceWith?: string };
+type SourcePatch = {
+  file: string;
+  replace?: ReadonlyArray<readonly [string, string]>;
+  replaceWith?: string;
+};
 
 const labelled = (expression: string) => `__brandRoleLabel(${expression})`;
 
 const PATCHES: readonly SourcePatch[] = [
-  ...['@strapi/admin/dist/admin/admin/src/utils/users.mjs', '@strapi/content-manager/dist/admin/utils/users.mjs', '@strapi/review-workflows/dist/admin/utils/users.mjs'].map((file) => ({
+  ...[
+    '@strapi/admin/dist/admin/admin/src/utils/users.mjs',
+    '@strapi/content-manager/dist/admin/utils/users.mjs',
+    '@strapi/review-workflows/dist/admin/utils/users.mjs',
+  ].map((file) => ({
     file,
     replaceWith: `export { getDisplayName, getInitials, hashAdminUserEmail } from ${JSON.stringify(STRAPI_USER_NAMES)};\n`,
   })),
-  { file: '@strapi/admin/dist/admin/admin/src/components/MainNav/NavUser.mjs', replace: [['children: role.name', `children: ${labelled('role.name')}`]] },
-  { file: '@strapi/admin/dist/admin/admin/src/components/Widgets.mjs', replace: [['children: role.name', `children: ${labelled('role.name')}`]] },
-  { file: '@strapi/admin/dist/admin/admin/src/pages/Settings/pages/Users/ListPage.mjs', replace: [['roles.map((role)=>role.name)', `roles.map((role)=>${labelled('role.name')})`]] },
-  { file: '@strapi/admin/dist/admin/admin/src/pages/Settings/pages/Users/components/SelectRoles.mjs', replace: [['defaultMessage: role.name', `defaultMessage: ${labelled('role.name')}`]] },
-  { file: '@strapi/admin/dist/admin/admin/src/pages/Settings/pages/Roles/ListPage.mjs', replace: [['name: role.name,', `name: ${labelled('role.name')},`]] },
+  {
+    file: '@strapi/admin/dist/admin/admin/src/components/MainNav/NavUser.mjs',
+    replace: [['children: role.name', `children: ${labelled('role.name')}`]],
+  },
+  {
+    file: '@strapi/admin/dist/admin/admin/src/components/Widgets.mjs',
+    replace: [['children: role.name', `children: ${labelled('role.name')}`]],
+  },
+  {
+    file: '@strapi/admin/dist/admin/admin/src/pages/Settings/pages/Users/ListPage.mjs',
+    replace: [['roles.map((role)=>role.name)', `roles.map((role)=>${labelled('role.name')})`]],
+  },
+  {
+    file: '@strapi/admin/dist/admin/admin/src/pages/Settings/pages/Users/components/SelectRoles.mjs',
+    replace: [['defaultMessage: role.name', `defaultMessage: ${labelled('role.name')}`]],
+  },
+  {
+    file: '@strapi/admin/dist/admin/admin/src/pages/Settings/pages/Roles/ListPage.mjs',
+    replace: [['name: role.name,', `name: ${labelled('role.name')},`]],
+  },
   // The design system's dialogs read "Close modal" on their close button unless told otherwise; the media library's never tell.
-  { file: '@strapi/design-system/dist/index.mjs', replace: [['closeLabel: t = "Close modal"', 'closeLabel: t = "关闭"']] },
+  {
+    file: '@strapi/design-system/dist/index.mjs',
+    replace: [['closeLabel: t = "Close modal"', 'closeLabel: t = "关闭"']],
+  },
   // The media picker's search button is labelled in English in the code, with no key.
-  { file: '@strapi/upload/dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs', replace: [['label: "Search",', 'label: "搜索",']] },
+  {
+    file: '@strapi/upload/dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',
+    replace: [['label: "Search",', 'label: "搜索",']],
+  },
 ];
 
 /** The patched source of a Strapi admin file, null when the file is not one we patch. */
@@ -45,10 +74,15 @@ export const patchedStrapiSource = (id: string, code: string): string | null => 
   if (patch.replaceWith) return patch.replaceWith;
   let patched = code;
   for (const [from, to] of patch.replace ?? []) {
-    if (!patched.includes(from)) throw new Error(`src/admin/vite.config.ts: ${patch.file} no longer contains "${from}"; Strapi changed it, update the patch`);
+    if (!patched.includes(from))
+      throw new Error(
+        `src/admin/vite.config.ts: ${patch.file} no longer contains "${from}"; Strapi changed it, update the patch`,
+      );
     patched = patched.split(from).join(to);
   }
-  return patched.includes('__brandRoleLabel(') ? `import { roleLabel as __brandRoleLabel } from ${JSON.stringify(ROLE_LABELS)};\n${patched}` : patched;
+  return patched.includes('__brandRoleLabel(')
+    ? `import { roleLabel as __brandRoleLabel } from ${JSON.stringify(ROLE_LABELS)};\n${patched}`
+    : patched;
 };
 
 const patchStrapiAdmin = (): Plugin => ({
@@ -64,11 +98,26 @@ const patchStrapiAdmin = (): Plugin => ({
 // patches are applied there.
 const patchStrapiAdminPrebundle = {
   name: 'brand-cms:chinese-names-and-roles',
-  setup(build: { onLoad(options: { filter: RegExp }, callback: (args: { path: string }) => { contents: string; loader: 'js'; resolveDir: string } | undefined): void }) {
-    build.onLoad({ filter: /@strapi[\\/]((admin|content-manager|review-workflows|upload)[\\/]dist[\\/]admin[\\/].*|design-system[\\/]dist[\\/]index)\.mjs$/ }, (args) => {
-      const patched = patchedStrapiSource(args.path, readFileSync(args.path, 'utf8'));
-      return patched === null ? undefined : { contents: patched, loader: 'js', resolveDir: path.dirname(args.path) };
-    });
+  setup(build: {
+    onLoad(
+      options: { filter: RegExp },
+      callback: (args: {
+        path: string;
+      }) => { contents: string; loader: 'js'; resolveDir: string } | undefined,
+    ): void;
+  }) {
+    build.onLoad(
+      {
+        filter:
+          /@strapi[\\/]((admin|content-manager|review-workflows|upload)[\\/]dist[\\/]admin[\\/].*|design-system[\\/]dist[\\/]index)\.mjs$/,
+      },
+      (args) => {
+        const patched = patchedStrapiSource(args.path, readFileSync(args.path, 'utf8'));
+        return patched === null
+          ? undefined
+          : { contents: patched, loader: 'js', resolveDir: path.dirname(args.path) };
+      },
+    );
   },
 };
 

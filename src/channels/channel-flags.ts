@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { columnOf } from '../documents/document-rows';
-import { CHANNEL_FLAG_FIELDS, CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS, channelFlagsOf, isChannelTargeted, type Channel } from './channel-targeting';
+import {
+  CHANNEL_FLAG_FIELDS,
+  CHANNEL_FLAGS,
+  CHANNEL_TARGETED_UIDS,
+  CHANNELS,
+  channelFlagsOf,
+  isChannelTargeted,
+  type Channel,
+} from './channel-targeting';
 
 /**
  * Keeps the flag columns equal to the `channels` component on every write that sets it (create,
@@ -30,19 +38,25 @@ export const backfillChannelFlags = async (strapi: Core.Strapi): Promise<number>
     const model = strapi.db.metadata.get(uid);
     const link = model.attributes.channels;
     const joinTable = 'joinTable' in link ? link.joinTable : undefined;
-    if (!joinTable || !('inverseJoinColumn' in joinTable)) throw new Error(`${uid}.channels is not a component link`);
+    if (!joinTable || !('inverseJoinColumn' in joinTable))
+      throw new Error(`${uid}.channels is not a component link`);
     const column = (channel: Channel): string => columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
     const fromComponent = (channel: Channel) =>
-      knex.raw(`COALESCE((SELECT c.?? FROM ?? l JOIN ?? c ON c.id = l.?? WHERE l.?? = ??.id AND l.field = 'channels' LIMIT 1), false)`, [
-        channel,
-        joinTable.name,
-        components,
-        joinTable.inverseJoinColumn.name,
-        joinTable.joinColumn.name,
-        model.tableName,
-      ]);
+      knex.raw(
+        `COALESCE((SELECT c.?? FROM ?? l JOIN ?? c ON c.id = l.?? WHERE l.?? = ??.id AND l.field = 'channels' LIMIT 1), false)`,
+        [
+          channel,
+          joinTable.name,
+          components,
+          joinTable.inverseJoinColumn.name,
+          joinTable.joinColumn.name,
+          model.tableName,
+        ],
+      );
     filled += await knex(model.tableName)
-      .update(Object.fromEntries(CHANNELS.map((channel) => [column(channel), fromComponent(channel)])))
+      .update(
+        Object.fromEntries(CHANNELS.map((channel) => [column(channel), fromComponent(channel)])),
+      )
       .where((query) => {
         for (const channel of CHANNELS) query.orWhereNull(column(channel));
       });

@@ -20,4 +20,7 @@ export type ChannelReads<TUid extends ContentUid> = {
 };
 
 /** The Document Service's reads of one content type, as the channels use them. */
-export const channelReads = <TUid extends ContentUid>(strapi: Core.Strapi, uid: TUid): ChannelReads<TUid> => strapi.documents(uid);
+export const channelReads = <TUid extends ContentUid>(
+  strapi: Core.Strapi,
+  uid: TUid,
+): ChannelReads<TUid> => strapi.documents(uid);

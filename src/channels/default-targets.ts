@@ -13,14 +13,20 @@ export const defaultTargetsOnCreate =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async ({ uid, action, params }, next) => {
     if ((action !== 'create' && action !== 'update') || !isChannelTargeted(uid)) return next();
-    if (!params.data || (params.data.channels !== undefined && params.data.channels !== null)) return next();
+    if (!params.data || (params.data.channels !== undefined && params.data.channels !== null))
+      return next();
     const isNewLocale =
       action === 'create' ||
-      (typeof params.locale === 'string' && params.documentId !== undefined && !(await hasLocale(strapi, { uid, documentId: params.documentId, locale: params.locale })));
+      (typeof params.locale === 'string' &&
+        params.documentId !== undefined &&
+        !(await hasLocale(strapi, { uid, documentId: params.documentId, locale: params.locale })));
     if (isNewLocale) params.data.channels = defaultChannelTargets();
     return next();
   };
 
 /** A new translation's form starts on the website only, whatever the locale it is filled from targets. */
-export const defaultTargetsOfATranslation = (uid: string, prefill: Record<string, unknown>): Record<string, unknown> =>
+export const defaultTargetsOfATranslation = (
+  uid: string,
+  prefill: Record<string, unknown>,
+): Record<string, unknown> =>
   isChannelTargeted(uid) ? { ...prefill, channels: defaultChannelTargets() } : prefill;

@@ -41,7 +41,10 @@ export const liveContentSettled = async (strapi: Core.Strapi): Promise<void> => 
 
 type Entry<T> = { version: string; value: T };
 /** Where the entries are kept: a Map, or a bounded one (lru-cache) where keys come from readers. */
-type Store<T> = { get(key: string): Entry<T> | undefined; set(key: string, entry: Entry<T>): unknown };
+type Store<T> = {
+  get(key: string): Entry<T> | undefined;
+  set(key: string, entry: Entry<T>): unknown;
+};
 
 /**
  * Something built from the published content (the screen feed, the sitemap, list totals), per key, rebuilt

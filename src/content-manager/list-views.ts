@@ -12,14 +12,18 @@ export const EDITOR_LIST_VIEWS: Readonly<Record<string, { columns: readonly stri
   [UID.achievement]: { columns: ['title', 'organization', 'level', 'updatedAt'] },
 };
 
-type ListConfiguration = { settings: Record<string, unknown>; layouts: { list: string[] } & Record<string, unknown> } & Record<string, unknown>;
+type ListConfiguration = {
+  settings: Record<string, unknown>;
+  layouts: { list: string[] } & Record<string, unknown>;
+} & Record<string, unknown>;
 type ConfigurationService = {
   findConfiguration(model: { uid: string }): Promise<ListConfiguration>;
   updateConfiguration(model: { uid: string }, configuration: ListConfiguration): Promise<unknown>;
 };
 
 // Applied once per type: a list an administrator arranges afterwards is theirs.
-const appliedMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'editor-list-views-applied' });
+const appliedMarker = (strapi: Core.Strapi) =>
+  strapi.store({ type: 'core', name: 'brand-cms', key: 'editor-list-views-applied' });
 
 /** Sets each type's list columns and newest-first order, once; returns the types it set. */
 export const applyEditorListViews = async (strapi: Core.Strapi): Promise<string[]> => {
@@ -32,7 +36,15 @@ export const applyEditorListViews = async (strapi: Core.Strapi): Promise<string[
     const configuration = await service.findConfiguration({ uid });
     await service.updateConfiguration(
       { uid },
-      { ...configuration, settings: { ...configuration.settings, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' }, layouts: { ...configuration.layouts, list: [...columns] } }
+      {
+        ...configuration,
+        settings: {
+          ...configuration.settings,
+          defaultSortBy: 'updatedAt',
+          defaultSortOrder: 'DESC',
+        },
+        layouts: { ...configuration.layouts, list: [...columns] },
+      },
     );
     setNow.push(uid);
   }

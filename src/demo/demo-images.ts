@@ -5,7 +5,13 @@ import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import type { DemoImageKey } from './demo-content';
 
-type DemoImage = { fileName: string; alt: string; width: number; height: number; svg: (w: number, h: number) => string };
+type DemoImage = {
+  fileName: string;
+  alt: string;
+  width: number;
+  height: number;
+  svg: (w: number, h: number) => string;
+};
 
 /** A train silhouette over a two-colour gradient: recognisable without any font on the machine. */
 const trainArt = (from: string, to: string) => (w: number, h: number) => `
@@ -30,12 +36,48 @@ const logoArt = (w: number, h: number) => `
 </svg>`;
 
 const DEMO_IMAGES: Record<DemoImageKey, DemoImage> = {
-  brandLogo: { fileName: 'demo-brand-logo.png', alt: '党建动车组品牌标识', width: 512, height: 512, svg: logoArt },
-  brandCover: { fileName: 'demo-brand-cover.png', alt: '党建动车组品牌主视觉', width: 1600, height: 900, svg: trainArt('#C8102E', '#7a0019') },
-  coverRed: { fileName: 'demo-cover-red.png', alt: '红色主题配图', width: 1200, height: 675, svg: trainArt('#d32f2f', '#8e0000') },
-  coverGold: { fileName: 'demo-cover-gold.png', alt: '金色主题配图', width: 1200, height: 675, svg: trainArt('#c17900', '#8d5a00') },
-  coverBlue: { fileName: 'demo-cover-blue.png', alt: '蓝色主题配图', width: 1200, height: 675, svg: trainArt('#1565c0', '#003c8f') },
-  coverGreen: { fileName: 'demo-cover-green.png', alt: '绿色主题配图', width: 1200, height: 675, svg: trainArt('#2e7d32', '#005005') },
+  brandLogo: {
+    fileName: 'demo-brand-logo.png',
+    alt: '党建动车组品牌标识',
+    width: 512,
+    height: 512,
+    svg: logoArt,
+  },
+  brandCover: {
+    fileName: 'demo-brand-cover.png',
+    alt: '党建动车组品牌主视觉',
+    width: 1600,
+    height: 900,
+    svg: trainArt('#C8102E', '#7a0019'),
+  },
+  coverRed: {
+    fileName: 'demo-cover-red.png',
+    alt: '红色主题配图',
+    width: 1200,
+    height: 675,
+    svg: trainArt('#d32f2f', '#8e0000'),
+  },
+  coverGold: {
+    fileName: 'demo-cover-gold.png',
+    alt: '金色主题配图',
+    width: 1200,
+    height: 675,
+    svg: trainArt('#c17900', '#8d5a00'),
+  },
+  coverBlue: {
+    fileName: 'demo-cover-blue.png',
+    alt: '蓝色主题配图',
+    width: 1200,
+    height: 675,
+    svg: trainArt('#1565c0', '#003c8f'),
+  },
+  coverGreen: {
+    fileName: 'demo-cover-green.png',
+    alt: '绿色主题配图',
+    width: 1200,
+    height: 675,
+    svg: trainArt('#2e7d32', '#005005'),
+  },
 };
 
 export type DemoImageIds = Record<DemoImageKey, number>;
@@ -50,18 +92,27 @@ export const ensureDemoImages = async (strapi: Core.Strapi): Promise<DemoImageId
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'brand-cms-demo-'));
   try {
     for (const [key, image] of Object.entries(DEMO_IMAGES) as Array<[DemoImageKey, DemoImage]>) {
-      const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name: image.fileName } });
+      const existing = await strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { name: image.fileName } });
       if (existing) {
         ids[key] = existing.id;
         continue;
       }
       const filepath = path.join(workDir, image.fileName);
-      await sharp(Buffer.from(image.svg(image.width, image.height))).png().toFile(filepath);
+      await sharp(Buffer.from(image.svg(image.width, image.height)))
+        .png()
+        .toFile(filepath);
       const { size } = await fs.stat(filepath);
-      const [uploaded] = await strapi.plugin('upload').service('upload').upload({
-        data: { fileInfo: { name: image.fileName, alternativeText: image.alt, caption: image.alt } },
-        files: { filepath, originalFilename: image.fileName, mimetype: 'image/png', size },
-      });
+      const [uploaded] = await strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: {
+            fileInfo: { name: image.fileName, alternativeText: image.alt, caption: image.alt },
+          },
+          files: { filepath, originalFilename: image.fileName, mimetype: 'image/png', size },
+        });
       ids[key] = uploaded.id;
     }
   } finally {

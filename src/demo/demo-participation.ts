@@ -10,17 +10,56 @@ import { publishedBySlug } from '../participation/taxonomy-names';
 import { userActor, type UserActor } from '../workflow/actor';
 import { releaseWithSystemApproval } from '../workflow/review-actions';
 
-type DemoStaff = { employeeNumber: string; name: string; email: string; organization: string; correspondent: boolean };
+type DemoStaff = {
+  employeeNumber: string;
+  name: string;
+  email: string;
+  organization: string;
+  correspondent: boolean;
+};
 
 /** Four staff in two branches; one correspondent. They sign in with their employee number (or e-mail) on /participate/. */
 export const DEMO_STAFF: readonly DemoStaff[] = [
-  { employeeNumber: 'JW1001', name: '周立新', email: 'staff1@example.com', organization: 'locomotive-branch', correspondent: true },
-  { employeeNumber: 'JW1002', name: '吴晓岚', email: 'staff2@example.com', organization: 'locomotive-branch', correspondent: false },
-  { employeeNumber: 'CW2001', name: '郑宏斌', email: 'staff3@example.com', organization: 'traffic-branch', correspondent: false },
-  { employeeNumber: 'CW2002', name: '冯雨桐', email: 'staff4@example.com', organization: 'traffic-branch', correspondent: false },
+  {
+    employeeNumber: 'JW1001',
+    name: '周立新',
+    email: 'staff1@example.com',
+    organization: 'locomotive-branch',
+    correspondent: true,
+  },
+  {
+    employeeNumber: 'JW1002',
+    name: '吴晓岚',
+    email: 'staff2@example.com',
+    organization: 'locomotive-branch',
+    correspondent: false,
+  },
+  {
+    employeeNumber: 'CW2001',
+    name: '郑宏斌',
+    email: 'staff3@example.com',
+    organization: 'traffic-branch',
+    correspondent: false,
+  },
+  {
+    employeeNumber: 'CW2002',
+    name: '冯雨桐',
+    email: 'staff4@example.com',
+    organization: 'traffic-branch',
+    correspondent: false,
+  },
 ];
 
-type DemoContribution = { by: string; title: string; body: string; category?: string; consent: boolean; image?: string; outcome: 'received' | 'adopted' | 'published' | 'declined'; reason?: string };
+type DemoContribution = {
+  by: string;
+  title: string;
+  body: string;
+  category?: string;
+  consent: boolean;
+  image?: string;
+  outcome: 'received' | 'adopted' | 'published' | 'declined';
+  reason?: string;
+};
 
 // In the project's own words: what correspondents on the line might send in.
 const DEMO_CONTRIBUTIONS: readonly DemoContribution[] = [
@@ -67,9 +106,24 @@ const DEMO_CONTRIBUTIONS: readonly DemoContribution[] = [
 ];
 
 /** The branch secretary who answers the demo's opinions (admin role Handler), for both branches. */
-const DEMO_HANDLER = { email: 'secretary@example.com', firstname: '书记', lastname: '陈', passwordEnv: 'DEMO_HANDLER_PASSWORD', organizations: ['locomotive-branch', 'traffic-branch'] } as const;
+const DEMO_HANDLER = {
+  email: 'secretary@example.com',
+  firstname: '书记',
+  lastname: '陈',
+  passwordEnv: 'DEMO_HANDLER_PASSWORD',
+  organizations: ['locomotive-branch', 'traffic-branch'],
+} as const;
 
-type DemoOpinion = { by: string; anonymous: boolean; kind: 'opinion' | 'suggestion' | 'problem'; title: string; body: string; organization: string; answer: string; rating?: 'satisfied' | 'unsatisfied' };
+type DemoOpinion = {
+  by: string;
+  anonymous: boolean;
+  kind: 'opinion' | 'suggestion' | 'problem';
+  title: string;
+  body: string;
+  organization: string;
+  answer: string;
+  rating?: 'satisfied' | 'unsatisfied';
+};
 
 // Two opinions, answered: one named, one anonymous.
 const DEMO_OPINIONS: readonly DemoOpinion[] = [
@@ -97,20 +151,41 @@ const DEMO_OPINIONS: readonly DemoOpinion[] = [
 const generatedHandlerPassword = () => `Demo-${crypto.randomBytes(9).toString('base64url')}a1A`;
 
 /** The demo handler account (password from DEMO_HANDLER_PASSWORD, or generated and printed once), assigned to both branches. */
-const ensureDemoHandler = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): Promise<UserActor | null> => {
+const ensureDemoHandler = async (
+  strapi: Core.Strapi,
+  env: NodeJS.ProcessEnv,
+): Promise<UserActor | null> => {
   const users = strapi.service('admin::user');
-  let user = await strapi.db.query('admin::user').findOne({ where: { email: DEMO_HANDLER.email }, populate: ['roles'] });
+  let user = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { email: DEMO_HANDLER.email }, populate: ['roles'] });
   if (!user) {
     const role = await strapi.service('admin::role').findOne({ name: 'Handler' });
     if (!role) return null;
     const fromEnv = env[DEMO_HANDLER.passwordEnv];
     const password = fromEnv && fromEnv.length > 0 ? fromEnv : generatedHandlerPassword();
-    await users.create({ email: DEMO_HANDLER.email, firstname: DEMO_HANDLER.firstname, lastname: DEMO_HANDLER.lastname, password, isActive: true, registrationToken: null, roles: [role.id] });
-    if (!fromEnv) strapi.log.warn(`Demo opinion handler created; this generated password is shown only now:\n  Handler          ${DEMO_HANDLER.email.padEnd(24)} ${password}`);
-    user = await strapi.db.query('admin::user').findOne({ where: { email: DEMO_HANDLER.email }, populate: ['roles'] });
+    await users.create({
+      email: DEMO_HANDLER.email,
+      firstname: DEMO_HANDLER.firstname,
+      lastname: DEMO_HANDLER.lastname,
+      password,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    if (!fromEnv)
+      strapi.log.warn(
+        `Demo opinion handler created; this generated password is shown only now:\n  Handler          ${DEMO_HANDLER.email.padEnd(24)} ${password}`,
+      );
+    user = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: DEMO_HANDLER.email }, populate: ['roles'] });
     for (const slug of DEMO_HANDLER.organizations) {
       const organization = await publishedDocumentId(strapi, UID.organization, slug);
-      if (organization) await strapi.documents(PARTICIPATION_UID.handlerAssignment).create({ data: { handler: user.id, organization } as never });
+      if (organization)
+        await strapi
+          .documents(PARTICIPATION_UID.handlerAssignment)
+          .create({ data: { handler: user.id, organization } as never });
     }
   }
   return userActor(user);
@@ -118,26 +193,48 @@ const ensureDemoHandler = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): P
 
 const generatedStaffPassword = () => `Staff-${crypto.randomBytes(6).toString('base64url')}1a`;
 
-const publishedDocumentId = async (strapi: Core.Strapi, uid: typeof UID.organization | typeof UID.category, slug: string) => (await publishedBySlug(strapi, uid, slug))?.documentId ?? null;
+const publishedDocumentId = async (
+  strapi: Core.Strapi,
+  uid: typeof UID.organization | typeof UID.category,
+  slug: string,
+) => (await publishedBySlug(strapi, uid, slug))?.documentId ?? null;
 
 /** The demo staff, with a password from DEMO_STAFF_PASSWORD or generated and printed once. */
-const ensureDemoStaff = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): Promise<Map<string, StaffMember>> => {
+const ensureDemoStaff = async (
+  strapi: Core.Strapi,
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, StaffMember>> => {
   const members = new Map<string, StaffMember>();
   const generated: string[] = [];
   for (const staff of DEMO_STAFF) {
     let member = await findStaffMember(strapi, { employeeNumber: staff.employeeNumber });
     if (!member) {
       const { organization, ...fields } = staff;
-      await strapi.documents(PARTICIPATION_UID.staffMember).create({ data: { ...fields, active: true, organization: await publishedDocumentId(strapi, UID.organization, organization) } as never });
+      await strapi
+        .documents(PARTICIPATION_UID.staffMember)
+        .create({
+          data: {
+            ...fields,
+            active: true,
+            organization: await publishedDocumentId(strapi, UID.organization, organization),
+          } as never,
+        });
       member = (await findStaffMember(strapi, { employeeNumber: staff.employeeNumber }))!;
       const fromEnv = env.DEMO_STAFF_PASSWORD;
       const password = fromEnv && fromEnv.length > 0 ? fromEnv : generatedStaffPassword();
       await strapi.plugin('users-permissions').service('user').edit(member.accountId, { password });
-      if (!fromEnv) generated.push(`  ${staff.employeeNumber.padEnd(8)} ${staff.email.padEnd(20)} ${password}`);
+      if (!fromEnv)
+        generated.push(`  ${staff.employeeNumber.padEnd(8)} ${staff.email.padEnd(20)} ${password}`);
     }
     members.set(staff.employeeNumber, member);
   }
-  if (generated.length > 0) strapi.log.warn(['Demo staff accounts created (sign in at /participate/); these generated passwords are shown only now:', ...generated].join('\n'));
+  if (generated.length > 0)
+    strapi.log.warn(
+      [
+        'Demo staff accounts created (sign in at /participate/); these generated passwords are shown only now:',
+        ...generated,
+      ].join('\n'),
+    );
   return members;
 };
 
@@ -146,25 +243,46 @@ const ensureDemoStaff = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv): Pro
  * declined), with the points each step earned, and two answered opinions (one anonymous) with
  * the branch secretary who answered them, so the participation features can be tried at once.
  */
-export const seedDemoParticipation = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+export const seedDemoParticipation = async (
+  strapi: Core.Strapi,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> => {
   const members = await ensureDemoStaff(strapi, env);
   const handler = await ensureDemoHandler(strapi, env);
   if (handler && (await strapi.db.query(PARTICIPATION_UID.opinion).count({})) === 0) {
     for (const opinion of DEMO_OPINIONS) {
       const member = members.get(opinion.by)!;
-      const sent = await sendOpinion(strapi, member, { kind: opinion.kind, title: opinion.title, body: opinion.body, organization: opinion.organization, anonymous: opinion.anonymous });
+      const sent = await sendOpinion(strapi, member, {
+        kind: opinion.kind,
+        title: opinion.title,
+        body: opinion.body,
+        organization: opinion.organization,
+        anonymous: opinion.anonymous,
+      });
       await answerOpinion(strapi, handler, sent.documentId, opinion.answer);
-      if (sent.receipt) strapi.log.warn(`Demo anonymous opinion “${opinion.title}”: its receipt code (查询码), shown only now: ${sent.receipt}`);
-      if (opinion.rating) await (sent.receipt ? rateByReceipt(strapi, sent.receipt, opinion.rating) : rateAnswer(strapi, member, sent.documentId, opinion.rating));
+      if (sent.receipt)
+        strapi.log.warn(
+          `Demo anonymous opinion “${opinion.title}”: its receipt code (查询码), shown only now: ${sent.receipt}`,
+        );
+      if (opinion.rating)
+        await (sent.receipt
+          ? rateByReceipt(strapi, sent.receipt, opinion.rating)
+          : rateAnswer(strapi, member, sent.documentId, opinion.rating));
     }
   }
   if ((await strapi.db.query(PARTICIPATION_UID.contribution).count({})) > 0) return;
-  const editorRow = await strapi.db.query('admin::user').findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
+  const editorRow = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
   if (!editorRow) return;
   const editor = userActor(editorRow);
   for (const contribution of DEMO_CONTRIBUTIONS) {
     const member = members.get(contribution.by)!;
-    const image = contribution.image ? await strapi.db.query('plugin::upload.file').findOne({ where: { name: contribution.image }, select: ['id'] }) : null;
+    const image = contribution.image
+      ? await strapi.db
+          .query('plugin::upload.file')
+          .findOne({ where: { name: contribution.image }, select: ['id'] })
+      : null;
     const documentId = await fileContribution(
       strapi,
       member,
@@ -172,16 +290,24 @@ export const seedDemoParticipation = async (strapi: Core.Strapi, env: NodeJS.Pro
         title: contribution.title,
         body: contribution.body,
         organizationDocumentId: member.organizationDocumentId ?? undefined,
-        categoryDocumentId: contribution.category ? await publishedDocumentId(strapi, UID.category, contribution.category) : null,
+        categoryDocumentId: contribution.category
+          ? await publishedDocumentId(strapi, UID.category, contribution.category)
+          : null,
         consentToBeNamed: contribution.consent,
       },
-      image ? [image.id] : []
+      image ? [image.id] : [],
     );
-    if (contribution.outcome === 'declined') await declineContribution(strapi, documentId, contribution.reason, editor);
+    if (contribution.outcome === 'declined')
+      await declineContribution(strapi, documentId, contribution.reason, editor);
     if (contribution.outcome === 'adopted' || contribution.outcome === 'published') {
       const { articleDocumentId } = await adoptContribution(strapi, documentId, editor);
       if (contribution.outcome === 'published') {
-        await releaseWithSystemApproval(strapi, { uid: UID.article, documentId: articleDocumentId, locale: DEFAULT_LOCALE }, '演示投稿，系统审核通过 / demo contribution, approved by the system at seeding', { type: 'system', name: 'demo seed' });
+        await releaseWithSystemApproval(
+          strapi,
+          { uid: UID.article, documentId: articleDocumentId, locale: DEFAULT_LOCALE },
+          '演示投稿，系统审核通过 / demo contribution, approved by the system at seeding',
+          { type: 'system', name: 'demo seed' },
+        );
       }
     }
   }

@@ -23,10 +23,12 @@ const ensureBySlug = async (
   strapi: Core.Strapi,
   uid: ContentUid,
   slug: string,
-  create: () => Promise<{ documentId: string }>
+  create: () => Promise<{ documentId: string }>,
 ): Promise<string> => {
   // Any version counts (drafts included), so a document someone unpublished is not re-created.
-  const existing = await strapi.documents(uid).findFirst({ filters: { slug }, status: 'draft', locale: DEFAULT_LOCALE });
+  const existing = await strapi
+    .documents(uid)
+    .findFirst({ filters: { slug }, status: 'draft', locale: DEFAULT_LOCALE });
   if (existing) return existing.documentId;
   return (await create()).documentId;
 };
@@ -39,7 +41,8 @@ const documentIdOf = (index: SlugIndex, slug: string): string => {
 
 // Bump when the demo gains content that existing demo databases should receive.
 const DEMO_SEED_VERSION = 1;
-const seedMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'demo-seed-version' });
+const seedMarker = (strapi: Core.Strapi) =>
+  strapi.store({ type: 'core', name: 'brand-cms', key: 'demo-seed-version' });
 
 /**
  * Loads the demo brand once. A completed seed is recorded, so what people later delete or
@@ -57,18 +60,30 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<void> => {
  * Demo content goes out through the release gate on a recorded system approval, so its audit
  * trail is as complete as anything a reviewer released. Skipped when already live (a resumed seed).
  */
-const releaseDemoItem = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locale: string = DEFAULT_LOCALE) => {
+const releaseDemoItem = async (
+  strapi: Core.Strapi,
+  uid: ContentUid,
+  documentId: string,
+  locale: string = DEFAULT_LOCALE,
+) => {
   const ref = { uid, documentId, locale };
   if (await hasVersion(strapi, ref, 'live')) return;
   // Approval and release are one state write: no scheduler tick can come between them.
-  await releaseWithSystemApproval(strapi, ref, '演示内容，系统审核通过 / demo content, approved by the system at seeding', { type: 'system', name: 'demo seed' });
+  await releaseWithSystemApproval(
+    strapi,
+    ref,
+    '演示内容，系统审核通过 / demo content, approved by the system at seeding',
+    { type: 'system', name: 'demo seed' },
+  );
 };
 
 /** The editor's unfinished plan waits at the first review stage, so reviewers have a queue to try. */
 const submitAsEditor = async (strapi: Core.Strapi, uid: ContentUid, documentId: string) => {
   const ref = { uid, documentId, locale: DEFAULT_LOCALE };
   if (await findState(strapi, ref)) return;
-  const editor = await strapi.db.query('admin::user').findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
+  const editor = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { email: 'editor@example.com' }, populate: ['roles'] });
   if (!editor) return;
   await submitForReview(strapi, ref, userActor(editor), { comment: '请审核职工评议方案初稿' });
 };
@@ -79,13 +94,23 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
 
   const categories: SlugIndex = new Map();
   for (const category of DEMO_CATEGORIES) {
-    categories.set(category.slug, await ensureBySlug(strapi, UID.category, category.slug, () => strapi.documents(UID.category).create({ data: category })));
+    categories.set(
+      category.slug,
+      await ensureBySlug(strapi, UID.category, category.slug, () =>
+        strapi.documents(UID.category).create({ data: category }),
+      ),
+    );
     await releaseDemoItem(strapi, UID.category, documentIdOf(categories, category.slug));
   }
 
   const tags: SlugIndex = new Map();
   for (const tag of DEMO_TAGS) {
-    tags.set(tag.slug, await ensureBySlug(strapi, UID.tag, tag.slug, () => strapi.documents(UID.tag).create({ data: tag })));
+    tags.set(
+      tag.slug,
+      await ensureBySlug(strapi, UID.tag, tag.slug, () =>
+        strapi.documents(UID.tag).create({ data: tag }),
+      ),
+    );
     await releaseDemoItem(strapi, UID.tag, documentIdOf(tags, tag.slug));
   }
 
@@ -97,7 +122,12 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
       kind: organization.kind,
       parent: organization.parent ? documentIdOf(organizations, organization.parent) : null,
     };
-    organizations.set(organization.slug, await ensureBySlug(strapi, UID.organization, organization.slug, () => strapi.documents(UID.organization).create({ data })));
+    organizations.set(
+      organization.slug,
+      await ensureBySlug(strapi, UID.organization, organization.slug, () =>
+        strapi.documents(UID.organization).create({ data }),
+      ),
+    );
     await releaseDemoItem(strapi, UID.organization, documentIdOf(organizations, organization.slug));
   }
 
@@ -109,10 +139,17 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
     organization: documentIdOf(organizations, DEMO_BRAND.organization),
   };
   const brandId = await ensureBySlug(strapi, UID.brand, DEMO_BRAND.slug, () =>
-    strapi.documents(UID.brand).create({ data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] }, locale: DEFAULT_LOCALE })
+    strapi
+      .documents(UID.brand)
+      .create({
+        data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] },
+        locale: DEFAULT_LOCALE,
+      }),
   );
   await releaseDemoItem(strapi, UID.brand, brandId);
-  const english = await strapi.documents(UID.brand).findOne({ documentId: brandId, locale: 'en', status: 'draft' });
+  const english = await strapi
+    .documents(UID.brand)
+    .findOne({ documentId: brandId, locale: 'en', status: 'draft' });
   if (!english) {
     await strapi.documents(UID.brand).update({
       documentId: brandId,
@@ -133,17 +170,24 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
           brand: brandId,
         },
         locale: DEFAULT_LOCALE,
-      })
+      }),
     );
-    await (draftOnly ? submitAsEditor(strapi, UID.article, articleId) : releaseDemoItem(strapi, UID.article, articleId));
+    await (draftOnly
+      ? submitAsEditor(strapi, UID.article, articleId)
+      : releaseDemoItem(strapi, UID.article, articleId));
   }
 
   for (const { category, poster, ...video } of DEMO_VIDEOS) {
     const videoId = await ensureBySlug(strapi, UID.video, video.slug, () =>
       strapi.documents(UID.video).create({
-        data: { ...video, poster: images[poster], category: documentIdOf(categories, category), brand: brandId },
+        data: {
+          ...video,
+          poster: images[poster],
+          category: documentIdOf(categories, category),
+          brand: brandId,
+        },
         locale: DEFAULT_LOCALE,
-      })
+      }),
     );
     await releaseDemoItem(strapi, UID.video, videoId);
   }
@@ -158,7 +202,7 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
           brand: brandId,
         },
         locale: DEFAULT_LOCALE,
-      })
+      }),
     );
     await releaseDemoItem(strapi, UID.achievement, achievementId);
   }

@@ -8,6 +8,9 @@
  */
 type Condition = Record<string, unknown>;
 
-const asCondition = (condition: unknown): unknown => (Array.isArray(condition) ? { $and: condition.map(asCondition) } : condition);
+const asCondition = (condition: unknown): unknown =>
+  Array.isArray(condition) ? { $and: condition.map(asCondition) } : condition;
 
-export const allOf = (...conditions: unknown[]): Condition => ({ $and: conditions.map(asCondition) });
+export const allOf = (...conditions: unknown[]): Condition => ({
+  $and: conditions.map(asCondition),
+});

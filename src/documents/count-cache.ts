@@ -10,8 +10,18 @@ import type { DocumentMiddleware } from './document-middlewares';
  * What a count does not depend on: Strapi's list service hands count the page, order and
  * populate of the list it counts for. Left out of the key, every page of one list shares its total.
  */
-const NOT_COUNTED = new Set(['start', 'limit', 'page', 'pageSize', 'pagination', 'sort', 'populate', 'fields']);
-const countedQuery = (params: Record<string, unknown>) => Object.fromEntries(Object.entries(params).filter(([name]) => !NOT_COUNTED.has(name)));
+const NOT_COUNTED = new Set([
+  'start',
+  'limit',
+  'page',
+  'pageSize',
+  'pagination',
+  'sort',
+  'populate',
+  'fields',
+]);
+const countedQuery = (params: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(params).filter(([name]) => !NOT_COUNTED.has(name)));
 
 /**
  * The total a Content API list carries (`meta.pagination.total`) is a count over every matching
@@ -21,10 +31,24 @@ const countedQuery = (params: Record<string, unknown>) => Object.fromEntries(Obj
  * query as scoped (channel, status and all), so no reader is ever counted another's rows.
  */
 export const cachedPublicCounts = (strapi: Core.Strapi): DocumentMiddleware => {
-  const counted = liveContentCache<unknown>(new LRUCache<string, { version: string; value: unknown }>({ max: 2000 }));
+  const counted = liveContentCache<unknown>(
+    new LRUCache<string, { version: string; value: unknown }>({ max: 2000 }),
+  );
   return async ({ uid, action, params }, next) => {
-    if (action !== 'count' || params.status !== 'published' || requestChannel(strapi.requestContext.get()?.state) === null) return next();
+    if (
+      action !== 'count' ||
+      params.status !== 'published' ||
+      requestChannel(strapi.requestContext.get()?.state) === null
+    )
+      return next();
     // Hashed: a query's filters can be long (a GraphQL body up to 1 MB), and 2,000 of them are kept.
-    return counted(strapi, crypto.createHash('sha256').update(`${uid}|${stringify(countedQuery(params))}`).digest('base64url'), next);
+    return counted(
+      strapi,
+      crypto
+        .createHash('sha256')
+        .update(`${uid}|${stringify(countedQuery(params))}`)
+        .digest('base64url'),
+      next,
+    );
   };
 };

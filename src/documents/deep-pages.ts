@@ -24,7 +24,15 @@ const MAX_KEPT_LISTS = 200;
 /** The id queries this module runs: not rewritten again. */
 const idQueries = new WeakSet<object>();
 
-type FindManyParams = { where?: unknown; orderBy?: unknown; _q?: unknown; filters?: unknown; offset?: unknown; limit?: unknown; groupBy?: unknown };
+type FindManyParams = {
+  where?: unknown;
+  orderBy?: unknown;
+  _q?: unknown;
+  filters?: unknown;
+  offset?: unknown;
+  limit?: unknown;
+  groupBy?: unknown;
+};
 
 type FilterFunction = (context: { meta: unknown; uid: string; db: unknown }) => unknown;
 
@@ -35,7 +43,9 @@ type FilterFunction = (context: { meta: unknown; uid: string; db: unknown }) => 
 const rootFilters = (strapi: Core.Strapi, uid: string, filters: unknown): unknown => {
   if (typeof filters !== 'function') return filters ?? null;
   try {
-    return (filters as FilterFunction)({ meta: strapi.db.metadata.get(uid), uid, db: strapi.db }) ?? null;
+    return (
+      (filters as FilterFunction)({ meta: strapi.db.metadata.get(uid), uid, db: strapi.db }) ?? null
+    );
   } catch {
     return undefined;
   }
@@ -49,11 +59,16 @@ const asksLiveRows = (condition: unknown) => LIVE_ROWS.has(JSON.stringify(condit
 const SCOPE_CONDITIONS: Record<string, (value: unknown) => boolean> = {
   publishedAt: asksLiveRows,
   locale: (value) => typeof value === 'string' && value.length <= 35,
-  ...Object.fromEntries(CHANNEL_FLAG_FIELDS.map((flag) => [flag, (value: unknown) => value === true])),
+  ...Object.fromEntries(
+    CHANNEL_FLAG_FIELDS.map((flag) => [flag, (value: unknown) => value === true]),
+  ),
 };
 
 const onlyScopeConditions = (conditions: unknown): conditions is Record<string, unknown> =>
-  conditions !== null && typeof conditions === 'object' && !Array.isArray(conditions) && Object.entries(conditions).every(([name, value]) => SCOPE_CONDITIONS[name]?.(value) === true);
+  conditions !== null &&
+  typeof conditions === 'object' &&
+  !Array.isArray(conditions) &&
+  Object.entries(conditions).every(([name, value]) => SCOPE_CONDITIONS[name]?.(value) === true);
 
 /** Orders the read indexes hold: newest first (or oldest), then by id; or by id alone. */
 const INDEXED_ORDER = new Set(['publishedAt', 'id']);
@@ -63,7 +78,14 @@ const indexedOrder = (orderBy: unknown): boolean => {
   const entries = Array.isArray(orderBy) ? orderBy : [orderBy];
   return entries.every((entry) => {
     if (typeof entry === 'string') return INDEXED_ORDER.has(entry);
-    return entry !== null && typeof entry === 'object' && Object.entries(entry).every(([field, direction]) => INDEXED_ORDER.has(field) && (direction === 'asc' || direction === 'desc'));
+    return (
+      entry !== null &&
+      typeof entry === 'object' &&
+      Object.entries(entry).every(
+        ([field, direction]) =>
+          INDEXED_ORDER.has(field) && (direction === 'asc' || direction === 'desc'),
+      )
+    );
   });
 };
 
@@ -74,10 +96,20 @@ const indexedOrder = (orderBy: unknown): boolean => {
  * locale, channel, order), so a reader cannot make the server read lists of its own making.
  */
 const listKey = (strapi: Core.Strapi, uid: string, params: FindManyParams): string | null => {
-  if (params._q !== undefined || !onlyScopeConditions(params.where) || !indexedOrder(params.orderBy)) return null;
+  if (
+    params._q !== undefined ||
+    !onlyScopeConditions(params.where) ||
+    !indexedOrder(params.orderBy)
+  )
+    return null;
   const filters = rootFilters(strapi, uid, params.filters);
   if (filters !== null && !onlyScopeConditions(filters)) return null;
-  if (![params.where, filters].some((conditions) => conditions !== null && asksLiveRows(conditions.publishedAt))) return null;
+  if (
+    ![params.where, filters].some(
+      (conditions) => conditions !== null && asksLiveRows(conditions.publishedAt),
+    )
+  )
+    return null;
   // The order as given: the order of its fields is the order of the sort.
   return `${uid}|${stringify({ where: params.where, filters })}|${JSON.stringify(params.orderBy ?? null)}`;
 };
@@ -87,7 +119,8 @@ type Direction = 'asc' | 'desc';
 type Order = Array<[field: string, direction: Direction]>;
 
 const orderOf = (orderBy: unknown): Order | null => {
-  const entries = orderBy === undefined || orderBy === null ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
+  const entries =
+    orderBy === undefined || orderBy === null ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
   const order: Order = [];
   for (const entry of entries) {
     if (typeof entry === 'string') order.push([entry, 'asc']);
@@ -104,16 +137,29 @@ const orderOf = (orderBy: unknown): Order | null => {
  * to it), not as an OR it would scan from the start; the value is read in a subquery, exactly as
  * stored (a timestamp carried through JavaScript loses its microseconds on PostgreSQL).
  */
-const afterRow = (strapi: Core.Strapi, uid: string, order: Order, signpost: number): Record<string, unknown> => {
+const afterRow = (
+  strapi: Core.Strapi,
+  uid: string,
+  order: Order,
+  signpost: number,
+): Record<string, unknown> => {
   const [[field, direction], tieBreak] = order;
   if (!tieBreak) return { id: { [direction === 'asc' ? '$gt' : '$lt']: signpost } };
-  const { tableName, attributes } = strapi.db.metadata.get(uid as (typeof PUBLISHABLE_UIDS)[number]);
+  const { tableName, attributes } = strapi.db.metadata.get(
+    uid as (typeof PUBLISHABLE_UIDS)[number],
+  );
   const column = (attributes[field] as { columnName?: string }).columnName ?? field;
-  const valueOfSignpost = () => strapi.db.connection(tableName).select(column).where('id', signpost);
+  const valueOfSignpost = () =>
+    strapi.db.connection(tableName).select(column).where('id', signpost);
   return {
     $and: [
       { [field]: { [direction === 'desc' ? '$lte' : '$gte']: valueOfSignpost() } },
-      { $not: { [field]: { $eq: valueOfSignpost() }, id: { [tieBreak[1] === 'asc' ? '$lte' : '$gte']: signpost } } },
+      {
+        $not: {
+          [field]: { $eq: valueOfSignpost() },
+          id: { [tieBreak[1] === 'asc' ? '$lte' : '$gte']: signpost },
+        },
+      },
     ],
   };
 };
@@ -145,7 +191,14 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
       const params = event.params as FindManyParams | undefined;
       if (!params || idQueries.has(params) || params.groupBy !== undefined) return;
       const { offset, limit } = params;
-      if (typeof offset !== 'number' || offset < DEEP_OFFSET || typeof limit !== 'number' || limit < 1 || limit > MAX_PAGE) return;
+      if (
+        typeof offset !== 'number' ||
+        offset < DEEP_OFFSET ||
+        typeof limit !== 'number' ||
+        limit < 1 ||
+        limit > MAX_PAGE
+      )
+        return;
       const uid = event.model.uid;
       const query = strapi.db.query(uid as (typeof PUBLISHABLE_UIDS)[number]);
       const idsOf = async (ask: object): Promise<number[]> => {
@@ -157,7 +210,10 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
       const idsAfter = (order: Order, signpost: number | undefined, skip: number, take: number) =>
         idsOf({
           ...idQuery,
-          where: signpost === undefined ? params.where : allOf(params.where ?? {}, afterRow(strapi, uid, order, signpost)),
+          where:
+            signpost === undefined
+              ? params.where
+              : allOf(params.where ?? {}, afterRow(strapi, uid, order, signpost)),
           orderBy: order.map(([field, direction]) => ({ [field]: direction })),
           offset: skip,
           limit: take,
@@ -179,15 +235,25 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
         const wanted = Math.floor(offset / SIGNPOST_EVERY);
         // One walk at a time per list: each goes on from where the one before it stopped (a
         // failed one, from where it failed).
-        kept.walking = kept.walking.catch(() => undefined).then(async () => {
-          while (kept.ids.length < wanted && !kept.ended) {
-            const [next] = await idsAfter(order, kept.ids[kept.ids.length - 1], SIGNPOST_EVERY - 1, 1);
-            if (next === undefined) kept.ended = true;
-            else kept.ids.push(next);
-          }
-        });
+        kept.walking = kept.walking
+          .catch(() => undefined)
+          .then(async () => {
+            while (kept.ids.length < wanted && !kept.ended) {
+              const [next] = await idsAfter(
+                order,
+                kept.ids[kept.ids.length - 1],
+                SIGNPOST_EVERY - 1,
+                1,
+              );
+              if (next === undefined) kept.ended = true;
+              else kept.ids.push(next);
+            }
+          });
         await kept.walking;
-        page = kept.ids.length < wanted ? [] : await idsAfter(order, kept.ids[wanted - 1], offset - wanted * SIGNPOST_EVERY, limit);
+        page =
+          kept.ids.length < wanted
+            ? []
+            : await idsAfter(order, kept.ids[wanted - 1], offset - wanted * SIGNPOST_EVERY, limit);
       }
       // The same rows by id (conditions and search already applied), in the same order.
       params.where = { id: { $in: page } };

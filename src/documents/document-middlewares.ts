@@ -15,7 +15,10 @@ export type DocumentParams = {
 export type DocumentCall = { uid: UID.ContentType; action: string; params: DocumentParams };
 
 /** A rule that must hold on every Document Service path: sees the call, runs `next` or refuses. */
-export type DocumentMiddleware = (call: DocumentCall, next: () => Promise<unknown>) => Promise<unknown>;
+export type DocumentMiddleware = (
+  call: DocumentCall,
+  next: () => Promise<unknown>,
+) => Promise<unknown>;
 
 /**
  * Boundary: Strapi types a middleware's context and result per content type and action (a
@@ -27,6 +30,9 @@ const asStrapiMiddleware =
     middleware(context as DocumentCall, next) as ReturnType<typeof next>;
 
 /** Registers the rules in order: the first is outermost, so it sees every call before the others. */
-export const registerDocumentMiddlewares = (strapi: Core.Strapi, middlewares: readonly DocumentMiddleware[]): void => {
+export const registerDocumentMiddlewares = (
+  strapi: Core.Strapi,
+  middlewares: readonly DocumentMiddleware[],
+): void => {
   for (const middleware of middlewares) strapi.documents.use(asStrapiMiddleware(middleware));
 };

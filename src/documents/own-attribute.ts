@@ -4,5 +4,10 @@
  * such a name then reached SQL as a column (a 500). Every check of a field name a request sends
  * goes through here.
  */
-export const ownAttribute = <Attribute>(attributes: Readonly<Record<string, Attribute>> | undefined, name: string): Attribute | undefined =>
-  attributes !== undefined && Object.prototype.hasOwnProperty.call(attributes, name) ? attributes[name] : undefined;
+export const ownAttribute = <Attribute>(
+  attributes: Readonly<Record<string, Attribute>> | undefined,
+  name: string,
+): Attribute | undefined =>
+  attributes !== undefined && Object.prototype.hasOwnProperty.call(attributes, name)
+    ? attributes[name]
+    : undefined;

@@ -30,7 +30,12 @@ export const readIndexName = (table: string) => `${table}_newest_first_idx`;
  * what a sitemap `<url>` needs (slug, last change) and the live mark, so a sitemap part is read
  * from the index alone at any offset (channels/web/website-content.ts).
  */
-const pageColumns = (strapi: Core.Strapi, uid: ContentUid): string[] => ['id', 'published_at', columnOf(strapi, uid, 'slug'), columnOf(strapi, uid, 'updatedAt')];
+const pageColumns = (strapi: Core.Strapi, uid: ContentUid): string[] => [
+  'id',
+  'published_at',
+  columnOf(strapi, uid, 'slug'),
+  columnOf(strapi, uid, 'updatedAt'),
+];
 
 /** Indexes earlier versions made that a newer one here replaces. */
 const replacedIndexes = (table: string) => [
@@ -42,19 +47,36 @@ const replacedIndexes = (table: string) => [
 export const readIndexesOf = (strapi: Core.Strapi, uid: ContentUid): ReadIndex[] => {
   const table = strapi.db.metadata.get(uid).tableName;
   const locale = isLocalizedType(strapi, uid) ? ['locale'] : [];
-  const indexes: ReadIndex[] = [{ name: readIndexName(table), columns: [...locale, ...NEWEST_FIRST] }];
+  const indexes: ReadIndex[] = [
+    { name: readIndexName(table), columns: [...locale, ...NEWEST_FIRST] },
+  ];
   const hasPages = 'slug' in strapi.contentType(uid).attributes;
-  if (!isChannelTargeted(uid)) return hasPages ? [...indexes, { name: `${table}_live_pages_idx`, columns: [...locale, ...pageColumns(strapi, uid)] }] : indexes;
+  if (!isChannelTargeted(uid))
+    return hasPages
+      ? [
+          ...indexes,
+          { name: `${table}_live_pages_idx`, columns: [...locale, ...pageColumns(strapi, uid)] },
+        ]
+      : indexes;
   for (const channel of CHANNELS) {
     const flag = columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
-    indexes.push({ name: `${table}_${channel}_newest_first_idx`, columns: [...locale, flag, ...NEWEST_FIRST] });
+    indexes.push({
+      name: `${table}_${channel}_newest_first_idx`,
+      columns: [...locale, flag, ...NEWEST_FIRST],
+    });
   }
   const website = columnOf(strapi, uid, CHANNEL_FLAGS.website);
   // In id order on the website, the channel nearly every reader uses: the REST default and the sitemap.
-  indexes.push({ name: `${table}_website_pages_idx`, columns: [...locale, website, ...(hasPages ? pageColumns(strapi, uid) : ['id'])] });
+  indexes.push({
+    name: `${table}_website_pages_idx`,
+    columns: [...locale, website, ...(hasPages ? pageColumns(strapi, uid) : ['id'])],
+  });
   // One item by its documentId: with an equality on every column SQLite's planner, which has
   // no statistics, prefers this to the channel indexes above (which would scan the locale).
-  indexes.push({ name: `${table}_website_document_idx`, columns: ['document_id', ...locale, website, 'published_at'] });
+  indexes.push({
+    name: `${table}_website_document_idx`,
+    columns: ['document_id', ...locale, website, 'published_at'],
+  });
   return indexes;
 };
 
@@ -64,9 +86,15 @@ export const ensureReadIndexes = async (strapi: Core.Strapi): Promise<void> => {
     const table = strapi.db.metadata.get(uid).tableName;
     for (const name of replacedIndexes(table)) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
     for (const { name, columns } of readIndexesOf(strapi, uid)) {
-      const terms = columns.map((column) => (typeof column === 'string' ? '??' : `?? ${column.order.toUpperCase()}`));
+      const terms = columns.map((column) =>
+        typeof column === 'string' ? '??' : `?? ${column.order.toUpperCase()}`,
+      );
       const names = columns.map((column) => (typeof column === 'string' ? column : column.column));
-      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${terms.join(', ')})`, [name, table, ...names]);
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${terms.join(', ')})`, [
+        name,
+        table,
+        ...names,
+      ]);
     }
   }
 };

@@ -37,9 +37,20 @@ export const richTextNesting =
     if ((action === 'create' || action === 'update') && params.data) {
       const attributes = strapi.contentType(uid)?.attributes ?? {};
       for (const [name, attribute] of Object.entries(attributes)) {
-        if (attribute.type !== 'blocks' || !Object.prototype.hasOwnProperty.call(params.data, name)) continue;
+        if (attribute.type !== 'blocks' || !Object.prototype.hasOwnProperty.call(params.data, name))
+          continue;
         if (listNesting(params.data[name]) > MAX_LIST_NESTING) {
-          throw new errors.ValidationError(`${name}: lists may be nested at most ${MAX_LIST_NESTING} levels deep`, { errors: [{ path: [name], message: `lists may be nested at most ${MAX_LIST_NESTING} levels deep` }] });
+          throw new errors.ValidationError(
+            `${name}: lists may be nested at most ${MAX_LIST_NESTING} levels deep`,
+            {
+              errors: [
+                {
+                  path: [name],
+                  message: `lists may be nested at most ${MAX_LIST_NESTING} levels deep`,
+                },
+              ],
+            },
+          );
         }
       }
     }

@@ -1,8 +1,17 @@
 import { GraphQLError } from 'graphql';
 import { jsonProblem, jsonProblemMessage } from '../http/request-input';
 
-type GraphqlRequest = { request: { variables?: Record<string, unknown> | null; extensions?: Record<string, unknown> | null } };
-type GraphqlResponse = { response: { body: { kind: string; singleResult?: { errors?: ReadonlyArray<{ message: string }> } } } };
+type GraphqlRequest = {
+  request: {
+    variables?: Record<string, unknown> | null;
+    extensions?: Record<string, unknown> | null;
+  };
+};
+type GraphqlResponse = {
+  response: {
+    body: { kind: string; singleResult?: { errors?: ReadonlyArray<{ message: string }> } };
+  };
+};
 
 // Where graphql-js quotes a value it was given: `Variable "$x" got invalid value {…}; Int cannot
 // represent non-integer value: "…"`, `Expected value of type "Int", found "…".`
@@ -13,7 +22,8 @@ const ECHOED_VALUES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** An error message without the values it quoted. */
-export const withoutEchoedValue = (message: string): string => ECHOED_VALUES.reduce((text, [pattern, kept]) => text.replace(pattern, kept), message);
+export const withoutEchoedValue = (message: string): string =>
+  ECHOED_VALUES.reduce((text, [pattern, kept]) => text.replace(pattern, kept), message);
 
 /**
  * What GraphQL requests may not carry, decided before anything reads them:
@@ -30,11 +40,17 @@ export const graphqlInputChecks = (maxDepth: number) => ({
   plugins: [
     {
       async requestDidStart({ request }: GraphqlRequest) {
-        const problem = jsonProblem(request.variables, maxDepth, 'variables') ?? jsonProblem(request.extensions, maxDepth, 'extensions');
-        if (problem) throw new GraphQLError(jsonProblemMessage(problem, maxDepth), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+        const problem =
+          jsonProblem(request.variables, maxDepth, 'variables') ??
+          jsonProblem(request.extensions, maxDepth, 'extensions');
+        if (problem)
+          throw new GraphQLError(jsonProblemMessage(problem, maxDepth), {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
         return {
           async willSendResponse({ response }: GraphqlResponse) {
-            const errors = response.body.kind === 'single' ? response.body.singleResult?.errors : undefined;
+            const errors =
+              response.body.kind === 'single' ? response.body.singleResult?.errors : undefined;
             for (const error of errors ?? []) error.message = withoutEchoedValue(error.message);
           },
         };

@@ -3,7 +3,12 @@
  * written outside its error middleware (before the chain, or where no error class fits): clients
  * and the admin panel read every error the same way.
  */
-export const errorBody = (status: number, name: string, message: string, details: unknown = {}) => ({
+export const errorBody = (
+  status: number,
+  name: string,
+  message: string,
+  details: unknown = {},
+) => ({
   data: null,
   error: { status, name, message, details },
 });
@@ -11,7 +16,11 @@ export const errorBody = (status: number, name: string, message: string, details
 type ErrorAnswer = { error: { message?: unknown; details?: { errors?: unknown } } };
 
 const isErrorAnswer = (body: unknown): body is ErrorAnswer =>
-  body !== null && typeof body === 'object' && 'error' in body && (body as { error: unknown }).error !== null && typeof (body as { error: unknown }).error === 'object';
+  body !== null &&
+  typeof body === 'object' &&
+  'error' in body &&
+  (body as { error: unknown }).error !== null &&
+  typeof (body as { error: unknown }).error === 'object';
 
 // Where a validator quotes what it was given: yup's typeError ("… must be a `string` type, but the
 // final value was: `{…}`"), zod's enumerations ("Invalid enum value. Expected 'a' | 'b', received 'x'").
@@ -19,7 +28,10 @@ const ECHOED_INPUT: ReadonlyArray<readonly [RegExp, string]> = [
   [/,? but the final value was:[\s\S]*$/, '.'],
   [/, received '[\s\S]*'$/, ''],
 ];
-const withoutEcho = (message: unknown) => (typeof message === 'string' ? ECHOED_INPUT.reduce((text, [pattern, kept]) => text.replace(pattern, kept), message) : message);
+const withoutEcho = (message: unknown) =>
+  typeof message === 'string'
+    ? ECHOED_INPUT.reduce((text, [pattern, kept]) => text.replace(pattern, kept), message)
+    : message;
 
 /**
  * Makes an error answer quote nothing a client sent in its body: Strapi's validation errors
@@ -35,7 +47,9 @@ export const withoutEchoedInput = (body: unknown): void => {
     for (const entry of inner) {
       if (entry === null || typeof entry !== 'object') continue;
       delete (entry as { value?: unknown }).value;
-      (entry as { message?: unknown }).message = withoutEcho((entry as { message?: unknown }).message);
+      (entry as { message?: unknown }).message = withoutEcho(
+        (entry as { message?: unknown }).message,
+      );
     }
   }
 };

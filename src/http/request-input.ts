@@ -5,7 +5,11 @@
  */
 
 /** Names every object answers to without declaring them: as a key they name no field. */
-export const BUILT_IN_PROPERTY_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype']);
+export const BUILT_IN_PROPERTY_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  '__proto__',
+  'prototype',
+]);
 
 const decoded = (text: string): string => {
   try {
@@ -46,27 +50,44 @@ export const builtInQueryName = (query: string): { parameter: string; name: stri
 };
 
 /** A segment of a request's path that is a built-in property name (`/content-manager/relations/constructor/…`): routes read their parameters as keys of registries. */
-export const builtInPathSegment = (path: string): string | null => path.split('/').map(decoded).find((segment) => BUILT_IN_PROPERTY_NAMES.has(segment)) ?? null;
+export const builtInPathSegment = (path: string): string | null =>
+  path
+    .split('/')
+    .map(decoded)
+    .find((segment) => BUILT_IN_PROPERTY_NAMES.has(segment)) ?? null;
 
 export type JsonProblem = { path: string; problem: 'too-deep' | 'built-in-name'; name?: string };
 
-const isContainer = (value: unknown): value is object => value !== null && typeof value === 'object';
+const isContainer = (value: unknown): value is object =>
+  value !== null && typeof value === 'object';
 
 /**
  * Whether parsed JSON is nested deeper than `maxDepth` (the body itself is depth 1) or has a key
  * that is a built-in property name, found without recursion: a body thousands of levels deep
  * must not overflow the stack of the check meant to refuse it.
  */
-export const jsonProblem = (value: unknown, maxDepth: number, root = 'body'): JsonProblem | null => {
+export const jsonProblem = (
+  value: unknown,
+  maxDepth: number,
+  root = 'body',
+): JsonProblem | null => {
   if (!isContainer(value)) return null;
-  const stack: Array<{ node: object; depth: number; path: string }> = [{ node: value, depth: 1, path: root }];
+  const stack: Array<{ node: object; depth: number; path: string }> = [
+    { node: value, depth: 1, path: root },
+  ];
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!;
     if (depth > maxDepth) return { path, problem: 'too-deep' };
     for (const key of Object.keys(node)) {
-      if (!Array.isArray(node) && BUILT_IN_PROPERTY_NAMES.has(key)) return { path: `${path}.${key}`, problem: 'built-in-name', name: key };
+      if (!Array.isArray(node) && BUILT_IN_PROPERTY_NAMES.has(key))
+        return { path: `${path}.${key}`, problem: 'built-in-name', name: key };
       const child: unknown = (node as Record<string, unknown>)[key];
-      if (isContainer(child)) stack.push({ node: child, depth: depth + 1, path: Array.isArray(node) ? `${path}[${key}]` : `${path}.${key}` });
+      if (isContainer(child))
+        stack.push({
+          node: child,
+          depth: depth + 1,
+          path: Array.isArray(node) ? `${path}[${key}]` : `${path}.${key}`,
+        });
     }
   }
   return null;
@@ -76,7 +97,10 @@ export const jsonProblem = (value: unknown, maxDepth: number, root = 'body'): Js
  * The same of a form's fields that hold JSON (the Content API's multipart `data`, the media
  * library's `fileInfo`): Strapi parses them after every middleware has run.
  */
-export const formJsonProblem = (fields: Record<string, unknown>, maxDepth: number): JsonProblem | null => {
+export const formJsonProblem = (
+  fields: Record<string, unknown>,
+  maxDepth: number,
+): JsonProblem | null => {
   for (const [name, given] of Object.entries(fields)) {
     for (const text of [given].flat()) {
       if (typeof text !== 'string' || !/^\s*[[{]/.test(text)) continue;
@@ -94,7 +118,10 @@ export const formJsonProblem = (fields: Record<string, unknown>, maxDepth: numbe
 };
 
 /** The words of a refusal of `jsonProblem`'s, naming where. */
-export const jsonProblemMessage = ({ path, problem, name }: JsonProblem, maxDepth: number): string =>
+export const jsonProblemMessage = (
+  { path, problem, name }: JsonProblem,
+  maxDepth: number,
+): string =>
   problem === 'too-deep'
     ? `Invalid ${path}: nested deeper than ${maxDepth} levels (BODY_MAX_DEPTH)`
     : `Invalid ${path}: "${name}" is a built-in property name, not a field`;

@@ -14,11 +14,14 @@ export const requestTarget = (url: string): RequestTarget => {
     }
   }
   const mark = url.indexOf('?');
-  return mark < 0 ? { path: url, query: '' } : { path: url.slice(0, mark), query: url.slice(mark + 1) };
+  return mark < 0
+    ? { path: url, query: '' }
+    : { path: url.slice(0, mark), query: url.slice(mark + 1) };
 };
 
 /** The token of an `Authorization: Bearer <token>` header, as the rate limits and Strapi's strategies read it. */
-export const bearerOf = (authorization: string | undefined): string | null => /^bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
+export const bearerOf = (authorization: string | undefined): string | null =>
+  /^bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
 
 /** The first value of `name` in a query string, decoded as Koa's parser (qs) decodes it: as sent when it is not valid percent-encoding. */
 export const queryParameter = (query: string, name: string): string | undefined => {
@@ -36,7 +39,10 @@ export const queryParameter = (query: string, name: string): string | undefined 
  * Puts `wrap` in front of the server's request listener (Koa's, or an earlier wrapper): what
  * must answer before Strapi's middleware chain runs (rate limits, cached hits) wraps it.
  */
-export const wrapRequestListener = (server: Server, wrap: (inner: RequestListener) => RequestListener): void => {
+export const wrapRequestListener = (
+  server: Server,
+  wrap: (inner: RequestListener) => RequestListener,
+): void => {
   const [inner] = server.listeners('request') as RequestListener[];
   server.removeListener('request', inner);
   server.on('request', wrap(inner));

@@ -4,8 +4,14 @@ import { UID as CONTENT_UID } from '../constants';
 type FieldLabel = { label: string; description?: string };
 type FieldLabels = Record<string, FieldLabel>;
 
-const SLUG: FieldLabel = { label: '网址别名', description: '文章网址的一部分，由标题自动生成拼音；发布后请勿修改' };
-const CHANNELS: FieldLabel = { label: '发布渠道', description: '选择内容发往网站、微信公众号还是大屏' };
+const SLUG: FieldLabel = {
+  label: '网址别名',
+  description: '文章网址的一部分，由标题自动生成拼音；发布后请勿修改',
+};
+const CHANNELS: FieldLabel = {
+  label: '发布渠道',
+  description: '选择内容发往网站、微信公众号还是大屏',
+};
 const SEO: FieldLabel = { label: '搜索引擎优化' };
 const BRAND: FieldLabel = { label: '所属品牌' };
 const CATEGORY: FieldLabel = { label: '栏目' };
@@ -53,8 +59,15 @@ export const FIELD_LABELS: Partial<Record<UID.ContentType | UID.Component, Field
     summary: { label: '摘要' },
     body: { label: '详细介绍' },
     achievedOn: { label: '获得日期' },
-    level: { label: '级别', description: 'national 国家级 · provincial 省部级 · group 集团级 · company 公司级 · unit 基层单位级' },
-    kind: { label: '类别', description: 'honor 荣誉 · award 奖项 · innovation 创新成果 · practice 典型做法 · other 其他' },
+    level: {
+      label: '级别',
+      description:
+        'national 国家级 · provincial 省部级 · group 集团级 · company 公司级 · unit 基层单位级',
+    },
+    kind: {
+      label: '类别',
+      description: 'honor 荣誉 · award 奖项 · innovation 创新成果 · practice 典型做法 · other 其他',
+    },
     metrics: { label: '成效指标' },
     gallery: { label: '图集' },
     brand: BRAND,
@@ -78,7 +91,10 @@ export const FIELD_LABELS: Partial<Record<UID.ContentType | UID.Component, Field
   [CONTENT_UID.organization]: {
     name: { label: '党组织名称' },
     slug: SLUG,
-    kind: { label: '组织类别', description: 'committee 党委 · general_branch 党总支 · branch 党支部' },
+    kind: {
+      label: '组织类别',
+      description: 'committee 党委 · general_branch 党总支 · branch 党支部',
+    },
     parent: { label: '上级党组织' },
     children: { label: '下级党组织' },
   },
@@ -134,7 +150,9 @@ export const labelFieldsInChinese = async (strapi: Core.Strapi): Promise<number>
     const isComponent = uid in strapi.components;
     if (!isComponent && !(uid in strapi.contentTypes)) continue;
     // Boundary: the content manager's services are untyped; these two methods are all we use.
-    const service = contentManager.service(isComponent ? 'components' : 'content-types') as ConfigurationService;
+    const service = contentManager.service(
+      isComponent ? 'components' : 'content-types',
+    ) as ConfigurationService;
     const configuration = await service.findConfiguration({ uid });
     const metadatas = configuration.metadatas ?? {};
     let changedHere = 0;
@@ -153,7 +171,8 @@ export const labelFieldsInChinese = async (strapi: Core.Strapi): Promise<number>
         changedHere += 1;
       }
     }
-    if (changedHere > 0) await service.updateConfiguration({ uid }, { ...configuration, metadatas });
+    if (changedHere > 0)
+      await service.updateConfiguration({ uid }, { ...configuration, metadatas });
     changed += changedHere;
   }
   return changed;

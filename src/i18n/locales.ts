@@ -12,7 +12,10 @@ export const ensureLocales = async (strapi: Core.Strapi): Promise<void> => {
   const locales = strapi.plugin('i18n').service('locales');
   for (const locale of LOCALES) {
     const existing = (await locales.findByCode(locale.code)) as { id: number; name: string } | null;
-    if (existing?.name === locale.strapiName) await strapi.db.query('plugin::i18n.locale').update({ where: { id: existing.id }, data: { name: locale.name } });
+    if (existing?.name === locale.strapiName)
+      await strapi.db
+        .query('plugin::i18n.locale')
+        .update({ where: { id: existing.id }, data: { name: locale.name } });
     if (existing) continue;
     await locales.create({ code: locale.code, name: locale.name });
     if (locale.code === DEFAULT_LOCALE) {
@@ -21,22 +24,33 @@ export const ensureLocales = async (strapi: Core.Strapi): Promise<void> => {
   }
 };
 
-export const defaultLocale = async (strapi: Core.Strapi): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+export const defaultLocale = async (strapi: Core.Strapi): Promise<string> =>
+  strapi.plugin('i18n').service('locales').getDefaultLocale();
 
 export const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
-  ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+  ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map(
+    (locale) => locale.code,
+  );
 
 /** The locale a channel request asks for (`?locale=`, else the default); an unknown one is a 400 naming it. */
 /** The `?locale=` of an admin request about one document: a code, or the default locale when none is given. */
 export const documentLocale = async (strapi: Core.Strapi, asked: unknown): Promise<string> => {
   if (asked === undefined || asked === '') return defaultLocale(strapi);
-  if (typeof asked !== 'string') throw new errors.ValidationError('locale 须为语言代码，例如 zh-CN。locale must be a locale code, e.g. zh-CN', { path: ['locale'] });
+  if (typeof asked !== 'string')
+    throw new errors.ValidationError(
+      'locale 须为语言代码，例如 zh-CN。locale must be a locale code, e.g. zh-CN',
+      { path: ['locale'] },
+    );
   return asked;
 };
 
-export const requestedLocale = async (strapi: Core.Strapi, asked: string | undefined): Promise<string> => {
+export const requestedLocale = async (
+  strapi: Core.Strapi,
+  asked: string | undefined,
+): Promise<string> => {
   const locale = asked ?? (await defaultLocale(strapi));
-  if (!(await localeCodes(strapi)).includes(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
+  if (!(await localeCodes(strapi)).includes(locale))
+    throw new errors.ValidationError(`Unknown locale "${locale}"`, { path: ['locale'] });
   return locale;
 };
 
@@ -47,10 +61,18 @@ export const isLocalizedType = (strapi: Core.Strapi, uid: UID.ContentType): bool
  * The row filter for one document locale. Types without translations (the taxonomies) have one
  * set of rows with no locale; the workflow still names them by the default locale.
  */
-export const localeWhere = (strapi: Core.Strapi, uid: UID.ContentType, locale: string): { locale?: string } => (isLocalizedType(strapi, uid) ? { locale } : {});
+export const localeWhere = (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  locale: string,
+): { locale?: string } => (isLocalizedType(strapi, uid) ? { locale } : {});
 
 /** The locales the workflow names the rows of a document by: their own, or the default one for a type without translations. */
-export const workflowLocales = async (strapi: Core.Strapi, uid: UID.ContentType, rows: Array<{ locale?: string | null }>): Promise<string[]> => {
+export const workflowLocales = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  rows: Array<{ locale?: string | null }>,
+): Promise<string[]> => {
   if (isLocalizedType(strapi, uid)) return rows.map((row) => row.locale as string);
   return rows.length > 0 ? [await defaultLocale(strapi)] : [];
 };

@@ -21,7 +21,8 @@ const isHanName = (part: string): boolean => HAN_NAME.test(part);
 export const fullName = (person: NamedPerson): string => {
   const firstname = person.firstname?.trim() ?? '';
   const lastname = person.lastname?.trim() ?? '';
-  if (firstname && lastname && isHanName(firstname) && isHanName(lastname)) return `${lastname}${firstname}`;
+  if (firstname && lastname && isHanName(firstname) && isHanName(lastname))
+    return `${lastname}${firstname}`;
   return `${firstname} ${lastname}`.trim();
 };
 
@@ -29,7 +30,8 @@ export const fullName = (person: NamedPerson): string => {
  * How a person is named on screen: the sign-in name they chose if any (as Strapi does), else
  * their full name, else their email.
  */
-export const displayName = (person: NamedPerson): string => person.username?.trim() || fullName(person) || person.email?.trim() || '';
+export const displayName = (person: NamedPerson): string =>
+  person.username?.trim() || fullName(person) || person.email?.trim() || '';
 
 /**
  * The letters in a person's avatar. For a Chinese name, the last two characters of the full name
@@ -42,6 +44,7 @@ export const nameInitials = (person: NamedPerson): string => {
   if (characters.length > 0 && isHanName(name)) return characters.slice(-2).join('');
   const firstname = person.firstname?.trim() ?? '';
   const lastname = person.lastname?.trim() ?? '';
-  if (firstname && lastname && !person.username?.trim()) return `${Array.from(firstname)[0]}${Array.from(lastname)[0]}`.toUpperCase();
+  if (firstname && lastname && !person.username?.trim())
+    return `${Array.from(firstname)[0]}${Array.from(lastname)[0]}`.toUpperCase();
   return (characters[0] ?? '').toUpperCase();
 };

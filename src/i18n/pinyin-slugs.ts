@@ -5,7 +5,8 @@ import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { hasLocale } from '../documents/document-rows';
 import { PUBLIC_UIDS, type ContentUid } from '../constants';
 
-const isPublicUid = (uid: string): uid is ContentUid => (PUBLIC_UIDS as readonly string[]).includes(uid);
+const isPublicUid = (uid: string): uid is ContentUid =>
+  (PUBLIC_UIDS as readonly string[]).includes(uid);
 
 const HAN = /\p{Script=Han}/u;
 // Long enough to read, short enough for a URL shared on WeChat.
@@ -19,7 +20,9 @@ const MAX_SLUG_LENGTH = 64;
  * stay as they are: a released address never changes.
  */
 export const slugOfTitle = (title: string): string => {
-  const latin = HAN.test(title) ? pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-') : title;
+  const latin = HAN.test(title)
+    ? pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-')
+    : title;
   const slug = slugify(latin, { decamelize: false });
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
@@ -28,8 +31,19 @@ export const slugOfTitle = (title: string): string => {
 };
 
 /** `base`, or `base-1`, `base-2`, … : the first no other row of this type and locale holds. */
-export const uniqueSlug = async (strapi: Core.Strapi, uid: UID.ContentType, field: string, base: string, locale: string | undefined): Promise<string> => {
-  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid).findMany({ where: { [field]: { $startsWith: base }, ...(locale ? { locale } : {}) }, select: [field] });
+export const uniqueSlug = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  field: string,
+  base: string,
+  locale: string | undefined,
+): Promise<string> => {
+  const rows: Array<Record<string, unknown>> = await strapi.db
+    .query(uid)
+    .findMany({
+      where: { [field]: { $startsWith: base }, ...(locale ? { locale } : {}) },
+      select: [field],
+    });
   const taken = new Set(rows.map((row) => row[field]));
   if (!taken.has(base)) return base;
   let suffix = 1;
@@ -38,9 +52,13 @@ export const uniqueSlug = async (strapi: Core.Strapi, uid: UID.ContentType, fiel
 };
 
 /** The uid attribute of a content type and the field it is made from (`slug` from `title` or `name`). */
-export const slugAttributeOf = (strapi: Core.Strapi, uid: UID.ContentType): { field: string; targetField: string } | null => {
+export const slugAttributeOf = (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+): { field: string; targetField: string } | null => {
   for (const [field, attribute] of Object.entries(strapi.contentType(uid).attributes)) {
-    if (attribute.type === 'uid' && attribute.targetField) return { field, targetField: attribute.targetField };
+    if (attribute.type === 'uid' && attribute.targetField)
+      return { field, targetField: attribute.targetField };
   }
   return null;
 };
@@ -50,7 +68,11 @@ export const slugAttributeOf = (strapi: Core.Strapi, uid: UID.ContentType): { fi
  * form opens (the type's name, `article`, `article-1`, …) and never again as the title is typed.
  */
 const isPlaceholderSlug = (strapi: Core.Strapi, uid: UID.ContentType, slug: unknown): boolean =>
-  slug === undefined || slug === null || slug === '' || (typeof slug === 'string' && new RegExp(`^${strapi.contentType(uid).info.singularName}(-\\d+)?$`).test(slug));
+  slug === undefined ||
+  slug === null ||
+  slug === '' ||
+  (typeof slug === 'string' &&
+    new RegExp(`^${strapi.contentType(uid).info.singularName}(-\\d+)?$`).test(slug));
 
 /**
  * A new item created without a slug (the Content API, an import, our own code), or with the
@@ -61,22 +83,47 @@ const isPlaceholderSlug = (strapi: Core.Strapi, uid: UID.ContentType, slug: unkn
 export const slugsOnCreate =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async ({ uid, action, params }, next) => {
-    if ((action !== 'create' && action !== 'update') || !isPublicUid(uid) || !params.data) return next();
+    if ((action !== 'create' && action !== 'update') || !isPublicUid(uid) || !params.data)
+      return next();
     const attribute = slugAttributeOf(strapi, uid);
     const title = attribute ? params.data[attribute.targetField] : undefined;
-    if (!attribute || !isPlaceholderSlug(strapi, uid, params.data[attribute.field]) || typeof title !== 'string' || title.trim() === '') return next();
+    if (
+      !attribute ||
+      !isPlaceholderSlug(strapi, uid, params.data[attribute.field]) ||
+      typeof title !== 'string' ||
+      title.trim() === ''
+    )
+      return next();
     if (action === 'update') {
-      const isNewLocale = typeof params.locale === 'string' && typeof params.documentId === 'string' && !(await hasLocale(strapi, { uid, documentId: params.documentId, locale: params.locale }));
+      const isNewLocale =
+        typeof params.locale === 'string' &&
+        typeof params.documentId === 'string' &&
+        !(await hasLocale(strapi, { uid, documentId: params.documentId, locale: params.locale }));
       if (!isNewLocale) return next();
     }
     const base = slugOfTitle(title);
     // A copy: the caller's object stays as they passed it.
-    if (base !== '') params.data = { ...params.data, [attribute.field]: await uniqueSlug(strapi, uid, attribute.field, base, typeof params.locale === 'string' ? params.locale : undefined) };
+    if (base !== '')
+      params.data = {
+        ...params.data,
+        [attribute.field]: await uniqueSlug(
+          strapi,
+          uid,
+          attribute.field,
+          base,
+          typeof params.locale === 'string' ? params.locale : undefined,
+        ),
+      };
     return next();
   };
 
 type UidService = {
-  generateUIDField(input: { contentTypeUID: UID.ContentType; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
+  generateUIDField(input: {
+    contentTypeUID: UID.ContentType;
+    field: string;
+    data: Record<string, unknown>;
+    locale?: string;
+  }): Promise<string>;
 };
 
 /**
@@ -90,9 +137,12 @@ export const pinyinSlugSuggestions = (strapi: Core.Strapi): void => {
   const suggestStrapiSlug = uidService.generateUIDField.bind(uidService);
   uidService.generateUIDField = async (input) => {
     const attribute = slugAttributeOf(strapi, input.contentTypeUID);
-    const title = attribute?.field === input.field ? input.data?.[attribute.targetField] : undefined;
+    const title =
+      attribute?.field === input.field ? input.data?.[attribute.targetField] : undefined;
     if (typeof title !== 'string') return suggestStrapiSlug(input);
     const base = slugOfTitle(title);
-    return base === '' ? suggestStrapiSlug(input) : uniqueSlug(strapi, input.contentTypeUID, input.field, base, input.locale);
+    return base === ''
+      ? suggestStrapiSlug(input)
+      : uniqueSlug(strapi, input.contentTypeUID, input.field, base, input.locale);
   };
 };

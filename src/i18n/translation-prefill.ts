@@ -2,10 +2,18 @@ import type { Core, UID } from '@strapi/strapi';
 import { slugAttributeOf } from './pinyin-slugs';
 
 /** What a new translation's form starts with, given what the source locale holds. */
-export type TranslationStart = (uid: UID.ContentType, prefill: Record<string, unknown>) => Record<string, unknown>;
+export type TranslationStart = (
+  uid: UID.ContentType,
+  prefill: Record<string, unknown>,
+) => Record<string, unknown>;
 
 type FillFromLocaleService = {
-  transformDocument(document: Record<string, unknown>, model: UID.ContentType, targetLocale: string, userAbility: unknown): Promise<Record<string, unknown>>;
+  transformDocument(
+    document: Record<string, unknown>,
+    model: UID.ContentType,
+    targetLocale: string,
+    userAbility: unknown,
+  ): Promise<Record<string, unknown>>;
 };
 
 /**
@@ -25,7 +33,10 @@ export const ownSlug =
  * translation takes the text and the media; what is chosen per locale (its address, its channels)
  * starts as a new item's does. Its schedule is the workflow's, per locale, and never in the copy.
  */
-export const translationsStartAnew = (strapi: Core.Strapi, starts: readonly TranslationStart[]): void => {
+export const translationsStartAnew = (
+  strapi: Core.Strapi,
+  starts: readonly TranslationStart[],
+): void => {
   // Boundary: the i18n plugin's services are untyped; this is the one method we wrap.
   const fillFromLocale = strapi.plugin('i18n').service('fill-from-locale') as FillFromLocaleService;
   const copy = fillFromLocale.transformDocument.bind(fillFromLocale);

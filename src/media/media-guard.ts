@@ -5,8 +5,21 @@ import { recordAudit, type AuditAction } from '../workflow/audit-trail';
 import { addPluginRoutePolicy } from '../access/plugin-route-policy';
 import { FILE_UID, liveOwnersOfRow, liveUsesOfFile } from './live-usage';
 
-type FileRow = { id: number; documentId?: string; name?: string; alternativeText?: string | null; caption?: string | null; focalPoint?: unknown; hash?: string; url?: string; mime?: string; size?: number };
-type FileInfo = Partial<Pick<FileRow, 'name' | 'alternativeText' | 'caption' | 'focalPoint'>> & { folder?: unknown };
+type FileRow = {
+  id: number;
+  documentId?: string;
+  name?: string;
+  alternativeText?: string | null;
+  caption?: string | null;
+  focalPoint?: unknown;
+  hash?: string;
+  url?: string;
+  mime?: string;
+  size?: number;
+};
+type FileInfo = Partial<Pick<FileRow, 'name' | 'alternativeText' | 'caption' | 'focalPoint'>> & {
+  folder?: unknown;
+};
 type UploadService = {
   findOne: (id: number) => Promise<FileRow | null>;
   upload: (...args: unknown[]) => Promise<FileRow | FileRow[]>;
@@ -25,23 +38,51 @@ const SHOWN_FIELDS = ['name', 'alternativeText', 'caption', 'focalPoint'] as con
  * error is made on its prototype rather than through its constructor.
  */
 const conflict = (message: string, details: Record<string, unknown>): Error =>
-  Object.assign(Object.create(errors.HttpError.prototype) as Error, { name: 'ConflictError', status: 409, statusCode: 409, expose: true, message, details, stack: new Error(message).stack });
+  Object.assign(Object.create(errors.HttpError.prototype) as Error, {
+    name: 'ConflictError',
+    status: 409,
+    statusCode: 409,
+    expose: true,
+    message,
+    details,
+    stack: new Error(message).stack,
+  });
 
 const assertNotLive = async (strapi: Core.Strapi, fileId: number, change: string) => {
   const uses = await liveUsesOfFile(strapi, fileId);
   if (uses.length === 0) return;
-  const names = uses.map((use) => `“${use.title}”${use.locale ? ` (${use.locale})` : ''}`).join('、');
+  const names = uses
+    .map((use) => `“${use.title}”${use.locale ? ` (${use.locale})` : ''}`)
+    .join('、');
   throw conflict(
     `文件正被已发布内容使用，不能${change === 'replace' ? '替换' : change === 'delete' ? '删除' : '修改'}：${names}。请上传新文件并在新版本中引用，经审核后发布 / ` +
       `This file is used by published content (${names}); it cannot be ${change === 'replace' ? 'replaced' : change === 'delete' ? 'deleted' : 'changed'}. Upload a new file and use it in a new version, which goes through review`,
-    { code: 'MEDIA_IN_USE', uses }
+    { code: 'MEDIA_IN_USE', uses },
   );
 };
 
-const audit = (strapi: Core.Strapi, action: AuditAction, file: FileRow, details: Record<string, unknown>) =>
-  recordAudit(strapi, { uid: FILE_UID, documentId: file.documentId ?? String(file.id), locale: '*' }, { action, actor: currentActor(strapi), details: { fileId: file.id, name: file.name, ...details } });
+const audit = (
+  strapi: Core.Strapi,
+  action: AuditAction,
+  file: FileRow,
+  details: Record<string, unknown>,
+) =>
+  recordAudit(
+    strapi,
+    { uid: FILE_UID, documentId: file.documentId ?? String(file.id), locale: '*' },
+    {
+      action,
+      actor: currentActor(strapi),
+      details: { fileId: file.id, name: file.name, ...details },
+    },
+  );
 
-const identity = (file: FileRow) => ({ hash: file.hash, url: file.url, mime: file.mime, size: file.size });
+const identity = (file: FileRow) => ({
+  hash: file.hash,
+  url: file.url,
+  mime: file.mime,
+  size: file.size,
+});
 
 /**
  * A file a live version shows is part of what reviewers approved: replacing it, changing what
@@ -52,7 +93,13 @@ const identity = (file: FileRow) => ({ hash: file.hash, url: file.url, mime: fil
  */
 export const registerMediaGuard = (strapi: Core.Strapi): void => {
   // See policies/upload-from-url-disabled.
-  addPluginRoutePolicy(strapi, 'upload', 'admin', (route) => route.path === '/actions/upload-from-urls', 'global::upload-from-url-disabled');
+  addPluginRoutePolicy(
+    strapi,
+    'upload',
+    'admin',
+    (route) => route.path === '/actions/upload-from-urls',
+    'global::upload-from-url-disabled',
+  );
   const services = strapi.get('services');
   services.extend('plugin::upload.upload', (service: UploadService): UploadService => ({
     ...service,
@@ -64,26 +111,45 @@ export const registerMediaGuard = (strapi: Core.Strapi): void => {
         const owners = await liveOwnersOfRow(strapi, target.ref, Number(target.refId));
         if (owners.length > 0) {
           const names = owners.map((use) => `“${use.title}”`).join('、');
-          throw conflict(`不能把新文件直接放进已发布内容：${names} / A new file cannot be attached to published content (${names}); use it in a new version, which goes through review`, { code: 'MEDIA_IN_USE', uses: owners });
+          throw conflict(
+            `不能把新文件直接放进已发布内容：${names} / A new file cannot be attached to published content (${names}); use it in a new version, which goes through review`,
+            { code: 'MEDIA_IN_USE', uses: owners },
+          );
         }
       }
       const created = await service.upload(...args);
-      for (const file of Array.isArray(created) ? created : [created]) await audit(strapi, 'media_upload', file, identity(file));
+      for (const file of Array.isArray(created) ? created : [created])
+        await audit(strapi, 'media_upload', file, identity(file));
       return created;
     },
     async replace(id, input, options) {
       await assertNotLive(strapi, id, 'replace');
       const before = await service.findOne(id);
       const replaced = await service.replace(id, input, options);
-      await audit(strapi, 'media_replace', replaced, { from: before ? identity(before) : null, to: identity(replaced) });
+      await audit(strapi, 'media_replace', replaced, {
+        from: before ? identity(before) : null,
+        to: identity(replaced),
+      });
       return replaced;
     },
     async updateFileInfo(id, info, options) {
       const before = await service.findOne(id);
-      const changed = SHOWN_FIELDS.filter((field) => info[field] !== undefined && JSON.stringify(info[field]) !== JSON.stringify(before?.[field] ?? null));
+      const changed = SHOWN_FIELDS.filter(
+        (field) =>
+          info[field] !== undefined &&
+          JSON.stringify(info[field]) !== JSON.stringify(before?.[field] ?? null),
+      );
       if (changed.length > 0) await assertNotLive(strapi, id, 'update');
       const updated = await service.updateFileInfo(id, info, options);
-      if (changed.length > 0) await audit(strapi, 'media_update', updated, { changed: Object.fromEntries(changed.map((field) => [field, { from: before?.[field] ?? null, to: updated[field] ?? null }])) });
+      if (changed.length > 0)
+        await audit(strapi, 'media_update', updated, {
+          changed: Object.fromEntries(
+            changed.map((field) => [
+              field,
+              { from: before?.[field] ?? null, to: updated[field] ?? null },
+            ]),
+          ),
+        });
       return updated;
     },
     async remove(file) {
@@ -98,7 +164,10 @@ export const registerMediaGuard = (strapi: Core.Strapi): void => {
     ...service,
     // No ids is none, as Strapi's own default; anything but a list is refused, never half-checked.
     async deleteByIds(ids = []) {
-      if (!Array.isArray(ids)) throw new errors.ValidationError('fileIds must be a list of file ids', { path: ['fileIds'] });
+      if (!Array.isArray(ids))
+        throw new errors.ValidationError('fileIds must be a list of file ids', {
+          path: ['fileIds'],
+        });
       for (const id of ids) await assertNotLive(strapi, Number(id), 'delete');
       return service.deleteByIds(ids);
     },

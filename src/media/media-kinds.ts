@@ -8,10 +8,42 @@ export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'text';
 
 const MB = 1024 * 1024;
 
-export const MEDIA_KINDS: Record<MediaKind, { extensions: readonly string[]; mimeTypes: readonly string[]; maxBytes: number; servedInline: boolean }> = {
-  image: { extensions: ['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'], mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'], maxBytes: 20 * MB, servedInline: true },
-  video: { extensions: ['.mp4', '.m4v', '.mov', '.webm'], mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm', 'video/x-m4v'], maxBytes: 200 * MB, servedInline: true },
-  audio: { extensions: ['.mp3', '.m4a', '.aac', '.wav', '.ogg'], mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/wav', 'audio/x-wav', 'audio/vnd.wave', 'audio/ogg'], maxBytes: 50 * MB, servedInline: true },
+export const MEDIA_KINDS: Record<
+  MediaKind,
+  {
+    extensions: readonly string[];
+    mimeTypes: readonly string[];
+    maxBytes: number;
+    servedInline: boolean;
+  }
+> = {
+  image: {
+    extensions: ['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'],
+    mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'],
+    maxBytes: 20 * MB,
+    servedInline: true,
+  },
+  video: {
+    extensions: ['.mp4', '.m4v', '.mov', '.webm'],
+    mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm', 'video/x-m4v'],
+    maxBytes: 200 * MB,
+    servedInline: true,
+  },
+  audio: {
+    extensions: ['.mp3', '.m4a', '.aac', '.wav', '.ogg'],
+    mimeTypes: [
+      'audio/mpeg',
+      'audio/mp4',
+      'audio/x-m4a',
+      'audio/aac',
+      'audio/wav',
+      'audio/x-wav',
+      'audio/vnd.wave',
+      'audio/ogg',
+    ],
+    maxBytes: 50 * MB,
+    servedInline: true,
+  },
   document: {
     extensions: ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.odp'],
     mimeTypes: [
@@ -31,7 +63,12 @@ export const MEDIA_KINDS: Record<MediaKind, { extensions: readonly string[]; mim
     servedInline: false,
   },
   // Subtitles for videos and plain data files.
-  text: { extensions: ['.txt', '.csv', '.vtt', '.srt'], mimeTypes: ['text/plain', 'text/csv', 'text/vtt', 'application/x-subrip'], maxBytes: 5 * MB, servedInline: false },
+  text: {
+    extensions: ['.txt', '.csv', '.vtt', '.srt'],
+    mimeTypes: ['text/plain', 'text/csv', 'text/vtt', 'application/x-subrip'],
+    maxBytes: 5 * MB,
+    servedInline: false,
+  },
 };
 
 /** Types Strapi's sniffing refuses whatever the extension claims. */
@@ -48,10 +85,14 @@ export const DENIED_MIME_TYPES: readonly string[] = [
   'application/wasm',
 ];
 
-export const ALLOWED_MIME_TYPES: readonly string[] = Object.values(MEDIA_KINDS).flatMap((kind) => kind.mimeTypes);
+export const ALLOWED_MIME_TYPES: readonly string[] = Object.values(MEDIA_KINDS).flatMap(
+  (kind) => kind.mimeTypes,
+);
 
 export const kindOfExtension = (extension: string): MediaKind | null =>
-  (Object.keys(MEDIA_KINDS) as MediaKind[]).find((kind) => MEDIA_KINDS[kind].extensions.includes(extension.toLowerCase())) ?? null;
+  (Object.keys(MEDIA_KINDS) as MediaKind[]).find((kind) =>
+    MEDIA_KINDS[kind].extensions.includes(extension.toLowerCase()),
+  ) ?? null;
 
 /** sharp's name for the format each image extension must really be. */
 export const IMAGE_FORMAT_OF_EXTENSION: Record<string, readonly string[]> = {
@@ -66,5 +107,7 @@ export const IMAGE_FORMAT_OF_EXTENSION: Record<string, readonly string[]> = {
 /** Served as they are (images, video, audio); everything else is a download. */
 export const isServedInline = (contentType: string): boolean => {
   const type = contentType.split(';')[0].trim().toLowerCase();
-  return ['image', 'video', 'audio'].some((kind) => MEDIA_KINDS[kind as MediaKind].mimeTypes.includes(type));
+  return ['image', 'video', 'audio'].some((kind) =>
+    MEDIA_KINDS[kind as MediaKind].mimeTypes.includes(type),
+  );
 };

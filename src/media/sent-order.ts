@@ -15,4 +15,5 @@ export const stampSentOrder = (_field: string, file: Stamped): void => {
 };
 
 /** A request's files in the order they were sent. */
-export const inOrderSent = <File extends Stamped>(files: File[]): File[] => [...files].sort((a, b) => (a.sentOrder ?? 0) - (b.sentOrder ?? 0));
+export const inOrderSent = <File extends Stamped>(files: File[]): File[] =>
+  [...files].sort((a, b) => (a.sentOrder ?? 0) - (b.sentOrder ?? 0));

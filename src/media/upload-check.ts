@@ -1,7 +1,12 @@
 import fs from 'fs/promises';
 import path from 'path';
 import sharp, { type Metadata } from 'sharp';
-import { IMAGE_FORMAT_OF_EXTENSION, kindOfExtension, MEDIA_KINDS, type MediaKind } from './media-kinds';
+import {
+  IMAGE_FORMAT_OF_EXTENSION,
+  kindOfExtension,
+  MEDIA_KINDS,
+  type MediaKind,
+} from './media-kinds';
 
 export type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
 export type UploadLimits = { maxImagePixels: number; maxBytes: Partial<Record<MediaKind, number>> };
@@ -39,19 +44,36 @@ const asText = (bytes: Buffer): string => {
  * extension says (decoded by sharp) and at most `maxImagePixels` large, which sharp can tell from
  * the header alone, so a decompression bomb is refused before anything decodes it.
  */
-export const uploadProblem = async (file: UploadedFile, limits: UploadLimits): Promise<UploadProblem | null> => {
+export const uploadProblem = async (
+  file: UploadedFile,
+  limits: UploadLimits,
+): Promise<UploadProblem | null> => {
   const fileName = file.originalFilename || path.basename(file.filepath);
   const extension = path.extname(fileName).toLowerCase();
   const kind = kindOfExtension(extension);
-  const refuse = (message: string, tooLarge = false): UploadProblem => ({ fileName, message, tooLarge });
-  if (!kind) return refuse(`“${fileName}”: files of type ${extension || '(none)'} are not accepted (images, video, audio, PDF and office documents, plain text and subtitles are)`);
+  const refuse = (message: string, tooLarge = false): UploadProblem => ({
+    fileName,
+    message,
+    tooLarge,
+  });
+  if (!kind)
+    return refuse(
+      `“${fileName}”: files of type ${extension || '(none)'} are not accepted (images, video, audio, PDF and office documents, plain text and subtitles are)`,
+    );
 
   const maxBytes = limits.maxBytes[kind] ?? MEDIA_KINDS[kind].maxBytes;
-  if (file.size > maxBytes) return refuse(`“${fileName}” is ${(file.size / 1048576).toFixed(1)} MB; ${kind} files may be at most ${(maxBytes / 1048576).toFixed(0)} MB`, true);
+  if (file.size > maxBytes)
+    return refuse(
+      `“${fileName}” is ${(file.size / 1048576).toFixed(1)} MB; ${kind} files may be at most ${(maxBytes / 1048576).toFixed(0)} MB`,
+      true,
+    );
 
   // A text file is read whole (its kind is at most a few MB): markup anywhere in it would run if
   // a browser ever rendered it; other kinds are binary formats, whose head is what a browser sniffs.
-  const inspected = kind === 'text' ? asText(await fs.readFile(file.filepath)) : (await firstBytes(file.filepath)).toString('latin1');
+  const inspected =
+    kind === 'text'
+      ? asText(await fs.readFile(file.filepath))
+      : (await firstBytes(file.filepath)).toString('latin1');
   if (MARKUP.test(inspected)) return refuse(`“${fileName}” contains HTML, SVG or script markup`);
 
   if (kind === 'image') {
@@ -62,11 +84,16 @@ export const uploadProblem = async (file: UploadedFile, limits: UploadLimits): P
       return refuse(`“${fileName}” is not a readable ${extension.slice(1).toUpperCase()} image`);
     }
     if (!IMAGE_FORMAT_OF_EXTENSION[extension].includes(metadata.format ?? '')) {
-      return refuse(`“${fileName}” is a ${metadata.format ?? 'unknown'} file, not the ${extension.slice(1).toUpperCase()} image its name says`);
+      return refuse(
+        `“${fileName}” is a ${metadata.format ?? 'unknown'} file, not the ${extension.slice(1).toUpperCase()} image its name says`,
+      );
     }
     const pixels = (metadata.width ?? 0) * (metadata.height ?? 0) * (metadata.pages ?? 1);
     if (pixels > limits.maxImagePixels) {
-      return refuse(`“${fileName}” is ${metadata.width}×${metadata.height} pixels${(metadata.pages ?? 1) > 1 ? ` × ${metadata.pages} frames` : ''}; images may have at most ${limits.maxImagePixels} pixels`, true);
+      return refuse(
+        `“${fileName}” is ${metadata.width}×${metadata.height} pixels${(metadata.pages ?? 1) > 1 ? ` × ${metadata.pages} frames` : ''}; images may have at most ${limits.maxImagePixels} pixels`,
+        true,
+      );
     }
   }
   return null;

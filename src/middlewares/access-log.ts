@@ -20,7 +20,9 @@ export const redactEveryParameter = (url: string): string => {
   const query = url
     .slice(queryStart + 1)
     .split('&')
-    .map((pair) => (SECRET_PARAMETERS.test(parameterName(pair)) ? `${pair.split('=')[0]}=[REDACTED]` : pair))
+    .map((pair) =>
+      SECRET_PARAMETERS.test(parameterName(pair)) ? `${pair.split('=')[0]}=[REDACTED]` : pair,
+    )
     .join('&');
   return `${url.slice(0, queryStart)}?${query}`;
 };
@@ -45,5 +47,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: { method: string; url: string; status: number }, next: () => Promise<void>) => {
     const start = Date.now();
     await next();
-    strapi.log.http(`${ctx.method} ${redactedUrl(ctx.url)} (${Math.ceil(Date.now() - start)} ms) ${ctx.status}`);
+    strapi.log.http(
+      `${ctx.method} ${redactedUrl(ctx.url)} (${Math.ceil(Date.now() - start)} ms) ${ctx.status}`,
+    );
   };

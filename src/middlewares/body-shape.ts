@@ -1,9 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { errorBody } from '../http/error-body';
-import { DEFAULT_BODY_MAX_DEPTH, formJsonProblem, jsonProblem, jsonProblemMessage } from '../http/request-input';
+import {
+  DEFAULT_BODY_MAX_DEPTH,
+  formJsonProblem,
+  jsonProblem,
+  jsonProblemMessage,
+} from '../http/request-input';
 
-type BodyContext = { method: string; path: string; status: number; body: unknown; get: (header: string) => string; is: (type: string) => string | false | null; request: { body?: unknown; length?: number } };
+type BodyContext = {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  get: (header: string) => string;
+  is: (type: string) => string | false | null;
+  request: { body?: unknown; length?: number };
+};
 
 /**
  * Every route that takes a body takes an object (JSON or form fields), GraphQL's aside (Apollo
@@ -16,28 +29,52 @@ type BodyContext = { method: string; path: string; status: number; body: unknown
  */
 export default (config: { maxDepth?: number } | undefined, { strapi }: { strapi: Core.Strapi }) => {
   const maxDepth = config?.maxDepth ?? DEFAULT_BODY_MAX_DEPTH;
-  const graphqlPath = strapi.plugin('graphql') ? (strapi.plugin('graphql').config('endpoint') as string) : null;
+  const graphqlPath = strapi.plugin('graphql')
+    ? (strapi.plugin('graphql').config('endpoint') as string)
+    : null;
   return async (ctx: BodyContext, next: () => Promise<void>) => {
     const { body } = ctx.request;
-    if (body === undefined && ctx.path !== graphqlPath && ['POST', 'PUT', 'PATCH'].includes(ctx.method)) {
+    if (
+      body === undefined &&
+      ctx.path !== graphqlPath &&
+      ['POST', 'PUT', 'PATCH'].includes(ctx.method)
+    ) {
       // A body of a type the parser does not read (XML, a multipart without its boundary) is
       // left unset, and controllers read fields of it. Refused if there was one; else an empty object.
       if (ctx.request.length) {
         ctx.status = 415;
-        ctx.body = errorBody(415, 'UnsupportedMediaTypeError', `Cannot read a body of type "${ctx.get('content-type')}": send JSON (application/json), form fields or multipart/form-data`);
+        ctx.body = errorBody(
+          415,
+          'UnsupportedMediaTypeError',
+          `Cannot read a body of type "${ctx.get('content-type')}": send JSON (application/json), form fields or multipart/form-data`,
+        );
         return;
       }
       ctx.request.body = {};
     }
     if (typeof body === 'string' && body.length > 0) {
-      throw new errors.ValidationError('The request body must be a JSON object (Content-Type: application/json) or form fields, not text');
+      throw new errors.ValidationError(
+        'The request body must be a JSON object (Content-Type: application/json) or form fields, not text',
+      );
     }
     if (Array.isArray(body) && ctx.path !== graphqlPath) {
       throw new errors.ValidationError('The request body must be a JSON object, not a list');
     }
-    const problem = jsonProblem(body, maxDepth) ?? (ctx.is('multipart') && body !== null && typeof body === 'object' ? formJsonProblem(body as Record<string, unknown>, maxDepth) : null);
-    if (problem) throw new errors.ValidationError(jsonProblemMessage(problem, maxDepth), { parameter: problem.path });
-    if (ctx.method === 'POST' && ctx.path === graphqlPath && !ctx.request.length && !ctx.get('transfer-encoding')) {
+    const problem =
+      jsonProblem(body, maxDepth) ??
+      (ctx.is('multipart') && body !== null && typeof body === 'object'
+        ? formJsonProblem(body as Record<string, unknown>, maxDepth)
+        : null);
+    if (problem)
+      throw new errors.ValidationError(jsonProblemMessage(problem, maxDepth), {
+        parameter: problem.path,
+      });
+    if (
+      ctx.method === 'POST' &&
+      ctx.path === graphqlPath &&
+      !ctx.request.length &&
+      !ctx.get('transfer-encoding')
+    ) {
       throw new errors.ValidationError('A GraphQL request needs a JSON body: {"query": "…"}');
     }
     await next();

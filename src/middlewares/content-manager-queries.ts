@@ -33,7 +33,9 @@ const decoded = (segment: string): string | null => {
  * sanitiser's 500.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const schemaOf = ((uid: string) => strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components]) as SchemaOf;
+  const schemaOf = ((uid: string) =>
+    strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ??
+    strapi.components[uid as keyof typeof strapi.components]) as SchemaOf;
   return async (ctx: QueryContext, next: () => Promise<void>) => {
     const uid = ctx.query.populate === undefined ? null : modelOfRoute(ctx.path);
     if (uid) checkPopulate(schemaOf, uid, ctx.query.populate);

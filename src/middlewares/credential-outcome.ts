@@ -28,8 +28,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       // sent beside a guess (a header and ?token=) must not make the guess free.
       const presented = presentedCredentialOf(ctx.req);
       if (presented !== null && (ctx.status === 401 || ctx.status === 403)) {
-        const authenticated = ctx.state.isAuthenticated === true && ctx.state.auth?.credentials && bearerOf(ctx.get('authorization')) === presented;
-        if (authenticated || isScreenToken(strapi, presented) || (await isIssuedCredential(strapi, presented))) noteRecognisedCredential(ctx.req);
+        const authenticated =
+          ctx.state.isAuthenticated === true &&
+          ctx.state.auth?.credentials &&
+          bearerOf(ctx.get('authorization')) === presented;
+        if (
+          authenticated ||
+          isScreenToken(strapi, presented) ||
+          (await isIssuedCredential(strapi, presented))
+        )
+          noteRecognisedCredential(ctx.req);
       }
     }
   };

@@ -5,12 +5,32 @@ import { errorBody } from '../http/error-body';
 /** How long a client is asked to wait before trying again while the database is away. */
 const RETRY_AFTER_SECONDS = 5;
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const CONNECTION_MESSAGES = /Timeout acquiring a connection|Connection terminated|connection error and is not queryable|terminating connection|the database system is (starting up|shutting down)|Client was closed and is not queryable/i;
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const CONNECTION_MESSAGES =
+  /Timeout acquiring a connection|Connection terminated|connection error and is not queryable|terminating connection|the database system is (starting up|shutting down)|Client was closed and is not queryable/i;
 
 /** Whether an error says the database cannot be reached (as opposed to a query it refused). */
 export const isDatabaseUnavailable = (error: unknown): boolean => {
-  for (let cause = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; cause && depth < 5; cause = cause.cause as typeof cause, depth += 1) {
+  for (
+    let cause = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined,
+      depth = 0;
+    cause && depth < 5;
+    cause = cause.cause as typeof cause, depth += 1
+  ) {
     if (typeof cause.code === 'string' && CONNECTION_CODES.has(cause.code)) return true;
     if (typeof cause.message === 'string' && CONNECTION_MESSAGES.test(cause.message)) return true;
   }
@@ -23,7 +43,8 @@ const MAY_HIDE_AN_OUTAGE = new Set([400, 401, 403, 501]);
 
 /** A refusal Strapi may have made because it could not read something (its status in MAY_HIDE_AN_OUTAGE). */
 const mayHideAnOutage = (error: unknown): boolean => {
-  if (!(error instanceof errors.ApplicationError) && !(error instanceof errors.HttpError)) return false;
+  if (!(error instanceof errors.ApplicationError) && !(error instanceof errors.HttpError))
+    return false;
   const { status } = error as { status?: number };
   return status === undefined || MAY_HIDE_AN_OUTAGE.has(status);
 };
@@ -44,7 +65,7 @@ const unavailable = (ctx: OutageContext) => {
   ctx.body = errorBody(
     503,
     'ServiceUnavailableError',
-    `数据库暂时无法连接，请 ${RETRY_AFTER_SECONDS} 秒后重试。The database cannot be reached: try again in ${RETRY_AFTER_SECONDS} s.`
+    `数据库暂时无法连接，请 ${RETRY_AFTER_SECONDS} 秒后重试。The database cannot be reached: try again in ${RETRY_AFTER_SECONDS} s.`,
   );
 };
 
@@ -63,7 +84,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     try {
       await next();
     } catch (error) {
-      if (!isDatabaseUnavailable(error) && !(mayHideAnOutage(error) && !(await databaseAnswers(strapi)))) throw error;
+      if (
+        !isDatabaseUnavailable(error) &&
+        !(mayHideAnOutage(error) && !(await databaseAnswers(strapi)))
+      )
+        throw error;
       strapi.log.warn(`database unavailable: ${(error as Error).message}`);
       return unavailable(ctx);
     }

@@ -5,5 +5,7 @@ import { responseCacheOf } from '../response-cache/response-cache';
 /** The miss side of the response cache (src/response-cache); a pass-through when it is off. */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const cache = responseCacheOf(strapi);
-  return cache ? fillResponseCache(cache) : async (_ctx: MissContext, next: () => Promise<void>) => next();
+  return cache
+    ? fillResponseCache(cache)
+    : async (_ctx: MissContext, next: () => Promise<void>) => next();
 };

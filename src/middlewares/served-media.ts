@@ -1,7 +1,12 @@
 import path from 'path';
 import { isServedInline } from '../media/media-kinds';
 
-type Context = { path: string; status: number; type: string; set: (name: string, value: string) => void };
+type Context = {
+  path: string;
+  status: number;
+  type: string;
+  set: (name: string, value: string) => void;
+};
 
 /**
  * Files under /uploads are served from the CMS's own origin, next to the admin panel: the
@@ -21,6 +26,9 @@ export default () => async (ctx: Context, next: () => Promise<void>) => {
   await next();
   if (!servedPath(ctx.path).startsWith('/uploads/') || ctx.status !== 200) return;
   ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+  ctx.set(
+    'Content-Security-Policy',
+    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+  );
   if (!isServedInline(ctx.type)) ctx.set('Content-Disposition', 'attachment');
 };

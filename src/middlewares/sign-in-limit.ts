@@ -26,7 +26,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const { limiters } = limits;
     const address = addressKey(ctx.request.ip);
     const account = accountAttemptsKey(signIn.path, signIn.route, address, ctx.request.body);
-    const refusal = (await limiters.exhausted('loginsPerAddress', address)) ?? (account ? await limiters.exhausted('logins', account) : null);
+    const refusal =
+      (await limiters.exhausted('loginsPerAddress', address)) ??
+      (account ? await limiters.exhausted('logins', account) : null);
     if (refusal) {
       const retryAfter = retryAfterSeconds(refusal.retryAfterMs);
       ctx.set('Retry-After', String(retryAfter));

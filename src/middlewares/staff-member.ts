@@ -4,7 +4,13 @@ import { isApiToken } from '../access/api-token';
 import jwt from 'jsonwebtoken';
 import { errorBody } from '../http/error-body';
 import { bearerOf } from '../http/request-listener';
-import { passwordChangeFirst, passwordChangeRequired, passwordHistory, SESSION_ENDED, sessionOutlived } from '../participation/password-events';
+import {
+  passwordChangeFirst,
+  passwordChangeRequired,
+  passwordHistory,
+  SESSION_ENDED,
+  sessionOutlived,
+} from '../participation/password-events';
 import { staffMemberOfAccount, type StaffMember } from '../participation/staff-accounts';
 import { rateLimitsOf } from '../rate-limits';
 import { retryAfterSeconds, tooManyRequestsBody } from '../rate-limits/too-many-requests';
@@ -12,7 +18,12 @@ import { retryAfterSeconds, tooManyRequestsBody } from '../rate-limits/too-many-
 type StaffContext = {
   method: string;
   get: (header: string) => string;
-  state: { user?: { id: number }; auth?: { strategy?: { name?: string } }; staffMember?: StaffMember; route?: { handler?: string } };
+  state: {
+    user?: { id: number };
+    auth?: { strategy?: { name?: string } };
+    staffMember?: StaffMember;
+    route?: { handler?: string };
+  };
   status: number;
   body: unknown;
   set: (name: string, value: string) => void;
@@ -28,9 +39,13 @@ type StaffContext = {
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: StaffContext, next: () => Promise<void>) => {
     const user = ctx.state.user;
-    if (isApiToken(ctx.state.auth) || !user) throw new errors.UnauthorizedError('请先登录 / Sign in as a staff member');
+    if (isApiToken(ctx.state.auth) || !user)
+      throw new errors.UnauthorizedError('请先登录 / Sign in as a staff member');
     const member = await staffMemberOfAccount(strapi, user.id);
-    if (!member) throw new errors.ForbiddenError('该账号不是在册职工 / This account is not an active staff member');
+    if (!member)
+      throw new errors.ForbiddenError(
+        '该账号不是在册职工 / This account is not an active staff member',
+      );
     // A session older than the password's last setting has ended; a password an administrator set
     // is theirs to know: nothing but `me` (which says so) until the person chooses their own.
     const lastSet = await passwordHistory(strapi, member, 1);
@@ -41,7 +56,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       ctx.body = errorBody(401, 'UnauthorizedError', SESSION_ENDED);
       return;
     }
-    if (passwordChangeRequired(lastSet) && !ctx.state.route?.handler?.endsWith('staff.me')) throw passwordChangeFirst(lastSet[0]);
+    if (passwordChangeRequired(lastSet) && !ctx.state.route?.handler?.endsWith('staff.me'))
+      throw passwordChangeFirst(lastSet[0]);
     ctx.state.staffMember = member;
     const limits = rateLimitsOf(strapi);
     if (limits && ctx.method !== 'GET' && ctx.method !== 'HEAD') {

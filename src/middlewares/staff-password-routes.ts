@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { refuseExpiredInvitation } from '../participation/invitations';
 import { findStaffMember } from '../participation/staff-accounts';
 
-type PasswordRouteContext = { path: string; request: { body?: { code?: unknown; email?: unknown } }; body: unknown };
+type PasswordRouteContext = {
+  path: string;
+  request: { body?: { code?: unknown; email?: unknown } };
+  body: unknown;
+};
 
 /**
  * Route middleware of users-permissions' `POST /api/auth/reset-password` and
@@ -15,10 +19,16 @@ type PasswordRouteContext = { path: string; request: { body?: { code?: unknown; 
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: PasswordRouteContext, next: () => Promise<void>) => {
-    if (ctx.path.toLowerCase().includes('reset-password')) refuseExpiredInvitation(ctx.request.body?.code);
-    if (ctx.path.toLowerCase().includes('forgot-password') && typeof ctx.request.body?.email === 'string') {
+    if (ctx.path.toLowerCase().includes('reset-password'))
+      refuseExpiredInvitation(ctx.request.body?.code);
+    if (
+      ctx.path.toLowerCase().includes('forgot-password') &&
+      typeof ctx.request.body?.email === 'string'
+    ) {
       const email = ctx.request.body.email.trim().toLowerCase();
-      const account = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, select: ['id'] });
+      const account = await strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { email }, select: ['id'] });
       const staff = account ? await findStaffMember(strapi, { account: { id: account.id } }) : null;
       if (staff) {
         ctx.body = { ok: true };

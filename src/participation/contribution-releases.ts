@@ -15,10 +15,22 @@ const adoptedInto = async (strapi: Core.Strapi, articleDocumentId: string) =>
   })) as Array<{ documentId: string; contributor?: { id: number } | null }>;
 
 /** Awards `event` to the contributors of the contributions an article was adopted from (once each: the ledger keys events). */
-export const awardForArticle = async (strapi: Core.Strapi, event: PointEvent, articleDocumentId: string): Promise<void> => {
+export const awardForArticle = async (
+  strapi: Core.Strapi,
+  event: PointEvent,
+  articleDocumentId: string,
+): Promise<void> => {
   for (const contribution of await adoptedInto(strapi, articleDocumentId)) {
-    const member = contribution.contributor ? await findStaffMember(strapi, { id: contribution.contributor.id }) : null;
-    if (member) await awardPoints(strapi, { event, member, contributionDocumentId: contribution.documentId, articleDocumentId });
+    const member = contribution.contributor
+      ? await findStaffMember(strapi, { id: contribution.contributor.id })
+      : null;
+    if (member)
+      await awardPoints(strapi, {
+        event,
+        member,
+        contributionDocumentId: contribution.documentId,
+        articleDocumentId,
+      });
   }
 };
 
@@ -32,15 +44,23 @@ export const pointsOnRelease =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (call, next) => {
     const result = await next();
-    if (call.uid !== UID.article || call.action !== 'publish' || !call.params.documentId) return result;
+    if (call.uid !== UID.article || call.action !== 'publish' || !call.params.documentId)
+      return result;
     const documentId = call.params.documentId;
     try {
       if ((await adoptedInto(strapi, documentId)).length === 0) return result;
       await awardForArticle(strapi, 'published', documentId);
-      const onScreens = await strapi.db.query(UID.article).findOne({ where: { documentId, publishedAt: { $notNull: true }, [CHANNEL_FLAGS.screen]: true }, select: ['id'] });
+      const onScreens = await strapi.db
+        .query(UID.article)
+        .findOne({
+          where: { documentId, publishedAt: { $notNull: true }, [CHANNEL_FLAGS.screen]: true },
+          select: ['id'],
+        });
       if (onScreens) await awardForArticle(strapi, 'screen', documentId);
     } catch (error) {
-      strapi.log.error(`Points for the release of article ${documentId} were not recorded: ${(error as Error).message}`);
+      strapi.log.error(
+        `Points for the release of article ${documentId} were not recorded: ${(error as Error).message}`,
+      );
     }
     return result;
   };

@@ -14,7 +14,16 @@ import { rankingsLiveOnScreens } from './screen-rankings';
  * an active staff member) and a change of its own password.
  */
 export const STAFF_ACTIONS: readonly string[] = [
-  ...['me', 'myContributions', 'submit', 'edit', 'rankings', 'myOpinions', 'sendOpinion', 'rate'].map((action) => `api::participation.staff.${action}`),
+  ...[
+    'me',
+    'myContributions',
+    'submit',
+    'edit',
+    'rankings',
+    'myOpinions',
+    'sendOpinion',
+    'rate',
+  ].map((action) => `api::participation.staff.${action}`),
   'plugin::users-permissions.auth.changePassword',
 ];
 
@@ -22,7 +31,15 @@ export const STAFF_ACTIONS: readonly string[] = [
 export const registerParticipation = (strapi: Core.Strapi): void => {
   passwordChangesOnTheTrail(strapi);
   // An invitation (invitations.ts) is a reset code with an expiry Strapi does not know of, and no mail may replace it.
-  addPluginRouteMiddleware(strapi, 'users-permissions', 'content-api', (route) => route.method === 'POST' && (route.path === '/auth/reset-password' || route.path === '/auth/forgot-password'), 'global::staff-password-routes');
+  addPluginRouteMiddleware(
+    strapi,
+    'users-permissions',
+    'content-api',
+    (route) =>
+      route.method === 'POST' &&
+      (route.path === '/auth/reset-password' || route.path === '/auth/forgot-password'),
+    'global::staff-password-routes',
+  );
   rankingsLiveOnScreens(strapi);
 };
 

@@ -11,7 +11,8 @@ export const INVITATION_DAYS = 14;
  * `POST /api/auth/reset-password` clears it) that carries its own expiry, since Strapi's codes
  * have none: `inv.<expiry in base 36>.<64 random hex digits>`.
  */
-const invitationCode = (expiresAt: number) => `${INVITATION_PREFIX}.${expiresAt.toString(36)}.${crypto.randomBytes(32).toString('hex')}`;
+const invitationCode = (expiresAt: number) =>
+  `${INVITATION_PREFIX}.${expiresAt.toString(36)}.${crypto.randomBytes(32).toString('hex')}`;
 
 /** When an invitation code stops working, or null for a code that is not an invitation (Strapi's own reset codes). */
 export const invitationExpiry = (code: unknown): number | null => {
@@ -27,12 +28,22 @@ export type Invitation = { link: string; code: string; expiresAt: string };
  * the link to the staff page, which an administrator hands over: there is no mail server. The
  * password the person chooses there is theirs; nobody else ever sees it.
  */
-export const inviteAccount = async (strapi: Core.Strapi, accountId: number, now = Date.now()): Promise<Invitation> => {
+export const inviteAccount = async (
+  strapi: Core.Strapi,
+  accountId: number,
+  now = Date.now(),
+): Promise<Invitation> => {
   const expiresAt = now + INVITATION_DAYS * 24 * 60 * 60 * 1000;
   const code = invitationCode(expiresAt);
-  await strapi.db.query(USER_UID).update({ where: { id: accountId }, data: { resetPasswordToken: code } });
+  await strapi.db
+    .query(USER_UID)
+    .update({ where: { id: accountId }, data: { resetPasswordToken: code } });
   const page = strapi.config.get('participation.pageUrl', '/participate/') as string;
-  return { code, link: `${page}#invite=${encodeURIComponent(code)}`, expiresAt: new Date(expiresAt).toISOString() };
+  return {
+    code,
+    link: `${page}#invite=${encodeURIComponent(code)}`,
+    expiresAt: new Date(expiresAt).toISOString(),
+  };
 };
 
 /** A password made for someone without a phone at hand, shown once to the administrator: 16 characters, no look-alikes. */
@@ -41,9 +52,15 @@ export const generatedPassword = (): string => {
   return Array.from({ length: 16 }, () => alphabet[crypto.randomInt(alphabet.length)]).join('');
 };
 
-export const setGeneratedPassword = async (strapi: Core.Strapi, accountId: number): Promise<string> => {
+export const setGeneratedPassword = async (
+  strapi: Core.Strapi,
+  accountId: number,
+): Promise<string> => {
   const password = generatedPassword();
-  await strapi.plugin('users-permissions').service('user').edit(accountId, { password, resetPasswordToken: null });
+  await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .edit(accountId, { password, resetPasswordToken: null });
   return password;
 };
 
@@ -51,6 +68,9 @@ export const setGeneratedPassword = async (strapi: Core.Strapi, accountId: numbe
 export const refuseExpiredInvitation = (code: unknown, now = Date.now()): void => {
   const expiresAt = invitationExpiry(code);
   if (expiresAt !== null && expiresAt < now) {
-    throw new errors.ValidationError('邀请链接已过期，请联系管理员重新生成 / This invitation has expired; ask an administrator for a new one', { code: 'INVITATION_EXPIRED' });
+    throw new errors.ValidationError(
+      '邀请链接已过期，请联系管理员重新生成 / This invitation has expired; ask an administrator for a new one',
+      { code: 'INVITATION_EXPIRED' },
+    );
   }
 };

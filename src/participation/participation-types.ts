@@ -35,4 +35,11 @@ export type ContributionRecord = {
 };
 
 /** A photo of a contribution, as the media library stores it. */
-export type StoredPhoto = { id: number; url: string; name: string; width?: number; height?: number; formats?: Record<string, { url: string }> | null };
+export type StoredPhoto = {
+  id: number;
+  url: string;
+  name: string;
+  width?: number;
+  height?: number;
+  formats?: Record<string, { url: string }> | null;
+};

@@ -2,26 +2,40 @@ import { Readable } from 'stream';
 import ExcelJS from 'exceljs';
 
 /** The columns of a staff list, as an HR export names them in Chinese or English. */
-export type StaffColumn = 'name' | 'employeeNumber' | 'phone' | 'email' | 'organization' | 'correspondent';
+export type StaffColumn =
+  'name' | 'employeeNumber' | 'phone' | 'email' | 'organization' | 'correspondent';
 
 const COLUMN_NAMES: Record<StaffColumn, readonly string[]> = {
   name: ['姓名', 'name'],
   employeeNumber: ['工号', '员工编号', 'employee number', 'employeenumber', 'employee_number'],
   phone: ['手机', '手机号', '电话', 'phone', 'mobile'],
   email: ['邮箱', '电子邮箱', 'email', 'e-mail'],
-  organization: ['组织', '党组织', '所属党组织', 'organization', 'organisation', 'organization slug'],
+  organization: [
+    '组织',
+    '党组织',
+    '所属党组织',
+    'organization',
+    'organisation',
+    'organization slug',
+  ],
   correspondent: ['通讯员', 'correspondent'],
 };
 
 const columnOfHeader = (header: string): StaffColumn | undefined => {
   const wanted = header.trim().toLowerCase();
-  return (Object.keys(COLUMN_NAMES) as StaffColumn[]).find((column) => COLUMN_NAMES[column].includes(wanted));
+  return (Object.keys(COLUMN_NAMES) as StaffColumn[]).find((column) =>
+    COLUMN_NAMES[column].includes(wanted),
+  );
 };
 
 /** One data row of the sheet: its number as the spreadsheet shows it, and the text of each known column. */
 export type SheetRow = { row: number; values: Partial<Record<StaffColumn, string>> };
 
-export type StaffSheet = { rows: SheetRow[]; missingColumns: StaffColumn[]; unknownColumns: string[] };
+export type StaffSheet = {
+  rows: SheetRow[];
+  missingColumns: StaffColumn[];
+  unknownColumns: string[];
+};
 
 export class SheetError extends Error {}
 
@@ -52,11 +66,15 @@ const loadWorksheet = async (bytes: Buffer, fileName: string): Promise<ExcelJS.W
     }
     if (extension === 'csv') {
       // Every value as written: an employee number 000123 stays 000123.
-      return await workbook.csv.read(Readable.from([csvText(bytes)]), { map: (value: unknown) => value } as unknown as ExcelJS.CsvReadOptions);
+      return await workbook.csv.read(Readable.from([csvText(bytes)]), {
+        map: (value: unknown) => value,
+      } as unknown as ExcelJS.CsvReadOptions);
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;
-    throw new SheetError(`“${fileName}” could not be read as ${extension?.toUpperCase()}: ${(error as Error).message}`);
+    throw new SheetError(
+      `“${fileName}” could not be read as ${extension?.toUpperCase()}: ${(error as Error).message}`,
+    );
   }
   throw new SheetError(`“${fileName}”: a staff list is a .xlsx or .csv file`);
 };
@@ -64,7 +82,11 @@ const loadWorksheet = async (bytes: Buffer, fileName: string): Promise<ExcelJS.W
 const cellText = (cell: ExcelJS.Cell): string => (cell.text ?? '').toString().trim();
 
 /** The staff rows of an XLSX (its first worksheet) or CSV file: a header row naming the columns, then one row per person. */
-export const readStaffSheet = async (bytes: Buffer, fileName: string, maxRows: number): Promise<StaffSheet> => {
+export const readStaffSheet = async (
+  bytes: Buffer,
+  fileName: string,
+  maxRows: number,
+): Promise<StaffSheet> => {
   const sheet = await loadWorksheet(bytes, fileName);
   let columns: Map<number, StaffColumn> | null = null;
   const unknownColumns: string[] = [];
@@ -82,7 +104,8 @@ export const readStaffSheet = async (bytes: Buffer, fileName: string, maxRows: n
       }
       return;
     }
-    if (rows.length >= maxRows) throw new SheetError(`A staff list may have at most ${maxRows} rows; split the file`);
+    if (rows.length >= maxRows)
+      throw new SheetError(`A staff list may have at most ${maxRows} rows; split the file`);
     const values: SheetRow['values'] = {};
     for (const [column, text] of texts) {
       const known = columns.get(column);
@@ -90,6 +113,12 @@ export const readStaffSheet = async (bytes: Buffer, fileName: string, maxRows: n
     }
     rows.push({ row: rowNumber, values });
   });
-  const found = new Set<StaffColumn>(columns === null ? [] : [...(columns as Map<number, StaffColumn>).values()]);
-  return { rows, missingColumns: REQUIRED_COLUMNS.filter((column) => !found.has(column)), unknownColumns };
+  const found = new Set<StaffColumn>(
+    columns === null ? [] : [...(columns as Map<number, StaffColumn>).values()],
+  );
+  return {
+    rows,
+    missingColumns: REQUIRED_COLUMNS.filter((column) => !found.has(column)),
+    unknownColumns,
+  };
 };

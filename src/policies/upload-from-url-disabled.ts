@@ -6,5 +6,7 @@ import { errors } from '@strapi/utils';
  * upload files from their own computer instead.
  */
 export default (): boolean => {
-  throw new errors.PolicyError('从网址上传已停用，请上传本地文件 / Uploading from a URL is disabled; upload the file itself');
+  throw new errors.PolicyError(
+    '从网址上传已停用，请上传本地文件 / Uploading from a URL is disabled; upload the file itself',
+  );
 };

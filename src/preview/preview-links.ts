@@ -6,7 +6,8 @@ import { UID } from '../constants';
 /** The types the website renders (src/channels/web/rendered.ts): the ones with a preview. */
 export const PREVIEW_UIDS = [UID.article, UID.achievement, UID.brand, UID.video] as const;
 export type PreviewUid = (typeof PREVIEW_UIDS)[number];
-export const isPreviewable = (uid: string): uid is PreviewUid => (PREVIEW_UIDS as readonly string[]).includes(uid);
+export const isPreviewable = (uid: string): uid is PreviewUid =>
+  (PREVIEW_UIDS as readonly string[]).includes(uid);
 
 /** Strapi's preview asks for the draft or the published version of a document locale. */
 export type PreviewVersion = 'draft' | 'published';
@@ -27,7 +28,11 @@ const AUDIENCE = 'brand-cms-preview';
 
 export class PreviewLinkError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {
-    super(reason === 'expired' ? '预览链接已过期，请从编辑页重新打开预览 / This preview link has expired: open the preview again from the edit view' : '预览链接无效 / This preview link is not valid');
+    super(
+      reason === 'expired'
+        ? '预览链接已过期，请从编辑页重新打开预览 / This preview link has expired: open the preview again from the edit view'
+        : '预览链接无效 / This preview link is not valid',
+    );
   }
 }
 
@@ -40,30 +45,66 @@ const secretOf = (strapi: Core.Strapi): string => {
   if (configured) return configured;
   const adminSecret = String(strapi.config.get('admin.auth.secret') ?? '');
   if (!adminSecret) throw new Error('Preview links need PREVIEW_SECRET or ADMIN_JWT_SECRET');
-  return crypto.createHmac('sha256', adminSecret).update('brand-cms preview links').digest('base64url');
+  return crypto
+    .createHmac('sha256', adminSecret)
+    .update('brand-cms preview links')
+    .digest('base64url');
 };
 
-export const signPreviewLink = (strapi: Core.Strapi, link: Omit<PreviewLink, 'expiresAt'>): string =>
-  jwt.sign({ uid: link.uid, doc: link.documentId, loc: link.locale, ver: link.version, sid: link.sessionId }, secretOf(strapi), {
-    algorithm: 'HS256',
-    audience: AUDIENCE,
-    subject: String(link.userId),
-    expiresIn: Number(strapi.config.get('preview.linkMinutes') ?? 30) * 60,
-  });
+export const signPreviewLink = (
+  strapi: Core.Strapi,
+  link: Omit<PreviewLink, 'expiresAt'>,
+): string =>
+  jwt.sign(
+    {
+      uid: link.uid,
+      doc: link.documentId,
+      loc: link.locale,
+      ver: link.version,
+      sid: link.sessionId,
+    },
+    secretOf(strapi),
+    {
+      algorithm: 'HS256',
+      audience: AUDIENCE,
+      subject: String(link.userId),
+      expiresIn: Number(strapi.config.get('preview.linkMinutes') ?? 30) * 60,
+    },
+  );
 
 /** The link a token names, if it was signed here and has not expired. */
 export const readPreviewLink = (strapi: Core.Strapi, token: unknown): PreviewLink => {
-  if (typeof token !== 'string' || token.length === 0 || token.length > 2048) throw new PreviewLinkError('invalid');
+  if (typeof token !== 'string' || token.length === 0 || token.length > 2048)
+    throw new PreviewLinkError('invalid');
   let claims: jwt.JwtPayload;
   try {
-    claims = jwt.verify(token, secretOf(strapi), { algorithms: ['HS256'], audience: AUDIENCE }) as jwt.JwtPayload;
+    claims = jwt.verify(token, secretOf(strapi), {
+      algorithms: ['HS256'],
+      audience: AUDIENCE,
+    }) as jwt.JwtPayload;
   } catch (error) {
     throw new PreviewLinkError(error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid');
   }
   const userId = Number(claims.sub);
   const { uid, doc, loc, ver, sid } = claims;
-  if (!isPreviewable(String(uid)) || typeof doc !== 'string' || typeof loc !== 'string' || (ver !== 'draft' && ver !== 'published') || !Number.isInteger(userId) || typeof sid !== 'string' || typeof claims.exp !== 'number') {
+  if (
+    !isPreviewable(String(uid)) ||
+    typeof doc !== 'string' ||
+    typeof loc !== 'string' ||
+    (ver !== 'draft' && ver !== 'published') ||
+    !Number.isInteger(userId) ||
+    typeof sid !== 'string' ||
+    typeof claims.exp !== 'number'
+  ) {
     throw new PreviewLinkError('invalid');
   }
-  return { uid, documentId: doc, locale: loc, version: ver, userId, sessionId: sid, expiresAt: new Date(claims.exp * 1000) };
+  return {
+    uid,
+    documentId: doc,
+    locale: loc,
+    version: ver,
+    userId,
+    sessionId: sid,
+    expiresAt: new Date(claims.exp * 1000),
+  };
 };

@@ -27,21 +27,36 @@ export type PreviewPage = {
   onScreens: boolean;
 };
 
-const VIEW_LABELS: Record<PreviewView, string> = { website: '网站 Website', wechat: '微信 WeChat', screen: '大屏 Screen' };
-const LEVELS: Record<string, string> = { national: '国家级', provincial: '省部级', group: '集团级', company: '公司级', unit: '基层单位' };
+const VIEW_LABELS: Record<PreviewView, string> = {
+  website: '网站 Website',
+  wechat: '微信 WeChat',
+  screen: '大屏 Screen',
+};
+const LEVELS: Record<string, string> = {
+  national: '国家级',
+  provincial: '省部级',
+  group: '集团级',
+  company: '公司级',
+  unit: '基层单位',
+};
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? escapeHtml(String(value)) : '');
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? escapeHtml(String(value)) : '';
 const clock = (at: string | Date, timeZone: string) => readableTime(at, timeZone);
 
 /** Which version this is and where it stands, in the mark every view carries. */
-export const versionLabel = (page: Pick<PreviewPage, 'linkVersion' | 'version' | 'timeZone'>): string => {
+export const versionLabel = (
+  page: Pick<PreviewPage, 'linkVersion' | 'version' | 'timeZone'>,
+): string => {
   if (page.linkVersion === 'published') return '线上版本 Live version';
   const { reviewState, stage, publishAt } = page.version;
   switch (reviewState) {
     case 'in_review':
       return `待审版本 · ${stage ?? '审核'}中 In review${stage ? ` at ${stage}` : ''}`;
     case 'approved':
-      return publishAt ? `已通过，定时发布 ${clock(publishAt, page.timeZone)} Approved, scheduled` : '已通过，待发布 Approved, waiting';
+      return publishAt
+        ? `已通过，定时发布 ${clock(publishAt, page.timeZone)} Approved, scheduled`
+        : '已通过，待发布 Approved, waiting';
     case 'changes_requested':
       return '已退回修改 Sent back for changes';
     case 'published':
@@ -68,7 +83,9 @@ const webLink = (url: unknown): string => {
   } catch {
     protocol = '';
   }
-  return protocol === 'http:' || protocol === 'https:' ? `<a href="${text(url)}" rel="noopener noreferrer">${text(url)}</a>` : text(url);
+  return protocol === 'http:' || protocol === 'https:'
+    ? `<a href="${text(url)}" rel="noopener noreferrer">${text(url)}</a>`
+    : text(url);
 };
 
 const nameOf = (relation: unknown): string => text((relation as { name?: string } | null)?.name);
@@ -78,7 +95,10 @@ const meta = (parts: string[]) => {
 };
 
 /** The website's page of each type, from the same `rendered` the API serves. */
-const WEBSITE: Record<PreviewUid, (row: PreviewRow, rendered: Record<string, unknown>, timeZone: string) => string> = {
+const WEBSITE: Record<
+  PreviewUid,
+  (row: PreviewRow, rendered: Record<string, unknown>, timeZone: string) => string
+> = {
   'api::article.article': (row, rendered, timeZone) => `
     <p class="crumbs">${nameOf(row.brand)}${row.category ? ` › ${nameOf(row.category)}` : ''}</p>
     <h1>${text(row.title)}</h1>${row.subtitle ? `<p class="subtitle">${text(row.subtitle)}</p>` : ''}
@@ -88,7 +108,8 @@ const WEBSITE: Record<PreviewUid, (row: PreviewRow, rendered: Record<string, unk
     <div class="body">${rendered.bodyHtml ?? ''}</div>`,
   'api::achievement.achievement': (row, rendered) => {
     const gallery = (rendered.gallery as unknown[]) ?? [];
-    const metrics = (row.metrics as Array<{ label?: string; value?: number; unit?: string }> | undefined) ?? [];
+    const metrics =
+      (row.metrics as Array<{ label?: string; value?: number; unit?: string }> | undefined) ?? [];
     return `
     <p class="crumbs">${nameOf(row.organization)}</p>
     <h1>${text(row.title)}</h1>
@@ -97,7 +118,14 @@ const WEBSITE: Record<PreviewUid, (row: PreviewRow, rendered: Record<string, unk
     ${row.summary ? `<p class="standfirst">${text(row.summary)}</p>` : ''}
     ${metrics.length ? `<dl class="metrics">${metrics.map((metric) => `<div><dt>${text(metric.label)}</dt><dd>${text(metric.value)}${text(metric.unit)}</dd></div>`).join('')}</dl>` : ''}
     <div class="body">${rendered.bodyHtml ?? ''}</div>
-    ${gallery.length > 1 ? `<div class="gallery">${gallery.slice(1).map((picture) => image(picture, '(max-width: 800px) 50vw, 370px')).join('')}</div>` : ''}`;
+    ${
+      gallery.length > 1
+        ? `<div class="gallery">${gallery
+            .slice(1)
+            .map((picture) => image(picture, '(max-width: 800px) 50vw, 370px'))
+            .join('')}</div>`
+        : ''
+    }`;
   },
   'api::brand.brand': (row, rendered) => {
     const pillars = (row.pillars as Array<{ title?: string; text?: string }> | undefined) ?? [];
@@ -114,7 +142,10 @@ const WEBSITE: Record<PreviewUid, (row: PreviewRow, rendered: Record<string, unk
     const player = source
       ? `<video class="lead" controls preload="none" src="${text(source)}"${poster?.url ? ` poster="${text(poster.url)}"` : ''}></video>`
       : `${image(poster, '(max-width: 800px) 100vw, 760px', 'lead')}${row.externalUrl ? `<p>${webLink(row.externalUrl)}</p>` : ''}`;
-    const minutes = typeof row.durationSeconds === 'number' ? `${Math.floor(row.durationSeconds / 60)}:${String(row.durationSeconds % 60).padStart(2, '0')}` : '';
+    const minutes =
+      typeof row.durationSeconds === 'number'
+        ? `${Math.floor(row.durationSeconds / 60)}:${String(row.durationSeconds % 60).padStart(2, '0')}`
+        : '';
     return `
     <p class="crumbs">${nameOf(row.brand)}${row.category ? ` › ${nameOf(row.category)}` : ''}</p>
     <h1>${text(row.title)}</h1>${meta([text(minutes)])}
@@ -133,7 +164,9 @@ const viewBody = (page: PreviewPage): string => {
         : `<p class="notice">${text(page.wechat.problem)}</p>`;
     case 'screen': {
       const query = new URLSearchParams({ preview: page.token, locale: page.locale });
-      const notice = page.onScreens ? '' : '<p class="notice">本条未选择大屏渠道：发布后不会上屏 / Not targeted at the display screens: it will not be shown there</p>';
+      const notice = page.onScreens
+        ? ''
+        : '<p class="notice">本条未选择大屏渠道：发布后不会上屏 / Not targeted at the display screens: it will not be shown there</p>';
       return `${notice}<div class="screen-stage"><iframe title="大屏预览 Screen preview" src="/screen/?${text(query.toString())}" scrolling="no"></iframe></div>`;
     }
   }

@@ -1,13 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { peopleTimeZoneOf } from '../i18n/people-time';
 import { PREVIEW_PATH, UID } from '../constants';
-import { buildScreenFeed, screenBrandOf, screenItemOf, type ScreenItemUid } from '../channels/screen/screen-feed';
+import {
+  buildScreenFeed,
+  screenBrandOf,
+  screenItemOf,
+  type ScreenItemUid,
+} from '../channels/screen/screen-feed';
 import { renderedUnreleased } from '../channels/web/rendered';
 import { pageUrl, siteOf } from '../channels/web/site';
 import { formatWechatArticle } from '../channels/wechat/article-format';
 import { phoneFrame } from '../channels/wechat/phone-frame';
 import { PreviewLinkError, readPreviewLink, type PreviewLink } from './preview-links';
-import { PREVIEW_VIEWS, previewPageHtml, previewProblemHtml, type PreviewPage, type PreviewView } from './preview-page';
+import {
+  PREVIEW_VIEWS,
+  previewPageHtml,
+  previewProblemHtml,
+  type PreviewPage,
+  type PreviewView,
+} from './preview-page';
 import { readPreviewedVersion, viewerAbility, type PreviewedVersion } from './previewed-version';
 
 type Context = {
@@ -26,22 +37,33 @@ const PRIVATE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 // No script at all; the admin's preview page (same origin) may frame it, and it frames the display page.
-const PAGE_POLICY = "default-src 'none'; img-src 'self' data: https:; media-src 'self' https:; style-src 'unsafe-inline'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+const PAGE_POLICY =
+  "default-src 'none'; img-src 'self' data: https:; media-src 'self' https:; style-src 'unsafe-inline'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 class PreviewRefusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** Whether a version's channels component targets a channel (the preview reads the version itself, not the flags). */
-const targets = (row: PreviewedVersion['row'], channel: 'wechat' | 'screen') => (row.channels as Record<string, unknown> | null | undefined)?.[channel] === true;
+const targets = (row: PreviewedVersion['row'], channel: 'wechat' | 'screen') =>
+  (row.channels as Record<string, unknown> | null | undefined)?.[channel] === true;
 
-const NOT_FOUND = '找不到可预览的版本，或您无权查看 / There is no such version to preview, or you may not read it';
+const NOT_FOUND =
+  '找不到可预览的版本，或您无权查看 / There is no such version to preview, or you may not read it';
 
 /** The link in `parameter`, checked again on every open: signature, expiry, session, user, and read permission on this very version. */
-const openLink = async (strapi: Core.Strapi, token: unknown, parameter: string): Promise<{ link: PreviewLink; version: PreviewedVersion }> => {
-  if (token === undefined || token === '') throw new PreviewRefusal(400, `缺少 ${parameter} 参数 / ${parameter} is required`);
+const openLink = async (
+  strapi: Core.Strapi,
+  token: unknown,
+  parameter: string,
+): Promise<{ link: PreviewLink; version: PreviewedVersion }> => {
+  if (token === undefined || token === '')
+    throw new PreviewRefusal(400, `缺少 ${parameter} 参数 / ${parameter} is required`);
   let link: PreviewLink;
   try {
     link = readPreviewLink(strapi, token);
@@ -55,18 +77,44 @@ const openLink = async (strapi: Core.Strapi, token: unknown, parameter: string):
   return { link, version };
 };
 
-const mediaBaseOf = (strapi: Core.Strapi, ctx: Context) => (strapi.config.get('server.url') as string) || ctx.request.origin;
+const mediaBaseOf = (strapi: Core.Strapi, ctx: Context) =>
+  (strapi.config.get('server.url') as string) || ctx.request.origin;
 
-const wechatOf = (strapi: Core.Strapi, link: PreviewLink, version: PreviewedVersion, mediaBase: string): PreviewPage['wechat'] => {
-  if (link.uid !== UID.article) return { problem: '只有文章推送到微信公众号 / Only articles go to the WeChat Official Account' };
+const wechatOf = (
+  strapi: Core.Strapi,
+  link: PreviewLink,
+  version: PreviewedVersion,
+  mediaBase: string,
+): PreviewPage['wechat'] => {
+  if (link.uid !== UID.article)
+    return {
+      problem: '只有文章推送到微信公众号 / Only articles go to the WeChat Official Account',
+    };
   const { row } = version;
   try {
     const article = formatWechatArticle(
-      { title: String(row.title ?? ''), author: row.author as string | null, digest: row.digest as string | null, body: row.body, source: row.source as string | null, pageUrl: pageUrl(siteOf(strapi, mediaBase), 'articles', link.locale, String(row.slug ?? '')) },
-      mediaBase
+      {
+        title: String(row.title ?? ''),
+        author: row.author as string | null,
+        digest: row.digest as string | null,
+        body: row.body,
+        source: row.source as string | null,
+        pageUrl: pageUrl(
+          siteOf(strapi, mediaBase),
+          'articles',
+          link.locale,
+          String(row.slug ?? ''),
+        ),
+      },
+      mediaBase,
     );
-    const notice = targets(row, 'wechat') ? null : '本文未选择微信渠道：不会推送 / Not targeted at WeChat: it will not be pushed';
-    return { frame: phoneFrame(article, String(strapi.config.get('wechat.accountName') ?? '')), notice };
+    const notice = targets(row, 'wechat')
+      ? null
+      : '本文未选择微信渠道：不会推送 / Not targeted at WeChat: it will not be pushed';
+    return {
+      frame: phoneFrame(article, String(strapi.config.get('wechat.accountName') ?? '')),
+      notice,
+    };
   } catch (error) {
     // WeChat's own limits (title, author, body length): the reviewer sees them before approving.
     return { problem: (error as Error).message };
@@ -80,7 +128,19 @@ const refuseWith = (ctx: Context, error: unknown, asHtml: boolean) => {
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = previewProblemHtml(error.message);
   } else {
-    ctx.body = { data: null, error: { status: error.status, name: error.status === 404 ? 'NotFoundError' : error.status === 401 ? 'UnauthorizedError' : 'ValidationError', message: error.message } };
+    ctx.body = {
+      data: null,
+      error: {
+        status: error.status,
+        name:
+          error.status === 404
+            ? 'NotFoundError'
+            : error.status === 401
+              ? 'UnauthorizedError'
+              : 'ValidationError',
+        message: error.message,
+      },
+    };
   }
 };
 
@@ -89,7 +149,11 @@ const servePreviewPage = (strapi: Core.Strapi) => async (ctx: Context) => {
   ctx.set({ ...PRIVATE_HEADERS, 'Content-Security-Policy': PAGE_POLICY });
   try {
     const view = (ctx.query.view ?? 'website') as PreviewView;
-    if (!PREVIEW_VIEWS.includes(view)) throw new PreviewRefusal(400, 'view 须为 website、wechat 或 screen / view must be website, wechat or screen');
+    if (!PREVIEW_VIEWS.includes(view))
+      throw new PreviewRefusal(
+        400,
+        'view 须为 website、wechat 或 screen / view must be website, wechat or screen',
+      );
     const { link, version } = await openLink(strapi, ctx.query.token, 'token');
     const mediaBase = mediaBaseOf(strapi, ctx);
     const page: PreviewPage = {
@@ -122,12 +186,23 @@ const servePreviewScreenFeed = (strapi: Core.Strapi) => async (ctx: Context) => 
   try {
     const { link, version } = await openLink(strapi, ctx.query.preview, 'preview');
     const mediaBase = mediaBaseOf(strapi, ctx);
-    const feed = await buildScreenFeed(strapi, { locale: link.locale, now: new Date(), timeZone: strapi.config.get('screens.timeZone') as string, mediaBase });
+    const feed = await buildScreenFeed(strapi, {
+      locale: link.locale,
+      now: new Date(),
+      timeZone: strapi.config.get('screens.timeZone') as string,
+      mediaBase,
+    });
     if (link.uid === UID.brand) {
       feed.brand = screenBrandOf(version.row, mediaBase);
     } else {
-      const featured = { ...screenItemOf(link.uid as ScreenItemUid, version.row, mediaBase), publishedAt: String(version.row.publishedAt ?? new Date().toISOString()) };
-      feed.latest = [featured, ...feed.latest.filter((item) => item.documentId !== featured.documentId)].slice(0, feed.latest.length || 1);
+      const featured = {
+        ...screenItemOf(link.uid as ScreenItemUid, version.row, mediaBase),
+        publishedAt: String(version.row.publishedAt ?? new Date().toISOString()),
+      };
+      feed.latest = [
+        featured,
+        ...feed.latest.filter((item) => item.documentId !== featured.documentId),
+      ].slice(0, feed.latest.length || 1);
     }
     ctx.body = { data: feed };
   } catch (error) {
@@ -138,7 +213,17 @@ const servePreviewScreenFeed = (strapi: Core.Strapi) => async (ctx: Context) => 
 /** The CMS's own preview pages, opened by signed links (no admin session needed in the frame). */
 export const registerPreviewRoutes = (strapi: Core.Strapi): void => {
   strapi.server.routes([
-    { method: 'GET', path: PREVIEW_PATH, handler: servePreviewPage(strapi), config: { auth: false } },
-    { method: 'GET', path: `${PREVIEW_PATH}/screen-feed`, handler: servePreviewScreenFeed(strapi), config: { auth: false } },
+    {
+      method: 'GET',
+      path: PREVIEW_PATH,
+      handler: servePreviewPage(strapi),
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: `${PREVIEW_PATH}/screen-feed`,
+      handler: servePreviewScreenFeed(strapi),
+      config: { auth: false },
+    },
   ] as unknown as Core.Route[]);
 };

@@ -30,9 +30,14 @@ export type PreviewedVersion = {
  * The abilities of the admin user a link was made for, as they are now: none once the user is
  * blocked or deactivated, or has signed out of the session the link was made in.
  */
-export const viewerAbility = async (strapi: Core.Strapi, link: PreviewLink): Promise<AdminAbility | null> => {
+export const viewerAbility = async (
+  strapi: Core.Strapi,
+  link: PreviewLink,
+): Promise<AdminAbility | null> => {
   if (!(await strapi.sessionManager('admin').isSessionActive(link.sessionId))) return null;
-  const user = await strapi.db.query('admin::user').findOne({ where: { id: link.userId }, populate: ['roles'] });
+  const user = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { id: link.userId }, populate: ['roles'] });
   if (!user || user.isActive !== true || user.blocked === true) return null;
   return strapi.service('admin::permission').engine.generateUserAbility(user);
 };
@@ -44,20 +49,43 @@ type NamedVersion = Pick<PreviewLink, 'uid' | 'documentId' | 'locale' | 'version
  * manager's own check of this very row: a role's conditions hold here as in the edit view);
  * null otherwise. `populate`: what the renderings show, or nothing when only asking.
  */
-export const readableVersionRow = async (strapi: Core.Strapi, ability: AdminAbility, link: NamedVersion, populate: string[] = []): Promise<PreviewRow | null> => {
+export const readableVersionRow = async (
+  strapi: Core.Strapi,
+  ability: AdminAbility,
+  link: NamedVersion,
+  populate: string[] = [],
+): Promise<PreviewRow | null> => {
   // Authorship is read for the permission conditions.
-  const found = (await findVersionRow(strapi, { uid: link.uid, documentId: link.documentId, locale: link.locale }, link.version === 'draft' ? 'draft' : 'live', { populate: [...populate, 'createdBy', 'updatedBy'] })) as PreviewRow | null;
+  const found = (await findVersionRow(
+    strapi,
+    { uid: link.uid, documentId: link.documentId, locale: link.locale },
+    link.version === 'draft' ? 'draft' : 'live',
+    { populate: [...populate, 'createdBy', 'updatedBy'] },
+  )) as PreviewRow | null;
   return found && mayReadRow(strapi, ability, link.uid, found) ? found : null;
 };
 
 /** The draft or live version a link names, as the renderings show it, if the user may read it; null otherwise. */
-export const readPreviewedVersion = async (strapi: Core.Strapi, ability: AdminAbility, link: NamedVersion): Promise<PreviewedVersion | null> => {
+export const readPreviewedVersion = async (
+  strapi: Core.Strapi,
+  ability: AdminAbility,
+  link: NamedVersion,
+): Promise<PreviewedVersion | null> => {
   const ref = { uid: link.uid, documentId: link.documentId, locale: link.locale };
   const found = await readableVersionRow(strapi, ability, link, POPULATE[link.uid]);
   if (!found) return null;
   // Only the fields the role may read are rendered; authorship is not one of them.
-  const { createdBy: _createdBy, updatedBy: _updatedBy, ...row } = (await readableFields(strapi, ability, link.uid, found)) as PreviewRow;
+  const {
+    createdBy: _createdBy,
+    updatedBy: _updatedBy,
+    ...row
+  } = (await readableFields(strapi, ability, link.uid, found)) as PreviewRow;
   const state = await findState(strapi, ref);
   if (!state) return { row: row as PreviewRow, reviewState: 'draft', stage: null, publishAt: null };
-  return { row: row as PreviewRow, reviewState: state.reviewState, stage: stageNameOf(state, await chainFor(strapi, link.uid)), publishAt: state.publishAt };
+  return {
+    row: row as PreviewRow,
+    reviewState: state.reviewState,
+    stage: stageNameOf(state, await chainFor(strapi, link.uid)),
+    publishAt: state.publishAt,
+  };
 };

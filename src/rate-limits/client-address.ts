@@ -29,7 +29,14 @@ export const addressKey = (address: string): string => {
   const [head, tail] = bare.split('::');
   const leading = head ? head.split(':') : [];
   const trailing = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? leading : [...leading, ...Array(Math.max(0, 8 - leading.length - trailing.length)).fill('0'), ...trailing];
+  const groups =
+    tail === undefined
+      ? leading
+      : [
+          ...leading,
+          ...Array(Math.max(0, 8 - leading.length - trailing.length)).fill('0'),
+          ...trailing,
+        ];
   return `${groups
     .slice(0, 4)
     .map((group) => (parseInt(group, 16) || 0).toString(16))

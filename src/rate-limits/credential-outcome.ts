@@ -8,7 +8,8 @@ export const notePresentedCredential = (request: IncomingMessage, credential: st
   presented.set(request, credential);
 };
 
-export const presentedCredentialOf = (request: IncomingMessage): string | null => presented.get(request) ?? null;
+export const presentedCredentialOf = (request: IncomingMessage): string | null =>
+  presented.get(request) ?? null;
 
 /**
  * That credential is one the server issued and accepts (an API token, a staff member's session,
@@ -19,4 +20,5 @@ export const noteRecognisedCredential = (request: IncomingMessage): void => {
   recognised.add(request);
 };
 
-export const presentedRecognisedCredential = (request: IncomingMessage): boolean => recognised.has(request);
+export const presentedRecognisedCredential = (request: IncomingMessage): boolean =>
+  recognised.has(request);

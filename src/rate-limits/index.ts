@@ -15,8 +15,14 @@ export const registerRateLimits = (strapi: Core.Strapi): void => {
   const config = strapi.config.get('rate-limit') as RateLimitConfig;
   if (!config.enabled) return;
   limits.set(strapi, {
-    limiters: createLimiters(config, (error) => strapi.log.warn(`rate limits: Redis: ${error.message}`)),
-    streams: streamSlots({ perOwner: config.streamsPerToken, total: config.streamsTotal, idleMs: config.streamIdleSeconds * 1000 }),
+    limiters: createLimiters(config, (error) =>
+      strapi.log.warn(`rate limits: Redis: ${error.message}`),
+    ),
+    streams: streamSlots({
+      perOwner: config.streamsPerToken,
+      total: config.streamsTotal,
+      idleMs: config.streamIdleSeconds * 1000,
+    }),
   });
 };
 
@@ -24,7 +30,9 @@ export const registerRateLimits = (strapi: Core.Strapi): void => {
 export const limitRequestRates = (strapi: Core.Strapi): void => {
   const limited = rateLimitsOf(strapi);
   if (limited === null) return;
-  wrapRequestListener(strapi.server.httpServer, (inner) => rateLimitFront(strapi, limited.limiters, inner));
+  wrapRequestListener(strapi.server.httpServer, (inner) =>
+    rateLimitFront(strapi, limited.limiters, inner),
+  );
 };
 
 export const stopRateLimits = (strapi: Core.Strapi): void => {

@@ -1,5 +1,10 @@
 import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Allowance } from './too-many-requests';
 
 export type RateLimitConfig = {
@@ -24,7 +29,17 @@ export type RateLimitConfig = {
 };
 
 /** The counted limits: points per window of seconds. */
-export type Bucket = 'reads' | 'tokenReads' | 'actions' | 'adminReads' | 'downloads' | 'staffWrites' | 'receipts' | 'credentialFailures' | 'logins' | 'loginsPerAddress';
+export type Bucket =
+  | 'reads'
+  | 'tokenReads'
+  | 'actions'
+  | 'adminReads'
+  | 'downloads'
+  | 'staffWrites'
+  | 'receipts'
+  | 'credentialFailures'
+  | 'logins'
+  | 'loginsPerAddress';
 
 const windows = (config: RateLimitConfig): Record<Bucket, Allowance> => ({
   reads: { points: config.readsPerMinute, seconds: 60 },
@@ -34,7 +49,10 @@ const windows = (config: RateLimitConfig): Record<Bucket, Allowance> => ({
   downloads: { points: config.downloadsPerMinute, seconds: 60 },
   staffWrites: { points: config.staffWritesPerMinute, seconds: 60 },
   receipts: { points: config.receiptsPerMinute, seconds: 60 },
-  credentialFailures: { points: config.credentialFailures, seconds: config.credentialFailureWindowSeconds },
+  credentialFailures: {
+    points: config.credentialFailures,
+    seconds: config.credentialFailureWindowSeconds,
+  },
   logins: { points: config.loginAttempts, seconds: config.loginWindowSeconds },
   loginsPerAddress: { points: config.loginAttemptsPerAddress, seconds: config.loginWindowSeconds },
 });
@@ -56,8 +74,17 @@ export type Limiters = {
  * The counters, in Redis with REDIS_URL (shared by every instance), with a counter in memory
  * standing in while Redis is away: limits then hold per instance instead of failing open or shut.
  */
-export const createLimiters = (config: RateLimitConfig, onRedisError: (error: Error) => void): Limiters => {
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 250 }) : null;
+export const createLimiters = (
+  config: RateLimitConfig,
+  onRedisError: (error: Error) => void,
+): Limiters => {
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        commandTimeout: 250,
+      })
+    : null;
   redis?.on('error', onRedisError);
   const allowances = windows(config);
   const limiters = Object.fromEntries(
@@ -65,10 +92,16 @@ export const createLimiters = (config: RateLimitConfig, onRedisError: (error: Er
       const window = { points, duration: seconds };
       const memory = new RateLimiterMemory({ ...window, keyPrefix: bucket });
       const limiter: RateLimiterAbstract = redis
-        ? new RateLimiterRedis({ ...window, storeClient: redis, keyPrefix: `${config.redisPrefix}:${bucket}`, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+        ? new RateLimiterRedis({
+            ...window,
+            storeClient: redis,
+            keyPrefix: `${config.redisPrefix}:${bucket}`,
+            insuranceLimiter: memory,
+            rejectIfRedisNotReady: true,
+          })
         : memory;
       return [bucket, limiter];
-    })
+    }),
   ) as Record<Bucket, RateLimiterAbstract>;
 
   return {
@@ -77,13 +110,16 @@ export const createLimiters = (config: RateLimitConfig, onRedisError: (error: Er
         await limiters[bucket].consume(key);
         return null;
       } catch (outcome) {
-        if (outcome instanceof RateLimiterRes) return { retryAfterMs: outcome.msBeforeNext, allowance: allowances[bucket] };
+        if (outcome instanceof RateLimiterRes)
+          return { retryAfterMs: outcome.msBeforeNext, allowance: allowances[bucket] };
         throw outcome;
       }
     },
     async exhausted(bucket, key) {
       const state = await limiters[bucket].get(key);
-      return state !== null && state.remainingPoints <= 0 ? { retryAfterMs: state.msBeforeNext, allowance: allowances[bucket] } : null;
+      return state !== null && state.remainingPoints <= 0
+        ? { retryAfterMs: state.msBeforeNext, allowance: allowances[bucket] }
+        : null;
     },
     async forget(bucket, key) {
       await limiters[bucket].delete(key);

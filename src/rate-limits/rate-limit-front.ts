@@ -17,17 +17,29 @@ type Paths = { api: string; graphql: string | null; uploads: string };
  * screen routes (EventSource cannot send headers). Elsewhere `?token=` means nothing, so it must
  * not buy a token's allowance: a made-up one each time would escape the address's limit.
  */
-const presentedCredential = (request: IncomingMessage, path: string, query: string, screenPrefix: string): string | null => {
+const presentedCredential = (
+  request: IncomingMessage,
+  path: string,
+  query: string,
+  screenPrefix: string,
+): string | null => {
   const bearer = bearerOf(request.headers.authorization);
   if (bearer) return bearer;
   if (!path.startsWith(screenPrefix)) return null;
   return queryParameter(query, 'token') || null;
 };
 
-const digestOf = (credential: string) => crypto.createHash('sha256').update(credential).digest('base64url').slice(0, 22);
+const digestOf = (credential: string) =>
+  crypto.createHash('sha256').update(credential).digest('base64url').slice(0, 22);
 
 /** The buckets counted here, in front of everything (the others are counted where their requests are understood). */
-type Counted = { bucket: Extract<Bucket, 'reads' | 'tokenReads' | 'actions' | 'adminReads' | 'downloads' | 'receipts'>; key: string };
+type Counted = {
+  bucket: Extract<
+    Bucket,
+    'reads' | 'tokenReads' | 'actions' | 'adminReads' | 'downloads' | 'receipts'
+  >;
+  key: string;
+};
 
 /** The admin user an admin API request is signed in as (the access token's signature and expiry checked), or null. */
 type AdminSessions = (token: string) => string | null;
@@ -37,23 +49,37 @@ type AdminSessions = (token: string) => string | null;
  * files per address, admin API reads per admin user, look-ups by receipt code per address, or
  * actions (every other write) per address. The admin panel's own files count against nothing.
  */
-const countedAs = (method: string, path: string, paths: Paths, credential: string | null, address: string, request: IncomingMessage, adminUserOf: AdminSessions): Counted | null => {
+const countedAs = (
+  method: string,
+  path: string,
+  paths: Paths,
+  credential: string | null,
+  address: string,
+  request: IncomingMessage,
+  adminUserOf: AdminSessions,
+): Counted | null => {
   const isRead = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   if (isRead && path.startsWith(paths.uploads)) return { bucket: 'downloads', key: address };
   // A preview link is checked (signature, session, permissions) on every open: counted per address.
-  if (isRead && (path === PREVIEW_PATH || path.startsWith(`${PREVIEW_PATH}/`))) return { bucket: 'reads', key: address };
+  if (isRead && (path === PREVIEW_PATH || path.startsWith(`${PREVIEW_PATH}/`)))
+    return { bucket: 'reads', key: address };
   if ((isRead && path.startsWith(paths.api)) || (method === 'POST' && path === paths.graphql)) {
     // A caller with a token is counted by it (a partner site's many servers behind one address);
     // a made-up token is a wrong credential, and those lock the address out (below).
-    return credential ? { bucket: 'tokenReads', key: digestOf(credential) } : { bucket: 'reads', key: address };
+    return credential
+      ? { bucket: 'tokenReads', key: digestOf(credential) }
+      : { bucket: 'reads', key: address };
   }
-  if (method === 'POST' && path.startsWith(`${paths.api}participation/receipts/`)) return { bucket: 'receipts', key: address };
+  if (method === 'POST' && path.startsWith(`${paths.api}participation/receipts/`))
+    return { bucket: 'receipts', key: address };
   if (!isRead) return { bucket: 'actions', key: address };
   // The admin API: a signed-in admin's reads, per admin user wherever they work from.
   const bearer = bearerOf(request.headers.authorization);
   if (bearer === null || path.startsWith(paths.api) || path === paths.graphql) return null;
   const adminUser = adminUserOf(bearer);
-  return adminUser === null ? { bucket: 'adminReads', key: `address:${address}` } : { bucket: 'adminReads', key: `user:${adminUser}` };
+  return adminUser === null
+    ? { bucket: 'adminReads', key: `address:${address}` }
+    : { bucket: 'adminReads', key: `user:${adminUser}` };
 };
 
 /**
@@ -64,9 +90,16 @@ const countedAs = (method: string, path: string, paths: Paths, credential: strin
  * malformed one are counted too: past their limit, the address is refused every request that
  * presents a credential until the window ends (a token guesser, a misconfigured screen).
  */
-export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: RequestListener): RequestListener => {
-  const api = `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`.toLowerCase();
-  const graphql = strapi.plugin('graphql') ? (strapi.plugin('graphql').config('endpoint') as string).toLowerCase() : null;
+export const rateLimitFront = (
+  strapi: Core.Strapi,
+  limiters: Limiters,
+  next: RequestListener,
+): RequestListener => {
+  const api =
+    `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`.toLowerCase();
+  const graphql = strapi.plugin('graphql')
+    ? (strapi.plugin('graphql').config('endpoint') as string).toLowerCase()
+    : null;
   const paths: Paths = { api, graphql, uploads: '/uploads/' };
   const app = strapi.server.app as unknown as ProxySettings;
   const corsOrigin = allowedCorsOrigin(strapi);
@@ -75,7 +108,12 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
     return result.isValid ? String(result.payload.userId) : null;
   };
 
-  const refuse = (request: IncomingMessage, response: ServerResponse, refused: RefusedFor, { retryAfterMs, allowance }: Refusal): false => {
+  const refuse = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    refused: RefusedFor,
+    { retryAfterMs, allowance }: Refusal,
+  ): false => {
     const retryAfter = retryAfterSeconds(retryAfterMs);
     const body = JSON.stringify(tooManyRequestsBody(refused, retryAfter, allowance));
     const origin = corsOrigin(request.headers.origin);
@@ -100,7 +138,9 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
     const address = addressKey(clientAddress(app, request));
     const method = request.method ?? 'GET';
     const isContentApi = path.startsWith(paths.api) || path === paths.graphql;
-    const credential = isContentApi ? presentedCredential(request, path, query, `${paths.api}screen/`) : null;
+    const credential = isContentApi
+      ? presentedCredential(request, path, query, `${paths.api}screen/`)
+      : null;
     if (credential) {
       notePresentedCredential(request, credential);
       const lockedOut = await limiters.exhausted('credentialFailures', address);
@@ -108,8 +148,13 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
       response.once('finish', () => {
         // Only a credential nobody issued, an expired or a malformed one: a valid token's
         // refusals (a staff member asking for what they may not) lock nobody else out.
-        if ((response.statusCode === 401 || response.statusCode === 403) && !presentedRecognisedCredential(request)) {
-          limiters.consume('credentialFailures', address).catch((error: Error) => strapi.log.warn(`rate limits: ${error.message}`));
+        if (
+          (response.statusCode === 401 || response.statusCode === 403) &&
+          !presentedRecognisedCredential(request)
+        ) {
+          limiters
+            .consume('credentialFailures', address)
+            .catch((error: Error) => strapi.log.warn(`rate limits: ${error.message}`));
         }
       });
     }
@@ -128,7 +173,7 @@ export const rateLimitFront = (strapi: Core.Strapi, limiters: Limiters, next: Re
         // A counter that cannot be read does not take the site down: the request goes on.
         strapi.log.warn(`rate limits: ${error.message}`);
         if (!response.headersSent) next(request, response);
-      }
+      },
     );
   };
 };

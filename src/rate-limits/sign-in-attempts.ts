@@ -28,8 +28,15 @@ export const signInRouteOf = (path: string): { path: string; route: SignInRoute 
 };
 
 /** The key of one account's attempts from one address on one route, or null when the body names none. */
-export const accountAttemptsKey = (path: string, route: SignInRoute, address: string, body: unknown): string | null => {
+export const accountAttemptsKey = (
+  path: string,
+  route: SignInRoute,
+  address: string,
+  body: unknown,
+): string | null => {
   if (route.account === null || body === null || typeof body !== 'object') return null;
   const named = (body as Record<string, unknown>)[route.account];
-  return typeof named === 'string' && named.length > 0 ? `${path}|${address}|${named.trim().toLowerCase()}` : null;
+  return typeof named === 'string' && named.length > 0
+    ? `${path}|${address}|${named.trim().toLowerCase()}`
+    : null;
 };

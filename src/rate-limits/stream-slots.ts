@@ -19,7 +19,10 @@ type Open = { owner: string; lastEventAt: number; close: () => void };
  * longest (nothing but heartbeats for `idleMs`) is closed to make room; its screen reconnects
  * when it next has a use for it. A stream with recent events is never closed for a newcomer.
  */
-export const streamSlots = ({ perOwner, total, idleMs }: { perOwner: number; total: number; idleMs: number }, now: () => number = Date.now): StreamSlots => {
+export const streamSlots = (
+  { perOwner, total, idleMs }: { perOwner: number; total: number; idleMs: number },
+  now: () => number = Date.now,
+): StreamSlots => {
   const all = new Set<Open>();
   const byOwner = new Map<string, Set<Open>>();
 
@@ -33,7 +36,8 @@ export const streamSlots = ({ perOwner, total, idleMs }: { perOwner: number; tot
   /** Closes the longest-idle stream among `streams`, if one has been idle long enough. */
   const makeRoom = (streams: Iterable<Open>): boolean => {
     let idlest: Open | null = null;
-    for (const stream of streams) if (idlest === null || stream.lastEventAt < idlest.lastEventAt) idlest = stream;
+    for (const stream of streams)
+      if (idlest === null || stream.lastEventAt < idlest.lastEventAt) idlest = stream;
     if (idlest === null || now() - idlest.lastEventAt < idleMs) return false;
     release(idlest);
     idlest.close();

@@ -1,6 +1,11 @@
 import type { Core, Struct } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { type Channel, isChannel, isChannelTargeted, targetedAt } from '../channels/channel-targeting';
+import {
+  type Channel,
+  isChannel,
+  isChannelTargeted,
+  targetedAt,
+} from '../channels/channel-targeting';
 import { allOf } from '../documents/all-of';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { componentSchema, contentTypeSchema } from './content-model';
@@ -29,7 +34,10 @@ export const requestChannel = (state: RequestState | undefined): Channel | null 
  * parameter (status, filters, populate, GraphQL args) can widen it.
  */
 export const contentApiScope = (strapi: Core.Strapi): DocumentMiddleware => {
-  const schemas: SchemaLookup = { contentType: (uid) => contentTypeSchema(strapi, uid), component: (uid) => componentSchema(strapi, uid) };
+  const schemas: SchemaLookup = {
+    contentType: (uid) => contentTypeSchema(strapi, uid),
+    component: (uid) => componentSchema(strapi, uid),
+  };
   return async ({ uid, action, params }, next) => {
     if (!READ_ACTIONS.has(action)) return next();
     const channel = requestChannel(strapi.requestContext.get()?.state);
@@ -39,7 +47,10 @@ export const contentApiScope = (strapi: Core.Strapi): DocumentMiddleware => {
     const beyond = beyondScopePath(params);
     if (beyond) {
       const [param, ...rest] = beyond;
-      throw new errors.ValidationError(`${param}[${rest.join('][')}] is not allowed: it reaches content this reader cannot see`, { param, path: beyond });
+      throw new errors.ValidationError(
+        `${param}[${rest.join('][')}] is not allowed: it reaches content this reader cannot see`,
+        { param, path: beyond },
+      );
     }
     // "Has unpublished changes" is editorial knowledge, not something a reader may select on.
     delete params.publicationFilter;
@@ -49,7 +60,10 @@ export const contentApiScope = (strapi: Core.Strapi): DocumentMiddleware => {
       params.status = 'published';
     }
     if (isChannelTargeted(uid)) {
-      params.filters = params.filters === undefined ? targetedAt(channel) : allOf(params.filters, targetedAt(channel));
+      params.filters =
+        params.filters === undefined
+          ? targetedAt(channel)
+          : allOf(params.filters, targetedAt(channel));
     }
     return next();
   };

@@ -2,14 +2,28 @@ import { allOf } from '../documents/all-of';
 import { ownAttribute } from '../documents/own-attribute';
 import { isChannelTargeted, targetedAt, type Channel } from '../channels/channel-targeting';
 
-type Attribute = { type: string; target?: string; relation?: string; component?: string; components?: string[] };
+type Attribute = {
+  type: string;
+  target?: string;
+  relation?: string;
+  component?: string;
+  components?: string[];
+};
 /** What the read scope reads of a schema: Strapi's content-type and component schemas are ones. */
-export type Schema = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
+export type Schema = {
+  attributes: Record<string, Attribute>;
+  options?: { draftAndPublish?: boolean };
+};
 
 /** How the read scope finds the schemas it walks: content types and components by uid. */
-export type SchemaLookup = { contentType: (uid: string) => Schema | undefined; component: (uid: string) => Schema | undefined };
+export type SchemaLookup = {
+  contentType: (uid: string) => Schema | undefined;
+  component: (uid: string) => Schema | undefined;
+};
 
-type PopulateEntry = true | { populate?: unknown; filters?: unknown; on?: Record<string, unknown>; [key: string]: unknown };
+type PopulateEntry =
+  | true
+  | { populate?: unknown; filters?: unknown; on?: Record<string, unknown>; [key: string]: unknown };
 type PopulateTree = Record<string, PopulateEntry>;
 
 export const MEDIA_UID = 'plugin::upload.file';
@@ -20,14 +34,20 @@ export const MEDIA_UID = 'plugin::upload.file';
  */
 const MEDIA_BACK_REFERENCES = new Set(['related', 'folder', 'folderPath']);
 
-const isMorph = (attribute: Attribute) => attribute.type === 'relation' && (attribute.relation ?? '').startsWith('morph');
+const isMorph = (attribute: Attribute) =>
+  attribute.type === 'relation' && (attribute.relation ?? '').startsWith('morph');
 
-const populatable = (attribute: Attribute) => ['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type);
+const populatable = (attribute: Attribute) =>
+  ['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type);
 
 /** Every form Strapi accepts (`'*'`, `'a.b,c'`, `['a.b', 'c']`, `{ a: { populate } }`, `true`) as one object tree. */
 export const populateTree = (schema: Schema, populate: unknown): PopulateTree => {
   if (populate === '*') {
-    return Object.fromEntries(Object.entries(schema.attributes).filter(([, attribute]) => populatable(attribute)).map(([name]) => [name, true]));
+    return Object.fromEntries(
+      Object.entries(schema.attributes)
+        .filter(([, attribute]) => populatable(attribute))
+        .map(([name]) => [name, true]),
+    );
   }
   if (typeof populate === 'string') return populateTree(schema, populate.split(','));
   if (Array.isArray(populate)) {
@@ -38,7 +58,10 @@ export const populateTree = (schema: Schema, populate: unknown): PopulateTree =>
       else if (rest.length === 0) tree[head] = tree[head] ?? true;
       else {
         const existing = tree[head];
-        const nested = typeof existing === 'object' && existing !== null ? ((existing as { populate?: string[] }).populate ?? []) : [];
+        const nested =
+          typeof existing === 'object' && existing !== null
+            ? ((existing as { populate?: string[] }).populate ?? [])
+            : [];
         tree[head] = { populate: [...(Array.isArray(nested) ? nested : []), rest.join('.')] };
       }
     }
@@ -62,7 +85,12 @@ const withFilters = (entry: PopulateEntry, filters: object[]): PopulateEntry => 
  * documents that use it. Components and dynamic zones are walked, so a file inside `seo` is
  * narrowed like a cover.
  */
-export const scopePopulate = (schemas: SchemaLookup, schema: Schema, populate: unknown, channel: Channel): PopulateTree | undefined => {
+export const scopePopulate = (
+  schemas: SchemaLookup,
+  schema: Schema,
+  populate: unknown,
+  channel: Channel,
+): PopulateTree | undefined => {
   if (populate === undefined || populate === null || populate === false) return undefined;
   const scoped: PopulateTree = {};
   for (const [name, entry] of Object.entries(populateTree(schema, populate))) {
@@ -74,24 +102,43 @@ export const scopePopulate = (schemas: SchemaLookup, schema: Schema, populate: u
     }
     if (isMorph(attribute)) continue;
     const nestedOf = (target: Schema | undefined, value: PopulateEntry) =>
-      typeof value === 'object' && value !== null && value.populate !== undefined && target ? { ...value, populate: scopePopulate(schemas, target, value.populate, channel) } : value;
+      typeof value === 'object' && value !== null && value.populate !== undefined && target
+        ? { ...value, populate: scopePopulate(schemas, target, value.populate, channel) }
+        : value;
 
     if (attribute.type === 'media') {
       const narrowed = nestedOf(schemas.contentType(MEDIA_UID), entry);
       scoped[name] =
         typeof narrowed === 'object' && narrowed.populate !== undefined
-          ? { ...narrowed, populate: Object.fromEntries(Object.entries(narrowed.populate as PopulateTree).filter(([key]) => !MEDIA_BACK_REFERENCES.has(key))) }
+          ? {
+              ...narrowed,
+              populate: Object.fromEntries(
+                Object.entries(narrowed.populate as PopulateTree).filter(
+                  ([key]) => !MEDIA_BACK_REFERENCES.has(key),
+                ),
+              ),
+            }
           : narrowed;
     } else if (attribute.type === 'relation') {
       const target = schemas.contentType(attribute.target ?? '');
       const filters: object[] = [];
-      if (target?.options?.draftAndPublish === true) filters.push({ publishedAt: { $notNull: true } });
-      if (attribute.target && isChannelTargeted(attribute.target)) filters.push(targetedAt(channel));
+      if (target?.options?.draftAndPublish === true)
+        filters.push({ publishedAt: { $notNull: true } });
+      if (attribute.target && isChannelTargeted(attribute.target))
+        filters.push(targetedAt(channel));
       scoped[name] = withFilters(nestedOf(target, entry), filters);
     } else if (attribute.type === 'component') {
       scoped[name] = nestedOf(schemas.component(attribute.component ?? ''), entry);
     } else if (attribute.type === 'dynamiczone' && typeof entry === 'object' && entry.on) {
-      scoped[name] = { ...entry, on: Object.fromEntries(Object.entries(entry.on).map(([uid, value]) => [uid, nestedOf(schemas.component(uid), value as PopulateEntry)])) };
+      scoped[name] = {
+        ...entry,
+        on: Object.fromEntries(
+          Object.entries(entry.on).map(([uid, value]) => [
+            uid,
+            nestedOf(schemas.component(uid), value as PopulateEntry),
+          ]),
+        ),
+      };
     } else {
       scoped[name] = entry;
     }

@@ -36,7 +36,12 @@ const inSort = (sort: unknown, path: string[]): string[] | null => {
   return null;
 };
 
-type Entry = { filters?: unknown; sort?: unknown; populate?: unknown; on?: Record<string, unknown> };
+type Entry = {
+  filters?: unknown;
+  sort?: unknown;
+  populate?: unknown;
+  on?: Record<string, unknown>;
+};
 
 const inPopulate = (populate: unknown, path: string[]): string[] | null => {
   if (typeof populate !== 'object' || populate === null || Array.isArray(populate)) return null;
@@ -48,12 +53,21 @@ const inPopulate = (populate: unknown, path: string[]): string[] | null => {
       inFilters(entry.filters, [...here, 'filters']) ??
       inSort(entry.sort, [...here, 'sort']) ??
       inPopulate(entry.populate, [...here, 'populate']) ??
-      Object.entries(entry.on ?? {}).reduce<string[] | null>((hit, [uid, nested]) => hit ?? inPopulate({ [uid]: nested }, [...here, 'on']), null);
+      Object.entries(entry.on ?? {}).reduce<string[] | null>(
+        (hit, [uid, nested]) => hit ?? inPopulate({ [uid]: nested }, [...here, 'on']),
+        null,
+      );
     if (found) return found;
   }
   return null;
 };
 
 /** Where a read's filters or sort, at the top or inside any populate, reach past the read scope; null when they do not. */
-export const beyondScopePath = (params: { filters?: unknown; sort?: unknown; populate?: unknown }): string[] | null =>
-  inFilters(params.filters, ['filters']) ?? inSort(params.sort, ['sort']) ?? inPopulate(params.populate, ['populate']);
+export const beyondScopePath = (params: {
+  filters?: unknown;
+  sort?: unknown;
+  populate?: unknown;
+}): string[] | null =>
+  inFilters(params.filters, ['filters']) ??
+  inSort(params.sort, ['sort']) ??
+  inPopulate(params.populate, ['populate']);

@@ -9,14 +9,21 @@ export type CacheableQuery = { document: string; operationName: string | null };
 export type GraphqlBody = { query?: unknown; operationName?: unknown; variables?: unknown };
 
 // Bounded by characters: documents are the clients' text.
-const normalised = new LRUCache<string, { printed: string | null }>({ maxSize: 4_000_000, sizeCalculation: ({ printed }, text) => text.length + (printed?.length ?? 0) + 1 });
+const normalised = new LRUCache<string, { printed: string | null }>({
+  maxSize: 4_000_000,
+  sizeCalculation: ({ printed }, text) => text.length + (printed?.length ?? 0) + 1,
+});
 
 /**
  * The printed document (whitespace and comments gone, so formatting does not split entries), or
  * null when the operation that would run is not a query or the document does not parse (the
  * GraphQL server answers those itself). Parsed once per distinct text.
  */
-const printedQuery = (text: string, operationName: string | null, maxTokens: number): string | null => {
+const printedQuery = (
+  text: string,
+  operationName: string | null,
+  maxTokens: number,
+): string | null => {
   const key = `${maxTokens}\n${operationName ?? ''}\n${text}`;
   const known = normalised.get(key);
   if (known !== undefined) return known.printed;
@@ -24,8 +31,16 @@ const printedQuery = (text: string, operationName: string | null, maxTokens: num
   try {
     // No more than the GraphQL server itself parses (GRAPHQL_MAX_TOKENS): a huge document costs no more here.
     const document = parse(text, { noLocation: true, maxTokens });
-    const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-    const chosen = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((operation) => operation.name?.value === operationName);
+    const operations = document.definitions.filter(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    const chosen =
+      operationName === null
+        ? operations.length === 1
+          ? operations[0]
+          : undefined
+        : operations.find((operation) => operation.name?.value === operationName);
     printed = chosen?.operation === 'query' ? print(document) : null;
   } catch {
     printed = null;
@@ -36,8 +51,18 @@ const printedQuery = (text: string, operationName: string | null, maxTokens: num
 
 export const cacheableQuery = (body: GraphqlBody, maxTokens: number): CacheableQuery | null => {
   if (typeof body.query !== 'string') return null;
-  if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return null;
-  if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return null;
+  if (
+    body.operationName !== undefined &&
+    body.operationName !== null &&
+    typeof body.operationName !== 'string'
+  )
+    return null;
+  if (
+    body.variables !== undefined &&
+    body.variables !== null &&
+    (typeof body.variables !== 'object' || Array.isArray(body.variables))
+  )
+    return null;
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
   const document = printedQuery(body.query, operationName, maxTokens);
   return document === null ? null : { document, operationName };
@@ -55,7 +80,10 @@ export const parsedBody = (raw: string): { valid: true; parsed: unknown } | { va
 /** What of a body makes the answer: the query as printed, the operation, the variables as stable text. */
 export type GraphqlRead = CacheableQuery & { variables: string };
 
-const reads = new LRUCache<string, { read: GraphqlRead | null }>({ maxSize: 4_000_000, sizeCalculation: (_read, raw) => raw.length + 1 });
+const reads = new LRUCache<string, { read: GraphqlRead | null }>({
+  maxSize: 4_000_000,
+  sizeCalculation: (_read, raw) => raw.length + 1,
+});
 
 /**
  * The cacheable query a body asks, or null; remembered per body text, so a client repeating
@@ -65,8 +93,14 @@ export const graphqlReadOf = (raw: string, maxTokens: number): GraphqlRead | nul
   const known = reads.get(raw);
   if (known) return known.read;
   const body = parsedBody(raw);
-  const query = body.valid && typeof body.parsed === 'object' && body.parsed !== null ? cacheableQuery(body.parsed as GraphqlBody, maxTokens) : null;
-  const read = query && { ...query, variables: stringify((body.valid && (body.parsed as GraphqlBody).variables) || {}) };
+  const query =
+    body.valid && typeof body.parsed === 'object' && body.parsed !== null
+      ? cacheableQuery(body.parsed as GraphqlBody, maxTokens)
+      : null;
+  const read = query && {
+    ...query,
+    variables: stringify((body.valid && (body.parsed as GraphqlBody).variables) || {}),
+  };
   reads.set(raw, { read });
   return read;
 };

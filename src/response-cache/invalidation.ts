@@ -16,16 +16,24 @@ const LIVE_SETTINGS = {
   locales: 'plugin::i18n.locale',
 } as const;
 
-type LifecycleEvent = { action: string; model: { uid: string }; params: { data?: Record<string, unknown> } };
+type LifecycleEvent = {
+  action: string;
+  model: { uid: string };
+  params: { data?: Record<string, unknown> };
+};
 
 /** Strapi notes when a token was last used (at most hourly); that changes nothing a reader sees. */
 const onlyBookkeeping = (event: LifecycleEvent): boolean => {
-  if (event.model.uid !== LIVE_SETTINGS.tokens || !event.action.startsWith('afterUpdate')) return false;
-  return Object.keys(event.params.data ?? {}).every((field) => field === 'lastUsedAt' || field === 'updatedAt');
+  if (event.model.uid !== LIVE_SETTINGS.tokens || !event.action.startsWith('afterUpdate'))
+    return false;
+  return Object.keys(event.params.data ?? {}).every(
+    (field) => field === 'lastUsedAt' || field === 'updatedAt',
+  );
 };
 
 /** A new file is used by nothing live yet; an upload must not empty every reader's cache. */
-const newFile = (event: LifecycleEvent): boolean => event.model.uid === LIVE_SETTINGS.files && event.action.startsWith('afterCreate');
+const newFile = (event: LifecycleEvent): boolean =>
+  event.model.uid === LIVE_SETTINGS.files && event.action.startsWith('afterCreate');
 
 export const invalidateOnSettingsChanges = (strapi: Core.Strapi): void => {
   const changed = async (event: LifecycleEvent) => {
@@ -37,7 +45,11 @@ export const invalidateOnSettingsChanges = (strapi: Core.Strapi): void => {
 };
 
 /** Runs `changed` after every database write to `models`: created, updated or deleted, one row or many. */
-export const afterEveryWrite = (strapi: Core.Strapi, models: string[], changed: (event: LifecycleEvent) => Promise<void>): void => {
+export const afterEveryWrite = (
+  strapi: Core.Strapi,
+  models: string[],
+  changed: (event: LifecycleEvent) => Promise<void>,
+): void => {
   strapi.db.lifecycles.subscribe({
     models,
     afterCreate: changed,

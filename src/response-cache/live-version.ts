@@ -37,7 +37,11 @@ export const memoryLiveVersion = (): LiveVersion => {
  * holds may predate changes made meanwhile: `onReconnect` drops this instance's copies, and the
  * version moves.
  */
-export const redisLiveVersion = (redis: Redis, key: string, onReconnect: () => void): LiveVersion & { close(): void } => {
+export const redisLiveVersion = (
+  redis: Redis,
+  key: string,
+  onReconnect: () => void,
+): LiveVersion & { close(): void } => {
   let unsettled = false;
   let retry: NodeJS.Timeout | null = null;
   const attempt = async () => {

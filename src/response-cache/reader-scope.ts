@@ -10,7 +10,9 @@ type RememberedToken = { version: string; token: { id: number; expiresAt: string
 /** The part of Strapi's Content API token service a hit needs (admin::api-token-content-api). */
 type TokenService = {
   hash(accessKey: string): string;
-  getByAccessKey(hash: string): Promise<{ id: number; kind: string | null; expiresAt: string | null } | null | undefined>;
+  getByAccessKey(
+    hash: string,
+  ): Promise<{ id: number; kind: string | null; expiresAt: string | null } | null | undefined>;
 };
 
 const bearerOf = (request: IncomingMessage): string | null | undefined => {
@@ -26,7 +28,12 @@ const bearerOf = (request: IncomingMessage): string | null | undefined => {
  * JWT, an unknown, expired or malformed token, a screen without a valid screen token): only the
  * chain answers those.
  */
-export type ReaderScopes = (request: IncomingMessage, path: string, queryToken: unknown, version: string) => Promise<ReaderScope | null>;
+export type ReaderScopes = (
+  request: IncomingMessage,
+  path: string,
+  queryToken: unknown,
+  version: string,
+) => Promise<ReaderScope | null>;
 
 /** As Koa's router matches paths: without regard to case or a trailing slash. */
 const routeShape = (path: string) => path.toLowerCase().replace(/\/+$/, '');
@@ -37,17 +44,27 @@ const routeShape = (path: string) => path.toLowerCase().replace(/\/+$/, '');
  * (created, regenerated, revoked, its permissions) moves that version once committed, on every
  * instance, so a hit costs no database read and a revoked token is refused from then on.
  */
-export const readerScopes = (strapi: Core.Strapi, screenPaths: ReadonlySet<string>): ReaderScopes => {
+export const readerScopes = (
+  strapi: Core.Strapi,
+  screenPaths: ReadonlySet<string>,
+): ReaderScopes => {
   const tokens = new LRUCache<string, RememberedToken>({ max: 10_000 });
   // Boundary: Strapi's token service is untyped in its public types.
-  const tokenService = () => strapi.service('admin::api-token-content-api') as unknown as TokenService;
+  const tokenService = () =>
+    strapi.service('admin::api-token-content-api') as unknown as TokenService;
 
-  const contentApiToken = async (accessKey: string, version: string): Promise<RememberedToken['token']> => {
+  const contentApiToken = async (
+    accessKey: string,
+    version: string,
+  ): Promise<RememberedToken['token']> => {
     const hash = tokenService().hash(accessKey);
     const known = tokens.get(hash);
     if (known?.version === version) return known.token;
     const stored = await tokenService().getByAccessKey(hash);
-    const token = stored && (stored.kind === 'content-api' || stored.kind === null) ? { id: stored.id, expiresAt: stored.expiresAt } : false;
+    const token =
+      stored && (stored.kind === 'content-api' || stored.kind === null)
+        ? { id: stored.id, expiresAt: stored.expiresAt }
+        : false;
     // Remembered under the version read before the lookup: a change committed meanwhile retires it.
     tokens.set(hash, { version, token });
     return token;
@@ -55,7 +72,9 @@ export const readerScopes = (strapi: Core.Strapi, screenPaths: ReadonlySet<strin
 
   return async (request, path, queryToken, version) => {
     if (screenPaths.has(routeShape(path))) {
-      return screenMayRead(strapi, presentedScreenToken(request.headers.authorization, queryToken)) ? 'screen' : null;
+      return screenMayRead(strapi, presentedScreenToken(request.headers.authorization, queryToken))
+        ? 'screen'
+        : null;
     }
     const bearer = bearerOf(request);
     if (bearer === undefined) return 'public';

@@ -23,7 +23,10 @@ const orderedByName = (query: string): string =>
 
 // Readers repeat the same query strings: each is ordered once (its decoding and sorting showed in
 // a hit's profile). Bounded by the characters held.
-const orderedQueries = new LRUCache<string, string>({ maxSize: 2_000_000, sizeCalculation: (ordered, query) => ordered.length + query.length + 1 });
+const orderedQueries = new LRUCache<string, string>({
+  maxSize: 2_000_000,
+  sizeCalculation: (ordered, query) => ordered.length + query.length + 1,
+});
 
 /**
  * The query string with its parameters ordered by name, so `?locale=zh-CN&sort=…` and
@@ -58,20 +61,46 @@ export type RequestContext = { corsOrigin: string; behindProxy: boolean };
  * (feeds and sitemaps build absolute URLs from the request's origin) and, behind a trusted
  * proxy, the forwarding headers that change that origin.
  */
-const requestParts = (request: IncomingMessage, scope: ReaderScope, { corsOrigin, behindProxy }: RequestContext): string[] => [
+const requestParts = (
+  request: IncomingMessage,
+  scope: ReaderScope,
+  { corsOrigin, behindProxy }: RequestContext,
+): string[] => [
   scope,
   corsOrigin,
   header(request, 'host'),
-  behindProxy ? `${header(request, 'x-forwarded-host')} ${header(request, 'x-forwarded-proto')}` : '',
+  behindProxy
+    ? `${header(request, 'x-forwarded-host')} ${header(request, 'x-forwarded-proto')}`
+    : '',
 ];
 
 /** A GET's key: path and normalised query. HEAD shares it (same headers, no body). */
-export const readKey = (request: IncomingMessage, scope: ReaderScope, context: RequestContext, path: string, query: string): string =>
+export const readKey = (
+  request: IncomingMessage,
+  scope: ReaderScope,
+  context: RequestContext,
+  path: string,
+  query: string,
+): string =>
   ['GET', ...requestParts(request, scope, context), `${path}?${normalisedQuery(query)}`].join('\n');
 
 /**
  * A GraphQL query's key: the normalised document, the operation chosen, the variables, and
  * `Accept` (the server answers `application/json` or `application/graphql-response+json` by it).
  */
-export const graphqlKey = (request: IncomingMessage, scope: ReaderScope, context: RequestContext, path: string, read: GraphqlRead): string =>
-  ['POST', ...requestParts(request, scope, context), header(request, 'accept'), path, read.document, read.operationName ?? '', read.variables].join('\n');
+export const graphqlKey = (
+  request: IncomingMessage,
+  scope: ReaderScope,
+  context: RequestContext,
+  path: string,
+  read: GraphqlRead,
+): string =>
+  [
+    'POST',
+    ...requestParts(request, scope, context),
+    header(request, 'accept'),
+    path,
+    read.document,
+    read.operationName ?? '',
+    read.variables,
+  ].join('\n');

@@ -48,7 +48,8 @@ const caches = new WeakMap<Core.Strapi, ResponseCache>();
 const moves = inFlightWork('response cache not invalidated');
 
 /** The response cache of this server, or null when RESPONSE_CACHE_ENABLED=false. */
-export const responseCacheOf = (strapi: Core.Strapi): ResponseCache | null => caches.get(strapi) ?? null;
+export const responseCacheOf = (strapi: Core.Strapi): ResponseCache | null =>
+  caches.get(strapi) ?? null;
 
 export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null => {
   const config = strapi.config.get('response-cache') as ResponseCacheConfig;
@@ -58,12 +59,24 @@ export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null =
   const memory = memoryResponseStore(config.maxBytes, config.ttlSeconds);
   // Fail fast when Redis is away or slow: a reader then gets a miss, not a wait.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true, commandTimeout: config.redisTimeoutMs })
+    ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        enableAutoPipelining: true,
+        commandTimeout: config.redisTimeoutMs,
+      })
     : null;
   redis?.on('error', (error: Error) => strapi.log.warn(`response cache: Redis: ${error.message}`));
-  const shared = redis ? redisLiveVersion(redis, `${config.redisPrefix}:live-version`, () => memory.clear()) : null;
+  const shared = redis
+    ? redisLiveVersion(redis, `${config.redisPrefix}:live-version`, () => memory.clear())
+    : null;
   const version: LiveVersion = shared ?? memoryLiveVersion();
-  const store = redis ? tieredResponseStore(memory, redis, { prefix: config.redisPrefix, ttlSeconds: config.ttlSeconds }) : memory;
+  const store = redis
+    ? tieredResponseStore(memory, redis, {
+        prefix: config.redisPrefix,
+        ttlSeconds: config.ttlSeconds,
+      })
+    : memory;
   const cache: ResponseCache = {
     config,
     scopes: readerScopes(strapi, screenPaths),

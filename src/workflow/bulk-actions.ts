@@ -11,7 +11,10 @@ export const MAX_BULK_DOCUMENTS = 100;
  * refusal's own words; the others go on. Anything else is not a refusal and stops the batch:
  * the items done before it stay done, each recorded as if done alone.
  */
-export const eachAlone = async (documentIds: readonly string[], act: (documentId: string) => Promise<unknown>): Promise<BulkOutcome[]> => {
+export const eachAlone = async (
+  documentIds: readonly string[],
+  act: (documentId: string) => Promise<unknown>,
+): Promise<BulkOutcome[]> => {
   const outcomes: BulkOutcome[] = [];
   for (const documentId of documentIds) {
     try {

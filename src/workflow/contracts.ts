@@ -5,19 +5,46 @@
  */
 
 /** Where a document locale stands; `deleted` is terminal (its row goes, its trail stays). */
-export type ReviewStateName = 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished' | 'deleted';
+export type ReviewStateName =
+  | 'draft'
+  | 'in_review'
+  | 'changes_requested'
+  | 'approved'
+  | 'published'
+  | 'unpublished'
+  | 'deleted';
 
 /** The transitions a user can ask for in the admin panel. */
-export type OfferedAction = 'submit' | 'approve' | 'requestChanges' | 'withdrawApproval' | 'schedule' | 'publish' | 'unpublish';
+export type OfferedAction =
+  | 'submit'
+  | 'approve'
+  | 'requestChanges'
+  | 'withdrawApproval'
+  | 'schedule'
+  | 'publish'
+  | 'unpublish';
 
 export type ReviewStage = { name: string; role: string };
 
-export type TerminologyRule = { pattern: string; suggestion: string | null; severity: 'block' | 'warn'; note: string | null };
+export type TerminologyRule = {
+  pattern: string;
+  suggestion: string | null;
+  severity: 'block' | 'warn';
+  note: string | null;
+};
 /**
  * One rule hit: `field` is the path in normalised content, `place` the same in the editors'
  * words (正文 第2段), `sentence` the sentence it sits in, with the hit at `sentenceStart`.
  */
-export type TerminologyHit = TerminologyRule & { field: string; place: string; start: number; end: number; excerpt: string; sentence: string; sentenceStart: number };
+export type TerminologyHit = TerminologyRule & {
+  field: string;
+  place: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  sentence: string;
+  sentenceStart: number;
+};
 
 /** `GET /workflow/documents/:uid/:documentId`: the state and what the caller may do now. */
 export type WorkflowStatus = {
@@ -64,7 +91,14 @@ export type QueueItem = {
 };
 
 /** `GET /workflow/waiting`: an approved item that is not live yet, waiting for its time (or a publish). */
-export type WaitingItem = { contentType: string; documentId: string; locale: string; title: string | null; publishAt: string | null; approvedAt: string | null };
+export type WaitingItem = {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string | null;
+  publishAt: string | null;
+  approvedAt: string | null;
+};
 
 /** Where one of an editor's items stands, in the words of 我的稿件. */
 export type MyItemGroup = 'sent_back' | 'in_review' | 'scheduled' | 'waiting' | 'live' | 'draft';
@@ -85,10 +119,20 @@ export type MyItem = {
 };
 
 /** The latest send-back of an item: what the editor reads first. */
-export type SendBack = { comment: string | null; reviewer: string; stageName: string | null; at: string };
+export type SendBack = {
+  comment: string | null;
+  reviewer: string;
+  stageName: string | null;
+  at: string;
+};
 
 /** `POST /workflow/publish-check`: whether the workflow would release one document now, and if not why. */
-export type PublishCheck = { documentId: string; title: string | null; canPublish: boolean; reason: string | null };
+export type PublishCheck = {
+  documentId: string;
+  title: string | null;
+  canPublish: boolean;
+  reason: string | null;
+};
 
 /**
  * `POST /workflow/bulk/{submit,approve,request-changes}`, `PUT /workflow/bulk/schedule`: per
@@ -114,14 +158,25 @@ export type AuditEntry = {
   details: Record<string, unknown> | null;
 };
 
-export type FieldChange = { kind: 'added' | 'removed' | 'changed'; path: string; before?: unknown; after?: unknown };
+export type FieldChange = {
+  kind: 'added' | 'removed' | 'changed';
+  path: string;
+  before?: unknown;
+  after?: unknown;
+};
 
 /** A run of words a version kept, inserted or deleted. */
 export type TextChange = { op: 'equal' | 'insert' | 'delete'; text: string };
 export type MediaRef = { documentId: string; name: string; thumbnailUrl: string | null };
 
 /** One field that changed, in the editors' words: its label, and its text with words marked. */
-export type ReadableChange = { field: string; label: string; kind: 'added' | 'removed' | 'changed'; text: TextChange[]; media?: { before: MediaRef[]; after: MediaRef[] } };
+export type ReadableChange = {
+  field: string;
+  label: string;
+  kind: 'added' | 'removed' | 'changed';
+  text: TextChange[];
+  media?: { before: MediaRef[]; after: MediaRef[] };
+};
 
 /**
  * What a version is compared with: the one the reviewers last saw (`submitted`: the last submit of
@@ -130,14 +185,28 @@ export type ReadableChange = { field: string; label: string; kind: 'added' | 're
 export type DiffBaseline = 'submitted' | 'approved' | 'published' | 'none';
 
 /** `GET …/diff[?against=…]`: the draft against a baseline; `available` lists the baselines this document has. */
-export type VersionDiff = { baseline: DiffBaseline; baselineAt: string | null; available: DiffBaseline[]; changes: FieldChange[]; readable: ReadableChange[] };
+export type VersionDiff = {
+  baseline: DiffBaseline;
+  baselineAt: string | null;
+  available: DiffBaseline[];
+  changes: FieldChange[];
+  readable: ReadableChange[];
+};
 
 export type PublishingChannel = 'website' | 'wechat' | 'screen';
 
 /** `GET /workflow/calendar`: what the calendar is asked for (a window of at most 62 days). */
-export type CalendarFilters = { from: Date; to: Date; locale?: string; brand?: string; organization?: string; channel?: PublishingChannel };
+export type CalendarFilters = {
+  from: Date;
+  to: Date;
+  locale?: string;
+  brand?: string;
+  organization?: string;
+  channel?: PublishingChannel;
+};
 
-export type CalendarReadiness = 'done' | 'approved' | 'scheduled' | 'in_review' | 'not_submitted' | 'not_live';
+export type CalendarReadiness =
+  'done' | 'approved' | 'scheduled' | 'in_review' | 'not_submitted' | 'not_live';
 
 /** One scheduled release (`publish`) or takedown (`unpublish`) of a document locale. */
 export type CalendarEntry = {

@@ -12,14 +12,26 @@ import { isPinned, judge } from './transitions';
 import { invalid } from './workflow-error';
 
 /** Back to `draft` when the draft no longer matches what was submitted or approved (the `edit` transition). */
-const resetIfChanged = async (strapi: Core.Strapi, ref: DocumentRef, details: Record<string, unknown> | null) => {
+const resetIfChanged = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  details: Record<string, unknown> | null,
+) => {
   const state = await findState(strapi, ref);
   if (!state || !isPinned(state.reviewState)) return;
   const facts = await loadFacts(strapi, ref, currentActor(strapi), { state });
   const verdict = judge('edit', facts);
   if (!verdict.allowed || verdict.transition.to !== 'draft') return;
   if (await updateState(strapi, state, { reviewState: 'draft', stageIndex: 0 })) {
-    await recordAudit(strapi, ref, { action: 'edited', actor: facts.actor, fromState: state.reviewState, toState: 'draft', contentHash: facts.draftHash, cycle: state.cycle, details });
+    await recordAudit(strapi, ref, {
+      action: 'edited',
+      actor: facts.actor,
+      fromState: state.reviewState,
+      toState: 'draft',
+      contentHash: facts.draftHash,
+      cycle: state.cycle,
+      details,
+    });
   }
 };
 
@@ -34,16 +46,21 @@ const resetIfChanged = async (strapi: Core.Strapi, ref: DocumentRef, details: Re
 export const editWatch =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async ({ uid, action, params }, next) => {
-    const isDraftEdit = (action === 'update' && params.status !== 'published') || action === 'discardDraft';
+    const isDraftEdit =
+      (action === 'update' && params.status !== 'published') || action === 'discardDraft';
     if (!isDraftEdit || !isPublishable(uid) || !params.documentId) return next();
 
     const { documentId, locale } = params;
-    const resolvedLocale = typeof locale === 'string' && locale !== '*' ? locale : await defaultLocale(strapi);
+    const resolvedLocale =
+      typeof locale === 'string' && locale !== '*' ? locale : await defaultLocale(strapi);
     const ref = { uid, documentId, locale: resolvedLocale };
     let result: unknown;
     if (action === 'discardDraft') {
       // One locale at a time, as the content manager discards: the transition is per document locale.
-      if (locale === '*' || (typeof locale !== 'string' && locale !== undefined)) throw invalid('请逐个语言放弃修改', 'Discard the changes of one locale at a time', { path: ['locale'] });
+      if (locale === '*' || (typeof locale !== 'string' && locale !== undefined))
+        throw invalid('请逐个语言放弃修改', 'Discard the changes of one locale at a time', {
+          path: ['locale'],
+        });
       result = await discardToLive(strapi, ref, currentActor(strapi), next);
     } else {
       result = await next();
@@ -51,9 +68,20 @@ export const editWatch =
     }
     const otherLocales: Array<{ targetLocale: string }> = await strapi.db
       .query(WORKFLOW_UID.reviewState)
-      .findMany({ where: { contentType: uid, targetDocumentId: documentId, targetLocale: { $ne: resolvedLocale } }, select: ['targetLocale'] });
+      .findMany({
+        where: {
+          contentType: uid,
+          targetDocumentId: documentId,
+          targetLocale: { $ne: resolvedLocale },
+        },
+        select: ['targetLocale'],
+      });
     for (const { targetLocale } of otherLocales) {
-      await resetIfChanged(strapi, { uid, documentId, locale: targetLocale }, { sharedFrom: resolvedLocale });
+      await resetIfChanged(
+        strapi,
+        { uid, documentId, locale: targetLocale },
+        { sharedFrom: resolvedLocale },
+      );
     }
     return result;
   };

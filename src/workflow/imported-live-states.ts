@@ -7,7 +7,8 @@ import { stateKey } from './review-states';
 const BATCH = 500;
 
 /** Per type, the highest row id already looked at: a start reads only rows written since. */
-const checkedUpTo = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'imported-live-states-checked' });
+const checkedUpTo = (strapi: Core.Strapi) =>
+  strapi.store({ type: 'core', name: 'brand-cms', key: 'imported-live-states-checked' });
 
 /**
  * Live content that never went through the workflow (written in SQL by a bulk import) gets the
@@ -16,14 +17,20 @@ const checkedUpTo = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 
  * released item's. Every start looks at the rows written since the last one; `npm run reindex`
  * (`everything`) at all of them, for an import that changed old rows.
  */
-export const recordImportedLiveStates = async (strapi: Core.Strapi, { everything = false } = {}): Promise<number> => {
+export const recordImportedLiveStates = async (
+  strapi: Core.Strapi,
+  { everything = false } = {},
+): Promise<number> => {
   const knex = strapi.db.connection;
   const states = strapi.db.metadata.get(WORKFLOW_UID.reviewState).tableName;
   const stateColumn = (attribute: string) => columnOf(strapi, WORKFLOW_UID.reviewState, attribute);
   const fallbackLocale = await defaultLocale(strapi);
   // Strapi keeps datetimes in SQLite as milliseconds since the epoch.
-  const instant = (value: string | number | Date) => (strapi.db.dialect.client === 'sqlite' ? new Date(value).getTime() : new Date(value));
-  const marks = everything ? {} : (((await checkedUpTo(strapi).get({})) as Record<string, number> | null) ?? {});
+  const instant = (value: string | number | Date) =>
+    strapi.db.dialect.client === 'sqlite' ? new Date(value).getTime() : new Date(value);
+  const marks = everything
+    ? {}
+    : (((await checkedUpTo(strapi).get({})) as Record<string, number> | null) ?? {});
   let recorded = 0;
   for (const uid of PUBLISHABLE_UIDS) {
     const table = strapi.db.metadata.get(uid).tableName;
@@ -31,16 +38,31 @@ export const recordImportedLiveStates = async (strapi: Core.Strapi, { everything
     const documentId = columnOf(strapi, uid, 'documentId');
     const publishedAt = columnOf(strapi, uid, 'publishedAt');
     // The state's key (review-states.ts stateKey); uid and locale codes are ours, not user input.
-    const key = knex.raw(`'${uid}:' || t.?? || ':' || ${localized ? 't.??' : `'${fallbackLocale}'`}`, localized ? [documentId, 'locale'] : [documentId]);
+    const key = knex.raw(
+      `'${uid}:' || t.?? || ':' || ${localized ? 't.??' : `'${fallbackLocale}'`}`,
+      localized ? [documentId, 'locale'] : [documentId],
+    );
     // In id order from a cursor: each batch starts where the last ended, not at the first row again.
     let after = marks[uid] ?? 0;
     for (;;) {
-      const live: Array<{ id: number; documentId: string; locale?: string; publishedAt: string | number | Date; stateId: number | null }> = await knex({ t: table })
+      const live: Array<{
+        id: number;
+        documentId: string;
+        locale?: string;
+        publishedAt: string | number | Date;
+        stateId: number | null;
+      }> = await knex({ t: table })
         .leftJoin({ s: states }, `s.${stateColumn('key')}`, key)
         .whereNotNull(`t.${publishedAt}`)
         .where('t.id', '>', after)
         .orderBy('t.id')
-        .select({ id: 't.id', documentId: `t.${documentId}`, publishedAt: `t.${publishedAt}`, stateId: 's.id', ...(localized ? { locale: 't.locale' } : {}) })
+        .select({
+          id: 't.id',
+          documentId: `t.${documentId}`,
+          publishedAt: `t.${publishedAt}`,
+          stateId: 's.id',
+          ...(localized ? { locale: 't.locale' } : {}),
+        })
         .limit(BATCH);
       if (live.length === 0) break;
       const now = instant(Date.now());
@@ -63,7 +85,7 @@ export const recordImportedLiveStates = async (strapi: Core.Strapi, { everything
               [stateColumn('createdAt')]: now,
               [stateColumn('updatedAt')]: now,
             };
-          })
+          }),
         );
       }
       recorded += missing.length;

@@ -11,7 +11,12 @@ import { judge, offeredActions } from './transitions';
 export const MAX_PUBLISH_CHECK = 100;
 
 /** What the check says of a document with no version in the locale, or one the caller may not read. */
-export const notFoundCheck = (documentId: string, locale: string): PublishCheck => ({ documentId, title: null, canPublish: false, reason: `找不到该内容的 ${locale} 版本 / No version in ${locale}` });
+export const notFoundCheck = (documentId: string, locale: string): PublishCheck => ({
+  documentId,
+  title: null,
+  canPublish: false,
+  reason: `找不到该内容的 ${locale} 版本 / No version in ${locale}`,
+});
 
 /**
  * Before a bulk publish: per document, whether the workflow would release it now and, if not,
@@ -19,8 +24,18 @@ export const notFoundCheck = (documentId: string, locale: string): PublishCheck 
  * The release gate still decides on the publish itself. A check writes nothing: a document
  * never submitted is judged as the fresh draft it is, without storing its state.
  */
-export const checkBulkPublish = async (strapi: Core.Strapi, uid: ContentUid, locale: string, documentIds: readonly string[], actor: UserActor, permissions: KnownFacts['permissions']): Promise<PublishCheck[]> => {
-  const titles = await draftTitles(strapi, documentIds.map((documentId) => ({ uid, documentId, locale })));
+export const checkBulkPublish = async (
+  strapi: Core.Strapi,
+  uid: ContentUid,
+  locale: string,
+  documentIds: readonly string[],
+  actor: UserActor,
+  permissions: KnownFacts['permissions'],
+): Promise<PublishCheck[]> => {
+  const titles = await draftTitles(
+    strapi,
+    documentIds.map((documentId) => ({ uid, documentId, locale })),
+  );
   const checks: PublishCheck[] = [];
   for (const documentId of documentIds) {
     const ref = { uid, documentId, locale };
@@ -28,11 +43,23 @@ export const checkBulkPublish = async (strapi: Core.Strapi, uid: ContentUid, loc
       checks.push(notFoundCheck(documentId, locale));
       continue;
     }
-    const facts = await loadFacts(strapi, ref, actor, { permissions, state: (await findState(strapi, ref)) ?? unsubmittedState(ref) });
+    const facts = await loadFacts(strapi, ref, actor, {
+      permissions,
+      state: (await findState(strapi, ref)) ?? unsubmittedState(ref),
+    });
     const canPublish = offeredActions(facts).includes('publish');
     // The caller asked to publish: every refusal is theirs to read, their role's included.
     const verdict = judge('publish', facts);
-    checks.push({ documentId, title: titles.get(refKey(ref)) ?? null, canPublish, reason: canPublish ? null : verdict.allowed ? '已是线上版本 / Already live' : verdict.refusal.error.message });
+    checks.push({
+      documentId,
+      title: titles.get(refKey(ref)) ?? null,
+      canPublish,
+      reason: canPublish
+        ? null
+        : verdict.allowed
+          ? '已是线上版本 / Already live'
+          : verdict.refusal.error.message,
+    });
   }
   return checks;
 };

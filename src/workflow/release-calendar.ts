@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { UID, WORKFLOW_UID } from '../constants';
-import { CHANNELS, CHANNEL_FLAGS, isChannelTargeted, type Channel } from '../channels/channel-targeting';
+import {
+  CHANNELS,
+  CHANNEL_FLAGS,
+  isChannelTargeted,
+  type Channel,
+} from '../channels/channel-targeting';
 import { documentTitle, findVersionRow } from '../documents/document-rows';
 import type { CalendarEntry, CalendarFilters, CalendarReadiness } from './contracts';
 import { chainFor } from './review-chain';
@@ -12,14 +17,20 @@ import { stageNameOf } from './transitions';
  * or still in review or not even submitted (at risk of missing its time: nothing is released
  * unapproved). A takedown is `scheduled` while something is or will be live, `not_live` else.
  */
-const readinessOf = (state: ReviewState, action: CalendarEntry['action'], at: Date): CalendarReadiness => {
+const readinessOf = (
+  state: ReviewState,
+  action: CalendarEntry['action'],
+  at: Date,
+): CalendarReadiness => {
   if (action === 'publish') {
     if (state.liveSince && new Date(state.liveSince) >= at) return 'done';
     if (state.reviewState === 'approved') return 'approved';
     return state.reviewState === 'in_review' ? 'in_review' : 'not_submitted';
   }
   if (state.reviewState === 'unpublished') return 'done';
-  return state.reviewState === 'published' || state.reviewState === 'approved' ? 'scheduled' : 'not_live';
+  return state.reviewState === 'published' || state.reviewState === 'approved'
+    ? 'scheduled'
+    : 'not_live';
 };
 
 type Row = {
@@ -32,7 +43,12 @@ type Row = {
 
 /** The brand and organisation an item belongs to, for the calendar's filters. */
 const ownersOf = (state: ReviewState, row: Row) => {
-  const brand = state.contentType === UID.brand ? { documentId: state.targetDocumentId, name: row.name ?? '' } : row.brand ? { documentId: row.brand.documentId, name: row.brand.name } : null;
+  const brand =
+    state.contentType === UID.brand
+      ? { documentId: state.targetDocumentId, name: row.name ?? '' }
+      : row.brand
+        ? { documentId: row.brand.documentId, name: row.brand.name }
+        : null;
   const organizations = new Set<string>();
   if (state.contentType === UID.organization) organizations.add(state.targetDocumentId);
   if (row.organization?.documentId) organizations.add(row.organization.documentId);
@@ -44,10 +60,16 @@ const ownersOf = (state: ReviewState, row: Row) => {
  * What goes live or comes down between `from` and `to`, on which channel, and at which stage each
  * item is: every scheduled publish and unpublish of the review states, oldest first.
  */
-export const releaseCalendar = async (strapi: Core.Strapi, filters: CalendarFilters): Promise<CalendarEntry[]> => {
+export const releaseCalendar = async (
+  strapi: Core.Strapi,
+  filters: CalendarFilters,
+): Promise<CalendarEntry[]> => {
   const window = { $gte: filters.from.toISOString(), $lt: filters.to.toISOString() };
   const states: ReviewState[] = await strapi.db.query(WORKFLOW_UID.reviewState).findMany({
-    where: { $or: [{ publishAt: window }, { unpublishAt: window }], ...(filters.locale ? { targetLocale: filters.locale } : {}) },
+    where: {
+      $or: [{ publishAt: window }, { unpublishAt: window }],
+      ...(filters.locale ? { targetLocale: filters.locale } : {}),
+    },
     orderBy: { id: 'asc' },
   });
   const entries: CalendarEntry[] = [];
@@ -55,10 +77,14 @@ export const releaseCalendar = async (strapi: Core.Strapi, filters: CalendarFilt
     const ref = refOfState(state);
     const attributes = strapi.contentType(ref.uid).attributes;
     const populate = ['brand', 'organization'].filter((name) => name in attributes);
-    const row: Row | null = await findVersionRow(strapi, ref, 'draft', { populate: populate.includes('brand') ? [...populate, 'brand.organization'] : populate });
+    const row: Row | null = await findVersionRow(strapi, ref, 'draft', {
+      populate: populate.includes('brand') ? [...populate, 'brand.organization'] : populate,
+    });
     if (!row) continue;
     // Taxonomies and brand profiles go to every channel; the rest where they are targeted.
-    const channels: Channel[] = isChannelTargeted(ref.uid) ? CHANNELS.filter((channel) => row[CHANNEL_FLAGS[channel]] === true) : [...CHANNELS];
+    const channels: Channel[] = isChannelTargeted(ref.uid)
+      ? CHANNELS.filter((channel) => row[CHANNEL_FLAGS[channel]] === true)
+      : [...CHANNELS];
     const { brand, organizations } = ownersOf(state, row);
     if (filters.channel && !channels.includes(filters.channel)) continue;
     if (filters.brand && brand?.documentId !== filters.brand) continue;
@@ -81,9 +107,12 @@ export const releaseCalendar = async (strapi: Core.Strapi, filters: CalendarFilt
         reviewState: state.reviewState,
         stageName,
         readiness,
-        atRisk: action === 'publish' && (readiness === 'in_review' || readiness === 'not_submitted'),
+        atRisk:
+          action === 'publish' && (readiness === 'in_review' || readiness === 'not_submitted'),
       });
     }
   }
-  return entries.sort((a, b) => a.at.localeCompare(b.at) || a.documentId.localeCompare(b.documentId));
+  return entries.sort(
+    (a, b) => a.at.localeCompare(b.at) || a.documentId.localeCompare(b.documentId),
+  );
 };

@@ -12,7 +12,12 @@ import { workflowService } from './workflow-services';
 type LocaleParam = string | string[] | undefined;
 
 /** The locales a publish is about: the default one when none is named, every draft's for '*'. */
-const releasedLocales = async (strapi: Core.Strapi, uid: Parameters<typeof versionLocales>[1], documentId: string, locale: LocaleParam): Promise<string[]> => {
+const releasedLocales = async (
+  strapi: Core.Strapi,
+  uid: Parameters<typeof versionLocales>[1],
+  documentId: string,
+  locale: LocaleParam,
+): Promise<string[]> => {
   if (Array.isArray(locale)) return locale;
   if (locale && locale !== '*') return [locale];
   if (locale === undefined) return [await defaultLocale(strapi)];
@@ -37,19 +42,33 @@ export const releaseGate =
     const plan = workflow.plan();
 
     if (context.action === 'create' && params.status === 'published') {
-      throw refuse('新内容须先保存为草稿并通过审核后才能发布', 'New content is saved as a draft and published only after review');
+      throw refuse(
+        '新内容须先保存为草稿并通过审核后才能发布',
+        'New content is saved as a draft and published only after review',
+      );
     }
-    if ((context.action === 'update' && params.status === 'published') || context.action === 'publish') {
+    if (
+      (context.action === 'update' && params.status === 'published') ||
+      context.action === 'publish'
+    ) {
       const documentId = params.documentId!;
       const locales = await releasedLocales(strapi, uid, documentId, params.locale);
-      const { result } = await releaseLocales(strapi, { uid, documentId, locales, actor, now, plan }, next);
+      const { result } = await releaseLocales(
+        strapi,
+        { uid, documentId, locales, actor, now, plan },
+        next,
+      );
       return result;
     }
     if (context.action === 'unpublish' || context.action === 'delete') {
       // Without a locale the Document Service acts on the default one only.
       const locale = params.locale ?? (await defaultLocale(strapi));
       const locales = locale === '*' ? '*' : Array.isArray(locale) ? locale : [locale];
-      return takeDownLocales(strapi, { uid, documentId: params.documentId!, action: context.action, locales, actor, now, plan }, next);
+      return takeDownLocales(
+        strapi,
+        { uid, documentId: params.documentId!, action: context.action, locales, actor, now, plan },
+        next,
+      );
     }
     return next();
   };

@@ -9,18 +9,23 @@ import { invalid } from './workflow-error';
  * a version is published. A reviewer must never approve something that then cannot go out, so
  * the same validation runs on submit: the draft's own values, validated as a published version.
  */
-export const assertReadyForRelease = async (strapi: Core.Strapi, ref: DocumentRef): Promise<void> => {
+export const assertReadyForRelease = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+): Promise<void> => {
   const contentType = strapi.contentType(ref.uid);
   const components = Object.entries(contentType.attributes)
     .filter(([, attribute]) => attribute.type === 'component' || attribute.type === 'dynamiczone')
     .map(([name]) => name);
   const draft = await findVersionRow(strapi, ref, 'draft', { populate: components });
-  if (!draft) throw invalid('找不到该语言版本的草稿', `No draft of this document in locale ${ref.locale}`);
+  if (!draft)
+    throw invalid('找不到该语言版本的草稿', `No draft of this document in locale ${ref.locale}`);
 
   // Relations and media are checked by Strapi when they are linked; scalars and components here.
   const values: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(contentType.attributes)) {
-    if (attribute.type === 'relation' || attribute.type === 'media' || BOOKKEEPING_FIELDS.has(name)) continue;
+    if (attribute.type === 'relation' || attribute.type === 'media' || BOOKKEEPING_FIELDS.has(name))
+      continue;
     values[name] = draft[name] ?? null;
   }
   try {
@@ -28,10 +33,18 @@ export const assertReadyForRelease = async (strapi: Core.Strapi, ref: DocumentRe
     // document's own live version is the one the release replaces, so it is that entity. The
     // locale scopes the check (none for a type without translations).
     const live = await findVersionRow(strapi, ref, 'live', { select: ['id'] });
-    await strapi.entityValidator.validateEntityUpdate(contentType, values, { isDraft: false, locale: isLocalizedType(strapi, ref.uid) ? ref.locale : undefined }, live ?? draft);
+    await strapi.entityValidator.validateEntityUpdate(
+      contentType,
+      values,
+      { isDraft: false, locale: isLocalizedType(strapi, ref.uid) ? ref.locale : undefined },
+      live ?? draft,
+    );
   } catch (error) {
     if (error instanceof errors.ValidationError) {
-      throw new errors.ValidationError(`内容不完整，不能送审：${error.message} / The draft cannot be released as it is: ${error.message}`, error.details);
+      throw new errors.ValidationError(
+        `内容不完整，不能送审：${error.message} / The draft cannot be released as it is: ${error.message}`,
+        error.details,
+      );
     }
     throw error;
   }

@@ -6,7 +6,15 @@ import { versionLocales, type DocumentRef } from '../documents/document-rows';
 import type { Actor } from './actor';
 import { recordAudit } from './audit-trail';
 import { versionHash } from './content-hash';
-import { findState, forgetStates, refOfState, stateKey, unsubmittedState, updateState, type ReviewState } from './review-states';
+import {
+  findState,
+  forgetStates,
+  refOfState,
+  stateKey,
+  unsubmittedState,
+  updateState,
+  type ReviewState,
+} from './review-states';
 import { loadFacts } from './transition-facts';
 import { assertAllowed, type TransitionFacts } from './transitions';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
@@ -22,21 +30,40 @@ import { workflowService } from './workflow-services';
  */
 
 /** A change the workflow carries out itself: judged on these facts, written with this patch. */
-export type ReleasePlan = { facts: TransitionFacts; patch: Partial<ReviewState>; fromState?: string };
+export type ReleasePlan = {
+  facts: TransitionFacts;
+  patch: Partial<ReviewState>;
+  fromState?: string;
+};
 
 const LOST_RACE = 'lost-race';
-const lostRace = () => refuse('该内容刚被其他操作处理，请刷新后重试', 'Another action handled this content just now; reload and try again', { reason: LOST_RACE });
+const lostRace = () =>
+  refuse(
+    '该内容刚被其他操作处理，请刷新后重试',
+    'Another action handled this content just now; reload and try again',
+    { reason: LOST_RACE },
+  );
 
 /** True for the refusal of a claim another run, instance or reviewer took first. */
-export const isLostRace = (error: unknown): boolean => (error as { details?: { reason?: string } })?.details?.reason === LOST_RACE;
+export const isLostRace = (error: unknown): boolean =>
+  (error as { details?: { reason?: string } })?.details?.reason === LOST_RACE;
 
 type Claim = { ref: DocumentRef; after: ReviewState; fromState: string };
 
 /** Claims one locale's release: judged, then one compare-and-set write carrying the plan's patch. */
-const claimRelease = async (strapi: Core.Strapi, facts: TransitionFacts, patch: Partial<ReviewState>, fromState?: string): Promise<Claim> => {
+const claimRelease = async (
+  strapi: Core.Strapi,
+  facts: TransitionFacts,
+  patch: Partial<ReviewState>,
+  fromState?: string,
+): Promise<Claim> => {
   const planned = { ...facts, state: { ...facts.state, ...patch } };
   assertAllowed('publish', planned);
-  const after = await updateState(strapi, facts.state, { ...patch, reviewState: 'published', liveSince: facts.now.toISOString() });
+  const after = await updateState(strapi, facts.state, {
+    ...patch,
+    reviewState: 'published',
+    liveSince: facts.now.toISOString(),
+  });
   if (!after) throw lostRace();
   return { ref: refOfState(facts.state), after, fromState: fromState ?? facts.state.reviewState };
 };
@@ -46,10 +73,21 @@ const claimRelease = async (strapi: Core.Strapi, facts: TransitionFacts, patch: 
 type Bystander = { ref: DocumentRef; liveHash: string | null };
 
 /** The other locales of the document that are live while some are released, with their live hash. */
-const liveBystanders = async (strapi: Core.Strapi, { uid, documentId }: Omit<DocumentRef, 'locale'>, released: string[]): Promise<Bystander[]> => {
+const liveBystanders = async (
+  strapi: Core.Strapi,
+  { uid, documentId }: Omit<DocumentRef, 'locale'>,
+  released: string[],
+): Promise<Bystander[]> => {
   if (!isLocalizedType(strapi, uid)) return [];
-  const others = (await versionLocales(strapi, uid, documentId, 'live')).filter((locale) => !released.includes(locale));
-  return Promise.all(others.map(async (locale) => ({ ref: { uid, documentId, locale }, liveHash: await versionHash(strapi, { uid, documentId, locale }, 'live') })));
+  const others = (await versionLocales(strapi, uid, documentId, 'live')).filter(
+    (locale) => !released.includes(locale),
+  );
+  return Promise.all(
+    others.map(async (locale) => ({
+      ref: { uid, documentId, locale },
+      liveHash: await versionHash(strapi, { uid, documentId, locale }, 'live'),
+    })),
+  );
 };
 
 /**
@@ -57,12 +95,25 @@ const liveBystanders = async (strapi: Core.Strapi, { uid, documentId }: Omit<Doc
  * versions when one locale is released. That change was approved in the released locale; it is
  * recorded on each locale it reached, so no live version changes off the record.
  */
-const auditSharedChanges = async (strapi: Core.Strapi, bystanders: Bystander[], actor: Actor, releasedLocales: string[]) => {
+const auditSharedChanges = async (
+  strapi: Core.Strapi,
+  bystanders: Bystander[],
+  actor: Actor,
+  releasedLocales: string[],
+) => {
   for (const { ref, liveHash: before } of bystanders) {
     const after = await versionHash(strapi, ref, 'live');
     if (after === before) continue;
     const state = await findState(strapi, ref);
-    await recordAudit(strapi, ref, { action: 'edited', actor, fromState: state?.reviewState ?? null, toState: state?.reviewState ?? null, contentHash: after, cycle: state?.cycle ?? null, details: { liveSharedFrom: releasedLocales } });
+    await recordAudit(strapi, ref, {
+      action: 'edited',
+      actor,
+      fromState: state?.reviewState ?? null,
+      toState: state?.reviewState ?? null,
+      contentHash: after,
+      cycle: state?.cycle ?? null,
+      details: { liveSharedFrom: releasedLocales },
+    });
   }
 };
 
@@ -84,7 +135,11 @@ export type ReleaseRequest = {
  * announces — all in one transaction, so a lost claim, a failed publish or a draft edited in
  * the meantime leaves nothing behind and no release happens twice.
  */
-export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseRequest, publish: () => Promise<T>): Promise<{ result: T; claims: Claim[] }> => {
+export const releaseLocales = async <T>(
+  strapi: Core.Strapi,
+  request: ReleaseRequest,
+  publish: () => Promise<T>,
+): Promise<{ result: T; claims: Claim[] }> => {
   const { uid, documentId, locales, actor, now, plan } = request;
   const { result, claims } = await strapi.db.transaction(async () => {
     const claims: Claim[] = [];
@@ -97,7 +152,13 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
       // A document nobody submitted has no stored state: it is judged (and refused) as a draft, writing nothing.
       const state = (await findState(strapi, ref)) ?? unsubmittedState(ref);
       // Judged as if the draft were the approved version: the draft it publishes is hashed once, below.
-      claims.push(await claimRelease(strapi, await loadFacts(strapi, ref, actor, { now, state, draftHash: state.reviewedHash }), {}));
+      claims.push(
+        await claimRelease(
+          strapi,
+          await loadFacts(strapi, ref, actor, { now, state, draftHash: state.reviewedHash }),
+          {},
+        ),
+      );
     }
     const bystanders = await liveBystanders(strapi, { uid, documentId }, locales);
     const result = await publish();
@@ -108,14 +169,28 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
       // links to unreleased documents, so it is not what was approved). An edit that slipped in
       // after the approval, or the draft an update-and-publish wrote, rolls the release back.
       if ((await versionHash(strapi, ref)) !== after.reviewedHash) {
-        throw refuse('审核通过后内容已修改，需重新提交审核', 'The content changed after approval; submit it for review again');
+        throw refuse(
+          '审核通过后内容已修改，需重新提交审核',
+          'The content changed after approval; submit it for review again',
+        );
       }
-      await recordAudit(strapi, ref, { action: 'publish', actor, fromState, toState: 'published', contentHash: after.reviewedHash, cycle: after.cycle });
+      await recordAudit(strapi, ref, {
+        action: 'publish',
+        actor,
+        fromState,
+        toState: 'published',
+        contentHash: after.reviewedHash,
+        cycle: after.cycle,
+      });
     }
     await touchLiveContent(strapi);
     return { result, claims };
   });
-  for (const { ref, after } of claims) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.publish, ref, { actor: actor.name, contentHash: after.reviewedHash });
+  for (const { ref, after } of claims)
+    emitWorkflowEvent(strapi, WORKFLOW_EVENTS.publish, ref, {
+      actor: actor.name,
+      contentHash: after.reviewedHash,
+    });
   await liveContentSettled(strapi);
   return { result, claims };
 };
@@ -125,22 +200,45 @@ export const releaseLocales = async <T>(strapi: Core.Strapi, request: ReleaseReq
  * Service's publish, so Strapi does the publishing, with the plan the gate hands to
  * `releaseLocales` as it is. Returns the released state.
  */
-export const releaseVersion = async (strapi: Core.Strapi, plan: ReleasePlan): Promise<ReviewState> => {
+export const releaseVersion = async (
+  strapi: Core.Strapi,
+  plan: ReleasePlan,
+): Promise<ReviewState> => {
   const { uid, documentId, locale } = refOfState(plan.facts.state);
   const context = workflowService(strapi, 'context');
-  await context.run({ actor: plan.facts.actor, now: plan.facts.now, plan }, () => strapi.documents(uid).publish({ documentId, locale }));
+  await context.run({ actor: plan.facts.actor, now: plan.facts.now, plan }, () =>
+    strapi.documents(uid).publish({ documentId, locale }),
+  );
   // The gate claimed exactly this (or threw): the state it wrote, without reading it back.
   const { state } = plan.facts;
-  return { ...state, ...plan.patch, reviewState: 'published', liveSince: plan.facts.now.toISOString(), revision: state.revision + 1 };
+  return {
+    ...state,
+    ...plan.patch,
+    reviewState: 'published',
+    liveSince: plan.facts.now.toISOString(),
+    revision: state.revision + 1,
+  };
 };
 
 /**
  * Releases the approved version `state` describes on behalf of `actor`; false when another run,
  * instance or reviewer released it first (a scheduler tick and the seed, say).
  */
-export const releaseApproved = async (strapi: Core.Strapi, state: ReviewState, actor: Actor, now: Date = new Date()): Promise<boolean> => {
+export const releaseApproved = async (
+  strapi: Core.Strapi,
+  state: ReviewState,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<boolean> => {
   try {
-    await releaseVersion(strapi, { facts: await loadFacts(strapi, refOfState(state), actor, { state, now, draftHash: state.reviewedHash }), patch: {} });
+    await releaseVersion(strapi, {
+      facts: await loadFacts(strapi, refOfState(state), actor, {
+        state,
+        now,
+        draftHash: state.reviewedHash,
+      }),
+      patch: {},
+    });
     return true;
   } catch (error) {
     if (isLostRace(error)) return false;
@@ -150,45 +248,83 @@ export const releaseApproved = async (strapi: Core.Strapi, state: ReviewState, a
 
 // ---- takedown -----------------------------------------------------------------------------
 
-export type TakedownRequest = { uid: DocumentRef['uid']; documentId: string; action: 'unpublish' | 'delete'; locales: string[] | '*'; actor: Actor; now: Date; plan?: ReleasePlan };
+export type TakedownRequest = {
+  uid: DocumentRef['uid'];
+  documentId: string;
+  action: 'unpublish' | 'delete';
+  locales: string[] | '*';
+  actor: Actor;
+  now: Date;
+  plan?: ReleasePlan;
+};
 
 /**
  * Unpublish or delete: each live locale is judged, claimed and recorded; a delete forgets the
  * review states (the trail stays). Announced as an unpublish on every channel once committed.
  */
-export const takeDownLocales = async <T>(strapi: Core.Strapi, request: TakedownRequest, takeDown: () => Promise<T>): Promise<T> => {
+export const takeDownLocales = async <T>(
+  strapi: Core.Strapi,
+  request: TakedownRequest,
+  takeDown: () => Promise<T>,
+): Promise<T> => {
   const { uid, documentId, action, actor, now, plan } = request;
   const live = await versionLocales(strapi, uid, documentId, 'live', request.locales);
   if (live.length === 0 && action === 'unpublish') return takeDown();
   const result = await strapi.db.transaction(async () => {
     for (const locale of live) {
       const ref = { uid, documentId, locale };
-      const planned = plan && stateKey(refOfState(plan.facts.state)) === stateKey(ref) ? plan.facts : null;
+      const planned =
+        plan && stateKey(refOfState(plan.facts.state)) === stateKey(ref) ? plan.facts : null;
       const facts = planned ?? (await loadFacts(strapi, ref, actor, { now }));
       const { transition } = assertAllowed(action, facts);
       const { state } = facts;
       // A deleted state is forgotten below; an unpublish from a review in progress keeps it.
       const reviewState = transition.to === 'unpublished' ? transition.to : state.reviewState;
       if (!(await updateState(strapi, state, { reviewState, liveSince: null }))) throw lostRace();
-      await recordAudit(strapi, ref, { action, actor, fromState: state.reviewState, toState: transition.to ?? state.reviewState, contentHash: state.reviewedHash, cycle: state.cycle });
+      await recordAudit(strapi, ref, {
+        action,
+        actor,
+        fromState: state.reviewState,
+        toState: transition.to ?? state.reviewState,
+        contentHash: state.reviewedHash,
+        cycle: state.cycle,
+      });
     }
     const outcome = await takeDown();
     if (live.length > 0) await touchLiveContent(strapi);
     // A type without translations has one set of rows, named by the default locale: deleting it forgets them all.
-    if (action === 'delete') await forgetStates(strapi, uid, documentId, isLocalizedType(strapi, uid) ? request.locales : '*');
+    if (action === 'delete')
+      await forgetStates(
+        strapi,
+        uid,
+        documentId,
+        isLocalizedType(strapi, uid) ? request.locales : '*',
+      );
     return outcome;
   });
   // Deleting live content takes it off every channel too: the same announcement.
-  for (const locale of live) emitWorkflowEvent(strapi, WORKFLOW_EVENTS.unpublish, { uid, documentId, locale }, { actor: actor.name, deleted: action === 'delete' });
+  for (const locale of live)
+    emitWorkflowEvent(
+      strapi,
+      WORKFLOW_EVENTS.unpublish,
+      { uid, documentId, locale },
+      { actor: actor.name, deleted: action === 'delete' },
+    );
   await liveContentSettled(strapi);
   return result;
 };
 
 /** The scheduler takes a live version down at its unpublishAt; false when another run did first. */
-export const takeDownOnSchedule = async (strapi: Core.Strapi, facts: TransitionFacts): Promise<boolean> => {
+export const takeDownOnSchedule = async (
+  strapi: Core.Strapi,
+  facts: TransitionFacts,
+): Promise<boolean> => {
   const { uid, documentId, locale } = refOfState(facts.state);
   try {
-    await workflowService(strapi, 'context').run({ actor: facts.actor, now: facts.now, plan: { facts, patch: {} } }, () => strapi.documents(uid).unpublish({ documentId, locale }));
+    await workflowService(strapi, 'context').run(
+      { actor: facts.actor, now: facts.now, plan: { facts, patch: {} } },
+      () => strapi.documents(uid).unpublish({ documentId, locale }),
+    );
     return true;
   } catch (error) {
     if (isLostRace(error)) return false;

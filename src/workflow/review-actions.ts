@@ -19,38 +19,91 @@ import { workflowService } from './workflow-services';
  * transition table, then writes the state once, records and announces.
  */
 
-const lostRace = () => refuse('该内容刚被其他人处理，请刷新后重试', 'Someone else acted on this content just now; reload and try again');
+const lostRace = () =>
+  refuse(
+    '该内容刚被其他人处理，请刷新后重试',
+    'Someone else acted on this content just now; reload and try again',
+  );
 
 /** Compare-and-set write of a judged transition; the loser of a race is told to reload. */
-const writeState = async (strapi: Core.Strapi, facts: TransitionFacts, patch: Partial<ReviewState>): Promise<ReviewState> => {
+const writeState = async (
+  strapi: Core.Strapi,
+  facts: TransitionFacts,
+  patch: Partial<ReviewState>,
+): Promise<ReviewState> => {
   const next = await updateState(strapi, facts.state, patch);
   if (!next) throw lostRace();
   return next;
 };
 
 /** The draft in canonical form with the facts judged on its hash: one read, one hash. */
-const factsWithContent = async (strapi: Core.Strapi, ref: DocumentRef, actor: Actor, known: KnownFacts = {}) => {
+const factsWithContent = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: Actor,
+  known: KnownFacts = {},
+) => {
   const content = await loadReviewableContent(strapi, ref);
-  const facts = await loadFacts(strapi, ref, actor, { ...known, draftHash: content ? hashContent(content) : null });
+  const facts = await loadFacts(strapi, ref, actor, {
+    ...known,
+    draftHash: content ? hashContent(content) : null,
+  });
   return { content, facts };
 };
 
 /** Editors send a draft to the first review stage. Blocking terminology hits stop the submit. */
-export const submitForReview = async (strapi: Core.Strapi, ref: DocumentRef, actor: UserActor, options: { comment?: string; permissions?: KnownFacts['permissions'] } = {}) => {
-  const { content, facts } = await factsWithContent(strapi, ref, actor, { permissions: options.permissions });
+export const submitForReview = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: UserActor,
+  options: { comment?: string; permissions?: KnownFacts['permissions'] } = {},
+) => {
+  const { content, facts } = await factsWithContent(strapi, ref, actor, {
+    permissions: options.permissions,
+  });
   assertAllowed('submit', facts);
   await assertReadyForRelease(strapi, ref);
   const hits = await workflowService(strapi, 'terminology').check(ref.uid, content ?? {});
   const blocking = hits.filter((hit) => hit.severity === 'block');
   if (blocking.length > 0) {
-    const words = [...new Set(blocking.map((hit) => `“${hit.pattern}”→“${hit.suggestion ?? ''}”${hit.note ? `（${hit.note}）` : ''}`))].join('，');
-    throw invalid(`内容含不规范用语：${words}`, `The text contains wording that must be corrected: ${words}`, { terminology: blocking });
+    const words = [
+      ...new Set(
+        blocking.map(
+          (hit) => `“${hit.pattern}”→“${hit.suggestion ?? ''}”${hit.note ? `（${hit.note}）` : ''}`,
+        ),
+      ),
+    ].join('，');
+    throw invalid(
+      `内容含不规范用语：${words}`,
+      `The text contains wording that must be corrected: ${words}`,
+      { terminology: blocking },
+    );
   }
   const warnings = hits.filter((hit) => hit.severity === 'warn');
   const { state } = facts;
-  const next = await writeState(strapi, facts, { reviewState: 'in_review', stageIndex: 0, cycle: state.cycle + 1, reviewedHash: facts.draftHash, warnings });
-  await recordAudit(strapi, ref, { action: 'submit', actor, fromState: state.reviewState, toState: 'in_review', stageIndex: 0, cycle: next.cycle, comment: options.comment, contentHash: facts.draftHash, details: { warnings, submittedContent: content } });
-  emitWorkflowEvent(strapi, WORKFLOW_EVENTS.submit, ref, { actor: actor.name, contentHash: facts.draftHash, warnings: warnings.length });
+  const next = await writeState(strapi, facts, {
+    reviewState: 'in_review',
+    stageIndex: 0,
+    cycle: state.cycle + 1,
+    reviewedHash: facts.draftHash,
+    warnings,
+  });
+  await recordAudit(strapi, ref, {
+    action: 'submit',
+    actor,
+    fromState: state.reviewState,
+    toState: 'in_review',
+    stageIndex: 0,
+    cycle: next.cycle,
+    comment: options.comment,
+    contentHash: facts.draftHash,
+    details: { warnings, submittedContent: content },
+  });
+  emitWorkflowEvent(strapi, WORKFLOW_EVENTS.submit, ref, {
+    actor: actor.name,
+    contentHash: facts.draftHash,
+    warnings: warnings.length,
+  });
   return next;
 };
 
@@ -60,16 +113,29 @@ export const submitForReview = async (strapi: Core.Strapi, ref: DocumentRef, act
  * publishAt leaves it to the scheduler). Super admins may override the four-eyes rule only with
  * a recorded reason.
  */
-export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor: UserActor, options: { comment?: string; overrideReason?: string } = {}) => {
-  const { content, facts } = await factsWithContent(strapi, ref, actor, { overrideReason: options.overrideReason });
+export const approveStage = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: UserActor,
+  options: { comment?: string; overrideReason?: string } = {},
+) => {
+  const { content, facts } = await factsWithContent(strapi, ref, actor, {
+    overrideReason: options.overrideReason,
+  });
   const { transition, overridden } = assertAllowed('approve', facts);
   const stageIndex = currentStageIndex(facts);
   const stage = facts.stages[stageIndex];
   const isFinal = transition.to === 'approved';
   const approval: Partial<ReviewState> = isFinal
-    ? { reviewState: 'approved', stageIndex, approvedAt: facts.now.toISOString(), approvedContent: content }
+    ? {
+        reviewState: 'approved',
+        stageIndex,
+        approvedAt: facts.now.toISOString(),
+        approvedContent: content,
+      }
     : { stageIndex: stageIndex + 1 };
-  const releaseNow = isFinal && judge('publish', { ...facts, state: { ...facts.state, ...approval } }).allowed;
+  const releaseNow =
+    isFinal && judge('publish', { ...facts, state: { ...facts.state, ...approval } }).allowed;
 
   const approved = await strapi.db.transaction(async () => {
     await recordAudit(strapi, ref, {
@@ -84,8 +150,15 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
       contentHash: facts.draftHash,
       details: overridden ? { overrideReason: options.overrideReason, overridden } : null,
     });
-    emitWorkflowEvent(strapi, WORKFLOW_EVENTS.approve, ref, { actor: actor.name, stage: stage.name, final: isFinal, contentHash: facts.draftHash });
-    return releaseNow ? releaseVersion(strapi, { facts, patch: approval, fromState: 'approved' }) : writeState(strapi, facts, approval);
+    emitWorkflowEvent(strapi, WORKFLOW_EVENTS.approve, ref, {
+      actor: actor.name,
+      stage: stage.name,
+      final: isFinal,
+      contentHash: facts.draftHash,
+    });
+    return releaseNow
+      ? releaseVersion(strapi, { facts, patch: approval, fromState: 'approved' })
+      : writeState(strapi, facts, approval);
   });
   // A final approval that released returns once no instance can serve what it replaced.
   await liveContentSettled(strapi);
@@ -96,7 +169,12 @@ export const approveStage = async (strapi: Core.Strapi, ref: DocumentRef, actor:
  * The approver of the previous stage takes their approval back while the next stage has not
  * acted: the document waits at that stage again, and the approval no longer counts for four-eyes.
  */
-export const withdrawApproval = async (strapi: Core.Strapi, ref: DocumentRef, actor: UserActor, comment?: string) => {
+export const withdrawApproval = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: UserActor,
+  comment?: string,
+) => {
   const facts = await loadFacts(strapi, ref, actor);
   const { transition } = assertAllowed('withdrawApproval', facts);
   const withdrawn = facts.approvals[facts.approvals.length - 1];
@@ -104,31 +182,53 @@ export const withdrawApproval = async (strapi: Core.Strapi, ref: DocumentRef, ac
   return strapi.db.transaction(async () => {
     const next = await writeState(strapi, facts, { stageIndex: withdrawn.stageIndex });
     await recordAudit(strapi, ref, {
-    action: 'withdraw_approval',
-    actor,
-    fromState: facts.state.reviewState,
-    toState: transition.to,
-    stageIndex: withdrawn.stageIndex,
-    stageName: facts.stages[withdrawn.stageIndex]?.name ?? null,
-    cycle: facts.state.cycle,
-    comment,
-    contentHash: facts.state.reviewedHash,
-    details: { withdrawnEntryId: withdrawn.entryId },
+      action: 'withdraw_approval',
+      actor,
+      fromState: facts.state.reviewState,
+      toState: transition.to,
+      stageIndex: withdrawn.stageIndex,
+      stageName: facts.stages[withdrawn.stageIndex]?.name ?? null,
+      cycle: facts.state.cycle,
+      comment,
+      contentHash: facts.state.reviewedHash,
+      details: { withdrawnEntryId: withdrawn.entryId },
     });
     return next;
   });
 };
 
 /** A reviewer sends the draft back to its editor; the comment says what to change. */
-export const requestChanges = async (strapi: Core.Strapi, ref: DocumentRef, actor: UserActor, comment: string) => {
-  if (!comment || comment.trim().length === 0) throw invalid('退回修改时必须填写意见', 'A comment is required when requesting changes', { path: ['comment'] });
+export const requestChanges = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: UserActor,
+  comment: string,
+) => {
+  if (!comment || comment.trim().length === 0)
+    throw invalid('退回修改时必须填写意见', 'A comment is required when requesting changes', {
+      path: ['comment'],
+    });
   const facts = await loadFacts(strapi, ref, actor);
   assertAllowed('requestChanges', facts);
   const stageIndex = currentStageIndex(facts);
   const stage = facts.stages[stageIndex];
   const next = await writeState(strapi, facts, { reviewState: 'changes_requested', stageIndex: 0 });
-  await recordAudit(strapi, ref, { action: 'request_changes', actor, fromState: 'in_review', toState: 'changes_requested', stageIndex, stageName: stage.name, cycle: facts.state.cycle, comment, contentHash: facts.state.reviewedHash });
-  emitWorkflowEvent(strapi, WORKFLOW_EVENTS.requestChanges, ref, { actor: actor.name, stage: stage.name, comment });
+  await recordAudit(strapi, ref, {
+    action: 'request_changes',
+    actor,
+    fromState: 'in_review',
+    toState: 'changes_requested',
+    stageIndex,
+    stageName: stage.name,
+    cycle: facts.state.cycle,
+    comment,
+    contentHash: facts.state.reviewedHash,
+  });
+  emitWorkflowEvent(strapi, WORKFLOW_EVENTS.requestChanges, ref, {
+    actor: actor.name,
+    stage: stage.name,
+    comment,
+  });
   return next;
 };
 
@@ -139,14 +239,26 @@ export const requestChanges = async (strapi: Core.Strapi, ref: DocumentRef, acto
  * version goes with it; the live version's takedown time stays. Refused where nothing is live:
  * Strapi would delete the draft and make none.
  */
-export const discardToLive = async <Result>(strapi: Core.Strapi, ref: DocumentRef, actor: Actor, discard: () => Promise<Result>): Promise<Result> => {
+export const discardToLive = async <Result>(
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: Actor,
+  discard: () => Promise<Result>,
+): Promise<Result> => {
   const before = await loadFacts(strapi, ref, actor);
   assertAllowed('discard', before);
   return strapi.db.transaction(async () => {
     const result = await discard();
     const { content, facts } = await factsWithContent(strapi, ref, actor, { state: before.state });
     const { state } = facts;
-    await writeState(strapi, facts, { reviewState: 'published', stageIndex: 0, reviewedHash: facts.draftHash, approvedContent: content, approvedAt: state.liveSince, publishAt: null });
+    await writeState(strapi, facts, {
+      reviewState: 'published',
+      stageIndex: 0,
+      reviewedHash: facts.draftHash,
+      approvedContent: content,
+      approvedAt: state.liveSince,
+      publishAt: null,
+    });
     await recordAudit(strapi, ref, {
       action: 'discarded',
       actor,
@@ -154,7 +266,10 @@ export const discardToLive = async <Result>(strapi: Core.Strapi, ref: DocumentRe
       toState: 'published',
       cycle: state.cycle,
       contentHash: facts.draftHash,
-      details: { discardedHash: before.draftHash, ...(state.publishAt ? { publishAtCleared: state.publishAt } : {}) },
+      details: {
+        discardedHash: before.draftHash,
+        ...(state.publishAt ? { publishAtCleared: state.publishAt } : {}),
+      },
     });
     return result;
   });
@@ -170,20 +285,26 @@ export const setSchedule = async (
   ref: DocumentRef,
   actor: Actor,
   schedule: { publishAt?: unknown; unpublishAt?: unknown },
-  permissions?: KnownFacts['permissions']
+  permissions?: KnownFacts['permissions'],
 ) => {
   const facts = await loadFacts(strapi, ref, actor, { permissions });
   assertAllowed('schedule', facts);
   const givenPublishAt = parseScheduleInstant(schedule.publishAt, 'publishAt');
   const givenUnpublishAt = parseScheduleInstant(schedule.unpublishAt, 'unpublishAt');
   if (givenPublishAt === undefined && givenUnpublishAt === undefined) {
-    throw invalid('请给出 publishAt 或 unpublishAt（null 表示清除）', 'Give publishAt and/or unpublishAt (null clears one)', { path: ['publishAt'] });
+    throw invalid(
+      '请给出 publishAt 或 unpublishAt（null 表示清除）',
+      'Give publishAt and/or unpublishAt (null clears one)',
+      { path: ['publishAt'] },
+    );
   }
   const { state } = facts;
   const publishAt = givenPublishAt === undefined ? state.publishAt : givenPublishAt;
   const unpublishAt = givenUnpublishAt === undefined ? state.unpublishAt : givenUnpublishAt;
   if (publishAt && unpublishAt && new Date(unpublishAt) <= new Date(publishAt)) {
-    throw invalid('下线时间必须晚于发布时间', 'unpublishAt must be later than publishAt', { path: ['unpublishAt'] });
+    throw invalid('下线时间必须晚于发布时间', 'unpublishAt must be later than publishAt', {
+      path: ['unpublishAt'],
+    });
   }
   const next = await writeState(strapi, facts, { publishAt, unpublishAt });
   await recordAudit(strapi, ref, {
@@ -192,7 +313,10 @@ export const setSchedule = async (
     fromState: state.reviewState,
     toState: state.reviewState,
     cycle: state.cycle,
-    details: { from: { publishAt: state.publishAt, unpublishAt: state.unpublishAt }, to: { publishAt, unpublishAt } },
+    details: {
+      from: { publishAt: state.publishAt, unpublishAt: state.unpublishAt },
+      to: { publishAt, unpublishAt },
+    },
   });
   return next;
 };
@@ -203,14 +327,32 @@ const SYSTEM: Actor = { type: 'system', name: 'system' };
 const systemApproval = async (strapi: Core.Strapi, ref: DocumentRef, reason: string) => {
   const { content, facts } = await factsWithContent(strapi, ref, SYSTEM);
   assertAllowed('systemApprove', facts);
-  const approval: Partial<ReviewState> = { reviewState: 'approved', approvedAt: facts.now.toISOString(), approvedContent: content, reviewedHash: facts.draftHash, cycle: facts.state.cycle + 1 };
+  const approval: Partial<ReviewState> = {
+    reviewState: 'approved',
+    approvedAt: facts.now.toISOString(),
+    approvedContent: content,
+    reviewedHash: facts.draftHash,
+    cycle: facts.state.cycle + 1,
+  };
   const audit = () =>
-    recordAudit(strapi, ref, { action: 'system_approve', actor: SYSTEM, fromState: facts.state.reviewState, toState: 'approved', cycle: facts.state.cycle + 1, comment: reason, contentHash: facts.draftHash });
+    recordAudit(strapi, ref, {
+      action: 'system_approve',
+      actor: SYSTEM,
+      fromState: facts.state.reviewState,
+      toState: 'approved',
+      cycle: facts.state.cycle + 1,
+      comment: reason,
+      contentHash: facts.draftHash,
+    });
   return { facts, approval, audit };
 };
 
 /** Approves the current draft without human review, on the record. */
-export const recordSystemApproval = async (strapi: Core.Strapi, ref: DocumentRef, reason: string): Promise<ReviewState> => {
+export const recordSystemApproval = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  reason: string,
+): Promise<ReviewState> => {
   const { facts, approval, audit } = await systemApproval(strapi, ref, reason);
   const next = await writeState(strapi, facts, approval);
   await audit();
@@ -218,11 +360,20 @@ export const recordSystemApproval = async (strapi: Core.Strapi, ref: DocumentRef
 };
 
 /** Approves on the record and releases at once, as the seed does: one transaction, one state write. */
-export const releaseWithSystemApproval = async (strapi: Core.Strapi, ref: DocumentRef, reason: string, actor: Actor): Promise<ReviewState> => {
+export const releaseWithSystemApproval = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  reason: string,
+  actor: Actor,
+): Promise<ReviewState> => {
   const { facts, approval, audit } = await systemApproval(strapi, ref, reason);
   const released = await strapi.db.transaction(async () => {
     await audit();
-    return releaseVersion(strapi, { facts: { ...facts, actor }, patch: approval, fromState: 'approved' });
+    return releaseVersion(strapi, {
+      facts: { ...facts, actor },
+      patch: approval,
+      fromState: 'approved',
+    });
   });
   await liveContentSettled(strapi);
   return released;

@@ -16,21 +16,32 @@ export const DEFAULT_CHAIN: readonly ReviewStage[] = [
 /** A taxonomy change (a renamed 栏目, a new tag) is checked once, by a reviewer. */
 export const TAXONOMY_CHAIN: readonly ReviewStage[] = [{ name: '审核', role: 'Reviewer' }];
 
-const defaultChainFor = (uid: string): readonly ReviewStage[] => (isTaxonomy(uid) ? TAXONOMY_CHAIN : DEFAULT_CHAIN);
+const defaultChainFor = (uid: string): readonly ReviewStage[] =>
+  isTaxonomy(uid) ? TAXONOMY_CHAIN : DEFAULT_CHAIN;
 
 /** The stages of a content type, as the administrator configured them; the default chain otherwise. */
 export const chainFor = async (strapi: Core.Strapi, uid: string): Promise<ReviewStage[]> => {
-  const chain = await strapi.db.query(WORKFLOW_UID.reviewChain).findOne({ where: { contentType: uid }, populate: ['stages'] });
+  const chain = await strapi.db
+    .query(WORKFLOW_UID.reviewChain)
+    .findOne({ where: { contentType: uid }, populate: ['stages'] });
   const stages: ReviewStage[] = chain?.stages ?? [];
-  return stages.length > 0 ? stages.map(({ name, role }) => ({ name, role })) : [...defaultChainFor(uid)];
+  return stages.length > 0
+    ? stages.map(({ name, role }) => ({ name, role }))
+    : [...defaultChainFor(uid)];
 };
 
 /** Seeds the default chain for every publishable type that has none; edited chains are kept. */
 export const ensureReviewChains = async (strapi: Core.Strapi): Promise<void> => {
   for (const uid of PUBLISHABLE_UIDS) {
-    const existing = await strapi.documents(WORKFLOW_UID.reviewChain).findFirst({ filters: { contentType: uid } });
+    const existing = await strapi
+      .documents(WORKFLOW_UID.reviewChain)
+      .findFirst({ filters: { contentType: uid } });
     if (existing) continue;
-    await strapi.documents(WORKFLOW_UID.reviewChain).create({ data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) } });
+    await strapi
+      .documents(WORKFLOW_UID.reviewChain)
+      .create({
+        data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) },
+      });
   }
 };
 
@@ -44,12 +55,21 @@ export const validReviewChains =
     if (uid !== WORKFLOW_UID.reviewChain || !['create', 'update'].includes(action)) return next();
     const stages = params.data?.stages;
     if (!Array.isArray(stages)) return next();
-    for (const [index, stage] of (stages as Array<{ name?: string; role?: string } | null>).entries()) {
-      const role = typeof stage?.role === 'string' ? await strapi.service('admin::role').findOne({ name: stage.role }) : null;
+    for (const [index, stage] of (
+      stages as Array<{ name?: string; role?: string } | null>
+    ).entries()) {
+      const role =
+        typeof stage?.role === 'string'
+          ? await strapi.service('admin::role').findOne({ name: stage.role })
+          : null;
       if (!role) {
-        throw invalid(`第 ${index + 1} 个审核环节的角色“${stage?.role ?? ''}”不存在`, `Stage ${index + 1} names the admin role "${stage?.role ?? ''}", which does not exist`, {
-          errors: [{ path: ['stages', String(index), 'role'], message: 'unknown admin role' }],
-        });
+        throw invalid(
+          `第 ${index + 1} 个审核环节的角色“${stage?.role ?? ''}”不存在`,
+          `Stage ${index + 1} names the admin role "${stage?.role ?? ''}", which does not exist`,
+          {
+            errors: [{ path: ['stages', String(index), 'role'], message: 'unknown admin role' }],
+          },
+        );
       }
     }
     return next();

@@ -28,11 +28,18 @@ export type ReviewState = {
 /** A state is stored under its document locale's key. */
 export const stateKey = refKey;
 
-export const refOfState = (state: ReviewState): DocumentRef => ({ uid: state.contentType, documentId: state.targetDocumentId, locale: state.targetLocale });
+export const refOfState = (state: ReviewState): DocumentRef => ({
+  uid: state.contentType,
+  documentId: state.targetDocumentId,
+  locale: state.targetLocale,
+});
 
 const states = (strapi: Core.Strapi) => strapi.db.query(WORKFLOW_UID.reviewState);
 
-export const findState = async (strapi: Core.Strapi, ref: DocumentRef): Promise<ReviewState | null> => states(strapi).findOne({ where: { key: stateKey(ref) } });
+export const findState = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+): Promise<ReviewState | null> => states(strapi).findOne({ where: { key: stateKey(ref) } });
 
 /** The state of a document locale nobody has submitted yet, not stored: for judging without writing. */
 export const unsubmittedState = (ref: DocumentRef): ReviewState => ({
@@ -60,7 +67,16 @@ export const ensureState = async (strapi: Core.Strapi, ref: DocumentRef): Promis
   if (existing) return existing;
   try {
     return await states(strapi).create({
-      data: { key: stateKey(ref), contentType: ref.uid, targetDocumentId: ref.documentId, targetLocale: ref.locale, reviewState: 'draft', stageIndex: 0, cycle: 0, revision: 0 },
+      data: {
+        key: stateKey(ref),
+        contentType: ref.uid,
+        targetDocumentId: ref.documentId,
+        targetLocale: ref.locale,
+        reviewState: 'draft',
+        stageIndex: 0,
+        cycle: 0,
+        revision: 0,
+      },
     });
   } catch (error) {
     // Another request created it at the same moment (unique key): use theirs.
@@ -74,15 +90,29 @@ export const ensureState = async (strapi: Core.Strapi, ref: DocumentRef): Promis
  * Compare-and-set on the state's revision. Two reviewers clicking at once, or two server
  * instances claiming the same scheduled job, cannot both win: the loser updates no row.
  */
-export const updateState = async (strapi: Core.Strapi, state: ReviewState, patch: Partial<ReviewState>): Promise<ReviewState | null> => {
-  const { count } = await states(strapi).updateMany({ where: { id: state.id, revision: state.revision }, data: { ...patch, revision: state.revision + 1 } });
+export const updateState = async (
+  strapi: Core.Strapi,
+  state: ReviewState,
+  patch: Partial<ReviewState>,
+): Promise<ReviewState | null> => {
+  const { count } = await states(strapi).updateMany({
+    where: { id: state.id, revision: state.revision },
+    data: { ...patch, revision: state.revision + 1 },
+  });
   return count === 1 ? { ...state, ...patch, revision: state.revision + 1 } : null;
 };
 
 /** A deleted document leaves no review state behind (its trail stays): nothing waits in a queue for it. */
-export const forgetStates = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locales: string[] | '*'): Promise<void> => {
+export const forgetStates = async (
+  strapi: Core.Strapi,
+  uid: ContentUid,
+  documentId: string,
+  locales: string[] | '*',
+): Promise<void> => {
   const localeFilter = locales === '*' ? {} : { targetLocale: { $in: locales } };
-  await states(strapi).deleteMany({ where: { contentType: uid, targetDocumentId: documentId, ...localeFilter } });
+  await states(strapi).deleteMany({
+    where: { contentType: uid, targetDocumentId: documentId, ...localeFilter },
+  });
 };
 
 /**
@@ -97,10 +127,26 @@ export const ensureReviewStateIndexes = async (strapi: Core.Strapi): Promise<voi
   const { tableName } = strapi.db.metadata.get(WORKFLOW_UID.reviewState);
   const column = (attribute: string) => columnOf(strapi, WORKFLOW_UID.reviewState, attribute);
   try {
-    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_key_uniq`, tableName, column('key')]);
+    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)', [
+      `${tableName}_key_uniq`,
+      tableName,
+      column('key'),
+    ]);
   } catch (error) {
-    strapi.log.error(`Review states with the same key exist; their key is indexed without uniqueness: ${(error as Error).message}`);
-    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_key_idx`, tableName, column('key')]);
+    strapi.log.error(
+      `Review states with the same key exist; their key is indexed without uniqueness: ${(error as Error).message}`,
+    );
+    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [
+      `${tableName}_key_idx`,
+      tableName,
+      column('key'),
+    ]);
   }
-  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [`${tableName}_listing_idx`, tableName, column('contentType'), column('targetLocale'), column('reviewState')]);
+  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [
+    `${tableName}_listing_idx`,
+    tableName,
+    column('contentType'),
+    column('targetLocale'),
+    column('reviewState'),
+  ]);
 };

@@ -8,12 +8,24 @@ import { refOfState, updateState, type ReviewState } from './review-states';
 import { loadFacts } from './transition-facts';
 import { judge } from './transitions';
 
-export type SchedulerRun = { published: string[]; unpublished: string[]; expired: string[]; skipped: string[] };
+export type SchedulerRun = {
+  published: string[];
+  unpublished: string[];
+  expired: string[];
+  skipped: string[];
+};
 
 /** A job that did not happen: another run took it (quietly), or it failed and stays due (logged). */
-const skip = (strapi: Core.Strapi, run: SchedulerRun, state: ReviewState, job: string, error: unknown) => {
+const skip = (
+  strapi: Core.Strapi,
+  run: SchedulerRun,
+  state: ReviewState,
+  job: string,
+  error: unknown,
+) => {
   run.skipped.push(state.key);
-  if (!isLostRace(error)) strapi.log.warn(`scheduler could not ${job} ${state.key}: ${(error as Error).message}`);
+  if (!isLostRace(error))
+    strapi.log.warn(`scheduler could not ${job} ${state.key}: ${(error as Error).message}`);
 };
 
 /**
@@ -22,22 +34,40 @@ const skip = (strapi: Core.Strapi, run: SchedulerRun, state: ReviewState, job: s
  * downtime: each job is claimed by compare-and-set inside the publish transaction, so it
  * happens exactly once; a job whose whole window passed while the server was down expires.
  */
-export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): Promise<SchedulerRun> => {
+export const runDueJobs = async (
+  strapi: Core.Strapi,
+  now: Date = new Date(),
+): Promise<SchedulerRun> => {
   const run: SchedulerRun = { published: [], unpublished: [], expired: [], skipped: [] };
   const states = strapi.db.query(WORKFLOW_UID.reviewState);
   const instant = now.toISOString();
 
   const dueReleases: ReviewState[] = await states.findMany({
-    where: { reviewState: 'approved', $or: [{ publishAt: null }, { publishAt: { $lte: instant } }] },
+    where: {
+      reviewState: 'approved',
+      $or: [{ publishAt: null }, { publishAt: { $lte: instant } }],
+    },
     orderBy: { publishAt: 'asc' },
   });
   for (const state of dueReleases) {
     try {
       // The release hashes the draft it publishes; it is not hashed beforehand.
-      const facts = await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now, draftHash: state.reviewedHash });
+      const facts = await loadFacts(strapi, refOfState(state), SCHEDULER, {
+        state,
+        now,
+        draftHash: state.reviewedHash,
+      });
       if (judge('expire', facts).allowed) {
         if (!(await updateState(strapi, state, { reviewState: 'unpublished' }))) continue;
-        await recordAudit(strapi, refOfState(state), { action: 'expire', actor: SCHEDULER, fromState: 'approved', toState: 'unpublished', cycle: state.cycle, contentHash: state.reviewedHash, details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt } });
+        await recordAudit(strapi, refOfState(state), {
+          action: 'expire',
+          actor: SCHEDULER,
+          fromState: 'approved',
+          toState: 'unpublished',
+          cycle: state.cycle,
+          contentHash: state.reviewedHash,
+          details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt },
+        });
         run.expired.push(state.key);
         continue;
       }
@@ -49,10 +79,15 @@ export const runDueJobs = async (strapi: Core.Strapi, now: Date = new Date()): P
     }
   }
 
-  const dueTakedowns: ReviewState[] = await states.findMany({ where: { liveSince: { $notNull: true }, unpublishAt: { $lte: instant } } });
+  const dueTakedowns: ReviewState[] = await states.findMany({
+    where: { liveSince: { $notNull: true }, unpublishAt: { $lte: instant } },
+  });
   for (const state of dueTakedowns) {
     try {
-      const done = await takeDownOnSchedule(strapi, await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now }));
+      const done = await takeDownOnSchedule(
+        strapi,
+        await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now }),
+      );
       run[done ? 'unpublished' : 'skipped'].push(state.key);
     } catch (error) {
       skip(strapi, run, state, 'unpublish', error);

@@ -10,8 +10,18 @@ import type { TerminologyRule } from './contracts';
  */
 type StarterRule = TerminologyRule & { suggestion: string; note: string };
 
-const block = (pattern: string, suggestion: string, note: string): StarterRule => ({ pattern, suggestion, severity: 'block', note });
-const warn = (pattern: string, suggestion: string, note: string): StarterRule => ({ pattern, suggestion, severity: 'warn', note });
+const block = (pattern: string, suggestion: string, note: string): StarterRule => ({
+  pattern,
+  suggestion,
+  severity: 'block',
+  note,
+});
+const warn = (pattern: string, suggestion: string, note: string): StarterRule => ({
+  pattern,
+  suggestion,
+  severity: 'warn',
+  note,
+});
 
 /** 国名、国家机关和党的机关的名称. */
 const OFFICIAL_NAMES: readonly StarterRule[] = [
@@ -22,13 +32,21 @@ const OFFICIAL_NAMES: readonly StarterRule[] = [
   block('纪律检察', '纪律检查', '纪委是“纪律检查委员会”，“检察”是检察院的职能'),
   block('人民检查院', '人民检察院', '检察院名称错别字'),
   warn('中纪委', '中央纪委', '中央纪律检查委员会的规范简称是“中央纪委”'),
-  warn('全国人民代表大会常委会', '全国人民代表大会常务委员会', '全称与简称混用：全称“全国人民代表大会常务委员会”，简称“全国人大常委会”'),
+  warn(
+    '全国人民代表大会常委会',
+    '全国人民代表大会常务委员会',
+    '全称与简称混用：全称“全国人民代表大会常务委员会”，简称“全国人大常委会”',
+  ),
   warn('全国人大常务委员会', '全国人大常委会', '全称与简称混用：简称“全国人大常委会”'),
   warn('人大委员长', '全国人大常委会委员长', '委员长是全国人大常委会的职务'),
   warn('党中央国务院', '党中央、国务院', '并列的机关之间用顿号'),
   warn('中共中央国务院', '中共中央、国务院', '并列的机关之间用顿号'),
   warn('中办国办', '中办、国办', '并列的机关之间用顿号'),
-  warn('中国铁路总公司', '中国国家铁路集团有限公司', '2019年改制更名为中国国家铁路集团有限公司（国铁集团）'),
+  warn(
+    '中国铁路总公司',
+    '中国国家铁路集团有限公司',
+    '2019年改制更名为中国国家铁路集团有限公司（国铁集团）',
+  ),
   warn('国家工商总局', '国家市场监督管理总局', '2018年机构改革后并入国家市场监督管理总局'),
   warn('国家质检总局', '国家市场监督管理总局', '2018年机构改革后并入国家市场监督管理总局'),
   warn('国家卫计委', '国家卫生健康委员会', '2018年机构改革后组建国家卫生健康委员会'),
@@ -92,9 +110,17 @@ const PARTY_FORMULATIONS: readonly StarterRule[] = [
   warn('不忘初心，牢记使命', '不忘初心、牢记使命', '规范提法中间用顿号'),
   block('两个拥护', '两个维护', '规范提法是“两个维护”'),
   block('“两个确定”', '“两个确立”', '规范提法是“两个确立”'),
-  block('政治意识、全局意识', '政治意识、大局意识', '“四个意识”是政治意识、大局意识、核心意识、看齐意识'),
+  block(
+    '政治意识、全局意识',
+    '政治意识、大局意识',
+    '“四个意识”是政治意识、大局意识、核心意识、看齐意识',
+  ),
   block('看齐意思', '看齐意识', '错别字：“四个意识”之一'),
-  block('制度自信、文明自信', '制度自信、文化自信', '“四个自信”是道路自信、理论自信、制度自信、文化自信'),
+  block(
+    '制度自信、文明自信',
+    '制度自信、文化自信',
+    '“四个自信”是道路自信、理论自信、制度自信、文化自信',
+  ),
   block('三会一讲', '三会一课', '“三会一课”：支部党员大会、支部委员会、党小组会和党课'),
   warn('3会1课', '三会一课', '规范写法用汉字'),
   block('全面从紧治党', '全面从严治党', '规范提法是“全面从严治党”'),
@@ -114,7 +140,11 @@ const PARTY_FORMULATIONS: readonly StarterRule[] = [
   warn('20届3中全会', '二十届三中全会', '规范写法用汉字'),
   block('习近平新时代中国特色社会主义理论', '习近平新时代中国特色社会主义思想', '规范提法是“思想”'),
   block('习近平新时代特色社会主义思想', '习近平新时代中国特色社会主义思想', '漏“中国”'),
-  block('习近平新时期中国特色社会主义思想', '习近平新时代中国特色社会主义思想', '规范提法是“新时代”'),
+  block(
+    '习近平新时期中国特色社会主义思想',
+    '习近平新时代中国特色社会主义思想',
+    '规范提法是“新时代”',
+  ),
   warn('中国特色的社会主义', '中国特色社会主义', '现行规范提法无“的”'),
   block('伟大复新', '伟大复兴', '错别字'),
   block('人类命运同共体', '人类命运共同体', '错别字（语序）'),
@@ -222,7 +252,13 @@ const COMMON_MISWRITINGS: readonly StarterRule[] = [
   block('侯车', '候车', '错别字（侯/候）'),
 ];
 
-export const STARTER_RULES: readonly TerminologyRule[] = [...OFFICIAL_NAMES, ...SOVEREIGNTY_WORDING, ...PARTY_FORMULATIONS, ...TITLES, ...COMMON_MISWRITINGS];
+export const STARTER_RULES: readonly TerminologyRule[] = [
+  ...OFFICIAL_NAMES,
+  ...SOVEREIGNTY_WORDING,
+  ...PARTY_FORMULATIONS,
+  ...TITLES,
+  ...COMMON_MISWRITINGS,
+];
 
 /**
  * Raised whenever rules are added to STARTER_RULES, so that an existing database gets the new

@@ -44,13 +44,18 @@ export const MAX_REPORTED_HITS = 200;
  * The sentence a hit sits in, for a reviewer to read it where it stands (not `body[1]`), and
  * where the hit is within it.
  */
-export const sentenceAround = (text: string, start: number, end: number): { sentence: string; sentenceStart: number } => {
+export const sentenceAround = (
+  text: string,
+  start: number,
+  end: number,
+): { sentence: string; sentenceStart: number } => {
   // A sentence is read at most SENTENCE_REACH characters either side: a text without stops
   // (or made of one pattern repeated) must not make every hit carry, or scan, all of it.
   let from = start;
   while (from > 0 && start - from < SENTENCE_REACH && !SENTENCE_END.test(text[from - 1])) from -= 1;
   let to = end;
-  while (to < text.length && to - end < SENTENCE_REACH && !SENTENCE_END.test(text[to - 1] ?? '')) to += 1;
+  while (to < text.length && to - end < SENTENCE_REACH && !SENTENCE_END.test(text[to - 1] ?? ''))
+    to += 1;
   const raw = text.slice(from, to);
   const leading = raw.length - raw.trimStart().length;
   return { sentence: raw.trim(), sentenceStart: start - from - leading };
@@ -64,13 +69,24 @@ type SchemaAttributes = Record<string, { type: string; component?: string; repea
  */
 export const placeOf = (strapi: Core.Strapi, uid: UID.ContentType, path: string): string => {
   const words: string[] = [];
-  let model: { uid: string; attributes: SchemaAttributes } | undefined = { uid, attributes: strapi.contentType(uid).attributes as SchemaAttributes };
+  let model: { uid: string; attributes: SchemaAttributes } | undefined = {
+    uid,
+    attributes: strapi.contentType(uid).attributes as SchemaAttributes,
+  };
   for (const [, name, index] of path.matchAll(/([^.[\]]+)(?:\[(\d+)\])?/g)) {
     const attribute: SchemaAttributes[string] | undefined = model?.attributes[name];
     if (!model || !attribute) break;
     words.push(FIELD_LABELS[model.uid as UID.ContentType]?.[name]?.label ?? name);
-    if (index !== undefined) words.push(`第${Number(index) + 1}${attribute.type === 'blocks' ? '段' : '项'}`);
-    model = attribute.type === 'component' && attribute.component ? { uid: attribute.component, attributes: strapi.components[attribute.component as UID.Component].attributes as SchemaAttributes } : undefined;
+    if (index !== undefined)
+      words.push(`第${Number(index) + 1}${attribute.type === 'blocks' ? '段' : '项'}`);
+    model =
+      attribute.type === 'component' && attribute.component
+        ? {
+            uid: attribute.component,
+            attributes: strapi.components[attribute.component as UID.Component]
+              .attributes as SchemaAttributes,
+          }
+        : undefined;
   }
   return words.length > 0 ? words.join(' ') : path;
 };
@@ -78,11 +94,13 @@ export const placeOf = (strapi: Core.Strapi, uid: UID.ContentType, path: string)
 /** Every piece of text in normalised content, with where it sits, e.g. `body[2]` or `seo.metaTitle`. */
 export const textsOf = (value: unknown, path = ''): Array<{ field: string; text: string }> => {
   if (typeof value === 'string') return [{ field: path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => textsOf(item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => textsOf(item, `${path}[${index}]`));
   if (value && typeof value === 'object') {
     const node = value as Record<string, unknown>;
     // Rich-text blocks: text leaves carry the words; types, urls and formats do not.
-    if (node.type === 'text' && typeof node.text === 'string') return [{ field: path, text: node.text }];
+    if (node.type === 'text' && typeof node.text === 'string')
+      return [{ field: path, text: node.text }];
     return Object.entries(node)
       .filter(([key]) => !['type', 'url', 'format', 'level', 'image', '__component'].includes(key))
       .flatMap(([key, child]) => textsOf(child, path ? `${path}.${key}` : key));
@@ -102,7 +120,10 @@ export const terminologyService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const signature = `${count}:${latest?.updatedAt ?? ''}`;
     if (cached?.signature !== signature) {
-      const enabled: TerminologyRule[] = await rules.findMany({ where: { enabled: true }, select: ['pattern', 'suggestion', 'severity', 'note'] });
+      const enabled: TerminologyRule[] = await rules.findMany({
+        where: { enabled: true },
+        select: ['pattern', 'suggestion', 'severity', 'note'],
+      });
       cached = { signature, matcher: new TerminologyMatcher(enabled) };
     }
     return cached.matcher;
@@ -110,11 +131,19 @@ export const terminologyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Every rule hit in normalised content of a type, with where it sits and its sentence. */
-    check: async (uid: UID.ContentType, content: Record<string, unknown>): Promise<TerminologyHit[]> => {
+    check: async (
+      uid: UID.ContentType,
+      content: Record<string, unknown>,
+    ): Promise<TerminologyHit[]> => {
       const matcher = await currentMatcher();
-      const hits = textsOf(content).flatMap(({ field, text }) => matcher.check(field, text, placeOf(strapi, uid, field)));
+      const hits = textsOf(content).flatMap(({ field, text }) =>
+        matcher.check(field, text, placeOf(strapi, uid, field)),
+      );
       const blocking = hits.filter((hit) => hit.severity === 'block');
-      return [...blocking, ...hits.filter((hit) => hit.severity !== 'block')].slice(0, MAX_REPORTED_HITS);
+      return [...blocking, ...hits.filter((hit) => hit.severity !== 'block')].slice(
+        0,
+        MAX_REPORTED_HITS,
+      );
     },
   };
 };
@@ -123,8 +152,20 @@ export type TerminologyService = ReturnType<typeof terminologyService>;
 
 // The starter set of the first release, which every database seeded before STARTER_RULES_VERSION 2 got:
 // one of these missing there was deleted by an administrator and is not brought back.
-const FIRST_STARTER_PATTERNS: ReadonlySet<string> = new Set(['中国人民共和国', '中华人民共合国', '一国两治', '香港政府', '共产党人员', '两学一做学习', '不忘出心', '牢记使名', '台湾总统', '党建+']);
-const starterRulesMarker = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'brand-cms', key: 'terminology-starter-rules-version' });
+const FIRST_STARTER_PATTERNS: ReadonlySet<string> = new Set([
+  '中国人民共和国',
+  '中华人民共合国',
+  '一国两治',
+  '香港政府',
+  '共产党人员',
+  '两学一做学习',
+  '不忘出心',
+  '牢记使名',
+  '台湾总统',
+  '党建+',
+]);
+const starterRulesMarker = (strapi: Core.Strapi) =>
+  strapi.store({ type: 'core', name: 'brand-cms', key: 'terminology-starter-rules-version' });
 
 /**
  * Seeds the starter rules into an empty rule table; on a database seeded by an earlier release,
@@ -138,10 +179,25 @@ export const ensureStarterRules = async (strapi: Core.Strapi): Promise<void> => 
   const rules = strapi.db.query(WORKFLOW_UID.terminologyRule);
   const existing: Array<{ pattern: string }> = await rules.findMany({ select: ['pattern'] });
   const present = new Set(existing.map((rule) => rule.pattern));
-  const missing = STARTER_RULES.filter((rule) => !present.has(rule.pattern) && (existing.length === 0 || !FIRST_STARTER_PATTERNS.has(rule.pattern)));
+  const missing = STARTER_RULES.filter(
+    (rule) =>
+      !present.has(rule.pattern) &&
+      (existing.length === 0 || !FIRST_STARTER_PATTERNS.has(rule.pattern)),
+  );
   for (const rule of missing) {
-    await strapi.documents(WORKFLOW_UID.terminologyRule).create({ data: { pattern: rule.pattern, suggestion: rule.suggestion ?? undefined, severity: rule.severity, note: rule.note ?? undefined, enabled: true } });
+    await strapi
+      .documents(WORKFLOW_UID.terminologyRule)
+      .create({
+        data: {
+          pattern: rule.pattern,
+          suggestion: rule.suggestion ?? undefined,
+          severity: rule.severity,
+          note: rule.note ?? undefined,
+          enabled: true,
+        },
+      });
   }
-  if (existing.length > 0 && missing.length > 0) strapi.log.info(`Added ${missing.length} new starter terminology rules`);
+  if (existing.length > 0 && missing.length > 0)
+    strapi.log.info(`Added ${missing.length} new starter terminology rules`);
   await marker.set({ value: STARTER_RULES_VERSION });
 };

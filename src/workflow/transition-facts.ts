@@ -10,18 +10,27 @@ import type { Authorship, TransitionFacts } from './transitions';
 import { workflowService } from './workflow-services';
 
 export const authorshipOf = async (strapi: Core.Strapi, ref: DocumentRef): Promise<Authorship> => {
-  const draft = await findVersionRow(strapi, ref, 'draft', { populate: ['createdBy', 'updatedBy'] });
+  const draft = await findVersionRow(strapi, ref, 'draft', {
+    populate: ['createdBy', 'updatedBy'],
+  });
   return { createdById: draft?.createdBy?.id ?? null, updatedById: draft?.updatedBy?.id ?? null };
 };
 
 /** What a caller already knows (the state it read, the hash it computed) is not read again. */
-export type KnownFacts = Partial<Pick<TransitionFacts, 'state' | 'draftHash' | 'permissions' | 'now' | 'overrideReason'>>;
+export type KnownFacts = Partial<
+  Pick<TransitionFacts, 'state' | 'draftHash' | 'permissions' | 'now' | 'overrideReason'>
+>;
 
 /**
  * Everything `judge` looks at for one document locale, read once. Permissions default to what a
  * Document Service caller has: its door (the content manager, a token's scope) already checked them.
  */
-export const loadFacts = async (strapi: Core.Strapi, ref: DocumentRef, actor: Actor, known: KnownFacts = {}): Promise<TransitionFacts> => {
+export const loadFacts = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: Actor,
+  known: KnownFacts = {},
+): Promise<TransitionFacts> => {
   const state: ReviewState = known.state ?? (await ensureState(strapi, ref));
   const [stages, authorship, approvals, hash, isLive] = await Promise.all([
     chainFor(strapi, ref.uid),

@@ -15,7 +15,10 @@ export const WORKFLOW_EVENTS = {
 export const registerWorkflowEvents = (strapi: Core.Strapi): void => {
   const webhookStore = strapi.get('webhookStore');
   for (const [key, event] of Object.entries(WORKFLOW_EVENTS)) {
-    webhookStore.addAllowedEvent(`WORKFLOW_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`, event);
+    webhookStore.addAllowedEvent(
+      `WORKFLOW_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`,
+      event,
+    );
   }
 };
 
@@ -30,11 +33,20 @@ export const emitWorkflowEvent = (
   strapi: Core.Strapi,
   event: (typeof WORKFLOW_EVENTS)[keyof typeof WORKFLOW_EVENTS],
   ref: DocumentRef,
-  payload: Record<string, unknown>
+  payload: Record<string, unknown>,
 ): void => {
-  const announce = () => announcements.start(strapi, () => strapi.eventHub.emit(event, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, ...payload }));
+  const announce = () =>
+    announcements.start(strapi, () =>
+      strapi.eventHub.emit(event, {
+        uid: ref.uid,
+        documentId: ref.documentId,
+        locale: ref.locale,
+        ...payload,
+      }),
+    );
   announcements.start(strapi, () => afterCommit(strapi, announce));
 };
 
 /** Resolves when every announcement made so far has reached its listeners (for shutdown). */
-export const drainWorkflowEvents = (strapi: Core.Strapi): Promise<void> => announcements.drain(strapi);
+export const drainWorkflowEvents = (strapi: Core.Strapi): Promise<void> =>
+  announcements.drain(strapi);

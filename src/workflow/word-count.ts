@@ -15,7 +15,10 @@ export const wordCount = (text: string): number => {
   return han + words;
 };
 
-const isInline = (node: unknown): boolean => typeof node === 'object' && node !== null && ['text', 'link'].includes(String((node as { type?: unknown }).type));
+const isInline = (node: unknown): boolean =>
+  typeof node === 'object' &&
+  node !== null &&
+  ['text', 'link'].includes(String((node as { type?: unknown }).type));
 
 /** The text of a rich-text body: blocks as the content manager edits them (paragraphs apart), or a plain string. */
 export const bodyText = (body: unknown): string => {
@@ -42,7 +45,11 @@ const check = (text: unknown, limit: number): LengthCheck => {
 export type ArticleCounts = { words: number; title: LengthCheck; digest: LengthCheck };
 
 /** What the edit view shows of an article being written: its 字数, and its title and digest against WeChat's limits. */
-export const articleCounts = (values: { title?: unknown; digest?: unknown; body?: unknown }): ArticleCounts => ({
+export const articleCounts = (values: {
+  title?: unknown;
+  digest?: unknown;
+  body?: unknown;
+}): ArticleCounts => ({
   words: wordCount(bodyText(values.body)),
   title: check(values.title, WECHAT_LIMITS.title),
   digest: check(values.digest, WECHAT_LIMITS.digest),

@@ -14,7 +14,8 @@ export const workflowContext = () => {
   const storage = new AsyncLocalStorage<WorkflowScope>();
   return {
     /** Runs `work` with `scope` added to the current one. */
-    run: <T>(scope: WorkflowScope, work: () => Promise<T>): Promise<T> => storage.run({ ...storage.getStore(), ...scope }, work),
+    run: <T>(scope: WorkflowScope, work: () => Promise<T>): Promise<T> =>
+      storage.run({ ...storage.getStore(), ...scope }, work),
     /** The scheduler runs its jobs at the instant it was given; the gate judges "is it due?" by the same clock. */
     now: (): Date => storage.getStore()?.now ?? new Date(),
     explicitActor: (): Actor | undefined => storage.getStore()?.actor,

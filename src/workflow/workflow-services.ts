@@ -11,6 +11,9 @@ type WorkflowServices = {
 };
 
 /** A workflow service of this Strapi instance: what it holds (clock, caches, the tick in flight) is per app. */
-export const workflowService = <Name extends keyof WorkflowServices>(strapi: Core.Strapi, name: Name): WorkflowServices[Name] =>
+export const workflowService = <Name extends keyof WorkflowServices>(
+  strapi: Core.Strapi,
+  name: Name,
+): WorkflowServices[Name] =>
   // Boundary: Strapi types every service as an open record; src/api/workflow/services says which is which.
   strapi.service(`api::workflow.${name}`) as WorkflowServices[Name];

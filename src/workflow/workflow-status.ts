@@ -12,10 +12,20 @@ import { workflowService } from './workflow-services';
  * of the draft as saved now (the panel shows it before a submit would refuse it). One read of
  * the draft serves its hash and the check.
  */
-export const workflowStatus = async (strapi: Core.Strapi, ref: DocumentRef, actor: UserActor, permissions: KnownFacts['permissions']): Promise<WorkflowStatus> => {
+export const workflowStatus = async (
+  strapi: Core.Strapi,
+  ref: DocumentRef,
+  actor: UserActor,
+  permissions: KnownFacts['permissions'],
+): Promise<WorkflowStatus> => {
   const content = await loadReviewableContent(strapi, ref);
-  const facts = await loadFacts(strapi, ref, actor, { permissions, draftHash: content ? hashContent(content) : null });
-  const terminology = content ? await workflowService(strapi, 'terminology').check(ref.uid, content) : [];
+  const facts = await loadFacts(strapi, ref, actor, {
+    permissions,
+    draftHash: content ? hashContent(content) : null,
+  });
+  const terminology = content
+    ? await workflowService(strapi, 'terminology').check(ref.uid, content)
+    : [];
   const { approvedContent: _approved, ...state } = facts.state;
   return {
     ...state,

@@ -24,7 +24,10 @@ type TestDocuments = {
   update(params: object): Promise<any>;
   delete(params: object): Promise<any>;
 };
-type PublishableTestDocuments = TestDocuments & { publish(params: object): Promise<any>; unpublish(params: object): Promise<any> };
+type PublishableTestDocuments = TestDocuments & {
+  publish(params: object): Promise<any>;
+  unpublish(params: object): Promise<any>;
+};
 
 export function documents(strapi: Core.Strapi, uid: ContentUid): PublishableTestDocuments;
 export function documents(strapi: Core.Strapi, uid: UID.ContentType): TestDocuments;
@@ -32,18 +35,32 @@ export function documents(strapi: Core.Strapi, uid: UID.ContentType): TestDocume
   return strapi.documents(uid);
 }
 
-export const contentManagerUrl = (uid: string, suffix = '') => `/content-manager/collection-types/${uid}${suffix}`;
+export const contentManagerUrl = (uid: string, suffix = '') =>
+  `/content-manager/collection-types/${uid}${suffix}`;
 
 /**
  * Test fixtures that must be live: created as a draft and released through the release gate
  * on a recorded system approval, the same door the demo seed uses.
  */
-export const createReleased = async (strapi: Core.Strapi, uid: ContentUid, data: Record<string, unknown>, locale = 'zh-CN') => {
+export const createReleased = async (
+  strapi: Core.Strapi,
+  uid: ContentUid,
+  data: Record<string, unknown>,
+  locale = 'zh-CN',
+) => {
   const draft = await documents(strapi, uid).create({ data, locale });
   await releaseReviewed(strapi, uid, draft.documentId, locale);
   return draft as { documentId: string };
 };
 
-export const releaseReviewed = async (strapi: Core.Strapi, uid: ContentUid, documentId: string, locale = 'zh-CN') => {
-  await releaseWithSystemApproval(strapi, { uid, documentId, locale }, 'test fixture', { type: 'system', name: 'test fixture' });
+export const releaseReviewed = async (
+  strapi: Core.Strapi,
+  uid: ContentUid,
+  documentId: string,
+  locale = 'zh-CN',
+) => {
+  await releaseWithSystemApproval(strapi, { uid, documentId, locale }, 'test fixture', {
+    type: 'system',
+    name: 'test fixture',
+  });
 };

@@ -34,7 +34,10 @@ export const startFakeWechat = async (): Promise<FakeWechat> => {
   const appSecret = 'fake-secret';
   const tokens = new Map<string, number>(); // token → expires at
   const drafts = new Map<string, { articles: Array<Record<string, any>> }>();
-  const thumbs = new Map<string, { format: string; width: number; height: number; bytes: number }>();
+  const thumbs = new Map<
+    string,
+    { format: string; width: number; height: number; bytes: number }
+  >();
   const uploadedImages = new Map<string, { format: string; bytes: number }>();
   const publishes = new Map<string, string>();
   const failures = new Map<string, { count: number; errcode: number }>();
@@ -48,15 +51,28 @@ export const startFakeWechat = async (): Promise<FakeWechat> => {
     });
 
   const mediaFile = async (request: http.IncomingMessage, body: Buffer) => {
-    const form = await new Response(body, { headers: { 'content-type': request.headers['content-type'] ?? '' } }).formData();
+    const form = await new Response(body, {
+      headers: { 'content-type': request.headers['content-type'] ?? '' },
+    }).formData();
     const file = form.get('media');
     if (!(file instanceof Blob)) return null;
     const buffer = Buffer.from(await file.arrayBuffer());
-    const meta = await sharp(buffer).metadata().catch(() => null);
-    return { buffer, format: meta?.format ?? 'unknown', width: meta?.width ?? 0, height: meta?.height ?? 0 };
+    const meta = await sharp(buffer)
+      .metadata()
+      .catch(() => null);
+    return {
+      buffer,
+      format: meta?.format ?? 'unknown',
+      width: meta?.width ?? 0,
+      height: meta?.height ?? 0,
+    };
   };
 
-  const handle = async (request: http.IncomingMessage, url: URL, body: Buffer): Promise<Record<string, unknown>> => {
+  const handle = async (
+    request: http.IncomingMessage,
+    url: URL,
+    body: Buffer,
+  ): Promise<Record<string, unknown>> => {
     const path = url.pathname.replace(/^\//, '');
     calls.push(path);
     const failure = failures.get(path);
@@ -97,24 +113,38 @@ export const startFakeWechat = async (): Promise<FakeWechat> => {
           if (file.format !== 'jpeg') return fail(40005, 'invalid file type');
           if (file.buffer.length > 64 * 1024) return fail(40009, 'invalid image size');
         } else if (type === 'image') {
-          if (!['jpeg', 'png', 'gif', 'bmp'].includes(file.format)) return fail(40005, 'invalid file type');
+          if (!['jpeg', 'png', 'gif', 'bmp'].includes(file.format))
+            return fail(40005, 'invalid file type');
           if (file.buffer.length > 10 * 1024 * 1024) return fail(40009, 'invalid image size');
         } else return fail(40004, 'invalid media type');
         const mediaId = crypto.randomBytes(12).toString('hex');
-        thumbs.set(mediaId, { format: file.format, width: file.width, height: file.height, bytes: file.buffer.length });
+        thumbs.set(mediaId, {
+          format: file.format,
+          width: file.width,
+          height: file.height,
+          bytes: file.buffer.length,
+        });
         return { media_id: mediaId, url: `http://mmbiz.qpic.cn/${mediaId}/0` };
       }
       case 'cgi-bin/draft/add': {
         const { articles } = JSON.parse(body.toString() || '{}');
         if (!Array.isArray(articles) || articles.length === 0) return fail(40035, 'invalid args');
         for (const article of articles) {
-          if (!article.title || chars(article.title) > 32) return fail(45003, 'title size out of limit');
+          if (!article.title || chars(article.title) > 32)
+            return fail(45003, 'title size out of limit');
           if (chars(article.author) > 16) return fail(45110, 'author size out of limit');
           if (chars(article.digest) > 128) return fail(45004, 'description size out of limit');
-          if (!article.content || chars(article.content) >= 20_000) return fail(45002, 'content size out of limit');
-          if (/<\s*(script|style|iframe|form|input|object|embed)\b|\s(class|id|on\w+)\s*=|javascript:/i.test(article.content)) return fail(45166, 'invalid content');
+          if (!article.content || chars(article.content) >= 20_000)
+            return fail(45002, 'content size out of limit');
+          if (
+            /<\s*(script|style|iframe|form|input|object|embed)\b|\s(class|id|on\w+)\s*=|javascript:/i.test(
+              article.content,
+            )
+          )
+            return fail(45166, 'invalid content');
           for (const [, src] of String(article.content).matchAll(/<img [^>]*src="([^"]+)"/g)) {
-            if (!uploadedImages.has(src)) return fail(45166, `image not uploaded by uploadimg: ${src}`);
+            if (!uploadedImages.has(src))
+              return fail(45166, `image not uploaded by uploadimg: ${src}`);
           }
           if (!thumbs.has(article.thumb_media_id)) return fail(40007, 'invalid media_id');
         }
@@ -132,7 +162,16 @@ export const startFakeWechat = async (): Promise<FakeWechat> => {
       case 'cgi-bin/freepublish/get': {
         const { publish_id: publishId } = JSON.parse(body.toString() || '{}');
         if (!publishes.has(publishId)) return fail(40007, 'invalid publish_id');
-        return { publish_id: publishId, publish_status: 0, article_id: `article-${publishId}`, article_detail: { count: 1, item: [{ idx: 1, article_url: `https://mp.weixin.qq.com/s/${publishId}` }] }, fail_idx: [] };
+        return {
+          publish_id: publishId,
+          publish_status: 0,
+          article_id: `article-${publishId}`,
+          article_detail: {
+            count: 1,
+            item: [{ idx: 1, article_url: `https://mp.weixin.qq.com/s/${publishId}` }],
+          },
+          fail_idx: [],
+        };
       }
       default:
         return fail(40066, 'invalid url');
@@ -142,7 +181,10 @@ export const startFakeWechat = async (): Promise<FakeWechat> => {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(request);
-    const answer = request.method === 'POST' ? await handle(request, url, body) : fail(43002, 'require POST method');
+    const answer =
+      request.method === 'POST'
+        ? await handle(request, url, body)
+        : fail(43002, 'require POST method');
     response.setHeader('Content-Type', 'application/json');
     response.end(JSON.stringify(answer));
   });

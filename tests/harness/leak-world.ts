@@ -10,7 +10,13 @@ export const publicMark = (uid: string) => `LEAKPUB-${uid.split('.').pop()}`;
 export const SECRET = 'LEAKSECRET';
 
 type Fixture = (mark: string, links: Links, unique: string) => Record<string, unknown>;
-type Links = { file: number; brand?: string; organization?: string; category?: string; tag?: string };
+type Links = {
+  file: number;
+  brand?: string;
+  organization?: string;
+  category?: string;
+  tag?: string;
+};
 
 const blocks = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 const onWebsite = (website: boolean) => ({ website, wechat: false, screen: false });
@@ -20,9 +26,19 @@ const onWebsite = (website: boolean) => ({ website, wechat: false, screen: false
  * entry here; the leak suite fails until it has one, and then probes every field it reaches.
  */
 export const FIXTURES: Record<ContentUid, Fixture> = {
-  [UID.organization]: (mark, _links, unique) => ({ name: `${mark}组织`, slug: `org-${unique}`, kind: 'branch' }),
-  [UID.category]: (mark, _links, unique) => ({ name: `${mark}栏目${unique}`.slice(0, 30), slug: `cat-${unique}` }),
-  [UID.tag]: (mark, _links, unique) => ({ name: `${mark}标签${unique}`.slice(0, 30), slug: `tag-${unique}` }),
+  [UID.organization]: (mark, _links, unique) => ({
+    name: `${mark}组织`,
+    slug: `org-${unique}`,
+    kind: 'branch',
+  }),
+  [UID.category]: (mark, _links, unique) => ({
+    name: `${mark}栏目${unique}`.slice(0, 30),
+    slug: `cat-${unique}`,
+  }),
+  [UID.tag]: (mark, _links, unique) => ({
+    name: `${mark}标签${unique}`.slice(0, 30),
+    slug: `tag-${unique}`,
+  }),
   [UID.brand]: (mark, links, unique) => ({
     name: `${mark}品牌`,
     slug: `brand-${unique}`,
@@ -77,9 +93,12 @@ export const FIXTURES: Record<ContentUid, Fixture> = {
 
 export type LeakWorld = { published: Record<string, string>; file: { id: number } };
 
-const schemaOf = (strapi: Core.Strapi, uid: ContentUid): Struct.ContentTypeSchema => strapi.contentType(uid);
-const isDraftAndPublish = (strapi: Core.Strapi, uid: ContentUid) => schemaOf(strapi, uid).options?.draftAndPublish === true;
-const hasChannels = (strapi: Core.Strapi, uid: ContentUid) => 'channels' in schemaOf(strapi, uid).attributes;
+const schemaOf = (strapi: Core.Strapi, uid: ContentUid): Struct.ContentTypeSchema =>
+  strapi.contentType(uid);
+const isDraftAndPublish = (strapi: Core.Strapi, uid: ContentUid) =>
+  schemaOf(strapi, uid).options?.draftAndPublish === true;
+const hasChannels = (strapi: Core.Strapi, uid: ContentUid) =>
+  'channels' in schemaOf(strapi, uid).attributes;
 
 /**
  * One published, website-targeted zh-CN item of every public type, each linked to the others and
@@ -98,32 +117,62 @@ export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
     if (hasChannels(strapi, uid)) data.channels = onWebsite(website);
     return (await documents(strapi, uid).create({ data, locale: 'zh-CN' })).documentId as string;
   };
-  const release = (uid: ContentUid, documentId: string, locale = 'zh-CN') => (isDraftAndPublish(strapi, uid) ? releaseReviewed(strapi, uid, documentId, locale) : Promise.resolve());
+  const release = (uid: ContentUid, documentId: string, locale = 'zh-CN') =>
+    isDraftAndPublish(strapi, uid)
+      ? releaseReviewed(strapi, uid, documentId, locale)
+      : Promise.resolve();
 
   const published: Record<string, string> = {};
   const secretDrafts: Record<string, string> = {};
   // Taxonomies first, so the publishable types can link to them.
-  const order: ContentUid[] = [UID.organization, UID.category, UID.tag, UID.brand, UID.article, UID.video, UID.achievement];
+  const order: ContentUid[] = [
+    UID.organization,
+    UID.category,
+    UID.tag,
+    UID.brand,
+    UID.article,
+    UID.video,
+    UID.achievement,
+  ];
   for (const uid of order) {
-    const links: Links = { file: file.id, organization: published[UID.organization], category: published[UID.category], tag: published[UID.tag], brand: published[UID.brand] };
+    const links: Links = {
+      file: file.id,
+      organization: published[UID.organization],
+      category: published[UID.category],
+      tag: published[UID.tag],
+      brand: published[UID.brand],
+    };
     published[uid] = await create(uid, publicMark(uid), links);
     await release(uid, published[uid]);
     if (!isDraftAndPublish(strapi, uid)) continue;
 
     secretDrafts[uid] = await create(uid, `${SECRET}草稿`, links);
-    if (hasChannels(strapi, uid)) await release(uid, await create(uid, `${SECRET}其他渠道`, links, false));
+    if (hasChannels(strapi, uid))
+      await release(uid, await create(uid, `${SECRET}其他渠道`, links, false));
     if (isLocalizedType(strapi, uid)) {
       const english = FIXTURES[uid](`${SECRET} english`, links, unique());
       if (hasChannels(strapi, uid)) english.channels = onWebsite(false);
-      await documents(strapi, uid).update({ documentId: published[uid], locale: 'en', data: english });
+      await documents(strapi, uid).update({
+        documentId: published[uid],
+        locale: 'en',
+        data: english,
+      });
       if (hasChannels(strapi, uid)) await release(uid, published[uid], 'en');
     }
   }
   // Later draft edits of every published item, pointing at draft-only items: never read.
   for (const uid of order.filter((candidate) => isDraftAndPublish(strapi, candidate))) {
-    const edit = FIXTURES[uid](`${SECRET}修改`, { file: file.id, brand: secretDrafts[UID.brand] }, unique());
+    const edit = FIXTURES[uid](
+      `${SECRET}修改`,
+      { file: file.id, brand: secretDrafts[UID.brand] },
+      unique(),
+    );
     delete edit.slug;
-    await documents(strapi, uid).update({ documentId: published[uid], locale: 'zh-CN', data: edit });
+    await documents(strapi, uid).update({
+      documentId: published[uid],
+      locale: 'zh-CN',
+      data: edit,
+    });
   }
   return { published, file };
 };

@@ -6,7 +6,10 @@ import type { Core } from '@strapi/strapi';
  * the deep populate behind every `entry.update` / `entry.publish` event after a commit, runs
  * outside any request and may land at any moment on a busy machine.
  */
-export const requestQueriesDuring = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<{ result: T; statements: string[]; bindings: unknown[][] }> => {
+export const requestQueriesDuring = async <T>(
+  strapi: Core.Strapi,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[]; bindings: unknown[][] }> => {
   const statements: string[] = [];
   const bindings: unknown[][] = [];
   const listen = (query: { sql: string; bindings?: unknown[] }) => {

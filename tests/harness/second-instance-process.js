@@ -51,9 +51,14 @@ const main = async () => {
       continue;
     }
     if (command === 'release') {
-      const { releaseWithSystemApproval } = require(path.join(distDir, 'src', 'workflow', 'review-actions.js'));
+      const { releaseWithSystemApproval } = require(
+        path.join(distDir, 'src', 'workflow', 'review-actions.js'),
+      );
       const ref = { uid: args[0], documentId: args[1], locale: args[2] };
-      await releaseWithSystemApproval(strapi, ref, 'second instance', { type: 'system', name: 'second instance' });
+      await releaseWithSystemApproval(strapi, ref, 'second instance', {
+        type: 'system',
+        name: 'second instance',
+      });
       process.stdout.write('RELEASED\n');
       break;
     }

@@ -6,7 +6,11 @@ import readline from 'readline';
  * is inherited), driven over stdin/stdout: see second-instance-process.js for its commands.
  */
 export const startSecondInstance = async () => {
-  const child = spawn(process.execPath, ['tests/harness/second-instance-process.js'], { cwd: process.cwd(), env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['tests/harness/second-instance-process.js'], {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = readline.createInterface({ input: child.stdout! });
   const nextLine = (prefix: string) =>
     new Promise<string>((resolve, reject) => {

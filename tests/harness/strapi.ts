@@ -49,7 +49,11 @@ export type TestApp = {
   /** A new Content API token of `type`, created by the super admin as a partner site would get one. */
   apiToken: (type: 'read-only' | 'full-access') => Promise<string>;
   /** Uploads a PNG of one colour as `account` (an editor, usually) and returns the stored file. */
-  uploadPng: (account: { email: string; password: string }, color: string, size?: { width: number; height: number }) => Promise<{ id: number; hash: string; documentId: string; url: string }>;
+  uploadPng: (
+    account: { email: string; password: string },
+    color: string,
+    size?: { width: number; height: number },
+  ) => Promise<{ id: number; hash: string; documentId: string; url: string }>;
   /**
    * Stops the instance and starts a new one on the same database, as a server restart would;
    * `whileStopped` runs in between (a restore from a backup).
@@ -70,7 +74,13 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
   fs.mkdirSync(path.join(publicDir, 'uploads'));
   // Test apps run in parallel on one Redis: each keeps its responses and version to its own keys.
   const responseCachePrefix = `brand-cms-test:responses:${crypto.randomBytes(4).toString('hex')}`;
-  Object.assign(process.env, TEST_ENV, database.env, { PUBLIC_DIR: publicDir, RESPONSE_CACHE_REDIS_PREFIX: responseCachePrefix }, env);
+  Object.assign(
+    process.env,
+    TEST_ENV,
+    database.env,
+    { PUBLIC_DIR: publicDir, RESPONSE_CACHE_REDIS_PREFIX: responseCachePrefix },
+    env,
+  );
   const start = async () => {
     const instance = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
     await instance.server.mount();
@@ -80,11 +90,18 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
 
   const http = () => supertest.agent(strapi.server.httpServer);
   const tokens = new Map<string, string>();
-  const adminToken = async ({ email, password }: { email: string; password: string }): Promise<string> => {
+  const adminToken = async ({
+    email,
+    password,
+  }: {
+    email: string;
+    password: string;
+  }): Promise<string> => {
     const cached = tokens.get(email);
     if (cached) return cached;
     const response = await http().post('/admin/login').send({ email, password });
-    if (response.status !== 200) throw new Error(`admin login ${email} failed: ${response.status} ${response.text}`);
+    if (response.status !== 200)
+      throw new Error(`admin login ${email} failed: ${response.status} ${response.text}`);
     tokens.set(email, response.body.data.token);
     return response.body.data.token;
   };
@@ -105,11 +122,16 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
       return response.body.data.accessKey as string;
     },
     uploadPng: async (account, color, { width, height } = { width: 64, height: 40 }) => {
-      const png = await sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+      const png = await sharp({ create: { width, height, channels: 3, background: color } })
+        .png()
+        .toBuffer();
       const response = await http()
         .post('/upload')
         .set('Authorization', `Bearer ${await adminToken(account)}`)
-        .attach('files', png, { filename: `${color.replace('#', '')}.png`, contentType: 'image/png' });
+        .attach('files', png, {
+          filename: `${color.replace('#', '')}.png`,
+          contentType: 'image/png',
+        });
       if (response.status !== 201) throw new Error(`upload: ${response.status} ${response.text}`);
       return response.body[0];
     },
@@ -134,7 +156,9 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
  * and hands it to helpers such as `workflowClient`; it is usable from the first hook on. `env` may
  * be a function, read at boot, for values known only then (a fake server's address).
  */
-export const bootTestAppForFile = (env: Record<string, string> | (() => Record<string, string>) = {}): TestApp => {
+export const bootTestAppForFile = (
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): TestApp => {
   let booted: TestApp | undefined;
   const app = (): TestApp => {
     if (!booted) throw new Error('The test app boots in beforeAll: use it inside hooks and tests');

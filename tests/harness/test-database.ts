@@ -6,7 +6,8 @@ import { Client } from 'pg';
 /** A throwaway database for one booted instance: a fresh SQLite file or a fresh PostgreSQL database. */
 export type TestDatabase = { env: Record<string, string>; drop: () => Promise<void> };
 
-const postgresAdminUrl = () => process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const postgresAdminUrl = () =>
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const createPostgresDatabase = async (name: string): Promise<TestDatabase> => {
   const admin = new Client({ connectionString: postgresAdminUrl() });
@@ -33,13 +34,19 @@ const createSqliteDatabase = (name: string): TestDatabase => {
   const absolute = path.join(process.cwd(), relative);
   fs.mkdirSync(path.dirname(absolute), { recursive: true });
   const removeFiles = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${absolute}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(`${absolute}${suffix}`, { force: true });
   };
   removeFiles();
-  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: relative }, drop: async () => removeFiles() };
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: relative },
+    drop: async () => removeFiles(),
+  };
 };
 
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   const name = `cms_test_${process.env.JEST_WORKER_ID ?? '0'}_${crypto.randomBytes(4).toString('hex')}`;
-  return process.env.DATABASE_CLIENT === 'postgres' ? createPostgresDatabase(name) : createSqliteDatabase(name);
+  return process.env.DATABASE_CLIENT === 'postgres'
+    ? createPostgresDatabase(name)
+    : createSqliteDatabase(name);
 };

@@ -2,7 +2,12 @@ import { BatchedConsole } from '../../src/logging/batched-console';
 
 const MESSAGE = Symbol.for('message');
 const LEVEL = Symbol.for('level');
-const line = (level: string, text: string) => ({ level, message: text, [LEVEL]: level, [MESSAGE]: `${level}: ${text}` });
+const line = (level: string, text: string) => ({
+  level,
+  message: text,
+  [LEVEL]: level,
+  [MESSAGE]: `${level}: ${text}`,
+});
 
 describe('log lines to stdout, a batch per event-loop turn', () => {
   let writes: string[];
@@ -17,12 +22,16 @@ describe('log lines to stdout, a batch per event-loop turn', () => {
   afterEach(() => spy.mockRestore());
 
   // Boundary: winston's info object, keyed by its own symbols (the same Symbol.for values).
-  const logged = (transport: BatchedConsole, info: ReturnType<typeof line>) => new Promise<void>((resolve) => transport.log(info as Parameters<BatchedConsole['log']>[0], resolve));
+  const logged = (transport: BatchedConsole, info: ReturnType<typeof line>) =>
+    new Promise<void>((resolve) =>
+      transport.log(info as Parameters<BatchedConsole['log']>[0], resolve),
+    );
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
   test('requests of one turn are one write, in order, and nothing is lost', async () => {
     const transport = new BatchedConsole();
-    for (const path of ['/api/a', '/api/b', '/api/c']) await logged(transport, line('http', `GET ${path} 200`));
+    for (const path of ['/api/a', '/api/b', '/api/c'])
+      await logged(transport, line('http', `GET ${path} 200`));
     expect(writes).toEqual([]);
     await nextTurn();
     expect(writes).toEqual(['http: GET /api/a 200\nhttp: GET /api/b 200\nhttp: GET /api/c 200\n']);

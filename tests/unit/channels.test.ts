@@ -22,6 +22,8 @@ describe('requestChannel', () => {
 describe('channel targeting', () => {
   test('applies to articles, videos and achievements, not to brand profiles or taxonomies', () => {
     expect([UID.article, UID.video, UID.achievement].every(isChannelTargeted)).toBe(true);
-    expect([UID.brand, UID.category, UID.tag, UID.organization].some(isChannelTargeted)).toBe(false);
+    expect([UID.brand, UID.category, UID.tag, UID.organization].some(isChannelTargeted)).toBe(
+      false,
+    );
   });
 });

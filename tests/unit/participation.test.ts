@@ -10,30 +10,50 @@ import { changesRankings } from '../../src/participation/screen-rankings';
 describe('periods are counted in China Standard Time', () => {
   test('a month, quarter and year turn at midnight in Shanghai, not UTC', () => {
     // 2026-12-31 16:00 UTC is 2027-01-01 00:00 in Shanghai.
-    expect(periodOf(new Date('2026-12-31T15:59:59Z'))).toEqual({ month: '2026-12', quarter: '2026-Q4', year: '2026' });
-    expect(periodOf(new Date('2026-12-31T16:00:00Z'))).toEqual({ month: '2027-01', quarter: '2027-Q1', year: '2027' });
+    expect(periodOf(new Date('2026-12-31T15:59:59Z'))).toEqual({
+      month: '2026-12',
+      quarter: '2026-Q4',
+      year: '2026',
+    });
+    expect(periodOf(new Date('2026-12-31T16:00:00Z'))).toEqual({
+      month: '2027-01',
+      quarter: '2027-Q1',
+      year: '2027',
+    });
     expect(periodOf(new Date('2026-06-30T16:00:00Z')).quarter).toBe('2026-Q3');
   });
 
   test('every instant falls in the month its Shanghai date shows', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (at) => {
-        const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
-        expect(periodOf(at).month).toBe(shanghai.slice(0, 7));
-      })
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        (at) => {
+          const shanghai = new Intl.DateTimeFormat('en-CA', {
+            timeZone: 'Asia/Shanghai',
+            year: 'numeric',
+            month: '2-digit',
+          }).format(at);
+          expect(periodOf(at).month).toBe(shanghai.slice(0, 7));
+        },
+      ),
     );
   });
 });
 
 test('points never pass the monthly cap and are never negative', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 60 }), (points, monthlyCap, earned) => {
-      const given = pointsWithinCap({ points, monthlyCap }, earned);
-      expect(given).toBeGreaterThanOrEqual(0);
-      expect(given).toBeLessThanOrEqual(points);
-      if (earned < monthlyCap) expect(earned + given).toBeLessThanOrEqual(monthlyCap);
-      else expect(given).toBe(0);
-    })
+    fc.property(
+      fc.integer({ min: 0, max: 10 }),
+      fc.integer({ min: 0, max: 50 }),
+      fc.integer({ min: 0, max: 60 }),
+      (points, monthlyCap, earned) => {
+        const given = pointsWithinCap({ points, monthlyCap }, earned);
+        expect(given).toBeGreaterThanOrEqual(0);
+        expect(given).toBeLessThanOrEqual(points);
+        if (earned < monthlyCap) expect(earned + given).toBeLessThanOrEqual(monthlyCap);
+        else expect(given).toBe(0);
+      },
+    ),
   );
 });
 
@@ -53,7 +73,17 @@ describe('ranking exports', () => {
     period: '2026',
     periodKind: 'year',
     scope: 'person',
-    rows: [{ rank: 1, points: 8, adopted: 1, name: '=HYPERLINK("http://evil.example","点我")', employeeNumber: 'E1', organization: '机务党支部', correspondent: true }],
+    rows: [
+      {
+        rank: 1,
+        points: 8,
+        adopted: 1,
+        name: '=HYPERLINK("http://evil.example","点我")',
+        employeeNumber: 'E1',
+        organization: '机务党支部',
+        correspondent: true,
+      },
+    ],
   };
 
   test('a CSV cell that a spreadsheet would run as a formula is written as text', async () => {
@@ -72,8 +102,10 @@ describe('ranking exports', () => {
 });
 
 describe('which writes change what the screens rank', () => {
-  const ledger = (action: string, result: object) => changesRankings(PARTICIPATION_UID.pointEvent, { action, params: {}, result });
-  const update = (uid: string, data: Record<string, unknown>) => changesRankings(uid, { action: 'afterUpdate', params: { data } });
+  const ledger = (action: string, result: object) =>
+    changesRankings(PARTICIPATION_UID.pointEvent, { action, params: {}, result });
+  const update = (uid: string, data: Record<string, unknown>) =>
+    changesRankings(uid, { action: 'afterUpdate', params: { data } });
 
   test('an award that earns points, or records an adoption; not a submission past its cap', () => {
     expect(ledger('afterCreate', { pointEvent: 'submitted', points: 2 })).toBe(true);
@@ -88,7 +120,17 @@ describe('which writes change what the screens rank', () => {
     expect(update(PARTICIPATION_UID.staffMember, { account: 7, phone: '13800000000' })).toBe(false);
     expect(update(PARTICIPATION_UID.contribution, { consentToBeNamed: false })).toBe(true);
     expect(update(PARTICIPATION_UID.contribution, { title: '改了标题', body: '正文' })).toBe(false);
-    expect(changesRankings(PARTICIPATION_UID.contribution, { action: 'afterCreate', params: { data: { consentToBeNamed: false } } })).toBe(false);
-    for (const uid of [PARTICIPATION_UID.staffMember, PARTICIPATION_UID.contribution, PARTICIPATION_UID.pointEvent]) expect(changesRankings(uid, { action: 'afterDelete', params: {} })).toBe(true);
+    expect(
+      changesRankings(PARTICIPATION_UID.contribution, {
+        action: 'afterCreate',
+        params: { data: { consentToBeNamed: false } },
+      }),
+    ).toBe(false);
+    for (const uid of [
+      PARTICIPATION_UID.staffMember,
+      PARTICIPATION_UID.contribution,
+      PARTICIPATION_UID.pointEvent,
+    ])
+      expect(changesRankings(uid, { action: 'afterDelete', params: {} })).toBe(true);
   });
 });

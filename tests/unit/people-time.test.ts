@@ -17,15 +17,27 @@ test('a wall-clock time typed in the zone names the instant it shows, and back',
   expect(instantOfWallClock('tomorrow')).toBeNull();
   expect(wallClockInput('2026-12-07T10:44:00.000Z')).toBe('2026-12-07T18:44');
   expect(wallClockInput(null)).toBe('');
-  for (const timeZone of ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC']) {
+  for (const timeZone of [
+    'Asia/Shanghai',
+    'Europe/Berlin',
+    'America/New_York',
+    'Asia/Kolkata',
+    'UTC',
+  ]) {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (milliseconds) => {
-        const minute = new Date(Math.floor(milliseconds / 60_000) * 60_000).toISOString();
-        const typed = wallClockInput(minute, timeZone);
-        // The hour the clocks repeat in autumn reads back as its first pass; every other minute exactly.
-        const back = instantOfWallClock(typed, timeZone);
-        expect(back === minute || readableTime(back ?? '', timeZone) === readableTime(minute, timeZone)).toBe(true);
-      })
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        (milliseconds) => {
+          const minute = new Date(Math.floor(milliseconds / 60_000) * 60_000).toISOString();
+          const typed = wallClockInput(minute, timeZone);
+          // The hour the clocks repeat in autumn reads back as its first pass; every other minute exactly.
+          const back = instantOfWallClock(typed, timeZone);
+          expect(
+            back === minute ||
+              readableTime(back ?? '', timeZone) === readableTime(minute, timeZone),
+          ).toBe(true);
+        },
+      ),
     );
   }
 });

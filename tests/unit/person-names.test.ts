@@ -27,7 +27,9 @@ describe('displayName', () => {
 
   test('with no name at all the email is shown', () => {
     expect(displayName({ email: 'editor@example.com' })).toBe('editor@example.com');
-    expect(displayName({ firstname: '', lastname: '', email: 'editor@example.com' })).toBe('editor@example.com');
+    expect(displayName({ firstname: '', lastname: '', email: 'editor@example.com' })).toBe(
+      'editor@example.com',
+    );
   });
 });
 
@@ -76,11 +78,18 @@ describe('the admin panel’s patches of Strapi', () => {
   });
 
   test('the media picker’s search button says 搜索', () => {
-    const file = strapiFile('@strapi/upload/dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs');
+    const file = strapiFile(
+      '@strapi/upload/dist/admin/components/AssetDialog/BrowseStep/SearchAsset/SearchAsset.mjs',
+    );
     expect(patchedStrapiSource(file, readFileSync(file, 'utf8'))).toContain('label: "搜索",');
   });
 
   test('a patch whose text Strapi changed stops the build, naming the file', () => {
-    expect(() => patchedStrapiSource(strapiFile('@strapi/admin/dist/admin/admin/src/components/MainNav/NavUser.mjs'), 'const renamed = 1;')).toThrow(/NavUser\.mjs/);
+    expect(() =>
+      patchedStrapiSource(
+        strapiFile('@strapi/admin/dist/admin/admin/src/components/MainNav/NavUser.mjs'),
+        'const renamed = 1;',
+      ),
+    ).toThrow(/NavUser\.mjs/);
   });
 });

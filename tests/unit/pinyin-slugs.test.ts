@@ -38,34 +38,69 @@ describe('slugOfTitle', () => {
       const character = String.fromCodePoint(code);
       const read = pinyin(character, { toneType: 'symbol' });
       if (syllable.test(read)) seen.set(read, [...(seen.get(read) ?? []), character]);
-      if (/^(j|q|x|y)u/.test(pinyin(character, { toneType: 'none' }))) dotted.set(read, [...(dotted.get(read) ?? []), character]);
+      if (/^(j|q|x|y)u/.test(pinyin(character, { toneType: 'none' })))
+        dotted.set(read, [...(dotted.get(read) ?? []), character]);
     }
     // lǘ lǚ lǜ, lüè, nǚ nǜ, nüè: each tone the dictionary has.
     expect([...seen.keys()].sort()).toEqual(['lüè', 'lǘ', 'lǚ', 'lǜ', 'nüè', 'nǚ', 'nǜ'].sort());
     for (const [read, characters] of seen) {
       const expected = `${read[0]}v${/e|ē|é|ě|è/.test(read.slice(2)) ? 'e' : ''}`;
-      for (const character of characters) expect([read, character, slugOfTitle(character)]).toEqual([read, character, expected]);
+      for (const character of characters)
+        expect([read, character, slugOfTitle(character)]).toEqual([read, character, expected]);
     }
     expect(dotted.size).toBeGreaterThan(10);
     for (const [read, characters] of dotted) {
-      for (const character of characters.slice(0, 5)) expect([read, character, slugOfTitle(character)]).toEqual([read, character, expect.stringMatching(/^(j|q|x|y)u/)]);
+      for (const character of characters.slice(0, 5))
+        expect([read, character, slugOfTitle(character)]).toEqual([
+          read,
+          character,
+          expect.stringMatching(/^(j|q|x|y)u/),
+        ]);
     }
   });
 
   test('a long title is cut at a syllable, within 64 characters', () => {
-    const slug = slugOfTitle('以高质量党建引领保障企业高质量发展为主线深入推进基层党组织标准化规范化建设');
+    const slug = slugOfTitle(
+      '以高质量党建引领保障企业高质量发展为主线深入推进基层党组织标准化规范化建设',
+    );
     expect(slug.length).toBeLessThanOrEqual(64);
     expect(slug).toMatch(/^yi-gao-zhi-liang-dang-jian/);
-    expect(slugOfTitle('以高质量党建引领保障企业高质量发展为主线深入推进基层党组织标准化规范化建设')).not.toMatch(/-$/);
+    expect(
+      slugOfTitle('以高质量党建引领保障企业高质量发展为主线深入推进基层党组织标准化规范化建设'),
+    ).not.toMatch(/-$/);
   });
 
   test('any title gives a URL-safe slug of at most 64 characters', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('党', '建', '重', '行', '“', '”', '，', 'a', 'Z', '9', ' ', '-', '_', '/', '?', '#', '%', 'é') }), (title) => {
-        const slug = slugOfTitle(title);
-        return slug.length <= 64 && /^([a-z0-9]+(-[a-z0-9]+)*)?$/.test(slug);
-      }),
-      { numRuns: 2000 }
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '党',
+            '建',
+            '重',
+            '行',
+            '“',
+            '”',
+            '，',
+            'a',
+            'Z',
+            '9',
+            ' ',
+            '-',
+            '_',
+            '/',
+            '?',
+            '#',
+            '%',
+            'é',
+          ),
+        }),
+        (title) => {
+          const slug = slugOfTitle(title);
+          return slug.length <= 64 && /^([a-z0-9]+(-[a-z0-9]+)*)?$/.test(slug);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

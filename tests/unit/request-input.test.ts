@@ -1,18 +1,36 @@
 import fc from 'fast-check';
 import { builtInPathSegment, builtInQueryName, jsonProblem } from '../../src/http/request-input';
-import { hashSecret, newReceipt, parseReceipt, secretMatches } from '../../src/participation/opinion-receipts';
+import {
+  hashSecret,
+  newReceipt,
+  parseReceipt,
+  secretMatches,
+} from '../../src/participation/opinion-receipts';
 import { listNesting } from '../../src/documents/rich-text-depth';
 import { addressKey } from '../../src/rate-limits/client-address';
 
 describe('what no request may carry', () => {
   test('a built-in name is found in a query parameter’s name, in the field names of fields and sort, and in a path', () => {
-    expect(builtInQueryName('filters[constructor][$eq]=1')).toEqual({ parameter: 'filters[constructor][$eq]', name: 'constructor' });
-    expect(builtInQueryName('locale=zh-CN&filters%5BtoString%5D=1')).toEqual({ parameter: 'filters[toString]', name: 'toString' });
-    expect(builtInQueryName('sort=title:asc,valueOf:desc')).toMatchObject({ parameter: 'sort', name: 'valueOf' });
-    expect(builtInQueryName('populate[cover][fields][0]=__proto__')).toMatchObject({ name: '__proto__' });
+    expect(builtInQueryName('filters[constructor][$eq]=1')).toEqual({
+      parameter: 'filters[constructor][$eq]',
+      name: 'constructor',
+    });
+    expect(builtInQueryName('locale=zh-CN&filters%5BtoString%5D=1')).toEqual({
+      parameter: 'filters[toString]',
+      name: 'toString',
+    });
+    expect(builtInQueryName('sort=title:asc,valueOf:desc')).toMatchObject({
+      parameter: 'sort',
+      name: 'valueOf',
+    });
+    expect(builtInQueryName('populate[cover][fields][0]=__proto__')).toMatchObject({
+      name: '__proto__',
+    });
     expect(builtInQueryName('sort=brand.hasOwnProperty')).toMatchObject({ name: 'hasOwnProperty' });
     // A value that is a built-in name elsewhere is text like any other (a search, a title).
-    expect(builtInQueryName('_q=constructor&filters[title][$eq]=toString&locale=zh-CN&sort=title:asc')).toBeNull();
+    expect(
+      builtInQueryName('_q=constructor&filters[title][$eq]=toString&locale=zh-CN&sort=title:asc'),
+    ).toBeNull();
     expect(builtInPathSegment('/content-manager/relations/constructor/x')).toBe('constructor');
     expect(builtInPathSegment('/api/articles/abc')).toBeNull();
   });
@@ -26,9 +44,13 @@ describe('what no request may carry', () => {
         let nested: unknown = 'x';
         for (let level = 0; level < levels; level += 1) nested = { a: nested };
         return (jsonProblem(nested, 64) === null) === levels <= 64;
-      })
+      }),
     );
-    expect(jsonProblem({ data: { constructor: 1 } }, 64)).toEqual({ path: 'body.data.constructor', problem: 'built-in-name', name: 'constructor' });
+    expect(jsonProblem({ data: { constructor: 1 } }, 64)).toEqual({
+      path: 'body.data.constructor',
+      problem: 'built-in-name',
+      name: 'constructor',
+    });
     expect(jsonProblem({ data: ['constructor'] }, 64)).toBeNull();
   });
 
@@ -46,9 +68,21 @@ describe('receipt codes of anonymous opinions', () => {
     const { code, lookup, secret } = newReceipt();
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}-[0-9A-HJKMNP-TV-Z]{20}$/);
     expect(parseReceipt(code)).toEqual({ lookup, secret });
-    expect(parseReceipt(` ${code.toLowerCase().replace(/1/g, 'l').replace(/0/g, 'o')} `)).toEqual({ lookup, secret });
+    expect(parseReceipt(` ${code.toLowerCase().replace(/1/g, 'l').replace(/0/g, 'o')} `)).toEqual({
+      lookup,
+      secret,
+    });
     expect(parseReceipt(`${code.slice(0, 4)} ${code.slice(4)}`)).toEqual({ lookup, secret });
-    for (const wrong of [code.replace('-', ''), `${code}0`, code.slice(1), 'U'.repeat(8) + code.slice(8), 42, null, 'x'.repeat(1000)]) expect(parseReceipt(wrong)).toBeNull();
+    for (const wrong of [
+      code.replace('-', ''),
+      `${code}0`,
+      code.slice(1),
+      'U'.repeat(8) + code.slice(8),
+      42,
+      null,
+      'x'.repeat(1000),
+    ])
+      expect(parseReceipt(wrong)).toBeNull();
   });
 
   test('a secret matches its own slow hash only, and the hash does not hold it', async () => {

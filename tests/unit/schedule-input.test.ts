@@ -35,7 +35,9 @@ describe('schedule input: strict ISO 8601 with a zone, real dates, years 2000–
     expect(parseScheduleInstant(undefined, 'publishAt')).toBeUndefined();
     expect(parseScheduleInstant(null, 'publishAt')).toBeNull();
     expect(parseScheduleInstant('', 'publishAt')).toBeNull();
-    expect(() => parseScheduleInstant(1893456000000, 'unpublishAt')).toThrow(/unpublishAt must be a string/);
+    expect(() => parseScheduleInstant(1893456000000, 'unpublishAt')).toThrow(
+      /unpublishAt must be a string/,
+    );
     expect(() => parseScheduleInstant({}, 'unpublishAt')).toThrow(/unpublishAt/);
   });
 });

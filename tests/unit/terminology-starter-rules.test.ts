@@ -1,6 +1,14 @@
 import { readFileSync, readdirSync } from 'fs';
 import path from 'path';
-import { DEMO_ACHIEVEMENTS, DEMO_ARTICLES, DEMO_BRAND, DEMO_CATEGORIES, DEMO_ORGANIZATIONS, DEMO_TAGS, DEMO_VIDEOS } from '../../src/demo/demo-content';
+import {
+  DEMO_ACHIEVEMENTS,
+  DEMO_ARTICLES,
+  DEMO_BRAND,
+  DEMO_CATEGORIES,
+  DEMO_ORGANIZATIONS,
+  DEMO_TAGS,
+  DEMO_VIDEOS,
+} from '../../src/demo/demo-content';
 import { STARTER_RULES, TerminologyMatcher, textsOf } from '../../src/workflow/terminology';
 
 const DEMO_DIR = path.join(__dirname, '../../src/demo');
@@ -14,16 +22,31 @@ describe('the starter rule set (规范用语)', () => {
   });
 
   test('every rule says why in its note, offers a suggestion, and fits the rule type’s lengths', () => {
-    const incomplete = STARTER_RULES.filter((rule) => !rule.note?.trim() || !rule.suggestion?.trim() || rule.pattern.trim() !== rule.pattern || rule.pattern.length < 2);
+    const incomplete = STARTER_RULES.filter(
+      (rule) =>
+        !rule.note?.trim() ||
+        !rule.suggestion?.trim() ||
+        rule.pattern.trim() !== rule.pattern ||
+        rule.pattern.length < 2,
+    );
     expect(incomplete).toEqual([]);
-    const tooLong = STARTER_RULES.filter((rule) => rule.pattern.length > 100 || (rule.suggestion ?? '').length > 100 || (rule.note ?? '').length > 500);
+    const tooLong = STARTER_RULES.filter(
+      (rule) =>
+        rule.pattern.length > 100 ||
+        (rule.suggestion ?? '').length > 100 ||
+        (rule.note ?? '').length > 500,
+    );
     expect(tooLong).toEqual([]);
     expect(new Set(STARTER_RULES.map((rule) => rule.severity))).toEqual(new Set(['block', 'warn']));
   });
 
   test('no pattern occurs inside any rule’s suggestion: applying a suggestion never raises a hit again', () => {
     const matcher = new TerminologyMatcher(STARTER_RULES);
-    const reHits = STARTER_RULES.flatMap((rule) => matcher.check('suggestion', rule.suggestion ?? '').map((hit) => `${hit.pattern} ⊂ ${rule.suggestion}`));
+    const reHits = STARTER_RULES.flatMap((rule) =>
+      matcher
+        .check('suggestion', rule.suggestion ?? '')
+        .map((hit) => `${hit.pattern} ⊂ ${rule.suggestion}`),
+    );
     expect(reHits).toEqual([]);
   });
 
@@ -33,20 +56,38 @@ describe('the starter rule set (规范用语)', () => {
       const sentence = `本支部认真学习，${rule.pattern}。`;
       expect(matcher.check('body', sentence).map((hit) => hit.pattern)).toContain(rule.pattern);
       const corrected = sentence.replace(rule.pattern, rule.suggestion ?? '');
-      expect(matcher.check('body', corrected).filter((hit) => hit.pattern === rule.pattern)).toEqual([]);
+      expect(
+        matcher.check('body', corrected).filter((hit) => hit.pattern === rule.pattern),
+      ).toEqual([]);
     }
   });
 
   test('the demo content’s correct text raises no hit', () => {
     const matcher = new TerminologyMatcher(STARTER_RULES);
-    const content = { DEMO_CATEGORIES, DEMO_TAGS, DEMO_ORGANIZATIONS, DEMO_BRAND, DEMO_ARTICLES, DEMO_VIDEOS, DEMO_ACHIEVEMENTS };
+    const content = {
+      DEMO_CATEGORIES,
+      DEMO_TAGS,
+      DEMO_ORGANIZATIONS,
+      DEMO_BRAND,
+      DEMO_ARTICLES,
+      DEMO_VIDEOS,
+      DEMO_ACHIEVEMENTS,
+    };
     const texts = textsOf(content);
     expect(texts.length).toBeGreaterThan(100);
-    expect(texts.flatMap(({ field, text }) => matcher.check(field, text)).map((hit) => `${hit.field}: ${hit.pattern}`)).toEqual([]);
+    expect(
+      texts
+        .flatMap(({ field, text }) => matcher.check(field, text))
+        .map((hit) => `${hit.field}: ${hit.pattern}`),
+    ).toEqual([]);
     // The participation demo (staff, contributions, opinions) is not exported as data: its source is read whole.
     const sources = readdirSync(DEMO_DIR).filter((file) => file.endsWith('.ts'));
     expect(sources).toEqual(expect.arrayContaining(['demo-content.ts', 'demo-participation.ts']));
-    const inSources = sources.flatMap((file) => matcher.check(file, readFileSync(path.join(DEMO_DIR, file), 'utf8')).map((hit) => `${file}: ${hit.pattern}`));
+    const inSources = sources.flatMap((file) =>
+      matcher
+        .check(file, readFileSync(path.join(DEMO_DIR, file), 'utf8'))
+        .map((hit) => `${file}: ${hit.pattern}`),
+    );
     expect(inSources).toEqual([]);
   });
 
@@ -66,6 +107,8 @@ describe('the starter rule set (规范用语)', () => {
       '党委书记、董事长带头部署，青年突击队再接再厉、攻坚克难，工程提前竣工。',
       '习近平总书记指出，人民当家作主，全面依法治国。',
     ];
-    expect(correct.flatMap((text) => matcher.check('body', text)).map((hit) => hit.pattern)).toEqual([]);
+    expect(
+      correct.flatMap((text) => matcher.check('body', text)).map((hit) => hit.pattern),
+    ).toEqual([]);
   });
 });

@@ -12,23 +12,32 @@ describe('the transition table', () => {
 
   test('every state is reachable from draft, and only deleted is terminal', () => {
     const reachable = new Set<string>(['draft']);
-    for (let grown = true; grown; ) {
+    for (let grown = true; grown;) {
       grown = false;
       for (const row of TRANSITIONS) {
-        if (row.to === null || reachable.has(row.to) || !row.from.some((from) => reachable.has(from))) continue;
+        if (
+          row.to === null ||
+          reachable.has(row.to) ||
+          !row.from.some((from) => reachable.has(from))
+        )
+          continue;
         reachable.add(row.to);
         grown = true;
       }
     }
     expect([...reachable].sort()).toEqual([...REVIEW_STATES].sort());
-    const leaving = new Set<string>(TRANSITIONS.flatMap((row) => (row.to === null ? [] : row.from)));
+    const leaving = new Set<string>(
+      TRANSITIONS.flatMap((row) => (row.to === null ? [] : row.from)),
+    );
     expect(REVIEW_STATES.filter((state) => !leaving.has(state))).toEqual(['deleted']);
   });
 
   test('an action has one row per state it may be taken from, or rows told apart by `when`', () => {
     for (const state of REVIEW_STATES) {
       const byAction = new Map<string, number>();
-      for (const row of TRANSITIONS.filter((candidate) => (candidate.from as readonly string[]).includes(state))) {
+      for (const row of TRANSITIONS.filter((candidate) =>
+        (candidate.from as readonly string[]).includes(state),
+      )) {
         if (row.when) continue;
         byAction.set(row.action, (byAction.get(row.action) ?? 0) + 1);
       }

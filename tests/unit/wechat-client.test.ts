@@ -8,15 +8,28 @@ let fake: FakeWechat;
 let client: WechatClient;
 beforeEach(async () => {
   fake = await startFakeWechat();
-  client = new WechatClient({ baseUrl: fake.baseUrl, appId: fake.appId, appSecret: fake.appSecret, retryDelayMs: 10 });
+  client = new WechatClient({
+    baseUrl: fake.baseUrl,
+    appId: fake.appId,
+    appSecret: fake.appSecret,
+    retryDelayMs: 10,
+  });
 });
 afterEach(async () => {
   await fake.close();
 });
 
-const jpeg = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#c8102e' } }).jpeg().toBuffer();
+const jpeg = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#c8102e' } })
+    .jpeg()
+    .toBuffer();
 const noisy = (width: number, height: number) =>
-  sharp(Buffer.from(Array.from({ length: width * height * 3 }, () => Math.floor(Math.random() * 256))), { raw: { width, height, channels: 3 } }).png().toBuffer();
+  sharp(
+    Buffer.from(Array.from({ length: width * height * 3 }, () => Math.floor(Math.random() * 256))),
+    { raw: { width, height, channels: 3 } },
+  )
+    .png()
+    .toBuffer();
 
 describe('WeChat client against the fake API', () => {
   test('fetches one stable token and reuses it', async () => {
@@ -40,13 +53,28 @@ describe('WeChat client against the fake API', () => {
     await expect(client.addMaterial('thumb', thumb)).resolves.toHaveProperty('media_id');
     expect(fake.calls.filter((call) => call === 'cgi-bin/material/add_material')).toHaveLength(3);
 
-    const refused = client.addMaterial('thumb', { buffer: await noisy(400, 400), filename: 'big.png', mime: 'image/png' });
+    const refused = client.addMaterial('thumb', {
+      buffer: await noisy(400, 400),
+      filename: 'big.png',
+      mime: 'image/png',
+    });
     await expect(refused).rejects.toThrow(WechatApiError);
-    await expect(client.addMaterial('thumb', { buffer: await noisy(400, 400), filename: 'big.png', mime: 'image/png' })).rejects.toThrow(/40005/);
+    await expect(
+      client.addMaterial('thumb', {
+        buffer: await noisy(400, 400),
+        filename: 'big.png',
+        mime: 'image/png',
+      }),
+    ).rejects.toThrow(/40005/);
   });
 
   test('wrong credentials are a readable error', async () => {
-    const wrong = new WechatClient({ baseUrl: fake.baseUrl, appId: fake.appId, appSecret: 'nope', retryDelayMs: 10 });
+    const wrong = new WechatClient({
+      baseUrl: fake.baseUrl,
+      appId: fake.appId,
+      appSecret: 'nope',
+      retryDelayMs: 10,
+    });
     await expect(wrong.accessToken()).rejects.toThrow(/40125.*AppSecret/);
   });
 });
@@ -63,24 +91,54 @@ describe('WeChat media', () => {
   });
 
   test('body images are JPG or PNG under 1 MB; others are converted', async () => {
-    const webp = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#336699' } }).webp().toBuffer();
+    const webp = await sharp({
+      create: { width: 2400, height: 1600, channels: 3, background: '#336699' },
+    })
+      .webp()
+      .toBuffer();
     const converted = await bodyImageForWechat(webp, 'photo');
     expect(converted.mime).toBe('image/jpeg');
     expect(converted.width).toBe(1080);
     expect(converted.buffer.length).toBeLessThan(1024 * 1024);
-    await expect(client.uploadImage(converted)).resolves.toEqual({ url: expect.stringMatching(/^http:\/\/mmbiz\.qpic\.cn\//) });
-    await expect(client.uploadImage({ buffer: webp, filename: 'raw.webp', mime: 'image/webp' })).rejects.toThrow(/40005/);
+    await expect(client.uploadImage(converted)).resolves.toEqual({
+      url: expect.stringMatching(/^http:\/\/mmbiz\.qpic\.cn\//),
+    });
+    await expect(
+      client.uploadImage({ buffer: webp, filename: 'raw.webp', mime: 'image/webp' }),
+    ).rejects.toThrow(/40005/);
   });
 });
 
 describe('WeChat article format', () => {
   const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
-  const base = { title: '党建动车组开进候车室', author: '李晓雯', body: [paragraph('正文第一段。')], pageUrl: 'https://www.example.cn/zh-CN/articles/a' };
+  const base = {
+    title: '党建动车组开进候车室',
+    author: '李晓雯',
+    body: [paragraph('正文第一段。')],
+    pageUrl: 'https://www.example.cn/zh-CN/articles/a',
+  };
 
   test('inline styles only: no class, id, script or style element; links become numbered footnotes', () => {
     const article = formatWechatArticle(
-      { ...base, source: '分公司党委宣传部', body: [paragraph('见下文'), { type: 'paragraph', children: [{ type: 'link', url: 'https://www.12371.cn/x', children: [{ type: 'text', text: '共产党员网' }] }] }, { type: 'heading', level: 2, children: [{ type: 'text', text: '小标题' }] }] },
-      null
+      {
+        ...base,
+        source: '分公司党委宣传部',
+        body: [
+          paragraph('见下文'),
+          {
+            type: 'paragraph',
+            children: [
+              {
+                type: 'link',
+                url: 'https://www.12371.cn/x',
+                children: [{ type: 'text', text: '共产党员网' }],
+              },
+            ],
+          },
+          { type: 'heading', level: 2, children: [{ type: 'text', text: '小标题' }] },
+        ],
+      },
+      null,
     );
     expect(article.content).not.toMatch(/class=|id=|<script|<style|<a /);
     expect(article.content).toMatch(/<h2 style="[^"]*color:#c8102e/);
@@ -91,9 +149,16 @@ describe('WeChat article format', () => {
   });
 
   test('a too-long title or author is a validation error naming the field, never a silent cut', () => {
-    expect(() => formatWechatArticle({ ...base, title: '长'.repeat(33) }, null)).toThrow(/标题不能超过 32 字.*title/);
+    expect(() => formatWechatArticle({ ...base, title: '长'.repeat(33) }, null)).toThrow(
+      /标题不能超过 32 字.*title/,
+    );
     expect(() => formatWechatArticle({ ...base, author: '作'.repeat(17) }, null)).toThrow(/author/);
-    expect(() => formatWechatArticle({ ...base, body: Array.from({ length: 200 }, () => paragraph('很长的正文'.repeat(20))) }, null)).toThrow(/20000 characters in content/);
+    expect(() =>
+      formatWechatArticle(
+        { ...base, body: Array.from({ length: 200 }, () => paragraph('很长的正文'.repeat(20))) },
+        null,
+      ),
+    ).toThrow(/20000 characters in content/);
     expect(formatWechatArticle({ ...base, title: '长'.repeat(32) }, null).title).toHaveLength(32);
   });
 

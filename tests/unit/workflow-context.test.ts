@@ -8,10 +8,13 @@ describe('workflow context', () => {
     const first = app();
     const second = app();
     const past = new Date('2030-01-01T00:00:00Z');
-    const seen = await first.run({ now: past, actor: { type: 'scheduler', name: 'scheduler' } }, async () => ({
-      first: [first.now(), first.explicitActor()?.name],
-      second: [second.now(), second.explicitActor()],
-    }));
+    const seen = await first.run(
+      { now: past, actor: { type: 'scheduler', name: 'scheduler' } },
+      async () => ({
+        first: [first.now(), first.explicitActor()?.name],
+        second: [second.now(), second.explicitActor()],
+      }),
+    );
     expect(seen.first).toEqual([past, 'scheduler']);
     expect(seen.second[0]).not.toEqual(past);
     expect(seen.second[1]).toBeUndefined();
@@ -20,7 +23,12 @@ describe('workflow context', () => {
   test('a nested run adds to the scope it is in', async () => {
     const context = app();
     const now = new Date('2030-01-01T00:00:00Z');
-    const inner = await context.run({ now }, () => context.run({ actor: { type: 'system', name: 'seed' } }, async () => [context.now(), context.explicitActor()?.name]));
+    const inner = await context.run({ now }, () =>
+      context.run({ actor: { type: 'system', name: 'seed' } }, async () => [
+        context.now(),
+        context.explicitActor()?.name,
+      ]),
+    );
     expect(inner).toEqual([now, 'seed']);
     expect(context.explicitActor()).toBeUndefined();
   });

@@ -12,22 +12,41 @@ const STATES: ReadonlyArray<{ state: ContributionState; label: string; empty: st
 ];
 
 const COLUMNS: ReadonlyArray<HandlingColumn<InboxItem>> = [
-  { label: '标题 Title', cell: (item) => <Typography fontWeight="semiBold">{item.title}</Typography> },
+  {
+    label: '标题 Title',
+    cell: (item) => <Typography fontWeight="semiBold">{item.title}</Typography>,
+  },
   {
     label: '投稿人 From',
     cell: (item) => (
       <Flex gap={2}>
-        <Typography>{item.contributor ? `${item.contributor.name}（${item.contributor.employeeNumber}）` : '—'}</Typography>
-        {item.contributor?.correspondent ? <Badge backgroundColor="warning100" textColor="warning700">通讯员</Badge> : null}
+        <Typography>
+          {item.contributor
+            ? `${item.contributor.name}（${item.contributor.employeeNumber}）`
+            : '—'}
+        </Typography>
+        {item.contributor?.correspondent ? (
+          <Badge backgroundColor="warning100" textColor="warning700">
+            通讯员
+          </Badge>
+        ) : null}
       </Flex>
     ),
   },
   { label: '照片 Photos', cell: (item) => <Typography>{item.images?.length ?? 0}</Typography> },
   { label: '投稿时间 Sent', cell: (item) => <Typography>{showDate(item.createdAt)}</Typography> },
-  { label: '处理 Handled', cell: (item) => <Typography textColor="neutral600">{item.contributionState === 'declined' ? item.declineReason : showDate(item.handledAt)}</Typography> },
+  {
+    label: '处理 Handled',
+    cell: (item) => (
+      <Typography textColor="neutral600">
+        {item.contributionState === 'declined' ? item.declineReason : showDate(item.handledAt)}
+      </Typography>
+    ),
+  },
 ];
 
-const listPath = (state: ContributionState) => `/participation/contributions?state=${state}&pageSize=100`;
+const listPath = (state: ContributionState) =>
+  `/participation/contributions?state=${state}&pageSize=100`;
 
 /** 投稿箱: what staff sent in, by state; an editor reads one, adopts it into a draft article (and lands in it), or declines it with a reason. */
 const ContributionsPage = () => {
@@ -48,11 +67,23 @@ const ContributionsPage = () => {
           <>
             <Flex gap={2} wrap="wrap">
               {(item.images ?? []).map((image) => (
-                <img key={image.id} src={image.formats?.thumbnail?.url ?? image.url} alt="" style={{ width: 120, height: 90, objectFit: 'cover', borderRadius: 4 }} />
+                <img
+                  key={image.id}
+                  src={image.formats?.thumbnail?.url ?? image.url}
+                  alt=""
+                  style={{ width: 120, height: 90, objectFit: 'cover', borderRadius: 4 }}
+                />
               ))}
             </Flex>
             {item.contributionState === 'received' ? (
-              <Textarea name="reason" placeholder="退稿理由（投稿人可见）Reason, shown to the contributor" value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} />
+              <Textarea
+                name="reason"
+                placeholder="退稿理由（投稿人可见）Reason, shown to the contributor"
+                value={reason}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                  setReason(event.target.value)
+                }
+              />
             ) : null}
           </>
         ),
@@ -62,16 +93,32 @@ const ContributionsPage = () => {
               <Button
                 variant="danger-light"
                 disabled={busy || reason.trim() === ''}
-                onClick={() => act(`/participation/contributions/${item.documentId}/decline`, { reason }, '已退稿 Declined').then(() => setReason(''), () => undefined)}
+                onClick={() =>
+                  act(
+                    `/participation/contributions/${item.documentId}/decline`,
+                    { reason },
+                    '已退稿 Declined',
+                  ).then(
+                    () => setReason(''),
+                    () => undefined,
+                  )
+                }
               >
                 退稿 Decline
               </Button>
               <Button
                 disabled={busy}
                 onClick={() =>
-                  act(`/participation/contributions/${item.documentId}/adopt`, {}, '已采用，草稿已生成 Adopted: a draft article was made').then(
-                    (made) => navigate(`/content-manager/collection-types/api::article.article/${(made as { articleDocumentId: string }).articleDocumentId}?plugins[i18n][locale]=zh-CN`),
-                    () => undefined
+                  act(
+                    `/participation/contributions/${item.documentId}/adopt`,
+                    {},
+                    '已采用，草稿已生成 Adopted: a draft article was made',
+                  ).then(
+                    (made) =>
+                      navigate(
+                        `/content-manager/collection-types/api::article.article/${(made as { articleDocumentId: string }).articleDocumentId}?plugins[i18n][locale]=zh-CN`,
+                      ),
+                    () => undefined,
                   )
                 }
               >

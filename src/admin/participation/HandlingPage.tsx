@@ -1,5 +1,18 @@
 import * as React from 'react';
-import { Box, Flex, Main, Modal, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Flex,
+  Main,
+  Modal,
+  Table,
+  Tabs,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { PeopleTime } from '../workflow/people-time';
 
@@ -7,11 +20,16 @@ import { PeopleTime } from '../workflow/people-time';
 /** A time as people read it, in the configured zone (ADMIN_TIME_ZONE). */
 export const showDate = (iso: string | null | undefined) => <PeopleTime at={iso} />;
 
-const errorMessage = (error: unknown) => (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
+const errorMessage = (error: unknown) =>
+  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error
+    ?.message ?? (error as Error).message;
 
 export type HandlingColumn<Item> = { label: string; cell: (item: Item) => React.ReactNode };
 
-type HandlingPageProps<Item extends { documentId: string; title: string; body: string }, State extends string> = {
+type HandlingPageProps<
+  Item extends { documentId: string; title: string; body: string },
+  State extends string,
+> = {
   title: string;
   subtitle: string;
   /** The tabs, one per state, and the list each asks for. */
@@ -23,7 +41,11 @@ type HandlingPageProps<Item extends { documentId: string; title: string; body: s
   dialog: {
     heading: (item: Item) => React.ReactNode;
     below: (item: Item) => React.ReactNode;
-    actions: (item: Item, act: (path: string, body: object, done: string) => Promise<unknown>, busy: boolean) => React.ReactNode;
+    actions: (
+      item: Item,
+      act: (path: string, body: object, done: string) => Promise<unknown>,
+      busy: boolean,
+    ) => React.ReactNode;
   };
 };
 
@@ -31,7 +53,18 @@ type HandlingPageProps<Item extends { documentId: string; title: string; body: s
  * The shape both participation pages share (投稿箱 for editors, 意见建议 for handlers): tabs by
  * state, a table of items, and a dialog where one is read and handled.
  */
-export const HandlingPage = <Item extends { documentId: string; title: string; body: string }, State extends string>({ title, subtitle, states, listPath, columns, rowTestId, dialog }: HandlingPageProps<Item, State>) => {
+export const HandlingPage = <
+  Item extends { documentId: string; title: string; body: string },
+  State extends string,
+>({
+  title,
+  subtitle,
+  states,
+  listPath,
+  columns,
+  rowTestId,
+  dialog,
+}: HandlingPageProps<Item, State>) => {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [state, setState] = React.useState<State>(states[0].state);
@@ -78,7 +111,9 @@ export const HandlingPage = <Item extends { documentId: string; title: string; b
         </Tabs.Root>
         <Box paddingTop={4}>
           {items === null ? null : items.length === 0 ? (
-            <Typography textColor="neutral600">{states.find((entry) => entry.state === state)?.empty}</Typography>
+            <Typography textColor="neutral600">
+              {states.find((entry) => entry.state === state)?.empty}
+            </Typography>
           ) : (
             <Table colCount={columns.length} rowCount={items.length + 1}>
               <Thead>
@@ -92,7 +127,12 @@ export const HandlingPage = <Item extends { documentId: string; title: string; b
               </Thead>
               <Tbody>
                 {items.map((item) => (
-                  <Tr key={item.documentId} data-testid={rowTestId} onClick={() => setOpen(item)} style={{ cursor: 'pointer' }}>
+                  <Tr
+                    key={item.documentId}
+                    data-testid={rowTestId}
+                    onClick={() => setOpen(item)}
+                    style={{ cursor: 'pointer' }}
+                  >
                     {columns.map((column) => (
                       <Td key={column.label}>{column.cell(item)}</Td>
                     ))}

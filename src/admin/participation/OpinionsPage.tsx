@@ -31,19 +31,46 @@ const STATES: ReadonlyArray<{ state: OpinionState; label: string; empty: string 
 ];
 
 const COLUMNS: ReadonlyArray<HandlingColumn<HandledOpinion>> = [
-  { label: '标题 Title', cell: (item) => <Typography fontWeight="semiBold">【{KINDS[item.kind]}】{item.title}</Typography> },
-  { label: '发送人 From', cell: (item) => <Typography>{item.sender ? `${item.sender.name}（${item.sender.employeeNumber}）` : '匿名 Anonymous'}</Typography> },
+  {
+    label: '标题 Title',
+    cell: (item) => (
+      <Typography fontWeight="semiBold">
+        【{KINDS[item.kind]}】{item.title}
+      </Typography>
+    ),
+  },
+  {
+    label: '发送人 From',
+    cell: (item) => (
+      <Typography>
+        {item.sender ? `${item.sender.name}（${item.sender.employeeNumber}）` : '匿名 Anonymous'}
+      </Typography>
+    ),
+  },
   {
     label: '时限 Due',
     cell: (item) => (
       <Flex gap={2}>
-        <Typography textColor={item.overdue ? 'danger600' : 'neutral800'}>{showDate(item.dueAt)}</Typography>
-        {item.overdue ? <Badge backgroundColor="danger100" textColor="danger700">逾期 Overdue</Badge> : null}
+        <Typography textColor={item.overdue ? 'danger600' : 'neutral800'}>
+          {showDate(item.dueAt)}
+        </Typography>
+        {item.overdue ? (
+          <Badge backgroundColor="danger100" textColor="danger700">
+            逾期 Overdue
+          </Badge>
+        ) : null}
         {item.escalations > 0 ? <Badge>已上转 {item.escalations}</Badge> : null}
       </Flex>
     ),
   },
-  { label: '评价 Rating', cell: (item) => <Typography>{item.rating === 'satisfied' ? '满意' : item.rating === 'unsatisfied' ? '不满意' : '—'}</Typography> },
+  {
+    label: '评价 Rating',
+    cell: (item) => (
+      <Typography>
+        {item.rating === 'satisfied' ? '满意' : item.rating === 'unsatisfied' ? '不满意' : '—'}
+      </Typography>
+    ),
+  },
 ];
 
 const listPath = (state: OpinionState) => `/participation/opinions?state=${state}&pageSize=100`;
@@ -68,19 +95,54 @@ const OpinionsPage = () => {
         ),
         below: (item) => (
           <>
-            {item.answer ? <Typography textColor="success700">答复 {item.answeredByName}：{item.answer}</Typography> : null}
-            {item.rating ? null : <Textarea name="answer" placeholder="答复（发送人可见）Answer, shown to the sender" value={answer} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setAnswer(event.target.value)} />}
+            {item.answer ? (
+              <Typography textColor="success700">
+                答复 {item.answeredByName}：{item.answer}
+              </Typography>
+            ) : null}
+            {item.rating ? null : (
+              <Textarea
+                name="answer"
+                placeholder="答复（发送人可见）Answer, shown to the sender"
+                value={answer}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                  setAnswer(event.target.value)
+                }
+              />
+            )}
           </>
         ),
         actions: (item, act, busy) => (
           <>
             {item.state === 'answered' && item.consentToPublish && !item.qaArticleDocumentId ? (
-              <Button variant="secondary" disabled={busy} onClick={() => act(`/participation/opinions/${item.documentId}/qa`, {}, '问答草稿已生成，进入审核 A Q&A draft was made for review').catch(() => undefined)}>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() =>
+                  act(
+                    `/participation/opinions/${item.documentId}/qa`,
+                    {},
+                    '问答草稿已生成，进入审核 A Q&A draft was made for review',
+                  ).catch(() => undefined)
+                }
+              >
                 转为问答 Propose as Q&A
               </Button>
             ) : null}
             {item.rating ? null : (
-              <Button disabled={busy || answer.trim() === ''} onClick={() => act(`/participation/opinions/${item.documentId}/answer`, { answer }, '已答复 Answered').then(() => setAnswer(''), () => undefined)}>
+              <Button
+                disabled={busy || answer.trim() === ''}
+                onClick={() =>
+                  act(
+                    `/participation/opinions/${item.documentId}/answer`,
+                    { answer },
+                    '已答复 Answered',
+                  ).then(
+                    () => setAnswer(''),
+                    () => undefined,
+                  )
+                }
+              >
                 答复 Answer
               </Button>
             )}

@@ -1,5 +1,22 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Main,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tabs,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { periodLabel, periodOf, recentPeriods, type PeriodKind } from '../../participation/periods';
 import type { QuotaFulfilment, Ranking, RankingScope } from '../../participation/rankings';
@@ -26,7 +43,10 @@ const RankingsPage = () => {
   const [ranking, setRanking] = React.useState<Ranking | null>(null);
   const [quotas, setQuotas] = React.useState<QuotaFulfilment[] | null>(null);
 
-  const query = React.useMemo(() => new URLSearchParams({ period: periodKind, scope, value }).toString(), [periodKind, scope, value]);
+  const query = React.useMemo(
+    () => new URLSearchParams({ period: periodKind, scope, value }).toString(),
+    [periodKind, scope, value],
+  );
 
   React.useEffect(() => {
     // A period picked quickly after another: only the last one's answer is shown.
@@ -48,7 +68,9 @@ const RankingsPage = () => {
 
   const download = async (format: 'xlsx' | 'csv') => {
     try {
-      const { data } = await get<Blob>(`/participation/rankings/export?${query}&format=${format}`, { responseType: 'blob' });
+      const { data } = await get<Blob>(`/participation/rankings/export?${query}&format=${format}`, {
+        responseType: 'blob',
+      });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(data);
       link.download = `rankings-${scope}-${ranking?.period ?? 'period'}.${format}`;
@@ -95,7 +117,10 @@ const RankingsPage = () => {
           </Field.Root>
           <Field.Root name="value">
             <Field.Label>哪一期 Which</Field.Label>
-            <SingleSelect value={value} onChange={(next: string | number) => setValue(String(next))}>
+            <SingleSelect
+              value={value}
+              onChange={(next: string | number) => setValue(String(next))}
+            >
               {offered.map((period) => (
                 <SingleSelectOption key={period} value={period}>
                   {periodLabel(periodKind, period)}
@@ -112,33 +137,68 @@ const RankingsPage = () => {
         </Tabs.Root>
         <Box paddingTop={4}>
           {ranking === null ? (
-            <Typography textColor="danger600">无法读取这一期 This period cannot be read.</Typography>
+            <Typography textColor="danger600">
+              无法读取这一期 This period cannot be read.
+            </Typography>
           ) : ranking.rows.length === 0 ? (
-            <Typography textColor="neutral600">这一期还没有积分 No points in this period yet.</Typography>
+            <Typography textColor="neutral600">
+              这一期还没有积分 No points in this period yet.
+            </Typography>
           ) : (
             <Table colCount={5} rowCount={ranking.rows.length + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">名次 Rank</Typography></Th>
-                  <Th><Typography variant="sigma">{scope === 'person' ? '姓名 Name' : '党组织 Organization'}</Typography></Th>
-                  <Th><Typography variant="sigma">{scope === 'person' ? '所属党组织 Organization' : ''}</Typography></Th>
-                  <Th><Typography variant="sigma">采用 Adopted</Typography></Th>
-                  <Th><Typography variant="sigma">积分 Points</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">名次 Rank</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {scope === 'person' ? '姓名 Name' : '党组织 Organization'}
+                    </Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {scope === 'person' ? '所属党组织 Organization' : ''}
+                    </Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">采用 Adopted</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">积分 Points</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {ranking.rows.map((row) => (
-                  <Tr key={`${row.rank}-${row.name}-${row.employeeNumber ?? ''}`} data-testid="ranking-row">
-                    <Td><Typography>{row.rank}</Typography></Td>
+                  <Tr
+                    key={`${row.rank}-${row.name}-${row.employeeNumber ?? ''}`}
+                    data-testid="ranking-row"
+                  >
+                    <Td>
+                      <Typography>{row.rank}</Typography>
+                    </Td>
                     <Td>
                       <Flex gap={2}>
                         <Typography fontWeight="semiBold">{row.name}</Typography>
-                        {row.correspondent ? <Badge backgroundColor="warning100" textColor="warning700">通讯员</Badge> : null}
+                        {row.correspondent ? (
+                          <Badge backgroundColor="warning100" textColor="warning700">
+                            通讯员
+                          </Badge>
+                        ) : null}
                       </Flex>
                     </Td>
-                    <Td><Typography textColor="neutral600">{scope === 'person' ? row.organization : ''}</Typography></Td>
-                    <Td><Typography>{row.adopted}</Typography></Td>
-                    <Td><Typography fontWeight="bold">{row.points}</Typography></Td>
+                    <Td>
+                      <Typography textColor="neutral600">
+                        {scope === 'person' ? row.organization : ''}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{row.adopted}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography fontWeight="bold">{row.points}</Typography>
+                    </Td>
                   </Tr>
                 ))}
               </Tbody>
@@ -154,17 +214,37 @@ const RankingsPage = () => {
               <Table colCount={3} rowCount={quotas.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">党组织 Organization</Typography></Th>
-                    <Th><Typography variant="sigma">采用/任务 Adopted / quota</Typography></Th>
-                    <Th><Typography variant="sigma">完成 Met</Typography></Th>
+                    <Th>
+                      <Typography variant="sigma">党组织 Organization</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">采用/任务 Adopted / quota</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">完成 Met</Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {quotas.map((quota) => (
                     <Tr key={quota.organizationDocumentId} data-testid="quota-row">
-                      <Td><Typography>{quota.organization}</Typography></Td>
-                      <Td><Typography>{quota.adopted} / {quota.adoptedTarget}</Typography></Td>
-                      <Td>{quota.fulfilled ? <Badge backgroundColor="success100" textColor="success700">已完成</Badge> : <Badge>未完成</Badge>}</Td>
+                      <Td>
+                        <Typography>{quota.organization}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>
+                          {quota.adopted} / {quota.adoptedTarget}
+                        </Typography>
+                      </Td>
+                      <Td>
+                        {quota.fulfilled ? (
+                          <Badge backgroundColor="success100" textColor="success700">
+                            已完成
+                          </Badge>
+                        ) : (
+                          <Badge>未完成</Badge>
+                        )}
+                      </Td>
                     </Tr>
                   ))}
                 </Tbody>

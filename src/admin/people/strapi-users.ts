@@ -11,7 +11,9 @@ export const getDisplayName = (person: NamedPerson = {}): string => displayName(
 export const getInitials = (person: NamedPerson = {}): string => nameInitials(person);
 
 // Unchanged from Strapi: the hashed email it sends with its usage statistics.
-export const hashAdminUserEmail = async (payload?: { email?: string | null } | null): Promise<string | null> => {
+export const hashAdminUserEmail = async (
+  payload?: { email?: string | null } | null,
+): Promise<string | null> => {
   if (!payload?.email) return null;
   try {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(payload.email));

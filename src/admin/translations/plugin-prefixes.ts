@@ -14,6 +14,11 @@ export const singlePluginPrefixes = (app: StrapiApp, pluginId: string): void => 
   plugin.registerTrads = async (args) =>
     (await registerTrads(args)).map(({ data, locale }) => ({
       locale,
-      data: Object.fromEntries(Object.entries(data).map(([key, text]) => [key.startsWith(doubled) ? key.slice(pluginId.length + 1) : key, text])),
+      data: Object.fromEntries(
+        Object.entries(data).map(([key, text]) => [
+          key.startsWith(doubled) ? key.slice(pluginId.length + 1) : key,
+          text,
+        ]),
+      ),
     }));
 };

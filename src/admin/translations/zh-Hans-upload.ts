@@ -32,7 +32,8 @@ const MEDIA_LIBRARY: Record<string, string> = {
   'asset-details.saveChanges': '保存修改',
   'asset-details.delete.trigger': '删除此文件',
   'asset-details.delete.title': '删除此媒体文件？',
-  'asset-details.delete.description': '文件删除后无法恢复。若正被使用，引用它的内容将失去此文件，图片位置会显示为空。',
+  'asset-details.delete.description':
+    '文件删除后无法恢复。若正被使用，引用它的内容将失去此文件，图片位置会显示为空。',
   'asset-details.delete.success': '已从“{folderName}”删除 1 个文件',
   'asset-details.delete.error': '未能删除文件。',
   'asset-details.delete.loading': '正在删除文件…',
@@ -102,7 +103,8 @@ const MEDIA_LIBRARY: Record<string, string> = {
   'upload.progress.file.metadataFailed': '上传完成 • 元数据生成失败',
   'upload.progress.generatingMetadata.withCount': 'AI 正在生成元数据（{percentage}%）',
   'upload.progress.metadataGenerated.withCount': '已为 {count} 个文件生成元数据',
-  'upload.progress.metadataGenerated.withFailures': '{generatedCount} 个已生成，{failedCount} 个失败',
+  'upload.progress.metadataGenerated.withFailures':
+    '{generatedCount} 个已生成，{failedCount} 个失败',
   'upload.progress.maximize': '展开',
   'upload.progress.minimize': '收起',
   'upload.progress.close': '关闭',
@@ -207,14 +209,16 @@ const MEDIA_LIBRARY: Record<string, string> = {
   'dnd.overlay.files': '{count} 个文件',
   'plugin.home': '首页',
   'settings.form.aiMetadata.label': '上传时由 AI 自动生成图片说明和替代文字',
-  'settings.form.aiMetadata.description': '开启后由 AI 为您生成图片说明和替代文字，节省时间，也有助于搜索引擎收录和无障碍阅读。',
+  'settings.form.aiMetadata.description':
+    '开启后由 AI 为您生成图片说明和替代文字，节省时间，也有助于搜索引擎收录和无障碍阅读。',
   'settings.form.aiMetadata.allAssetsHaveMetadata': '所有素材都已有图片说明和替代文字',
   'settings.form.aiMetadata.imagesWithoutMetadata': '{count} 张图片缺少图片说明或替代文字',
   'settings.form.aiMetadata.generatingMetadata': 'AI 正在生成元数据',
   'settings.form.aiMetadata.metadataGenerated': '元数据已生成',
   'settings.form.aiMetadata.generateButton': '生成元数据',
   'settings.form.aiMetadata.confirmDialog.title': '用 AI 生成元数据',
-  'settings.form.aiMetadata.confirmDialog.message': '将在后台为 {count} 张图片生成图片说明和替代文字。AI 可能出错，请务必检查生成的内容。',
+  'settings.form.aiMetadata.confirmDialog.message':
+    '将在后台为 {count} 张图片生成图片说明和替代文字。AI 可能出错，请务必检查生成的内容。',
   'settings.section.audio.label': '音频',
   'list.table.header.creationDate': '创建时间',
   'list.table.header.lastModified': '最后修改',
@@ -228,9 +232,11 @@ const MEDIA_LIBRARY: Record<string, string> = {
   'list.bulk-actions.clear': '取消选择',
   'list.bulk-actions.create-metadata': '生成元数据',
   'list.bulk-actions.create-metadata.success': '已为 {count} 个素材生成元数据',
-  'list.bulk-actions.create-metadata.partial': '{successCount} 个已生成，{skippedCount} 个跳过（文件类型不支持），{errorCount} 个失败{folderCount, plural, =0 {} other {，# 个文件夹未处理}}',
+  'list.bulk-actions.create-metadata.partial':
+    '{successCount} 个已生成，{skippedCount} 个跳过（文件类型不支持），{errorCount} 个失败{folderCount, plural, =0 {} other {，# 个文件夹未处理}}',
   'list.bulk-actions.create-metadata.error': '生成元数据时出错。',
-  'list.bulk-actions.create-metadata.too-many': '一次最多为 {max} 个素材生成元数据，请少选一些再继续。',
+  'list.bulk-actions.create-metadata.too-many':
+    '一次最多为 {max} 个素材生成元数据，请少选一些再继续。',
   'list.bulk-actions.create-metadata.no-eligible': '只能为图片生成元数据，所选素材中没有图片。',
   'list.bulk-actions.move': '移动',
   'list.bulk-actions.move.title': '移动到',
@@ -244,7 +250,8 @@ const MEDIA_LIBRARY: Record<string, string> = {
   'list.bulk-actions.delete': '删除',
   'list.bulk-actions.delete.confirm.title': '删除 {count} 项？',
   'list.bulk-actions.delete.confirm.description.are-you-sure': '确定要删除所选项目吗？',
-  'list.bulk-actions.delete.confirm.description.cant-be-undone': '此操作不可撤销。删除文件夹会同时删除其中的全部内容，引用这些文件的内容将失去它们，媒体位置会显示为空。',
+  'list.bulk-actions.delete.confirm.description.cant-be-undone':
+    '此操作不可撤销。删除文件夹会同时删除其中的全部内容，引用这些文件的内容将失去它们，媒体位置会显示为空。',
   'list.bulk-actions.delete.success': '已删除 {count} 项',
   'list.bulk-actions.delete.error': '删除时出错。',
   'view.switch.label': '视图',
@@ -335,6 +342,8 @@ const UNPREFIXED: Record<string, string> = {
 
 /** The media library's words under the plugin's prefix, as the admin looks them up. */
 export const ZH_HANS_MEDIA_LIBRARY: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(Object.entries(MEDIA_LIBRARY).map(([key, text]) => [`upload.${key}`, text])),
+  ...Object.fromEntries(
+    Object.entries(MEDIA_LIBRARY).map(([key, text]) => [`upload.${key}`, text]),
+  ),
   ...UNPREFIXED,
 };

@@ -55,7 +55,8 @@ const OVERRIDES: Record<string, string> = {
   'global.learn-more': '了解更多',
   'app.confirm.body': '确定吗？',
   'app.error.chunk.title': '此页面未能加载',
-  'app.error.chunk.message': '管理后台未能加载此页面，常见于服务器正在启动或连接中断。请刷新页面重试。',
+  'app.error.chunk.message':
+    '管理后台未能加载此页面，常见于服务器正在启动或连接中断。请刷新页面重试。',
   'app.error.chunk.reload': '刷新页面',
   'app.components.Select.placeholder': '请选择',
   'app.components.ToggleCheckbox.enabled-label': '启用',
@@ -123,7 +124,8 @@ const OVERRIDES: Record<string, string> = {
   'components.Blocks.blocks.unorderedList': '项目符号列表',
   'components.Blocks.blocks.orderedList': '编号列表',
   'components.Blocks.blocks.code.languageLabel': '选择语言',
-  'components.Blocks.dnd.instruction': '调整段落顺序：按住 Command 或 Ctrl 与 Shift，再按上下方向键',
+  'components.Blocks.dnd.instruction':
+    '调整段落顺序：按住 Command 或 Ctrl 与 Shift，再按上下方向键',
   'components.Blocks.dnd.reorder': '{item} 已移动，现位于第 {position} 位',
   'components.Wysiwyg.blocks.code': '代码',
   // Guided tour
@@ -151,27 +153,34 @@ const OVERRIDES: Record<string, string> = {
   'tours.contentManager.Fields.title': '填写内容',
   'tours.contentManager.Fields.content': '先填写各个字段，保存为草稿。',
   'tours.contentManager.Publish.title': '送审与发布',
-  'tours.contentManager.Publish.content': '保存后在右侧“审核与发布”中提交审核；三审通过后才会发布。',
+  'tours.contentManager.Publish.content':
+    '保存后在右侧“审核与发布”中提交审核；三审通过后才会发布。',
   'tours.contentManager.FinalStep.title': '下一步',
   'tours.contentManager.FinalStep.content': '内容发布后会通过接口提供给网站、微信公众号和大屏。',
   'tours.contentTypeBuilder.Introduction.title': '欢迎使用内容类型构建器',
-  'tours.contentTypeBuilder.Introduction.content': '在这里用集合类型、单一类型和可复用的组件建立内容的结构。我们开始吧！',
+  'tours.contentTypeBuilder.Introduction.content':
+    '在这里用集合类型、单一类型和可复用的组件建立内容的结构。我们开始吧！',
   'tours.contentTypeBuilder.AIChat.title': '开始动手吧',
-  'tours.contentTypeBuilder.AIChat.content': '<p>关于内容类型构建器或 Strapi 的问题可以在这里提问。</p><p>Strapi AI 能按您的需要生成内容结构，直接说出您想要的，例如：<ul><li>日期选择</li><li>电子邮件和密码字段</li><li>各类媒体文件</li><li>唯一标识</li></ul></p><p>不妨试一试！</p>',
+  'tours.contentTypeBuilder.AIChat.content':
+    '<p>关于内容类型构建器或 Strapi 的问题可以在这里提问。</p><p>Strapi AI 能按您的需要生成内容结构，直接说出您想要的，例如：<ul><li>日期选择</li><li>电子邮件和密码字段</li><li>各类媒体文件</li><li>唯一标识</li></ul></p><p>不妨试一试！</p>',
   'tours.contentTypeBuilder.CollectionTypes.title': '集合类型',
   'tours.contentTypeBuilder.CollectionTypes.content': '用于管理多条同类内容，例如文章、视频。',
   'tours.contentTypeBuilder.SingleTypes.title': '单一类型',
   'tours.contentTypeBuilder.SingleTypes.content': '适合只有一份的内容，例如首页或网站设置。',
   'tours.contentTypeBuilder.Components.title': '组件',
-  'tours.contentTypeBuilder.Components.content': '建一次，到处复用。按钮、卡片、轮播等都适合做成组件。',
+  'tours.contentTypeBuilder.Components.content':
+    '建一次，到处复用。按钮、卡片、轮播等都适合做成组件。',
   'tours.contentTypeBuilder.YourTurn.title': '轮到您了：建一个试试',
-  'tours.contentTypeBuilder.YourTurn.content': '新建一个集合类型或单一类型：点击“+”按钮，起个名字，点击“继续”，接下来我们一步步引导您。',
+  'tours.contentTypeBuilder.YourTurn.content':
+    '新建一个集合类型或单一类型：点击“+”按钮，起个名字，点击“继续”，接下来我们一步步引导您。',
   'tours.contentTypeBuilder.AddFields.title': '添加字段',
-  'tours.contentTypeBuilder.AddFields.content': '先添加第一个字段，例如名称、图片或关联。内容类型有了字段才能存放内容。',
+  'tours.contentTypeBuilder.AddFields.content':
+    '先添加第一个字段，例如名称、图片或关联。内容类型有了字段才能存放内容。',
   'tours.contentTypeBuilder.Save.title': '别忘了保存',
   'tours.contentTypeBuilder.Save.content': '点击“保存”按钮保存内容类型，以免丢失修改。就快完成了！',
   'tours.contentTypeBuilder.Finish.title': '第一步完成 🎉',
-  'tours.contentTypeBuilder.Finish.content': '您已建好第一个内容类型！接下来到内容管理中添加条目吧。',
+  'tours.contentTypeBuilder.Finish.content':
+    '您已建好第一个内容类型！接下来到内容管理中添加条目吧。',
   'tours.apiTokens.Introduction.title': '最后一步：API 令牌',
   'tours.apiTokens.Introduction.content': '用可细致设定权限的令牌控制谁能通过接口读取内容。',
   'tours.apiTokens.ManageAPIToken.title': '管理 API 令牌',
@@ -179,7 +188,8 @@ const OVERRIDES: Record<string, string> = {
   'tours.apiTokens.ViewAPIToken.title': '查看 API 令牌',
   'tours.apiTokens.ViewAPIToken.content': '点击“查看令牌”按钮，显示您的 API 令牌。',
   'tours.apiTokens.CopyAPIToken.title': '复制 API 令牌',
-  'tours.apiTokens.CopyAPIToken.content': '点击“复制”按钮复制 API 令牌，向本系统发请求时需要它。{spacer}还有疑问？请阅读 <a>API 令牌</a>的说明。',
+  'tours.apiTokens.CopyAPIToken.content':
+    '点击“复制”按钮复制 API 令牌，向本系统发请求时需要它。{spacer}还有疑问？请阅读 <a>API 令牌</a>的说明。',
   'tours.apiTokens.FinalStep.title': '恭喜，可以部署了！',
   'tours.apiTokens.FinalStep.content': '部署系统、向网站和各渠道提供内容所需的一切都已就绪。',
   'tours.stepCount': '第 {currentStep} 步，共 {tourLength} 步',
@@ -197,7 +207,8 @@ const OVERRIDES: Record<string, string> = {
   'content-manager.relation.add': '添加或新建关联',
   'content-manager.relation.create': '新建关联',
   'content-manager.relation.error-adding-relation': '添加关联时出错',
-  'content-manager.form.Input.hint.text': '{min, select, undefined {} other {至少 {min}}}{divider}{max, select, undefined {} other {最多 {max}}}{unit}{br}{description}',
+  'content-manager.form.Input.hint.text':
+    '{min, select, undefined {} other {至少 {min}}}{divider}{max, select, undefined {} other {最多 {max}}}{unit}{br}{description}',
   'content-manager.form.Input.hint.character.unit': ' 字',
   'content-manager.actions.clone.error': '复制时出错',
   'content-manager.actions.clone.label': '复制',
@@ -222,7 +233,8 @@ const OVERRIDES: Record<string, string> = {
   'content-manager.components.Filters.usersSelect.label': '搜索并选择用户',
   'content-manager.components.RelationInputModal.modal-title': '编辑关联',
   'content-manager.components.RelationInputModal.button-fullpage': '打开该条目',
-  'content-manager.components.RelationInputModal.confirmation-message': '有未保存的修改，确定要关闭吗？未保存的修改将丢失。',
+  'content-manager.components.RelationInputModal.confirmation-message':
+    '有未保存的修改，确定要关闭吗？未保存的修改将丢失。',
   'content-manager.bulk-publish.already-published': '已发布',
   'content-manager.bulk-unpublish.already-unpublished': '已撤下',
   'content-manager.bulk-publish.modified': '可以发布修改',
@@ -236,11 +248,14 @@ const OVERRIDES: Record<string, string> = {
   'content-manager.containers.edit.title.new': '新建',
   'content-manager.containers.edit.header.more-actions': '更多操作',
   'content-manager.containers.edit.information.last-published.label': '发布',
-  'content-manager.containers.edit.information.last-published.value': '{time}{isAnonymous, select, true {} other {，{author}}}',
+  'content-manager.containers.edit.information.last-published.value':
+    '{time}{isAnonymous, select, true {} other {，{author}}}',
   'content-manager.containers.edit.information.last-draft.label': '修改',
-  'content-manager.containers.edit.information.last-draft.value': '{time}{isAnonymous, select, true {} other {，{author}}}',
+  'content-manager.containers.edit.information.last-draft.value':
+    '{time}{isAnonymous, select, true {} other {，{author}}}',
   'content-manager.containers.edit.information.document.label': '创建',
-  'content-manager.containers.edit.information.document.value': '{time}{isAnonymous, select, true {} other {，{author}}}',
+  'content-manager.containers.edit.information.document.value':
+    '{time}{isAnonymous, select, true {} other {，{author}}}',
   'content-manager.containers.edit.information.documentId.label': '文档 ID',
   'content-manager.containers.EditView.publishHint': 'Ctrl / Cmd + Shift + Enter 发布',
   'content-manager.containers.EditView.saveHint': 'Ctrl / Cmd + Enter 保存',
@@ -253,10 +268,12 @@ const OVERRIDES: Record<string, string> = {
   'content-manager.containers.list.selectedEntriesModal.title': '发布所选条目',
   'content-manager.containers.list.autoCloneModal.header': '复制',
   'content-manager.containers.list.autoCloneModal.title': '此条目不能直接复制。',
-  'content-manager.containers.list.autoCloneModal.description': '将新建一个内容相同的条目，保存前须修改以下字段。',
+  'content-manager.containers.list.autoCloneModal.description':
+    '将新建一个内容相同的条目，保存前须修改以下字段。',
   'content-manager.containers.list.autoCloneModal.create': '新建',
   'content-manager.containers.list.autoCloneModal.error.unique': '唯一字段不能有相同的值。',
-  'content-manager.containers.list.autoCloneModal.error.relation': '复制此关联可能会将其从原条目中移除。',
+  'content-manager.containers.list.autoCloneModal.error.relation':
+    '复制此关联可能会将其从原条目中移除。',
   'content-manager.containers.empty-label': '无标题',
   'content-manager.containers.untitled': '无标题',
   'content-manager.permissions.not-allowed.locale': '您没有查看此语言版本的权限',
@@ -268,7 +285,8 @@ const OVERRIDES: Record<string, string> = {
   'content-manager.success.records.unpublish': '已撤下',
   'content-manager.success.records.publish': '已发布',
   'content-manager.validation.error': '有字段未通过校验，请修改后再保存。',
-  'content-manager.validation.error.unreadable-required-field': '您的权限不能查看某些必填字段，请联系管理员。',
+  'content-manager.validation.error.unreadable-required-field':
+    '您的权限不能查看某些必填字段，请联系管理员。',
   'content-manager.actions-drawer.open': '更多操作',
   'content-manager.actions-drawer.close': '收起操作',
   // Translations (i18n)
@@ -281,14 +299,16 @@ const OVERRIDES: Record<string, string> = {
   'i18n.actions.select-locale': '选择语言',
   'i18n.CMEditViewCopyLocale.cancel-text': '取消',
   'i18n.CMEditViewCopyLocale.dialog.title': '确认',
-  'i18n.CMEditViewCopyLocale.dialog.body': '当前内容将被清除，并以所选语言版本的正文和图片填充（网址别名和发布渠道不复制）：',
+  'i18n.CMEditViewCopyLocale.dialog.body':
+    '当前内容将被清除，并以所选语言版本的正文和图片填充（网址别名和发布渠道不复制）：',
   'i18n.CMEditViewCopyLocale.dialog.field.label': '语言',
   'i18n.CMEditViewCopyLocale.dialog.field.placeholder': '选择语言…',
   'i18n.CMEditViewBulkLocale.publish-title': '发布多个语言版本',
   'i18n.CMEditViewBulkLocale.unpublish-title': '撤下多个语言版本',
   'i18n.CMEditViewBulkLocale.status': '状态',
   'i18n.CMEditViewBulkLocale.publication-status': '发布状态',
-  'i18n.CMEditViewBulkLocale.draft-relation-warning': '部分语言版本关联了未发布的条目，发布后可能出现失效链接。',
+  'i18n.CMEditViewBulkLocale.draft-relation-warning':
+    '部分语言版本关联了未发布的条目，发布后可能出现失效链接。',
   'i18n.CMEditViewBulkLocale.continue-confirmation': '确定要继续吗？',
   'i18n.CMEditViewLocalePicker.locale.create': '新建<bold>{locale}</bold>版本',
   'i18n.CMListView.popover.display-locales.label': '显示已有的语言版本',
@@ -317,7 +337,7 @@ export const ZH_HANS_OVERRIDES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     Object.entries(OVERRIDES)
       .filter(([key]) => key.startsWith('components.Blocks.'))
-      .map(([key, text]) => [`content-manager.${key}`, text])
+      .map(([key, text]) => [`content-manager.${key}`, text]),
   ),
   'content-manager.components.uid.regenerate': '重新生成',
   'content-manager.components.empty-repeatable': '还没有内容，点击添加。',

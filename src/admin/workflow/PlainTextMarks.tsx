@@ -16,12 +16,23 @@ type Mark = { start: number; end: number; severity: 'block' | 'warn'; suggestion
 export const marksIn = (text: string, hits: readonly TerminologyHit[]): Mark[] => {
   const found: Mark[] = [];
   for (const hit of hits) {
-    for (let at = text.indexOf(hit.pattern); at >= 0; at = text.indexOf(hit.pattern, at + hit.pattern.length)) {
-      found.push({ start: at, end: at + hit.pattern.length, severity: hit.severity, suggestion: hit.suggestion });
+    for (
+      let at = text.indexOf(hit.pattern);
+      at >= 0;
+      at = text.indexOf(hit.pattern, at + hit.pattern.length)
+    ) {
+      found.push({
+        start: at,
+        end: at + hit.pattern.length,
+        severity: hit.severity,
+        suggestion: hit.suggestion,
+      });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((mark, index) => found.slice(0, index).every((before) => before.end <= mark.start));
+  return found.filter((mark, index) =>
+    found.slice(0, index).every((before) => before.end <= mark.start),
+  );
 };
 
 /** The pieces of `text` to show: plain runs and marks, long stretches between marks cut to “…”. */
@@ -31,7 +42,10 @@ const piecesOf = (text: string, marks: readonly Mark[]): Array<{ text: string; m
   let at = 0;
   for (const [index, mark] of marks.entries()) {
     const before = text.slice(at, mark.start);
-    const cut = !whole && before.length > AROUND * 2 ? `${index === 0 ? '' : before.slice(0, AROUND)}…${before.slice(-AROUND)}` : before;
+    const cut =
+      !whole && before.length > AROUND * 2
+        ? `${index === 0 ? '' : before.slice(0, AROUND)}…${before.slice(-AROUND)}`
+        : before;
     pieces.push({ text: cut }, { text: text.slice(mark.start, mark.end), mark });
     at = mark.end;
   }
@@ -73,26 +87,45 @@ const FieldMarks = ({ name, text, marks }: { name: string; text: string; marks: 
     <div
       data-testid="terminology-field-marks"
       data-field={name}
-      style={{ marginTop: 4, padding: '4px 8px', borderRadius: 4, fontSize: 12, lineHeight: 1.6, whiteSpace: 'pre-wrap', wordBreak: 'break-all', background: blocking ? '#fcecea' : '#fdf4dc', color: '#32324d' }}
+      style={{
+        marginTop: 4,
+        padding: '4px 8px',
+        borderRadius: 4,
+        fontSize: 12,
+        lineHeight: 1.6,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
+        background: blocking ? '#fcecea' : '#fdf4dc',
+        color: '#32324d',
+      }}
     >
-      <span style={{ fontWeight: 600, color: blocking ? '#b72b1a' : '#be5d01' }}>{blocking ? '✕ 用语须修改：' : '⚠ 用语提示：'}</span>
+      <span style={{ fontWeight: 600, color: blocking ? '#b72b1a' : '#be5d01' }}>
+        {blocking ? '✕ 用语须修改：' : '⚠ 用语提示：'}
+      </span>
       {piecesOf(text, marks).map((piece, index) =>
         piece.mark ? (
           <mark
             key={index}
             role="button"
             tabIndex={0}
-            title={piece.mark.suggestion ? `建议改为“${piece.mark.suggestion}”，点击选中` : '点击选中'}
+            title={
+              piece.mark.suggestion ? `建议改为“${piece.mark.suggestion}”，点击选中` : '点击选中'
+            }
             data-severity={piece.mark.severity}
             onClick={() => piece.mark && select(piece.mark)}
             onKeyDown={(event) => event.key === 'Enter' && piece.mark && select(piece.mark)}
-            style={{ cursor: 'pointer', background: piece.mark.severity === 'block' ? '#f5c0b8' : '#fae7b9', color: piece.mark.severity === 'block' ? '#b72b1a' : '#7a3d00', textDecoration: `underline wavy ${piece.mark.severity === 'block' ? '#d02b20' : '#be5d01'}` }}
+            style={{
+              cursor: 'pointer',
+              background: piece.mark.severity === 'block' ? '#f5c0b8' : '#fae7b9',
+              color: piece.mark.severity === 'block' ? '#b72b1a' : '#7a3d00',
+              textDecoration: `underline wavy ${piece.mark.severity === 'block' ? '#d02b20' : '#be5d01'}`,
+            }}
           >
             {piece.text}
           </mark>
         ) : (
           <React.Fragment key={index}>{piece.text}</React.Fragment>
-        )
+        ),
       )}
     </div>
   );
@@ -112,7 +145,8 @@ export const PlainTextMarks = ({ hits }: { hits: readonly TerminologyHit[] }) =>
     const fields = new Map<string, TerminologyHit[]>();
     for (const hit of hits) {
       const target = targetOf(hit, valuesNow.current);
-      if (target.kind === 'text') fields.set(target.name, [...(fields.get(target.name) ?? []), hit]);
+      if (target.kind === 'text')
+        fields.set(target.name, [...(fields.get(target.name) ?? []), hit]);
     }
     return fields;
   }, [hits]);
@@ -125,22 +159,29 @@ export const PlainTextMarks = ({ hits }: { hits: readonly TerminologyHit[] }) =>
         const container = containerFor(name);
         if (container) next.set(name, container);
       }
-      setContainers((current) => (current.size === next.size && [...next].every(([name, container]) => current.get(name) === container) ? current : next));
+      setContainers((current) =>
+        current.size === next.size &&
+        [...next].every(([name, container]) => current.get(name) === container)
+          ? current
+          : next,
+      );
     };
     place();
     // The edit view renders its fields after the panel, and anew on a locale or version switch.
     let frame = 0;
     const observer = new MutationObserver(() => {
-      if (frame === 0) frame = requestAnimationFrame(() => {
-        frame = 0;
-        place();
-      });
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          place();
+        });
     });
     observer.observe(document.body, { subtree: true, childList: true });
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
-      for (const name of byField.keys()) document.querySelector(`[${CONTAINER}="${CSS.escape(name)}"]`)?.remove();
+      for (const name of byField.keys())
+        document.querySelector(`[${CONTAINER}="${CSS.escape(name)}"]`)?.remove();
     };
   }, [byField]);
 
@@ -148,9 +189,23 @@ export const PlainTextMarks = ({ hits }: { hits: readonly TerminologyHit[] }) =>
     <>
       {[...containers].map(([name, container]) => {
         const input = textInputOf(name);
-        const text = String(name.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), values) ?? input?.value ?? '');
+        const text = String(
+          name
+            .split('.')
+            .reduce<unknown>(
+              (node, key) =>
+                node !== null && typeof node === 'object'
+                  ? (node as Record<string, unknown>)[key]
+                  : undefined,
+              values,
+            ) ??
+            input?.value ??
+            '',
+        );
         const marks = marksIn(text, byField.get(name) ?? []);
-        return marks.length > 0 ? createPortal(<FieldMarks name={name} text={text} marks={marks} />, container, name) : null;
+        return marks.length > 0
+          ? createPortal(<FieldMarks name={name} text={text} marks={marks} />, container, name)
+          : null;
       })}
     </>
   );

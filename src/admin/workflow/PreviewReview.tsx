@@ -5,7 +5,8 @@ import { useLocation, useParams } from 'react-router-dom';
 import { documentPath, useWorkflowStatus } from './workflow-api';
 
 const errorMessage = (error: unknown) =>
-  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
+  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error
+    ?.message ?? (error as Error).message;
 
 /**
  * 通过 and 退回 in the admin's preview frame, for the reviewer of the current stage: they read
@@ -15,7 +16,8 @@ const errorMessage = (error: unknown) =>
  */
 export const PreviewReview = () => {
   const { slug: model = '', id: documentId } = useParams();
-  const locale = new URLSearchParams(useLocation().search).get('plugins[i18n][locale]') ?? undefined;
+  const locale =
+    new URLSearchParams(useLocation().search).get('plugins[i18n][locale]') ?? undefined;
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { status, reload } = useWorkflowStatus(model, documentId, locale, 'preview');
@@ -54,9 +56,18 @@ export const PreviewReview = () => {
               <Modal.Title>退回修改</Modal.Title>
             </Modal.Header>
             <Modal.Body>
-              <Field.Root name="preview-send-back" required hint="作者会在审核面板顶部和“我的稿件”里看到这条意见">
+              <Field.Root
+                name="preview-send-back"
+                required
+                hint="作者会在审核面板顶部和“我的稿件”里看到这条意见"
+              >
                 <Field.Label>退回意见</Field.Label>
-                <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
+                <Textarea
+                  value={comment}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                    setComment(event.target.value)
+                  }
+                />
                 <Field.Hint />
               </Field.Root>
             </Modal.Body>
@@ -64,7 +75,14 @@ export const PreviewReview = () => {
               <Modal.Close>
                 <Button variant="tertiary">取消</Button>
               </Modal.Close>
-              <Button variant="danger" loading={busy} disabled={comment.trim() === ''} onClick={() => decide('/request-changes', '已退回修改 ✓', { comment: comment.trim() })}>
+              <Button
+                variant="danger"
+                loading={busy}
+                disabled={comment.trim() === ''}
+                onClick={() =>
+                  decide('/request-changes', '已退回修改 ✓', { comment: comment.trim() })
+                }
+              >
                 确认退回
               </Button>
             </Modal.Footer>
@@ -72,7 +90,11 @@ export const PreviewReview = () => {
         </Modal.Root>
       ) : null}
       {canApprove ? (
-        <Button variant="success" loading={busy} onClick={() => decide('/approve', '审核通过 ✓', {})}>
+        <Button
+          variant="success"
+          loading={busy}
+          onClick={() => decide('/approve', '审核通过 ✓', {})}
+        >
           通过
         </Button>
       ) : null}

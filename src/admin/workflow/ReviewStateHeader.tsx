@@ -4,7 +4,12 @@ import type { HeaderActionComponent } from '@strapi/content-manager/strapi-admin
 import { readableTime } from '../../i18n/people-time';
 import { usePeopleTimeZone } from './people-time';
 import { STATE_BADGE, STATE_LABELS } from './labels';
-import { isPublishableModel, useEditedLocale, useWorkflowStatus, type WorkflowStatus } from './workflow-api';
+import {
+  isPublishableModel,
+  useEditedLocale,
+  useWorkflowStatus,
+  type WorkflowStatus,
+} from './workflow-api';
 
 /**
  * What the header says of the review, next to Strapi's Draft / Modified / Published: both facts
@@ -12,8 +17,10 @@ import { isPublishableModel, useEditedLocale, useWorkflowStatus, type WorkflowSt
  */
 export const headerLabelOf = (status: WorkflowStatus, timeZone: string): string => {
   const editing = status.isLive && status.reviewState !== 'published' ? '线上版本 + ' : '';
-  if (status.reviewState === 'approved') return `${editing}${status.publishAt ? `定时发布 ${readableTime(status.publishAt, timeZone)}` : '已通过，待发布 Approved, waiting'}`;
-  if (status.reviewState === 'in_review') return `${editing}审核中 · ${status.stages[Math.min(status.stageIndex, status.stages.length - 1)]?.name ?? ''}`;
+  if (status.reviewState === 'approved')
+    return `${editing}${status.publishAt ? `定时发布 ${readableTime(status.publishAt, timeZone)}` : '已通过，待发布 Approved, waiting'}`;
+  if (status.reviewState === 'in_review')
+    return `${editing}审核中 · ${status.stages[Math.min(status.stageIndex, status.stages.length - 1)]?.name ?? ''}`;
   if (editing && status.reviewState === 'draft') return '线上版本 + 修改中 Live, being edited';
   return `${editing}${STATE_LABELS[status.reviewState] ?? status.reviewState}`;
 };
@@ -25,7 +32,12 @@ export const headerLabelOf = (status: WorkflowStatus, timeZone: string): string 
  */
 export const ReviewStateHeader: HeaderActionComponent = ({ model, documentId, document }) => {
   const { saved } = useEditedLocale(document);
-  const { status } = useWorkflowStatus(model, saved ? documentId : undefined, document?.locale as string | undefined, document?.updatedAt);
+  const { status } = useWorkflowStatus(
+    model,
+    saved ? documentId : undefined,
+    document?.locale as string | undefined,
+    document?.updatedAt,
+  );
   const timeZone = usePeopleTimeZone();
   if (!isPublishableModel(model) || !saved || !status) return null;
   const colours = STATE_BADGE[status.reviewState] ?? STATE_BADGE.draft;
@@ -34,7 +46,11 @@ export const ReviewStateHeader: HeaderActionComponent = ({ model, documentId, do
     // Strapi's header status slot (typed @internal in 5.54): a badge, not a button.
     _status: {
       message: (
-        <Badge background={colours.background} textColor={colours.text} data-testid="review-state-header">
+        <Badge
+          background={colours.background}
+          textColor={colours.text}
+          data-testid="review-state-header"
+        >
           {headerLabelOf(status, timeZone)}
         </Badge>
       ),

@@ -7,16 +7,34 @@ import { readableTime } from '../../i18n/people-time';
 import { PeopleTime, usePeopleTimeZone } from './people-time';
 import { isPublishableModel } from './workflow-api';
 
-type ListRow = { reviewState?: string; reviewStage?: string | null; publishAt?: string | null; liveSince?: string | null };
-type Header = { attribute: { type: string }; label: { id: string; defaultMessage: string }; name: string; searchable: boolean; sortable: boolean; cellFormatter: (row: ListRow) => React.ReactNode };
-type ColumnHook = { displayedHeaders: Header[]; layout: { options?: { draftAndPublish?: boolean } } };
+type ListRow = {
+  reviewState?: string;
+  reviewStage?: string | null;
+  publishAt?: string | null;
+  liveSince?: string | null;
+};
+type Header = {
+  attribute: { type: string };
+  label: { id: string; defaultMessage: string };
+  name: string;
+  searchable: boolean;
+  sortable: boolean;
+  cellFormatter: (row: ListRow) => React.ReactNode;
+};
+type ColumnHook = {
+  displayedHeaders: Header[];
+  layout: { options?: { draftAndPublish?: boolean } };
+};
 
 /** 审核状态 in one cell: the state, the stage it waits at, or the time it goes live. */
 const ReviewStateCell = ({ row }: { row: ListRow }) => {
   const timeZone = usePeopleTimeZone();
   if (!row.reviewState) return <Typography textColor="neutral500">—</Typography>;
   const badge = STATE_BADGE[row.reviewState] ?? STATE_BADGE.draft;
-  const waiting = row.reviewState === 'approved' && row.publishAt ? `定时发布 ${readableTime(row.publishAt, timeZone)}` : null;
+  const waiting =
+    row.reviewState === 'approved' && row.publishAt
+      ? `定时发布 ${readableTime(row.publishAt, timeZone)}`
+      : null;
   return (
     <Box data-testid="review-state-cell">
       <Badge backgroundColor={badge.background} textColor={badge.text}>
@@ -49,7 +67,11 @@ const ReleaseCell = ({ row }: { row: ListRow }) => {
 };
 
 /** A list column the server's review data fills (not an attribute: neither searchable nor sortable). */
-const workflowColumn = (name: string, label: Header['label'], Cell: (props: { row: ListRow }) => React.ReactNode): Header => ({
+const workflowColumn = (
+  name: string,
+  label: Header['label'],
+  Cell: (props: { row: ListRow }) => React.ReactNode,
+): Header => ({
   attribute: { type: 'custom' },
   label,
   name,
@@ -64,11 +86,22 @@ const workflowColumn = (name: string, label: Header['label'], Cell: (props: { ro
  */
 export const addReviewStateColumn = ({ displayedHeaders, layout }: ColumnHook): ColumnHook => {
   if (layout?.options?.draftAndPublish !== true) return { displayedHeaders, layout };
-  const column = workflowColumn('reviewState', { id: 'workflow.list.review-state', defaultMessage: '审核状态 Review' }, ReviewStateCell);
-  const release = workflowColumn('releasedAt', { id: 'workflow.list.release', defaultMessage: '发布时间 Released' }, ReleaseCell);
+  const column = workflowColumn(
+    'reviewState',
+    { id: 'workflow.list.review-state', defaultMessage: '审核状态 Review' },
+    ReviewStateCell,
+  );
+  const release = workflowColumn(
+    'releasedAt',
+    { id: 'workflow.list.release', defaultMessage: '发布时间 Released' },
+    ReleaseCell,
+  );
   // 审核状态 before the columns that may scroll: it is what an editor reads the list for.
   const [title, ...rest] = displayedHeaders;
-  return { displayedHeaders: title ? [title, column, ...rest, release] : [column, release], layout };
+  return {
+    displayedHeaders: title ? [title, column, ...rest, release] : [column, release],
+    layout,
+  };
 };
 
 /** Lists only the documents in one review state (`?reviewState=`, filtered on the server). */

@@ -23,7 +23,11 @@ export const TerminologyHits = ({ hits, model }: { hits: TerminologyHit[]; model
   const formDisabled = useForm('TerminologyHits', (form) => form.disabled, false) === true;
   // Reviewers read the hits; only who may change the document is offered the replacement.
   const permissions = useAuth('TerminologyHits', (state) => state.permissions);
-  const canUpdate = permissions.some((permission) => permission.action === 'plugin::content-manager.explorer.update' && permission.subject === model);
+  const canUpdate = permissions.some(
+    (permission) =>
+      permission.action === 'plugin::content-manager.explorer.update' &&
+      permission.subject === model,
+  );
   const [replaced, setReplaced] = React.useState<ReadonlySet<string>>(new Set());
   React.useEffect(() => setReplaced(new Set()), [hits]);
 
@@ -32,12 +36,19 @@ export const TerminologyHits = ({ hits, model }: { hits: TerminologyHit[]; model
   const ordered = [...blocking, ...hits.filter((hit) => hit.severity !== 'block')];
 
   const jump = (hit: TerminologyHit) => {
-    if (!jumpToHit(hit, values)) toggleNotification({ type: 'warning', message: `编辑区中找不到“${hit.pattern}”：可能已改动，或该栏未显示` });
+    if (!jumpToHit(hit, values))
+      toggleNotification({
+        type: 'warning',
+        message: `编辑区中找不到“${hit.pattern}”：可能已改动，或该栏未显示`,
+      });
   };
   const replace = (hit: TerminologyHit, key: string) => {
     const change = replacedValue(hit, values);
     if (!change || !onChange) {
-      toggleNotification({ type: 'warning', message: `“${hit.pattern}”已不在${hit.place}中，未替换` });
+      toggleNotification({
+        type: 'warning',
+        message: `“${hit.pattern}”已不在${hit.place}中，未替换`,
+      });
       return;
     }
     onChange(change.name, change.value);
@@ -45,10 +56,22 @@ export const TerminologyHits = ({ hits, model }: { hits: TerminologyHit[]; model
   };
 
   return (
-    <Box background={blocking.length > 0 ? 'danger100' : 'warning100'} padding={2} hasRadius data-testid="terminology-hits">
+    <Box
+      background={blocking.length > 0 ? 'danger100' : 'warning100'}
+      padding={2}
+      hasRadius
+      data-testid="terminology-hits"
+    >
       <PlainTextMarks hits={hits} />
-      <Typography variant="pi" fontWeight="bold" textColor={blocking.length > 0 ? 'danger700' : 'warning700'}>
-        {blocking.length > 0 ? `用语检查：${blocking.length} 处须修改后才能送审` : `用语提示：${hits.length} 处`} · Terminology
+      <Typography
+        variant="pi"
+        fontWeight="bold"
+        textColor={blocking.length > 0 ? 'danger700' : 'warning700'}
+      >
+        {blocking.length > 0
+          ? `用语检查：${blocking.length} 处须修改后才能送审`
+          : `用语提示：${hits.length} 处`}{' '}
+        · Terminology
       </Typography>
       {ordered.map((hit, index) => {
         const key = hitKey(hit, index);
@@ -61,14 +84,24 @@ export const TerminologyHits = ({ hits, model }: { hits: TerminologyHit[]; model
                 data-testid="terminology-jump"
                 title="在编辑区中定位并选中"
                 onClick={() => jump(hit)}
-                style={{ border: 0, padding: 0, background: 'none', color: 'inherit', font: 'inherit', textDecoration: 'underline', cursor: 'pointer' }}
+                style={{
+                  border: 0,
+                  padding: 0,
+                  background: 'none',
+                  color: 'inherit',
+                  font: 'inherit',
+                  textDecoration: 'underline',
+                  cursor: 'pointer',
+                }}
               >
                 {hit.place}
               </button>
             </Typography>
             <Typography variant="pi" tag="p">
               {hit.sentence.slice(0, hit.sentenceStart)}
-              <mark>{hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length)}</mark>
+              <mark>
+                {hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length)}
+              </mark>
               {hit.sentence.slice(hit.sentenceStart + hit.pattern.length)}
             </Typography>
             <Flex gap={2} wrap="wrap" alignItems="center">
@@ -77,7 +110,11 @@ export const TerminologyHits = ({ hits, model }: { hits: TerminologyHit[]; model
               </Typography>
               {hit.suggestion && canUpdate && !formDisabled ? (
                 replaced.has(key) ? (
-                  <Typography variant="pi" textColor="success700" data-testid="terminology-replaced">
+                  <Typography
+                    variant="pi"
+                    textColor="success700"
+                    data-testid="terminology-replaced"
+                  >
                     已替换，保存后生效
                   </Typography>
                 ) : (

@@ -3,16 +3,19 @@ import type { TerminologyHit } from './workflow-api';
 
 /** Reaching a terminology hit in the edit view: its words scrolled to and selected (terminologyTargets.ts says where they are). */
 
-
 /** The input or textarea of a plain-text field, by its form name. */
 export const textInputOf = (name: string): HTMLInputElement | HTMLTextAreaElement | null =>
-  document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`input[name="${CSS.escape(name)}"], textarea[name="${CSS.escape(name)}"]`);
+  document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+    `input[name="${CSS.escape(name)}"], textarea[name="${CSS.escape(name)}"]`,
+  );
 
 const SLATE_EDITOR = '[data-slate-editor="true"]';
 
 /** The Slate nodes directly under `parent` (elements or texts), in order, however deep the wrappers around them. */
 const slateChildren = (parent: Element): Element[] =>
-  Array.from(parent.querySelectorAll('[data-slate-node]')).filter((node) => node.parentElement?.closest(`[data-slate-node], ${SLATE_EDITOR}`) === parent);
+  Array.from(parent.querySelectorAll('[data-slate-node]')).filter(
+    (node) => node.parentElement?.closest(`[data-slate-node], ${SLATE_EDITOR}`) === parent,
+  );
 
 /** The DOM text nodes of a Slate text leaf, without Slate's zero-width placeholders. */
 const textNodesOf = (leaf: Element): Text[] => {
@@ -59,7 +62,10 @@ export const blocksRangeOf = (hit: TerminologyHit, leaf: readonly number[]): Ran
   for (const editor of Array.from(document.querySelectorAll(SLATE_EDITOR))) {
     for (const text of Array.from(editor.querySelectorAll('[data-slate-node="text"]'))) {
       const nodes = textNodesOf(text);
-      const at = nodes.map((node) => node.data).join('').indexOf(hit.pattern);
+      const at = nodes
+        .map((node) => node.data)
+        .join('')
+        .indexOf(hit.pattern);
       const range = at >= 0 ? rangeOver(nodes, at, at + hit.pattern.length) : null;
       if (range) return range;
     }

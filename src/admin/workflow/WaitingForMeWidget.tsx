@@ -20,8 +20,12 @@ export const WaitingForMeWidget = () => {
 
   React.useEffect(() => {
     Promise.all([
-      get<{ data: MyItem[] }>('/workflow/mine').then(({ data }) => data.data.filter((item) => item.group === 'sent_back')).catch(() => []),
-      get<{ data: QueueItem[] }>('/workflow/queue').then(({ data }) => data.data).catch(() => []),
+      get<{ data: MyItem[] }>('/workflow/mine')
+        .then(({ data }) => data.data.filter((item) => item.group === 'sent_back'))
+        .catch(() => []),
+      get<{ data: QueueItem[] }>('/workflow/queue')
+        .then(({ data }) => data.data)
+        .catch(() => []),
     ]).then(([sentBack, queue]) =>
       setItems([
         ...sentBack.map((item) => ({
@@ -30,7 +34,8 @@ export const WaitingForMeWidget = () => {
           title: item.title ?? item.documentId,
           why: (
             <>
-              退回给我{item.sentBack?.stageName ? `（${item.sentBack.stageName}）` : ''}：“{item.sentBack?.comment ?? ''}”
+              退回给我{item.sentBack?.stageName ? `（${item.sentBack.stageName}）` : ''}：“
+              {item.sentBack?.comment ?? ''}”
             </>
           ),
         })),
@@ -44,12 +49,13 @@ export const WaitingForMeWidget = () => {
             </>
           ),
         })),
-      ])
+      ]),
     );
   }, [get]);
 
   if (items === null) return <Typography variant="pi">…</Typography>;
-  if (items.length === 0) return <Typography textColor="neutral600">没有等您处理的稿件。</Typography>;
+  if (items.length === 0)
+    return <Typography textColor="neutral600">没有等您处理的稿件。</Typography>;
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="waiting-for-me">
       {items.slice(0, 8).map((item) => (

@@ -6,14 +6,30 @@ import { UID } from '../../constants';
 import { phoneFrame } from '../../channels/wechat/phone-frame';
 import { useEditedLocale, useWorkflowStatus } from './workflow-api';
 
-type WechatArticle = { title: string; author: string; digest: string; content: string; content_source_url: string; images: string[] };
+type WechatArticle = {
+  title: string;
+  author: string;
+  digest: string;
+  content: string;
+  content_source_url: string;
+  images: string[];
+};
 
 const errorMessage = (error: unknown) =>
-  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
+  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error
+    ?.message ?? (error as Error).message;
 
 type WechatSetup = { configured: boolean; autoPush: string; accountName: string };
 
-const WechatPanelContent = ({ documentId, locale, revision }: { documentId: string; locale?: string; revision: unknown }) => {
+const WechatPanelContent = ({
+  documentId,
+  locale,
+  revision,
+}: {
+  documentId: string;
+  locale?: string;
+  revision: unknown;
+}) => {
   const { get, post } = useFetchClient();
   const { status } = useWorkflowStatus(UID.article, documentId, locale, revision);
   const isPublished = status?.isLive === true;
@@ -36,7 +52,13 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
   const openPreview = async () => {
     try {
       const version = status?.reviewState === 'published' ? 'live' : 'draft';
-      setPreview((await get<{ data: WechatArticle }>(`/wechat/articles/${documentId}/preview${query}${query ? '&' : '?'}version=${version}`)).data.data);
+      setPreview(
+        (
+          await get<{ data: WechatArticle }>(
+            `/wechat/articles/${documentId}/preview${query}${query ? '&' : '?'}version=${version}`,
+          )
+        ).data.data,
+      );
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     }
@@ -44,8 +66,16 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
   const push = async (submit: boolean) => {
     setBusy(true);
     try {
-      const { data } = await post<{ data: { mediaId: string; publishId: string | null } }>(`/wechat/articles/${documentId}/push${query}`, { submit });
-      toggleNotification({ type: 'success', message: submit ? `已提交发布 Submitted (publish_id ${data.data.publishId})` : `已存入草稿箱 Saved as draft (media_id ${data.data.mediaId})` });
+      const { data } = await post<{ data: { mediaId: string; publishId: string | null } }>(
+        `/wechat/articles/${documentId}/push${query}`,
+        { submit },
+      );
+      toggleNotification({
+        type: 'success',
+        message: submit
+          ? `已提交发布 Submitted (publish_id ${data.data.publishId})`
+          : `已存入草稿箱 Saved as draft (media_id ${data.data.mediaId})`,
+      });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     } finally {
@@ -61,15 +91,20 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
             尚未配置微信公众号：请管理员设置 WECHAT_APP_ID 和 WECHAT_APP_SECRET 后重启。可以先预览。
           </Typography>
           <Typography variant="pi" tag="p" textColor="neutral600">
-            WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET. Preview works without it.
+            WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET. Preview works without
+            it.
           </Typography>
         </Box>
       ) : isPublished ? null : (
         <Typography variant="pi" textColor="neutral600">
-          发布后可推送；现在预览的是待审版本 / Push once published; the preview shows the version under review
+          发布后可推送；现在预览的是待审版本 / Push once published; the preview shows the version
+          under review
         </Typography>
       )}
-      <Modal.Root open={preview !== null} onOpenChange={(open: boolean) => !open && setPreview(null)}>
+      <Modal.Root
+        open={preview !== null}
+        onOpenChange={(open: boolean) => !open && setPreview(null)}
+      >
         <Button variant="tertiary" fullWidth onClick={openPreview}>
           微信预览 Preview
         </Button>
@@ -80,7 +115,18 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
           <Modal.Body>
             <Flex justifyContent="center">
               <Box background="neutral800" padding={3} hasRadius shadow="popupShadow">
-                <iframe title="WeChat preview" sandbox="" srcDoc={preview ? phoneFrame(preview, setup?.accountName ?? '') : ''} style={{ width: 375, height: 640, border: 0, borderRadius: 12, background: '#fff' }} />
+                <iframe
+                  title="WeChat preview"
+                  sandbox=""
+                  srcDoc={preview ? phoneFrame(preview, setup?.accountName ?? '') : ''}
+                  style={{
+                    width: 375,
+                    height: 640,
+                    border: 0,
+                    borderRadius: 12,
+                    background: '#fff',
+                  }}
+                />
               </Box>
             </Flex>
             {preview ? (
@@ -101,7 +147,12 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
           <Button variant="secondary" fullWidth loading={busy} onClick={() => push(false)}>
             推送到草稿箱 Push to drafts
           </Button>
-          <Button variant="default" fullWidth loading={busy} onClick={() => setConfirmingPublish(true)}>
+          <Button
+            variant="default"
+            fullWidth
+            loading={busy}
+            onClick={() => setConfirmingPublish(true)}
+          >
             推送并发布 Push and publish
           </Button>
           <Dialog.Root open={confirmingPublish} onOpenChange={setConfirmingPublish}>
@@ -109,9 +160,11 @@ const WechatPanelContent = ({ documentId, locale, revision }: { documentId: stri
               <Dialog.Header>推送并发布到公众号？Push and publish?</Dialog.Header>
               <Dialog.Body>
                 <Typography>
-                  文章将立即在公众号“{setup.accountName}”发布，所有关注者可见，发布后无法从本系统撤回。
+                  文章将立即在公众号“{setup.accountName}
+                  ”发布，所有关注者可见，发布后无法从本系统撤回。
                   <br />
-                  The article goes out to every follower of the Official Account at once and cannot be recalled from here.
+                  The article goes out to every follower of the Official Account at once and cannot
+                  be recalled from here.
                 </Typography>
               </Dialog.Body>
               <Dialog.Footer>
@@ -140,6 +193,12 @@ export const WechatPanel: PanelComponent = ({ model, documentId, document }) => 
   if (model !== UID.article || !documentId || !saved || channels?.wechat !== true) return null;
   return {
     title: '微信公众号 WeChat',
-    content: <WechatPanelContent documentId={documentId} locale={document?.locale as string | undefined} revision={document?.updatedAt} />,
+    content: (
+      <WechatPanelContent
+        documentId={documentId}
+        locale={document?.locale as string | undefined}
+        revision={document?.updatedAt}
+      />
+    ),
   };
 };

@@ -6,7 +6,13 @@ import { UID } from '../../constants';
 import { articleCounts, type LengthCheck } from '../../workflow/word-count';
 
 const Limit = ({ label, check, testId }: { label: string; check: LengthCheck; testId: string }) => (
-  <Typography variant="omega" textColor={check.over ? 'danger600' : 'neutral800'} fontWeight={check.over ? 'bold' : undefined} data-testid={testId} data-over={check.over}>
+  <Typography
+    variant="omega"
+    textColor={check.over ? 'danger600' : 'neutral800'}
+    fontWeight={check.over ? 'bold' : undefined}
+    data-testid={testId}
+    data-over={check.over}
+  >
     {label} {check.length}/{check.limit}
     {check.over ? `（超出 ${check.length - check.limit} 字）` : ''}
   </Typography>

@@ -1,5 +1,18 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Flex,
+  Modal,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { BulkActionComponent } from '@strapi/content-manager/strapi-admin';
@@ -7,14 +20,23 @@ import { selectedRows, type SelectedRow } from './selected-rows';
 import { isPublishableModel, type PublishCheck } from './workflow-api';
 
 const errorMessage = (error: unknown) =>
-  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ?? (error as Error).message;
+  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error
+    ?.message ?? (error as Error).message;
 
 /**
  * What a bulk publish of the selected items would do, asked of the workflow before anything is
  * published: each item that would be refused with the reason, and a publish of only those the
  * workflow would release.
  */
-const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selected: SelectedRow[]; onClose: () => void }) => {
+const BulkPublishCheck = ({
+  model,
+  selected,
+  onClose,
+}: {
+  model: string;
+  selected: SelectedRow[];
+  onClose: () => void;
+}) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [checks, setChecks] = React.useState<PublishCheck[] | null>(null);
@@ -26,7 +48,11 @@ const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selecte
 
   React.useEffect(() => {
     let current = true;
-    post<{ data: PublishCheck[] }>('/workflow/publish-check', { uid: model, documentIds: selected.map(({ documentId }) => documentId) }, { params: locale ? { locale } : {} })
+    post<{ data: PublishCheck[] }>(
+      '/workflow/publish-check',
+      { uid: model, documentIds: selected.map(({ documentId }) => documentId) },
+      { params: locale ? { locale } : {} },
+    )
       .then(({ data }) => {
         if (current) setChecks(data.data);
       })
@@ -44,8 +70,15 @@ const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selecte
   const publish = async () => {
     setBusy(true);
     try {
-      await post(`/content-manager/collection-types/${model}/actions/bulkPublish`, { documentIds: publishable.map(({ documentId }) => documentId) }, { params: locale ? { locale } : {} });
-      toggleNotification({ type: 'success', message: `已发布 ${publishable.length} 项 / Published ${publishable.length}` });
+      await post(
+        `/content-manager/collection-types/${model}/actions/bulkPublish`,
+        { documentIds: publishable.map(({ documentId }) => documentId) },
+        { params: locale ? { locale } : {} },
+      );
+      toggleNotification({
+        type: 'success',
+        message: `已发布 ${publishable.length} 项 / Published ${publishable.length}`,
+      });
       onClose();
       // The list shows the new states on its next read.
       window.location.reload();
@@ -64,26 +97,40 @@ const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selecte
         ) : (
           <Flex direction="column" alignItems="stretch" gap={3} data-testid="bulk-publish-check">
             <Typography>
-              {publishable.length} 项可以发布，{checks.length - publishable.length} 项审核流程不允许发布。/ {publishable.length} can be published, {checks.length - publishable.length} would be refused.
+              {publishable.length} 项可以发布，{checks.length - publishable.length}{' '}
+              项审核流程不允许发布。/ {publishable.length} can be published,{' '}
+              {checks.length - publishable.length} would be refused.
             </Typography>
             <Table colCount={2} rowCount={checks.length + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">标题 Title</Typography></Th>
-                  <Th><Typography variant="sigma">结果 Outcome</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">标题 Title</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">结果 Outcome</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {checks.map((check) => (
                   <Tr key={check.documentId} data-testid="bulk-publish-row">
-                    <Td><Typography fontWeight="bold">{check.title ?? check.documentId}</Typography></Td>
+                    <Td>
+                      <Typography fontWeight="bold">{check.title ?? check.documentId}</Typography>
+                    </Td>
                     <Td>
                       {check.canPublish ? (
-                        <Badge backgroundColor="success100" textColor="success700">可以发布 Will be published</Badge>
+                        <Badge backgroundColor="success100" textColor="success700">
+                          可以发布 Will be published
+                        </Badge>
                       ) : (
                         <Box>
-                          <Badge backgroundColor="danger100" textColor="danger700">不能发布 Refused</Badge>
-                          <Typography variant="pi" tag="p" textColor="neutral700">{check.reason}</Typography>
+                          <Badge backgroundColor="danger100" textColor="danger700">
+                            不能发布 Refused
+                          </Badge>
+                          <Typography variant="pi" tag="p" textColor="neutral700">
+                            {check.reason}
+                          </Typography>
                         </Box>
                       )}
                     </Td>
@@ -95,7 +142,9 @@ const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selecte
         )}
       </Modal.Body>
       <Modal.Footer>
-        <Button variant="tertiary" onClick={onClose}>取消 Cancel</Button>
+        <Button variant="tertiary" onClick={onClose}>
+          取消 Cancel
+        </Button>
         <Button disabled={publishable.length === 0} loading={busy} onClick={publish}>
           发布可发布的 {publishable.length} 项 Publish {publishable.length}
         </Button>
@@ -108,7 +157,8 @@ const BulkPublishCheck = ({ model, selected, onClose }: { model: string; selecte
  * Whether a bulk action is (or may be) the content manager's Publish: it has no `type` of its
  * own in this Strapi version, so the untyped ones are wrapped and told apart by their label.
  */
-export const mayBeBulkPublish = (action: BulkActionComponent): boolean => action.type === 'publish' || action.type === undefined;
+export const mayBeBulkPublish = (action: BulkActionComponent): boolean =>
+  action.type === 'publish' || action.type === undefined;
 
 /**
  * Replaces the list view's bulk Publish dialog (which called every selected draft "Ready to
@@ -118,7 +168,9 @@ export const checkedBulkPublish = (Publish: BulkActionComponent): BulkActionComp
   const CheckedBulkPublish: BulkActionComponent = (props) => {
     const description = Publish(props);
     const { formatMessage } = useIntl();
-    const isPublish = Publish.type === 'publish' || description?.label === formatMessage({ id: 'app.utils.publish', defaultMessage: 'Publish' });
+    const isPublish =
+      Publish.type === 'publish' ||
+      description?.label === formatMessage({ id: 'app.utils.publish', defaultMessage: 'Publish' });
     const selected = selectedRows(props.documents);
     const selection = selected.map(({ documentId }) => documentId).join(',');
     // One component per selection: a new one each render would remount and ask again.
@@ -128,10 +180,13 @@ export const checkedBulkPublish = (Publish: BulkActionComponent): BulkActionComp
           return <BulkPublishCheck model={props.model} selected={selected} onClose={onClose} />;
         },
       // eslint-disable-next-line react-hooks/exhaustive-deps
-      [props.model, selection]
+      [props.model, selection],
     );
     if (!description || !isPublish || !isPublishableModel(props.model)) return description;
-    return { ...description, dialog: { type: 'modal', title: '批量发布 Publish the selected items', content: Content } };
+    return {
+      ...description,
+      dialog: { type: 'modal', title: '批量发布 Publish the selected items', content: Content },
+    };
   };
   CheckedBulkPublish.type = Publish.type;
   return CheckedBulkPublish;

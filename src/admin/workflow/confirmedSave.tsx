@@ -10,7 +10,10 @@ import { isPublishableModel, useWorkflowStatus } from './workflow-api';
 const RESTARTS_REVIEW = ['in_review', 'approved'];
 
 /** The content manager's save shortcuts (its keyboardShortcuts.ts): Cmd/Ctrl + S and Cmd/Ctrl + Enter. */
-const isSaveShortcut = (event: KeyboardEvent) => (event.metaKey || event.ctrlKey) && !event.shiftKey && ['s', 'enter'].includes(event.key.toLowerCase());
+const isSaveShortcut = (event: KeyboardEvent) =>
+  (event.metaKey || event.ctrlKey) &&
+  !event.shiftKey &&
+  ['s', 'enter'].includes(event.key.toLowerCase());
 
 /**
  * Wraps the content manager's Save: saving an item that is in review or approved asks first, and
@@ -22,17 +25,30 @@ const isSaveShortcut = (event: KeyboardEvent) => (event.metaKey || event.ctrlKey
 export const confirmedSave = (Update: DocumentActionComponent): DocumentActionComponent => {
   const ConfirmedSave: DocumentActionComponent = (props) => {
     const description = Update(props);
-    const { status } = useWorkflowStatus(props.model, props.documentId, props.document?.locale as string | undefined, props.document?.updatedAt);
+    const { status } = useWorkflowStatus(
+      props.model,
+      props.documentId,
+      props.document?.locale as string | undefined,
+      props.document?.updatedAt,
+    );
     const { toggleNotification } = useNotification();
     // A locale not saved yet (`document` has no id) has no review of its own to restart.
-    const restarts = isPublishableModel(props.model) && props.document?.id !== undefined && status !== null && RESTARTS_REVIEW.includes(status.reviewState);
+    const restarts =
+      isPublishableModel(props.model) &&
+      props.document?.id !== undefined &&
+      status !== null &&
+      RESTARTS_REVIEW.includes(status.reviewState);
     React.useEffect(() => {
       if (!restarts) return undefined;
       const onKeyDown = (event: KeyboardEvent) => {
         if (!isSaveShortcut(event)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
-        toggleNotification({ type: 'warning', message: '此内容在审核中或已通过：保存会重新开始审核，请点击“保存”按钮确认 / Saving restarts the review: use the Save button to confirm' });
+        toggleNotification({
+          type: 'warning',
+          message:
+            '此内容在审核中或已通过：保存会重新开始审核，请点击“保存”按钮确认 / Saving restarts the review: use the Save button to confirm',
+        });
       };
       window.addEventListener('keydown', onKeyDown, true);
       return () => window.removeEventListener('keydown', onKeyDown, true);
@@ -48,9 +64,11 @@ export const confirmedSave = (Update: DocumentActionComponent): DocumentActionCo
         title: '保存将重新开始审核 Saving restarts the review',
         content: (
           <Typography>
-            此内容当前为“{STATE_LABELS[status.reviewState]}”。保存修改后将退回草稿，需重新提交审核并从第一审开始。
+            此内容当前为“{STATE_LABELS[status.reviewState]}
+            ”。保存修改后将退回草稿，需重新提交审核并从第一审开始。
             <br />
-            This item is {status.reviewState === 'approved' ? 'approved' : 'in review'}: saving a change sends it back to draft, and it must be submitted again from the first stage.
+            This item is {status.reviewState === 'approved' ? 'approved' : 'in review'}: saving a
+            change sends it back to draft, and it must be submitted again from the first stage.
           </Typography>
         ),
         onConfirm: async () => {

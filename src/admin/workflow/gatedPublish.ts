@@ -1,5 +1,8 @@
 import * as React from 'react';
-import type { DocumentActionComponent, DocumentActionDescription } from '@strapi/content-manager/strapi-admin';
+import type {
+  DocumentActionComponent,
+  DocumentActionDescription,
+} from '@strapi/content-manager/strapi-admin';
 import { DisabledReason } from './DisabledReason';
 import { isPublishableModel, useEditedLocale, useWorkflowStatus } from './workflow-api';
 
@@ -7,7 +10,10 @@ import { isPublishableModel, useEditedLocale, useWorkflowStatus } from './workfl
 const NOT_THIS_ROLE = '发布由审核员在审核通过后进行';
 const UNSAVED = '新内容先保存并送审，审核通过后才能发布';
 
-const withReason = (description: DocumentActionDescription, reason: string): DocumentActionDescription => ({
+const withReason = (
+  description: DocumentActionDescription,
+  reason: string,
+): DocumentActionDescription => ({
   ...description,
   disabled: true,
   icon: React.createElement(DisabledReason, { reason }, description.icon),
@@ -24,7 +30,12 @@ export const gatedPublish = (Publish: DocumentActionComponent): DocumentActionCo
     const description = Publish(props);
     const { saved } = useEditedLocale(props.document);
     // Nothing to ask of a locale not saved yet: the saved document is another locale's.
-    const { status } = useWorkflowStatus(props.model, saved ? props.documentId : undefined, props.document?.locale as string | undefined, props.document?.updatedAt);
+    const { status } = useWorkflowStatus(
+      props.model,
+      saved ? props.documentId : undefined,
+      props.document?.locale as string | undefined,
+      props.document?.updatedAt,
+    );
     if (!description || !isPublishableModel(props.model)) return description;
     // A new document, or a new locale of one, is saved as a draft and reviewed first; create-and-publish is always refused.
     if (!props.documentId || !saved) return withReason(description, UNSAVED);

@@ -1,7 +1,10 @@
 import * as React from 'react';
 import { Link } from '@strapi/icons';
 import { useAuth, useClipboard, useNotification } from '@strapi/strapi/admin';
-import type { DocumentActionComponent, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
+import type {
+  DocumentActionComponent,
+  DocumentActionProps,
+} from '@strapi/content-manager/strapi-admin';
 import { holdsAny, type PagePermission } from '../../access/admin-pages';
 
 type ActionType = NonNullable<DocumentActionComponent['type']>;
@@ -14,10 +17,15 @@ type ActionType = NonNullable<DocumentActionComponent['type']>;
 const NEEDED: Partial<Record<ActionType, (props: DocumentActionProps) => PagePermission[]>> = {
   delete: ({ model }) => [{ action: 'plugin::content-manager.explorer.delete', subject: model }],
   'edit-the-model': () => [{ action: 'plugin::content-type-builder.read' }],
-  'configure-the-view': ({ collectionType }) => [{ action: `plugin::content-manager.${collectionType}.configure-view` }],
+  'configure-the-view': ({ collectionType }) => [
+    { action: `plugin::content-manager.${collectionType}.configure-view` },
+  ],
 };
 
-const hiddenWithout = (Action: DocumentActionComponent, needed: (props: DocumentActionProps) => PagePermission[]): DocumentActionComponent => {
+const hiddenWithout = (
+  Action: DocumentActionComponent,
+  needed: (props: DocumentActionProps) => PagePermission[],
+): DocumentActionComponent => {
   const Permitted: DocumentActionComponent = (props) => {
     // Both hooks run on every render, whatever the answer: the action's own, then the user's permissions.
     const description = Action(props);
@@ -39,7 +47,8 @@ const CopyEditLink: DocumentActionComponent = ({ documentId }) => {
     icon: React.createElement(Link),
     position: 'header',
     onClick: async () => {
-      if (await copy(window.location.href)) toggleNotification({ type: 'success', message: '已复制本页链接' });
+      if (await copy(window.location.href))
+        toggleNotification({ type: 'success', message: '已复制本页链接' });
     },
   };
 };
@@ -51,7 +60,9 @@ CopyEditLink.position = 'header';
  * document ID and the 信息 it also holds; an editor left with no header action keeps the menu
  * through 复制本页链接.
  */
-export const hideActionsTheRoleCannotUse = (actions: DocumentActionComponent[]): DocumentActionComponent[] => [
+export const hideActionsTheRoleCannotUse = (
+  actions: DocumentActionComponent[],
+): DocumentActionComponent[] => [
   ...actions.map((action) => {
     const needed = action.type ? NEEDED[action.type] : undefined;
     return needed ? hiddenWithout(action, needed) : action;

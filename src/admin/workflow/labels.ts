@@ -52,14 +52,31 @@ export const TYPE_LABELS: Record<string, string> = {
   [UID.organization]: '党组织 Organization',
 };
 
-export const CHANNEL_LABELS: Record<string, string> = { website: '网站', wechat: '微信', screen: '大屏' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  website: '网站',
+  wechat: '微信',
+  screen: '大屏',
+};
 
 /** Where a scheduled release stands, as the calendar says it. */
-export const READINESS_LABELS: Record<string, { text: string; background: string; color: string }> = {
-  done: { text: '已完成 Done', background: 'neutral150', color: 'neutral700' },
-  approved: { text: '已通过，待发布 Approved, waiting', background: 'success100', color: 'success700' },
-  scheduled: { text: '定时下线 Scheduled', background: 'secondary100', color: 'secondary700' },
-  in_review: { text: '审核中，可能误时 In review, at risk', background: 'warning100', color: 'warning700' },
-  not_submitted: { text: '未送审，可能误时 Not submitted, at risk', background: 'danger100', color: 'danger700' },
-  not_live: { text: '未上线 Not live', background: 'neutral150', color: 'neutral600' },
-};
+export const READINESS_LABELS: Record<string, { text: string; background: string; color: string }> =
+  {
+    done: { text: '已完成 Done', background: 'neutral150', color: 'neutral700' },
+    approved: {
+      text: '已通过，待发布 Approved, waiting',
+      background: 'success100',
+      color: 'success700',
+    },
+    scheduled: { text: '定时下线 Scheduled', background: 'secondary100', color: 'secondary700' },
+    in_review: {
+      text: '审核中，可能误时 In review, at risk',
+      background: 'warning100',
+      color: 'warning700',
+    },
+    not_submitted: {
+      text: '未送审，可能误时 Not submitted, at risk',
+      background: 'danger100',
+      color: 'danger700',
+    },
+    not_live: { text: '未上线 Not live', background: 'neutral150', color: 'neutral600' },
+  };

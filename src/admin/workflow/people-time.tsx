@@ -33,7 +33,13 @@ export const usePeopleTimeZone = (): string => {
 };
 
 /** A time as people read it (2026-12-07 18:44, in the configured zone), or `none`. */
-export const PeopleTime = ({ at, none = '—' }: { at: string | null | undefined; none?: string }) => {
+export const PeopleTime = ({
+  at,
+  none = '—',
+}: {
+  at: string | null | undefined;
+  none?: string;
+}) => {
   const zone = usePeopleTimeZone();
   return <>{at ? readableTime(at, zone) : none}</>;
 };

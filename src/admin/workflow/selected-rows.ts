@@ -7,4 +7,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /** The list's rows come typed as Strapi's loose Document; read once here, checked field by field. */
 export const selectedRows = (documents: BulkActionComponentProps['documents']): SelectedRow[] =>
-  documents.map((row) => ({ documentId: String(row.documentId), locale: text(row.locale), title: text(row.title) ?? text(row.name) }));
+  documents.map((row) => ({
+    documentId: String(row.documentId),
+    locale: text(row.locale),
+    title: text(row.title) ?? text(row.name),
+  }));

@@ -6,7 +6,8 @@ const NAMES = { block: 'brand-cms-terminology-block', warn: 'brand-cms-terminolo
 const STYLE_ID = 'brand-cms-terminology-highlights';
 
 /** The wording a hit found, as it stands in the text. */
-const foundWords = (hit: TerminologyHit) => hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length);
+const foundWords = (hit: TerminologyHit) =>
+  hit.sentence.slice(hit.sentenceStart, hit.sentenceStart + hit.pattern.length);
 
 /** Every occurrence of `words` in the text of the rich-text editors, as ranges. */
 const rangesOf = (words: string): Range[] => {
@@ -34,26 +35,30 @@ const rangesOf = (words: string): Range[] => {
 export const useTerminologyHighlights = (hits: readonly TerminologyHit[] | undefined): void => {
   React.useEffect(() => {
     const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
-    if (!registry || typeof Highlight === 'undefined' || !hits || hits.length === 0) return undefined;
+    if (!registry || typeof Highlight === 'undefined' || !hits || hits.length === 0)
+      return undefined;
     if (!document.getElementById(STYLE_ID)) {
       const style = document.createElement('style');
       style.id = STYLE_ID;
       style.textContent = `::highlight(${NAMES.block}){background-color:#fcecea;color:#b72b1a;text-decoration:underline wavy #d02b20}::highlight(${NAMES.warn}){background-color:#fdf4dc;text-decoration:underline wavy #be5d01}`;
       document.head.append(style);
     }
-    const words = (severity: 'block' | 'warn') => [...new Set(hits.filter((hit) => hit.severity === severity).map(foundWords))].filter(Boolean);
+    const words = (severity: 'block' | 'warn') =>
+      [...new Set(hits.filter((hit) => hit.severity === severity).map(foundWords))].filter(Boolean);
     const mark = () => {
-      for (const severity of ['block', 'warn'] as const) registry.set(NAMES[severity], new Highlight(...words(severity).flatMap(rangesOf)));
+      for (const severity of ['block', 'warn'] as const)
+        registry.set(NAMES[severity], new Highlight(...words(severity).flatMap(rangesOf)));
     };
     mark();
     // Again as the text changes (typing, the form loading a version: Slate re-renders its text
     // nodes), at most once a frame however many changes the frame brought.
     let frame = 0;
     const observer = new MutationObserver(() => {
-      if (frame === 0) frame = requestAnimationFrame(() => {
-        frame = 0;
-        mark();
-      });
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          mark();
+        });
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     return () => {

@@ -4,22 +4,50 @@ import { PUBLISHABLE_UIDS } from '../../constants';
 import type { WorkflowStatus } from '../../workflow/contracts';
 
 // The server's answers, shared with it as types only (src/workflow/contracts.ts).
-export type { AuditEntry, BulkOutcome, CalendarEntry, DiffBaseline, MyItem, MyItemGroup, OfferedAction, PublishCheck, QueueItem, ReadableChange, TerminologyHit, VersionDiff, WaitingItem, WorkflowStatus } from '../../workflow/contracts';
+export type {
+  AuditEntry,
+  BulkOutcome,
+  CalendarEntry,
+  DiffBaseline,
+  MyItem,
+  MyItemGroup,
+  OfferedAction,
+  PublishCheck,
+  QueueItem,
+  ReadableChange,
+  TerminologyHit,
+  VersionDiff,
+  WaitingItem,
+  WorkflowStatus,
+} from '../../workflow/contracts';
 
 /** Every type with draft & publish goes through review, the taxonomies included. */
-export const isPublishableModel = (model: string): boolean => (PUBLISHABLE_UIDS as readonly string[]).includes(model);
+export const isPublishableModel = (model: string): boolean =>
+  (PUBLISHABLE_UIDS as readonly string[]).includes(model);
 
 /**
  * The locale in the edit view's address, and whether the document is saved in it: on a locale
  * not saved yet the content manager's `document` is another locale's, whose review is not this one's.
  */
-export const useEditedLocale = (document?: { id?: unknown; locale?: unknown }): { asked: string | undefined; saved: boolean } => {
+export const useEditedLocale = (document?: {
+  id?: unknown;
+  locale?: unknown;
+}): { asked: string | undefined; saved: boolean } => {
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const asked = query.plugins?.i18n?.locale;
-  return { asked, saved: document?.id !== undefined && (asked === undefined || document.locale === asked) };
+  return {
+    asked,
+    saved: document?.id !== undefined && (asked === undefined || document.locale === asked),
+  };
 };
 
-export const documentPath = (model: string, documentId: string, locale: string | undefined, suffix = '', query: Record<string, string> = {}) => {
+export const documentPath = (
+  model: string,
+  documentId: string,
+  locale: string | undefined,
+  suffix = '',
+  query: Record<string, string> = {},
+) => {
   const search = new URLSearchParams({ ...(locale ? { locale } : {}), ...query }).toString();
   return `/workflow/documents/${model}/${documentId}${suffix}${search ? `?${search}` : ''}`;
 };
@@ -61,7 +89,12 @@ const reloads = new EventTarget();
 let reloadCount = 0;
 
 /** The workflow state of one document locale, refetched when `revision` changes (e.g. after a save) or on reload. */
-export const useWorkflowStatus = (model: string, documentId: string | undefined, locale: string | undefined, revision: unknown) => {
+export const useWorkflowStatus = (
+  model: string,
+  documentId: string | undefined,
+  locale: string | undefined,
+  revision: unknown,
+) => {
   const { get } = useFetchClient();
   const [status, setStatus] = React.useState<WorkflowStatus | null>(null);
   const [reloaded, setReloaded] = React.useState(reloadCount);
@@ -88,7 +121,9 @@ export const useWorkflowStatus = (model: string, documentId: string | undefined,
       const forget = () => window.setTimeout(() => statusRequests.delete(key), 1000);
       request.then(forget, forget);
     }
-    request.then((found) => !cancelled && setStatus(found)).catch(() => !cancelled && setStatus(null));
+    request
+      .then((found) => !cancelled && setStatus(found))
+      .catch(() => !cancelled && setStatus(null));
     return () => {
       cancelled = true;
     };

@@ -22,8 +22,14 @@ export const screenEventsOf = (strapi: Core.Strapi): ScreenEventBus => {
  * Every unpublish is announced: the version that left may have been on screens, and a screen
  * re-reading an unchanged feed costs one 304.
  */
-const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish', notice: DocumentRef): Promise<boolean> =>
-  notice.uid === UID.brand || type === 'unpublish' || (await liveTargets(strapi, notice))?.screen === true;
+const concernsScreens = async (
+  strapi: Core.Strapi,
+  type: 'publish' | 'unpublish',
+  notice: DocumentRef,
+): Promise<boolean> =>
+  notice.uid === UID.brand ||
+  type === 'unpublish' ||
+  (await liveTargets(strapi, notice))?.screen === true;
 
 /**
  * Every publish and unpublish the workflow announces becomes a screen event, fanned out to the
@@ -31,7 +37,9 @@ const concernsScreens = async (strapi: Core.Strapi, type: 'publish' | 'unpublish
  */
 export const startScreenEvents = (strapi: Core.Strapi): void => {
   const redisUrl = strapi.config.get('screens.redisUrl') as string;
-  const bus = redisUrl ? redisScreenEvents(redisUrl, strapi.config.get('screens.redisPrefix') as string) : localScreenEvents();
+  const bus = redisUrl
+    ? redisScreenEvents(redisUrl, strapi.config.get('screens.redisPrefix') as string)
+    : localScreenEvents();
   buses.set(strapi, bus);
   for (const [event, type] of [
     [WORKFLOW_EVENTS.publish, 'publish'],
@@ -40,9 +48,15 @@ export const startScreenEvents = (strapi: Core.Strapi): void => {
     strapi.eventHub.on(event, async (notice: DocumentRef) =>
       notices.start(strapi, async () => {
         if (await concernsScreens(strapi, type, notice)) {
-          await bus.publish({ type, uid: notice.uid, documentId: notice.documentId, locale: notice.locale, at: new Date().toISOString() });
+          await bus.publish({
+            type,
+            uid: notice.uid,
+            documentId: notice.documentId,
+            locale: notice.locale,
+            at: new Date().toISOString(),
+          });
         }
-      })
+      }),
     );
   }
 };

@@ -1,6 +1,13 @@
 import Redis from 'ioredis';
 
-export type ScreenEvent = { id: number; type: 'publish' | 'unpublish'; uid: string; documentId: string; locale: string; at: string };
+export type ScreenEvent = {
+  id: number;
+  type: 'publish' | 'unpublish';
+  uid: string;
+  documentId: string;
+  locale: string;
+  at: string;
+};
 type Listener = (event: ScreenEvent) => void;
 
 /**
@@ -67,7 +74,12 @@ export const redisScreenEvents = (url: string, prefix = 'brand-cms:screen'): Scr
     publish: async (notice) => {
       const event = { ...notice, id: await commands.incr(`${prefix}:last-id`) };
       const message = JSON.stringify(event);
-      await commands.multi().lpush(`${prefix}:recent`, message).ltrim(`${prefix}:recent`, 0, KEPT - 1).publish(channel, message).exec();
+      await commands
+        .multi()
+        .lpush(`${prefix}:recent`, message)
+        .ltrim(`${prefix}:recent`, 0, KEPT - 1)
+        .publish(channel, message)
+        .exec();
       return event;
     },
     subscribe: listeners.add,

@@ -3,16 +3,49 @@ import { UID } from '../../constants';
 import { channelReads, type ChannelRow } from '../channel-reads';
 import { targetedAt } from '../channel-targeting';
 import { plainText } from '../web/body-html';
-import { absoluteUrl, responsiveImage, type MediaFile, type ResponsiveImage } from '../web/responsive-image';
+import {
+  absoluteUrl,
+  responsiveImage,
+  type MediaFile,
+  type ResponsiveImage,
+} from '../web/responsive-image';
 
 /** One item of the screen's feed; `category` is its 栏目's name (the label above its title), null when it has none. */
-export type ScreenItem = { kind: 'article' | 'video' | 'achievement'; documentId: string; title: string; summary: string; image: ResponsiveImage | null; publishedAt: string; category: string | null };
+export type ScreenItem = {
+  kind: 'article' | 'video' | 'achievement';
+  documentId: string;
+  title: string;
+  summary: string;
+  image: ResponsiveImage | null;
+  publishedAt: string;
+  category: string | null;
+};
 export type ScreenFeed = {
   locale: string;
-  brand: { name: string; slogan: string | null; themeColor: string | null; logo: ResponsiveImage | null; pillars: Array<{ title: string; text: string | null }> } | null;
+  brand: {
+    name: string;
+    slogan: string | null;
+    themeColor: string | null;
+    logo: ResponsiveImage | null;
+    pillars: Array<{ title: string; text: string | null }>;
+  } | null;
   latest: ScreenItem[];
-  achievements: Array<{ documentId: string; title: string; level: string; kind: string; achievedOn: string; metrics: Array<{ label: string; value: number; unit: string | null }>; image: ResponsiveImage | null }>;
-  playlist: Array<{ documentId: string; title: string; url: string | null; poster: ResponsiveImage | null; durationSeconds: number | null }>;
+  achievements: Array<{
+    documentId: string;
+    title: string;
+    level: string;
+    kind: string;
+    achievedOn: string;
+    metrics: Array<{ label: string; value: number; unit: string | null }>;
+    image: ResponsiveImage | null;
+  }>;
+  playlist: Array<{
+    documentId: string;
+    title: string;
+    url: string | null;
+    poster: ResponsiveImage | null;
+    durationSeconds: number | null;
+  }>;
   counts: { publishedThisMonth: number; achievementsByLevel: Record<string, number> };
 };
 
@@ -22,31 +55,77 @@ const LATEST = 12;
 /** The first instant of `now`'s month on the screens' wall clock (e.g. Asia/Shanghai). */
 export const startOfMonth = (now: Date, timeZone: string): Date => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', timeZoneName: 'longOffset' }).formatToParts(now).map((part) => [part.type, part.value])
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
   );
   const offset = /GMT([+-])(\d{2}):?(\d{2})?/.exec(parts.timeZoneName ?? '');
-  const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : 0;
-  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, 1) - offsetMinutes * 60_000);
+  const offsetMinutes = offset
+    ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0))
+    : 0;
+  return new Date(
+    Date.UTC(Number(parts.year), Number(parts.month) - 1, 1) - offsetMinutes * 60_000,
+  );
 };
 
 export type ScreenItemUid = typeof UID.article | typeof UID.video | typeof UID.achievement;
 
 /** One item as the featured card shows it (also the preview of a version not yet on screens). */
-export const screenItemOf = (uid: ScreenItemUid, row: ChannelRow, mediaBase: string | null): ScreenItem => {
-  const item = { documentId: row.documentId, title: row.title, publishedAt: row.publishedAt, category: typeof row.category?.name === 'string' ? row.category.name : null };
-  if (uid === UID.article) return { ...item, kind: 'article', summary: row.digest || plainText(row.body).slice(0, 80), image: responsiveImage(row.cover, mediaBase) };
-  if (uid === UID.video) return { ...item, kind: 'video', summary: row.description ?? '', image: responsiveImage(row.poster, mediaBase) };
-  return { ...item, kind: 'achievement', summary: row.summary ?? '', image: responsiveImage(row.gallery?.[0], mediaBase) };
+export const screenItemOf = (
+  uid: ScreenItemUid,
+  row: ChannelRow,
+  mediaBase: string | null,
+): ScreenItem => {
+  const item = {
+    documentId: row.documentId,
+    title: row.title,
+    publishedAt: row.publishedAt,
+    category: typeof row.category?.name === 'string' ? row.category.name : null,
+  };
+  if (uid === UID.article)
+    return {
+      ...item,
+      kind: 'article',
+      summary: row.digest || plainText(row.body).slice(0, 80),
+      image: responsiveImage(row.cover, mediaBase),
+    };
+  if (uid === UID.video)
+    return {
+      ...item,
+      kind: 'video',
+      summary: row.description ?? '',
+      image: responsiveImage(row.poster, mediaBase),
+    };
+  return {
+    ...item,
+    kind: 'achievement',
+    summary: row.summary ?? '',
+    image: responsiveImage(row.gallery?.[0], mediaBase),
+  };
 };
 
 /** A brand profile as the screen's masthead and pillars show it. */
-export const screenBrandOf = (brand: ChannelRow, mediaBase: string | null): NonNullable<ScreenFeed['brand']> => ({
+export const screenBrandOf = (
+  brand: ChannelRow,
+  mediaBase: string | null,
+): NonNullable<ScreenFeed['brand']> => ({
   name: brand.name,
   slogan: brand.slogan ?? null,
   // A colour only (a draft in a preview is not validated yet): it becomes a CSS custom property.
-  themeColor: typeof brand.themeColor === 'string' && /^#[0-9a-f]{6}$/i.test(brand.themeColor) ? brand.themeColor : null,
+  themeColor:
+    typeof brand.themeColor === 'string' && /^#[0-9a-f]{6}$/i.test(brand.themeColor)
+      ? brand.themeColor
+      : null,
   logo: responsiveImage(brand.logo, mediaBase),
-  pillars: (brand.pillars ?? []).map((pillar: ChannelRow) => ({ title: pillar.title, text: pillar.text ?? null })),
+  pillars: (brand.pillars ?? []).map((pillar: ChannelRow) => ({
+    title: pillar.title,
+    text: pillar.text ?? null,
+  })),
 });
 
 /**
@@ -54,17 +133,37 @@ export const screenBrandOf = (brand: ChannelRow, mediaBase: string | null): NonN
  * (brand profiles go everywhere), newest first. Deterministic for the same content, so its
  * hash is a strong ETag. Reads state `published` and the screen target themselves.
  */
-export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: string; now: Date; timeZone: string; mediaBase: string | null }): Promise<ScreenFeed> => {
+export const buildScreenFeed = async (
+  strapi: Core.Strapi,
+  options: { locale: string; now: Date; timeZone: string; mediaBase: string | null },
+): Promise<ScreenFeed> => {
   const { locale, mediaBase } = options;
   const common = { locale, status: 'published' as const };
   const onScreens = { ...common, filters: targetedAt('screen') };
   const image = (file: MediaFile | null | undefined) => responsiveImage(file, mediaBase);
 
   const [brand, articles, videos, achievements] = await Promise.all([
-    channelReads(strapi, UID.brand).findFirst({ ...common, sort: [{ id: 'asc' }], populate: { pillars: true, logo: true } }),
-    channelReads(strapi, UID.article).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], limit: LATEST, populate: { cover: true, category: { fields: ['name'] } } }),
-    channelReads(strapi, UID.video).findMany({ ...onScreens, sort: [{ publishedAt: 'desc' }, { id: 'desc' }], populate: { poster: true, media: true, category: { fields: ['name'] } } }),
-    channelReads(strapi, UID.achievement).findMany({ ...onScreens, sort: [{ achievedOn: 'desc' }, { id: 'desc' }], populate: { metrics: true, gallery: true } }),
+    channelReads(strapi, UID.brand).findFirst({
+      ...common,
+      sort: [{ id: 'asc' }],
+      populate: { pillars: true, logo: true },
+    }),
+    channelReads(strapi, UID.article).findMany({
+      ...onScreens,
+      sort: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      limit: LATEST,
+      populate: { cover: true, category: { fields: ['name'] } },
+    }),
+    channelReads(strapi, UID.video).findMany({
+      ...onScreens,
+      sort: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      populate: { poster: true, media: true, category: { fields: ['name'] } },
+    }),
+    channelReads(strapi, UID.achievement).findMany({
+      ...onScreens,
+      sort: [{ achievedOn: 'desc' }, { id: 'desc' }],
+      populate: { metrics: true, gallery: true },
+    }),
   ]);
 
   const latest: ScreenItem[] = [
@@ -72,13 +171,25 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
     ...videos.map((row) => screenItemOf(UID.video, row, mediaBase)),
     ...achievements.map((row) => screenItemOf(UID.achievement, row, mediaBase)),
   ]
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.documentId.localeCompare(b.documentId))
+    .sort(
+      (a, b) =>
+        b.publishedAt.localeCompare(a.publishedAt) || a.documentId.localeCompare(b.documentId),
+    )
     .slice(0, LATEST);
 
   const monthStart = startOfMonth(options.now, options.timeZone).toISOString();
-  const publishedThisMonth = { ...common, filters: { $and: [targetedAt('screen'), { publishedAt: { $gte: monthStart } }] } };
-  const monthCounts = await Promise.all([UID.article, UID.video, UID.achievement].map((uid) => channelReads(strapi, uid).count(publishedThisMonth)));
-  const achievementsByLevel = Object.fromEntries(LEVELS.map((level) => [level, achievements.filter((row) => row.level === level).length]));
+  const publishedThisMonth = {
+    ...common,
+    filters: { $and: [targetedAt('screen'), { publishedAt: { $gte: monthStart } }] },
+  };
+  const monthCounts = await Promise.all(
+    [UID.article, UID.video, UID.achievement].map((uid) =>
+      channelReads(strapi, uid).count(publishedThisMonth),
+    ),
+  );
+  const achievementsByLevel = Object.fromEntries(
+    LEVELS.map((level) => [level, achievements.filter((row) => row.level === level).length]),
+  );
 
   return {
     locale,
@@ -90,10 +201,20 @@ export const buildScreenFeed = async (strapi: Core.Strapi, options: { locale: st
       level: row.level,
       kind: row.kind,
       achievedOn: row.achievedOn,
-      metrics: (row.metrics ?? []).map((metric: ChannelRow) => ({ label: metric.label, value: Number(metric.value), unit: metric.unit ?? null })),
+      metrics: (row.metrics ?? []).map((metric: ChannelRow) => ({
+        label: metric.label,
+        value: Number(metric.value),
+        unit: metric.unit ?? null,
+      })),
       image: image(row.gallery?.[0]),
     })),
-    playlist: videos.map((row) => ({ documentId: row.documentId, title: row.title, url: row.media?.url ? absoluteUrl(row.media.url, mediaBase) : row.externalUrl ?? null, poster: image(row.poster), durationSeconds: row.durationSeconds ?? null })),
+    playlist: videos.map((row) => ({
+      documentId: row.documentId,
+      title: row.title,
+      url: row.media?.url ? absoluteUrl(row.media.url, mediaBase) : (row.externalUrl ?? null),
+      poster: image(row.poster),
+      durationSeconds: row.durationSeconds ?? null,
+    })),
     counts: {
       publishedThisMonth: monthCounts.reduce((sum, count) => sum + count, 0),
       achievementsByLevel,

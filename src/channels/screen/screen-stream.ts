@@ -2,7 +2,15 @@ import { PassThrough } from 'stream';
 import type { ScreenEvent, ScreenEventBus } from './screen-events';
 
 type StreamContext = {
-  req: NodeJS.ReadableStream & { socket: { destroyed: boolean; setTimeout: (ms: number) => void; setNoDelay: (on: boolean) => void; setKeepAlive: (on: boolean) => void }; on: (event: 'close', listener: () => void) => void };
+  req: NodeJS.ReadableStream & {
+    socket: {
+      destroyed: boolean;
+      setTimeout: (ms: number) => void;
+      setNoDelay: (on: boolean) => void;
+      setKeepAlive: (on: boolean) => void;
+    };
+    on: (event: 'close', listener: () => void) => void;
+  };
   set: (headers: Record<string, string>) => void;
   status: number;
   body: unknown;
@@ -23,12 +31,21 @@ type StreamOptions = {
  * a comment line every `heartbeatMs` keeps proxies from closing an idle connection. Returns how
  * to end it from this side (the screen reconnects after the `retry` it was given).
  */
-export const openScreenStream = async (ctx: StreamContext, bus: ScreenEventBus, { lastEventId, heartbeatMs, onEvent, onClose }: StreamOptions): Promise<{ end: () => void }> => {
+export const openScreenStream = async (
+  ctx: StreamContext,
+  bus: ScreenEventBus,
+  { lastEventId, heartbeatMs, onEvent, onClose }: StreamOptions,
+): Promise<{ end: () => void }> => {
   const stream = new PassThrough();
   ctx.req.socket.setTimeout(0);
   ctx.req.socket.setNoDelay(true);
   ctx.req.socket.setKeepAlive(true);
-  ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  ctx.set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
   ctx.status = 200;
   ctx.body = stream;
 

@@ -2,19 +2,33 @@ import sanitizeHtml from 'sanitize-html';
 import { absoluteUrl, responsiveImage, type MediaFile } from './responsive-image';
 
 /** Strapi's structured rich text ("blocks"), as stored on articles, achievements and brand stories. */
-type TextLeaf = { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean };
+type TextLeaf = {
+  type: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  code?: boolean;
+};
 type Inline = TextLeaf | { type: 'link'; url: string; children: Inline[] };
 type Block =
   | { type: 'paragraph' | 'quote'; children: Inline[] }
   | { type: 'heading'; level: number; children: Inline[] }
   | { type: 'code'; children: Inline[] }
-  | { type: 'list'; format: 'ordered' | 'unordered'; children: Array<Block | { type: 'list-item'; children: Inline[] }> }
+  | {
+      type: 'list';
+      format: 'ordered' | 'unordered';
+      children: Array<Block | { type: 'list-item'; children: Inline[] }>;
+    }
   | { type: 'image'; image: MediaFile; children?: Inline[] };
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const inline = (node: Inline): string => {
-  if (node.type === 'link') return `<a href="${escapeHtml(node.url ?? '')}">${(node.children ?? []).map(inline).join('')}</a>`;
+  if (node.type === 'link')
+    return `<a href="${escapeHtml(node.url ?? '')}">${(node.children ?? []).map(inline).join('')}</a>`;
   let html = escapeHtml(node.text ?? '').replace(/\n/g, '<br>');
   if (node.code) html = `<code>${html}</code>`;
   if (node.bold) html = `<strong>${html}</strong>`;
@@ -38,14 +52,21 @@ const block = (node: Block, base: string | null): string => {
       return `<pre><code>${node.children.map(inline).join('')}</code></pre>`;
     case 'list': {
       const tag = node.format === 'ordered' ? 'ol' : 'ul';
-      const items = node.children.map((child) => (child.type === 'list-item' ? `<li>${child.children.map(inline).join('')}</li>` : block(child as Block, base)));
+      const items = node.children.map((child) =>
+        child.type === 'list-item'
+          ? `<li>${child.children.map(inline).join('')}</li>`
+          : block(child as Block, base),
+      );
       return `<${tag}>${items.join('')}</${tag}>`;
     }
     case 'image': {
       const image = responsiveImage(node.image, base);
       if (!image) return '';
-      const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
-      const caption = node.image.caption ? `<figcaption>${escapeHtml(node.image.caption)}</figcaption>` : '';
+      const size =
+        image.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
+      const caption = node.image.caption
+        ? `<figcaption>${escapeHtml(node.image.caption)}</figcaption>`
+        : '';
       return `<figure><img src="${escapeHtml(image.url)}" srcset="${escapeHtml(image.srcset)}" sizes="(max-width: 1000px) 100vw, 1000px" alt="${escapeHtml(image.alt)}"${size} loading="lazy">${caption}</figure>`;
     }
     default:
@@ -58,8 +79,34 @@ const block = (node: Block, base: string | null): string => {
  * no scripts, frames, styles or event handlers, and links only to http(s) and mail.
  */
 const ALLOWLIST: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'strong', 'em', 'u', 's', 'a', 'figure', 'figcaption', 'img'],
-  allowedAttributes: { a: ['href', 'rel', 'target'], img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'] },
+  allowedTags: [
+    'p',
+    'br',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'pre',
+    'code',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'u',
+    's',
+    'a',
+    'figure',
+    'figcaption',
+    'img',
+  ],
+  allowedAttributes: {
+    a: ['href', 'rel', 'target'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
@@ -72,7 +119,14 @@ export const sanitizeBodyHtml = (html: string): string => sanitizeHtml(html, ALL
 export const renderBlocks = (blocks: unknown, base: string | null = null): string => {
   if (!Array.isArray(blocks)) return '';
   const html = (blocks as Block[]).map((node) => block(node, base)).join('\n');
-  return sanitizeBodyHtml(base ? html.replace(/ (src|href)="(\/[^"]*)"/g, (_match, attribute, url) => ` ${attribute}="${absoluteUrl(url, base)}"`) : html);
+  return sanitizeBodyHtml(
+    base
+      ? html.replace(
+          / (src|href)="(\/[^"]*)"/g,
+          (_match, attribute, url) => ` ${attribute}="${absoluteUrl(url, base)}"`,
+        )
+      : html,
+  );
 };
 
 /** Plain text of blocks, for digests and feed summaries. */

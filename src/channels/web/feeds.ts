@@ -7,12 +7,25 @@ import { pageUrl, type Site } from './site';
 // RSS <title>/<description> and Atom <title type="html">/<summary type="html"> are read as HTML
 // by feed readers; JSON Feed's title and summary are plain text. `textAsHtml` says which.
 export const FEED_FORMATS = {
-  rss: { contentType: 'application/rss+xml; charset=utf-8', textAsHtml: true, render: (feed: Feed) => feed.rss2() },
-  atom: { contentType: 'application/atom+xml; charset=utf-8', textAsHtml: true, render: (feed: Feed) => feed.atom1() },
-  json: { contentType: 'application/feed+json; charset=utf-8', textAsHtml: false, render: (feed: Feed) => feed.json1() },
+  rss: {
+    contentType: 'application/rss+xml; charset=utf-8',
+    textAsHtml: true,
+    render: (feed: Feed) => feed.rss2(),
+  },
+  atom: {
+    contentType: 'application/atom+xml; charset=utf-8',
+    textAsHtml: true,
+    render: (feed: Feed) => feed.atom1(),
+  },
+  json: {
+    contentType: 'application/feed+json; charset=utf-8',
+    textAsHtml: false,
+    render: (feed: Feed) => feed.json1(),
+  },
 } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
-export const isFeedFormat = (format: string): format is FeedFormat => Object.prototype.hasOwnProperty.call(FEED_FORMATS, format);
+export const isFeedFormat = (format: string): format is FeedFormat =>
+  Object.prototype.hasOwnProperty.call(FEED_FORMATS, format);
 
 export type FeedArticle = {
   documentId: string;
@@ -27,14 +40,24 @@ export type FeedArticle = {
   category?: { name: string; slug: string } | null;
 };
 
-export type FeedScope = { locale: string; category?: { name: string; slug: string } | null; brand?: { name: string; slug: string } | null };
+export type FeedScope = {
+  locale: string;
+  category?: { name: string; slug: string } | null;
+  brand?: { name: string; slug: string } | null;
+};
 
 /**
  * Published website articles of one locale (optionally one category or brand) as a feed in
  * `format`. Titles and digests are an editor's plain text: where the format reads them as HTML
  * they are escaped, so `<script>` in a title is shown, never run.
  */
-export const articleFeed = (site: Site, scope: FeedScope, articles: FeedArticle[], format: FeedFormat, selfUrl: (format: FeedFormat) => string): Feed => {
+export const articleFeed = (
+  site: Site,
+  scope: FeedScope,
+  articles: FeedArticle[],
+  format: FeedFormat,
+  selfUrl: (format: FeedFormat) => string,
+): Feed => {
   const text = FEED_FORMATS[format].textAsHtml ? escapeHtml : (value: string) => value;
   const narrowed = scope.category?.name ?? scope.brand?.name;
   const feed = new Feed({
@@ -61,7 +84,9 @@ export const articleFeed = (site: Site, scope: FeedScope, articles: FeedArticle[
       published: new Date(article.publishedAt),
       author: article.author ? [{ name: article.author }] : undefined,
       image: cover?.url,
-      category: article.category ? [{ name: article.category.name, term: article.category.slug }] : undefined,
+      category: article.category
+        ? [{ name: article.category.name, term: article.category.slug }]
+        : undefined,
     });
   }
   return feed;

@@ -28,10 +28,18 @@ export const absoluteUrl = (url: string, base: string | null): string => {
   return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 };
 
-export const responsiveImage = (media: MediaFile | null | undefined, base: string | null = null): ResponsiveImage | null => {
+export const responsiveImage = (
+  media: MediaFile | null | undefined,
+  base: string | null = null,
+): ResponsiveImage | null => {
   if (!media?.url) return null;
-  const sources: ImageSource[] = Object.values(media.formats ?? {}).map((format) => ({ url: absoluteUrl(format.url, base), width: format.width, height: format.height }));
-  if (media.width && media.height) sources.push({ url: absoluteUrl(media.url, base), width: media.width, height: media.height });
+  const sources: ImageSource[] = Object.values(media.formats ?? {}).map((format) => ({
+    url: absoluteUrl(format.url, base),
+    width: format.width,
+    height: format.height,
+  }));
+  if (media.width && media.height)
+    sources.push({ url: absoluteUrl(media.url, base), width: media.width, height: media.height });
   sources.sort((a, b) => a.width - b.width);
   return {
     url: absoluteUrl(media.url, base),

@@ -13,4 +13,5 @@ export const siteOf = (strapi: Core.Strapi, requestOrigin: string | null): Site 
 });
 
 /** Where an item lives on the website: `<WEBSITE_URL>/<locale>/<kind>/<slug>`. */
-export const pageUrl = (site: Site, kind: SiteKind, locale: string, slug: string) => `${site.url}/${locale}/${kind}/${encodeURIComponent(slug)}`;
+export const pageUrl = (site: Site, kind: SiteKind, locale: string, slug: string) =>
+  `${site.url}/${locale}/${kind}/${encodeURIComponent(slug)}`;

@@ -19,7 +19,12 @@ const RENDERER_VERSION = '1';
  * it (a release, a bulk import, a restore), and an edit can never be served the HTML of another.
  */
 export const sourceKeyOf = (blocks: unknown): string | null =>
-  Array.isArray(blocks) ? createHash('sha256').update(`${RENDERER_VERSION}\n`).update(JSON.stringify(blocks)).digest('base64url') : null;
+  Array.isArray(blocks)
+    ? createHash('sha256')
+        .update(`${RENDERER_VERSION}\n`)
+        .update(JSON.stringify(blocks))
+        .digest('base64url')
+    : null;
 
 type Rendering = { source_key: string; html: string; rendered_at: number };
 
@@ -28,7 +33,10 @@ const remembered = new WeakMap<Core.Strapi, LRUCache<string, string>>();
 const memoryOf = (strapi: Core.Strapi) => {
   let memory = remembered.get(strapi);
   if (!memory) {
-    memory = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (html, key) => 2 * (html.length + key.length) });
+    memory = new LRUCache<string, string>({
+      maxSize: 8 * 1024 * 1024,
+      sizeCalculation: (html, key) => 2 * (html.length + key.length),
+    });
     remembered.set(strapi, memory);
   }
   return memory;
@@ -47,7 +55,9 @@ const withKnex = async <T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>
 const store = (strapi: Core.Strapi, rows: Rendering[], refresh: boolean) =>
   withKnex(strapi, async (knex) => {
     for (let start = 0; start < rows.length; start += 100) {
-      const insert = knex(RENDERINGS_TABLE).insert(rows.slice(start, start + 100)).onConflict('source_key');
+      const insert = knex(RENDERINGS_TABLE)
+        .insert(rows.slice(start, start + 100))
+        .onConflict('source_key');
       await (refresh ? insert.merge(['html', 'rendered_at']) : insert.ignore());
     }
   });
@@ -58,7 +68,8 @@ const render = (sources: unknown[]): Rendering[] => {
   const byKey = new Map<string, Rendering>();
   for (const source of sources) {
     const key = sourceKeyOf(source);
-    if (key !== null && !byKey.has(key)) byKey.set(key, { source_key: key, html: renderBlocks(source), rendered_at: renderedAt });
+    if (key !== null && !byKey.has(key))
+      byKey.set(key, { source_key: key, html: renderBlocks(source), rendered_at: renderedAt });
   }
   return [...byKey.values()];
 };
@@ -67,7 +78,10 @@ const render = (sources: unknown[]): Rendering[] => {
  * Sanitised HTML of each rich text (blocks), in order: from memory, else from the table, else
  * rendered now and stored for the next reader (after an import, or HTML of an older renderer).
  */
-export const renderedBodies = async (strapi: Core.Strapi, sources: unknown[]): Promise<string[]> => {
+export const renderedBodies = async (
+  strapi: Core.Strapi,
+  sources: unknown[],
+): Promise<string[]> => {
   const memory = memoryOf(strapi);
   const keys = sources.map(sourceKeyOf);
   const html = new Map<string, string>();
@@ -77,14 +91,18 @@ export const renderedBodies = async (strapi: Core.Strapi, sources: unknown[]): P
   }
   const wanted = [...new Set(keys.filter((key): key is string => key !== null && !html.has(key)))];
   if (wanted.length > 0) {
-    const rows: Array<Pick<Rendering, 'source_key' | 'html'>> = await withKnex(strapi, (knex) => knex(RENDERINGS_TABLE).whereIn('source_key', wanted).select('source_key', 'html'));
+    const rows: Array<Pick<Rendering, 'source_key' | 'html'>> = await withKnex(strapi, (knex) =>
+      knex(RENDERINGS_TABLE).whereIn('source_key', wanted).select('source_key', 'html'),
+    );
     for (const row of rows) html.set(row.source_key, row.html);
     const missing = wanted.filter((key) => !html.has(key));
     if (missing.length > 0) {
       const fresh = render(missing.map((key) => sources[keys.indexOf(key)]));
       for (const row of fresh) html.set(row.source_key, row.html);
       // A reader still gets its HTML when the table cannot take it now; the next one renders again.
-      await store(strapi, fresh, false).catch((error: Error) => strapi.log.warn(`website renderings not stored: ${error.message}`));
+      await store(strapi, fresh, false).catch((error: Error) =>
+        strapi.log.warn(`website renderings not stored: ${error.message}`),
+      );
     }
     for (const key of wanted) memory.set(key, html.get(key)!);
   }
@@ -92,7 +110,10 @@ export const renderedBodies = async (strapi: Core.Strapi, sources: unknown[]): P
 };
 
 /** Renders and stores what a release just made live, inside its transaction: no reader renders it. */
-export const storeReleasedRenderings = async (strapi: Core.Strapi, sources: unknown[]): Promise<void> => {
+export const storeReleasedRenderings = async (
+  strapi: Core.Strapi,
+  sources: unknown[],
+): Promise<void> => {
   await store(strapi, render(sources), false);
 };
 
@@ -100,7 +121,10 @@ export const storeReleasedRenderings = async (strapi: Core.Strapi, sources: unkn
  * `npm run reindex`: renders every live rich text again and drops every rendering no live
  * version uses any more (older versions, taken-down items, older renderers).
  */
-export const rebuildRenderings = async (strapi: Core.Strapi, liveSources: AsyncIterable<unknown[]>): Promise<{ rendered: number; dropped: number }> => {
+export const rebuildRenderings = async (
+  strapi: Core.Strapi,
+  liveSources: AsyncIterable<unknown[]>,
+): Promise<{ rendered: number; dropped: number }> => {
   const startedAt = Date.now();
   let rendered = 0;
   for await (const sources of liveSources) {
@@ -108,7 +132,10 @@ export const rebuildRenderings = async (strapi: Core.Strapi, liveSources: AsyncI
     await store(strapi, rows, true);
     rendered += rows.length;
   }
-  const dropped = await strapi.db.connection(RENDERINGS_TABLE).where('rendered_at', '<', startedAt).delete();
+  const dropped = await strapi.db
+    .connection(RENDERINGS_TABLE)
+    .where('rendered_at', '<', startedAt)
+    .delete();
   forgetRememberedRenderings(strapi);
   return { rendered, dropped };
 };

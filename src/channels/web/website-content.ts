@@ -15,15 +15,25 @@ export const taxonomyBySlug = async (
   strapi: Core.Strapi,
   uid: typeof UID.category | typeof UID.brand,
   slug: string,
-  locale: string
+  locale: string,
 ): Promise<{ documentId: string; name: string; slug: string } | null> => {
-  const found = await channelReads(strapi, uid).findFirst({ filters: { slug }, locale, status: 'published', fields: ['name', 'slug'] });
+  const found = await channelReads(strapi, uid).findFirst({
+    filters: { slug },
+    locale,
+    status: 'published',
+    fields: ['name', 'slug'],
+  });
   return found ? { documentId: found.documentId, name: found.name, slug: found.slug } : null;
 };
 
 export const latestArticles = async (
   strapi: Core.Strapi,
-  { locale, categoryId, brandId, limit }: { locale: string; categoryId?: string; brandId?: string; limit: number }
+  {
+    locale,
+    categoryId,
+    brandId,
+    limit,
+  }: { locale: string; categoryId?: string; brandId?: string; limit: number },
 ): Promise<FeedArticle[]> => {
   const filters: object[] = [targetedAt('website')];
   if (categoryId) filters.push({ category: { documentId: categoryId } });
@@ -36,7 +46,31 @@ export const latestArticles = async (
     limit,
     populate: { cover: true, category: { fields: ['name', 'slug'] } },
   });
-  return articles.map(({ documentId, slug, title, digest, author, body, publishedAt, updatedAt, cover, category }) => ({ documentId, slug, title, digest, author, body, publishedAt, updatedAt, cover, category }));
+  return articles.map(
+    ({
+      documentId,
+      slug,
+      title,
+      digest,
+      author,
+      body,
+      publishedAt,
+      updatedAt,
+      cover,
+      category,
+    }) => ({
+      documentId,
+      slug,
+      title,
+      digest,
+      author,
+      body,
+      publishedAt,
+      updatedAt,
+      cover,
+      category,
+    }),
+  );
 };
 
 /** The types with pages of their own on the website. */
@@ -63,12 +97,20 @@ export type SitemapSlice = { segment: SitemapSegment; offset: number; limit: num
  * index (documents/read-indexes.ts) holds every column read, so a slice is read from the index alone.
  */
 export const livePages = (strapi: Core.Strapi, uid: PageUid, locale: string) => {
-  const query = strapi.db.connection(strapi.db.metadata.get(uid).tableName).whereNotNull('published_at').where('locale', locale);
-  return isChannelTargeted(uid) ? query.where(columnOf(strapi, uid, CHANNEL_FLAGS.website), true) : query;
+  const query = strapi.db
+    .connection(strapi.db.metadata.get(uid).tableName)
+    .whereNotNull('published_at')
+    .where('locale', locale);
+  return isChannelTargeted(uid)
+    ? query.where(columnOf(strapi, uid, CHANNEL_FLAGS.website), true)
+    : query;
 };
 
 /** How many pages each type has in each locale, in the sitemap's order. */
-export const sitemapSegments = async (strapi: Core.Strapi, locales: string[]): Promise<SitemapSegment[]> => {
+export const sitemapSegments = async (
+  strapi: Core.Strapi,
+  locales: string[],
+): Promise<SitemapSegment[]> => {
   const segments: SitemapSegment[] = [];
   for (const { uid, kind } of SITEMAP_TYPES) {
     for (const locale of locales) {
@@ -80,11 +122,23 @@ export const sitemapSegments = async (strapi: Core.Strapi, locales: string[]): P
 };
 
 /** The pages of one slice, as the sitemap lists them. */
-export const sliceEntries = async (strapi: Core.Strapi, { segment, offset, limit }: SitemapSlice): Promise<SitemapEntry[]> => {
+export const sliceEntries = async (
+  strapi: Core.Strapi,
+  { segment, offset, limit }: SitemapSlice,
+): Promise<SitemapEntry[]> => {
   const slug = columnOf(strapi, segment.uid, 'slug');
   const updatedAt = columnOf(strapi, segment.uid, 'updatedAt');
-  const rows: Array<Record<string, unknown>> = await livePages(strapi, segment.uid, segment.locale).select(slug, updatedAt).orderBy('id').limit(limit).offset(offset);
-  return rows.map((row) => ({ kind: segment.kind, locale: segment.locale, slug: String(row[slug]), updatedAt: new Date(row[updatedAt] as string | number | Date).toISOString() }));
+  const rows: Array<Record<string, unknown>> = await livePages(strapi, segment.uid, segment.locale)
+    .select(slug, updatedAt)
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset);
+  return rows.map((row) => ({
+    kind: segment.kind,
+    locale: segment.locale,
+    slug: String(row[slug]),
+    updatedAt: new Date(row[updatedAt] as string | number | Date).toISOString(),
+  }));
 };
 
 /**
@@ -92,10 +146,22 @@ export const sliceEntries = async (strapi: Core.Strapi, { segment, offset, limit
  * and the id of the last of them: one run of the website pages index, from a seek, summed up
  * inside the database.
  */
-export const pageRunChange = (strapi: Core.Strapi, segment: SitemapSegment, afterId: number, take: number) => {
+export const pageRunChange = (
+  strapi: Core.Strapi,
+  segment: SitemapSegment,
+  afterId: number,
+  take: number,
+) => {
   const updated = columnOf(strapi, segment.uid, 'updatedAt');
-  const run = livePages(strapi, segment.uid, segment.locale).where('id', '>', afterId).orderBy('id').limit(take).select('id', { updated });
-  return strapi.db.connection.from(run.as('run')).max({ newest: 'updated', last: 'id' }).count({ pages: '*' });
+  const run = livePages(strapi, segment.uid, segment.locale)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(take)
+    .select('id', { updated });
+  return strapi.db.connection
+    .from(run.as('run'))
+    .max({ newest: 'updated', last: 'id' })
+    .count({ pages: '*' });
 };
 
 /**
@@ -103,23 +169,46 @@ export const pageRunChange = (strapi: Core.Strapi, segment: SitemapSegment, afte
  * entries, it costs PostgreSQL one round trip off the event loop; SQLite runs it on the event
  * loop, with a sort to group the numbered pages (63 ms at 100,000 articles).
  */
-export const numberedPartChanges = (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number) => {
+export const numberedPartChanges = (
+  strapi: Core.Strapi,
+  segment: SitemapSegment,
+  start: number,
+  size: number,
+) => {
   const numbered = livePages(strapi, segment.uid, segment.locale)
     .select({ updated: columnOf(strapi, segment.uid, 'updatedAt') })
     // Integer division on both databases (better-sqlite3 binds numbers as reals).
-    .select(strapi.db.connection.raw('(row_number() over (order by id) + cast(? as integer)) / cast(? as integer) as part', [start - 1, size]));
-  return strapi.db.connection.from(numbered.as('numbered')).select('part').max({ newest: 'updated' }).groupBy('part');
+    .select(
+      strapi.db.connection.raw(
+        '(row_number() over (order by id) + cast(? as integer)) / cast(? as integer) as part',
+        [start - 1, size],
+      ),
+    );
+  return strapi.db.connection
+    .from(numbered.as('numbered'))
+    .select('part')
+    .max({ newest: 'updated' })
+    .groupBy('part');
 };
 
 type PartChange = { part: number; newest: string | number | Date | null };
-type PageRun = { newest: PartChange['newest']; last: number | string | null; pages: number | string };
+type PageRun = {
+  newest: PartChange['newest'];
+  last: number | string | null;
+  pages: number | string;
+};
 
 /** A run of pages per part, each from the last id of the one before: 16 ms in all on SQLite at 100,000 articles, none over a millisecond. */
-const partChangesByRuns = async (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number): Promise<PartChange[]> => {
+const partChangesByRuns = async (
+  strapi: Core.Strapi,
+  segment: SitemapSegment,
+  start: number,
+  size: number,
+): Promise<PartChange[]> => {
   const changes: PartChange[] = [];
   let afterId = 0;
   let position = start;
-  for (let left = segment.pages; left > 0; ) {
+  for (let left = segment.pages; left > 0;) {
     const take = Math.min(size - (position % size), left);
     const [run]: PageRun[] = await pageRunChange(strapi, segment, afterId, take);
     // Pages taken down since they were counted: the rest of the segment is empty.
@@ -138,9 +227,16 @@ const partChangesByRuns = async (strapi: Core.Strapi, segment: SitemapSegment, s
  * readers up least: on PostgreSQL in one query (runs of a part each took longer there, a round
  * trip each), on SQLite, where every query runs on the one event loop, in runs of a part each.
  */
-export const lastChangeByPart = async (strapi: Core.Strapi, segment: SitemapSegment, start: number, size: number): Promise<PartChange[]> => {
-  if (strapi.db.dialect.client !== 'postgres') return partChangesByRuns(strapi, segment, start, size);
-  const parts: Array<{ part: number | string; newest: PartChange['newest'] }> = await numberedPartChanges(strapi, segment, start, size);
+export const lastChangeByPart = async (
+  strapi: Core.Strapi,
+  segment: SitemapSegment,
+  start: number,
+  size: number,
+): Promise<PartChange[]> => {
+  if (strapi.db.dialect.client !== 'postgres')
+    return partChangesByRuns(strapi, segment, start, size);
+  const parts: Array<{ part: number | string; newest: PartChange['newest'] }> =
+    await numberedPartChanges(strapi, segment, start, size);
   return parts.map(({ part, newest }) => ({ part: Number(part), newest }));
 };
 
@@ -150,14 +246,27 @@ export const lastChangeByPart = async (strapi: Core.Strapi, segment: SitemapSegm
  * stepped over all the parts before it: at 100,000 articles on PostgreSQL the index took a
  * quarter of a second.
  */
-export const partsLastModified = async (strapi: Core.Strapi, segments: SitemapSegment[], size: number): Promise<Array<Date | null>> => {
-  const newest: Array<Date | null> = Array.from({ length: sitemapPartCount(segments, size) }, () => null);
+export const partsLastModified = async (
+  strapi: Core.Strapi,
+  segments: SitemapSegment[],
+  size: number,
+): Promise<Array<Date | null>> => {
+  const newest: Array<Date | null> = Array.from(
+    { length: sitemapPartCount(segments, size) },
+    () => null,
+  );
   let start = 0;
   for (const segment of segments) {
     if (segment.pages > 0) {
-      for (const { part: index, newest: changed } of await lastChangeByPart(strapi, segment, start, size)) {
+      for (const { part: index, newest: changed } of await lastChangeByPart(
+        strapi,
+        segment,
+        start,
+        size,
+      )) {
         const date = changed === null || changed === undefined ? null : new Date(changed);
-        if (date && index < newest.length && (newest[index] === null || date > newest[index]!)) newest[index] = date;
+        if (date && index < newest.length && (newest[index] === null || date > newest[index]!))
+          newest[index] = date;
       }
     }
     start += segment.pages;

@@ -13,7 +13,8 @@ const clients = new WeakMap<Core.Strapi, WechatClient>();
 const pushes = inFlightWork('WeChat auto-push failed');
 
 /** Whether an App ID and secret are set: without them nothing can be pushed. */
-export const wechatConfigured = (strapi: Core.Strapi): boolean => Boolean(strapi.config.get('wechat.appId')) && Boolean(strapi.config.get('wechat.appSecret'));
+export const wechatConfigured = (strapi: Core.Strapi): boolean =>
+  Boolean(strapi.config.get('wechat.appId')) && Boolean(strapi.config.get('wechat.appSecret'));
 
 /** One client per server, so its access token is fetched once and shared. */
 export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
@@ -21,8 +22,16 @@ export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
   if (existing) return existing;
   const appId = strapi.config.get('wechat.appId') as string;
   const appSecret = strapi.config.get('wechat.appSecret') as string;
-  if (!appId || !appSecret) throw new WechatChannelError('未配置微信公众号 / WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET', 503);
-  const client = new WechatClient({ baseUrl: strapi.config.get('wechat.apiBaseUrl') as string, appId, appSecret });
+  if (!appId || !appSecret)
+    throw new WechatChannelError(
+      '未配置微信公众号 / WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET',
+      503,
+    );
+  const client = new WechatClient({
+    baseUrl: strapi.config.get('wechat.apiBaseUrl') as string,
+    appId,
+    appSecret,
+  });
   clients.set(strapi, client);
   return client;
 };
@@ -40,7 +49,10 @@ export const startWechat = (strapi: Core.Strapi): void => {
     if (notice.uid !== UID.article) return;
     pushes.start(strapi, async () => {
       if ((await liveTargets(strapi, notice))?.wechat !== true) return;
-      await pushToWechat(strapi, wechatClientOf(strapi), notice, { submit: mode === 'submit', actor: { type: 'system', name: 'wechat auto-push' } });
+      await pushToWechat(strapi, wechatClientOf(strapi), notice, {
+        submit: mode === 'submit',
+        actor: { type: 'system', name: 'wechat auto-push' },
+      });
     });
   });
 };

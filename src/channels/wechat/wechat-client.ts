@@ -5,12 +5,28 @@ import type { WechatArticle } from './article-format';
  * material uploads, drafts and free publishing. The base URL is configurable (tests point it at
  * a local fake that enforces the documented rules).
  */
-export type WechatConfig = { baseUrl: string; appId: string; appSecret: string; retries?: number; retryDelayMs?: number };
+export type WechatConfig = {
+  baseUrl: string;
+  appId: string;
+  appSecret: string;
+  retries?: number;
+  retryDelayMs?: number;
+};
 
 export type Upload = { buffer: Buffer; filename: string; mime: string };
 /** One article of a draft/add: the formatted article with its cover as the thumb and the cover's crops. */
-export type DraftArticle = Omit<WechatArticle, 'images'> & { thumb_media_id: string; pic_crop_235_1?: string; pic_crop_1_1?: string };
-export type PublishStatus = { publish_id: string; publish_status: number; article_id?: string; article_detail?: { count: number; item: Array<{ idx: number; article_url: string }> }; fail_idx?: number[] };
+export type DraftArticle = Omit<WechatArticle, 'images'> & {
+  thumb_media_id: string;
+  pic_crop_235_1?: string;
+  pic_crop_1_1?: string;
+};
+export type PublishStatus = {
+  publish_id: string;
+  publish_status: number;
+  article_id?: string;
+  article_detail?: { count: number; item: Array<{ idx: number; article_url: string }> };
+  fail_idx?: number[];
+};
 
 // Readable meanings of the error codes an editor is likely to meet.
 const MEANINGS: Record<number, string> = {
@@ -31,7 +47,11 @@ const MEANINGS: Record<number, string> = {
 };
 
 export class WechatApiError extends Error {
-  constructor(readonly errcode: number, readonly errmsg: string, readonly path: string) {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+    readonly path: string,
+  ) {
     super(`微信接口 ${path} 返回错误 ${errcode}：${MEANINGS[errcode] ?? errmsg} (${errmsg})`);
     this.name = 'WechatApiError';
   }
@@ -39,7 +59,11 @@ export class WechatApiError extends Error {
 
 /** A failure the CMS cannot fix by itself: the HTTP layer answers it with `status` (502 or 503). */
 export class WechatChannelError extends Error {
-  constructor(message: string, readonly status: 502 | 503, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly status: 502 | 503,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'WechatChannelError';
   }
@@ -47,7 +71,10 @@ export class WechatChannelError extends Error {
 
 /** WeChat could not be reached, or answered with a server error. */
 export class WechatUnavailableError extends Error {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`微信接口 ${path} 暂时无法访问 / WeChat ${path} is unavailable: ${reason}`);
     this.name = 'WechatUnavailableError';
   }
@@ -55,21 +82,37 @@ export class WechatUnavailableError extends Error {
 
 const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
 // -1 "system busy" and network or 5xx failures are worth another try; nothing else is.
-const isTransient = (error: unknown) => error instanceof WechatUnavailableError || (error instanceof WechatApiError && error.errcode === -1);
+const isTransient = (error: unknown) =>
+  error instanceof WechatUnavailableError ||
+  (error instanceof WechatApiError && error.errcode === -1);
 
 export class WechatClient {
   private token: { value: string; expiresAt: number } | null = null;
 
-  constructor(private readonly config: WechatConfig, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly config: WechatConfig,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** cgi-bin/stable_token, cached until five minutes before it expires. */
   async accessToken(forceRefresh = false): Promise<string> {
     if (!forceRefresh && this.token && this.token.expiresAt > this.now()) return this.token.value;
-    const answer = await this.request<{ access_token: string; expires_in: number }>('cgi-bin/stable_token', {
-      json: { grant_type: 'client_credential', appid: this.config.appId, secret: this.config.appSecret, force_refresh: forceRefresh },
-      withToken: false,
-    });
-    this.token = { value: answer.access_token, expiresAt: this.now() + (answer.expires_in - 300) * 1000 };
+    const answer = await this.request<{ access_token: string; expires_in: number }>(
+      'cgi-bin/stable_token',
+      {
+        json: {
+          grant_type: 'client_credential',
+          appid: this.config.appId,
+          secret: this.config.appSecret,
+          force_refresh: forceRefresh,
+        },
+        withToken: false,
+      },
+    );
+    this.token = {
+      value: answer.access_token,
+      expiresAt: this.now() + (answer.expires_in - 300) * 1000,
+    };
     return answer.access_token;
   }
 
@@ -80,7 +123,10 @@ export class WechatClient {
 
   /** Permanent material, e.g. the cover thumb. */
   addMaterial(type: 'image' | 'thumb', file: Upload) {
-    return this.call<{ media_id: string; url?: string }>('cgi-bin/material/add_material', { file, query: { type } });
+    return this.call<{ media_id: string; url?: string }>('cgi-bin/material/add_material', {
+      file,
+      query: { type },
+    });
   }
 
   addDraft(articles: DraftArticle[]) {
@@ -88,7 +134,9 @@ export class WechatClient {
   }
 
   submitPublish(mediaId: string) {
-    return this.call<{ publish_id: string; msg_data_id?: string }>('cgi-bin/freepublish/submit', { json: { media_id: mediaId } });
+    return this.call<{ publish_id: string; msg_data_id?: string }>('cgi-bin/freepublish/submit', {
+      json: { media_id: mediaId },
+    });
   }
 
   getPublish(publishId: string) {
@@ -96,7 +144,10 @@ export class WechatClient {
   }
 
   /** An authenticated call: a rejected token is refreshed once; transient failures are retried with backoff. */
-  private async call<T>(path: string, options: { json?: unknown; file?: Upload; query?: Record<string, string> }): Promise<T> {
+  private async call<T>(
+    path: string,
+    options: { json?: unknown; file?: Upload; query?: Record<string, string> },
+  ): Promise<T> {
     try {
       return await this.request<T>(path, { ...options, withToken: true });
     } catch (error) {
@@ -108,20 +159,36 @@ export class WechatClient {
     }
   }
 
-  private async request<T>(path: string, options: { json?: unknown; file?: Upload; query?: Record<string, string>; withToken: boolean }): Promise<T> {
+  private async request<T>(
+    path: string,
+    options: { json?: unknown; file?: Upload; query?: Record<string, string>; withToken: boolean },
+  ): Promise<T> {
     const attempts = (this.config.retries ?? 2) + 1;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once<T>(path, options);
       } catch (error) {
         if (attempt >= attempts || !isTransient(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, (this.config.retryDelayMs ?? 500) * 2 ** (attempt - 1)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, (this.config.retryDelayMs ?? 500) * 2 ** (attempt - 1)),
+        );
       }
     }
   }
 
-  private async once<T>(path: string, { json, file, query, withToken }: { json?: unknown; file?: Upload; query?: Record<string, string>; withToken: boolean }): Promise<T> {
-    const url = new URL(path, this.config.baseUrl.endsWith('/') ? this.config.baseUrl : `${this.config.baseUrl}/`);
+  private async once<T>(
+    path: string,
+    {
+      json,
+      file,
+      query,
+      withToken,
+    }: { json?: unknown; file?: Upload; query?: Record<string, string>; withToken: boolean },
+  ): Promise<T> {
+    const url = new URL(
+      path,
+      this.config.baseUrl.endsWith('/') ? this.config.baseUrl : `${this.config.baseUrl}/`,
+    );
     for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
     if (withToken) url.searchParams.set('access_token', await this.accessToken());
     let body: string | FormData | undefined;
@@ -135,13 +202,19 @@ export class WechatClient {
     }
     let answer: T & { errcode?: number; errmsg?: string };
     try {
-      const response = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(url, {
+        method: 'POST',
+        body,
+        headers,
+        signal: AbortSignal.timeout(30_000),
+      });
       if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
       answer = (await response.json()) as typeof answer;
     } catch (error) {
       throw new WechatUnavailableError(path, (error as Error).message);
     }
-    if (answer.errcode !== undefined && answer.errcode !== 0) throw new WechatApiError(answer.errcode, answer.errmsg ?? '', path);
+    if (answer.errcode !== undefined && answer.errcode !== 0)
+      throw new WechatApiError(answer.errcode, answer.errmsg ?? '', path);
     return answer;
   }
 }

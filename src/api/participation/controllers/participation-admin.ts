@@ -6,11 +6,18 @@ import type { AdminAbility } from '../../../access/document-read';
 import { userActor, type AdminUser } from '../../../workflow/actor';
 import { recordAudit } from '../../../workflow/audit-trail';
 import { refuse } from '../../../workflow/workflow-error';
-import { adoptContribution, declineContribution, inbox } from '../../../participation/contribution-inbox';
+import {
+  adoptContribution,
+  declineContribution,
+  inbox,
+} from '../../../participation/contribution-inbox';
 import { inviteAccount, setGeneratedPassword } from '../../../participation/invitations';
 import { pageOf, periodQuery } from '../../../participation/list-query';
 import { answerOpinion, opinionsFor, proposeQa } from '../../../participation/opinions';
-import { PARTICIPATION_UID, type ContributionState } from '../../../participation/participation-types';
+import {
+  PARTICIPATION_UID,
+  type ContributionState,
+} from '../../../participation/participation-types';
 import { quotaFulfilment, ranking, rankingFile } from '../../../participation/rankings';
 import { findStaffMember } from '../../../participation/staff-accounts';
 import { importStaff } from '../../../participation/staff-import';
@@ -22,7 +29,10 @@ type UploadedSheet = { filepath: string; originalFilename?: string | null; size:
 type Context = {
   params: { documentId?: string };
   query: Record<string, unknown>;
-  request: { body?: Record<string, unknown>; files?: Record<string, UploadedSheet | UploadedSheet[]> };
+  request: {
+    body?: Record<string, unknown>;
+    files?: Record<string, UploadedSheet | UploadedSheet[]>;
+  };
   state: { user: AdminUser; userAbility: AdminAbility };
   status: number;
   body: unknown;
@@ -35,30 +45,45 @@ const CONTRIBUTION_STATES: readonly ContributionState[] = ['received', 'adopted'
 
 /** Editors handle the inbox: those who may create articles. */
 const assertEditor = (ctx: Context) => {
-  if (!ctx.state.userAbility.can(`${EXPLORER}.create`, UID.article)) throw refuse('只有宣传编辑可以处理投稿', 'Only editors who may create articles handle contributions');
+  if (!ctx.state.userAbility.can(`${EXPLORER}.create`, UID.article))
+    throw refuse(
+      '只有宣传编辑可以处理投稿',
+      'Only editors who may create articles handle contributions',
+    );
 };
 
 /** Staff accounts are managed by those who may create and change staff members in the content manager. */
 const assertStaffManager = (ctx: Context) => {
-  const can = (action: string) => ctx.state.userAbility.can(`${EXPLORER}.${action}`, PARTICIPATION_UID.staffMember);
-  if (!can('create') || !can('update')) throw refuse('只有职工管理员可以导入职工或发放登录方式', 'Only administrators of staff members import staff or hand out sign-ins');
+  const can = (action: string) =>
+    ctx.state.userAbility.can(`${EXPLORER}.${action}`, PARTICIPATION_UID.staffMember);
+  if (!can('create') || !can('update'))
+    throw refuse(
+      '只有职工管理员可以导入职工或发放登录方式',
+      'Only administrators of staff members import staff or hand out sign-ins',
+    );
 };
 
 const assertRankingReader = (ctx: Context) => {
   const ability = ctx.state.userAbility;
-  if (!ability.can(`${EXPLORER}.create`, UID.article) && !ability.can(`${EXPLORER}.read`, PARTICIPATION_UID.staffMember)) throw refuse('没有查看积分排名的权限', 'You may not read the rankings');
+  if (
+    !ability.can(`${EXPLORER}.create`, UID.article) &&
+    !ability.can(`${EXPLORER}.read`, PARTICIPATION_UID.staffMember)
+  )
+    throw refuse('没有查看积分排名的权限', 'You may not read the rankings');
 };
 
 const staffAccountOf = async (strapi: Core.Strapi, documentId: string | undefined) => {
   const member = documentId ? await findStaffMember(strapi, { documentId }) : null;
   if (!member) throw new errors.NotFoundError('No such staff member');
-  if (!member.accountId) throw new errors.ApplicationError('This staff member has no sign-in account');
+  if (!member.accountId)
+    throw new errors.ApplicationError('This staff member has no sign-in account');
   return member;
 };
 
 const rankingQuery = (ctx: Context) => {
   const scope = ctx.query.scope === undefined ? 'person' : ctx.query.scope;
-  if (scope !== 'person' && scope !== 'organization') throw field('scope', 'must be person or organization');
+  if (scope !== 'person' && scope !== 'organization')
+    throw field('scope', 'must be person or organization');
   return { ...periodQuery(ctx.query), scope: scope as 'person' | 'organization' };
 };
 
@@ -67,20 +92,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async inbox(ctx: Context) {
     assertEditor(ctx);
     const state = ctx.query.state;
-    if (state !== undefined && !CONTRIBUTION_STATES.includes(state as ContributionState)) throw field('state', `must be one of ${CONTRIBUTION_STATES.join(', ')}`);
+    if (state !== undefined && !CONTRIBUTION_STATES.includes(state as ContributionState))
+      throw field('state', `must be one of ${CONTRIBUTION_STATES.join(', ')}`);
     const { page, pageSize } = pageOf(ctx.query);
-    const { items, total } = await inbox(strapi, { state: state as ContributionState | undefined, page, pageSize });
+    const { items, total } = await inbox(strapi, {
+      state: state as ContributionState | undefined,
+      page,
+      pageSize,
+    });
     ctx.body = { data: items, meta: { pagination: { page, pageSize, total } } };
   },
 
   async adopt(ctx: Context) {
     assertEditor(ctx);
-    ctx.body = { data: await adoptContribution(strapi, ctx.params.documentId ?? '', userActor(ctx.state.user)) };
+    ctx.body = {
+      data: await adoptContribution(strapi, ctx.params.documentId ?? '', userActor(ctx.state.user)),
+    };
   },
 
   async decline(ctx: Context) {
     assertEditor(ctx);
-    await declineContribution(strapi, ctx.params.documentId ?? '', ctx.request.body?.reason, userActor(ctx.state.user));
+    await declineContribution(
+      strapi,
+      ctx.params.documentId ?? '',
+      ctx.request.body?.reason,
+      userActor(ctx.state.user),
+    );
     ctx.body = { data: { declined: true } };
   },
 
@@ -90,10 +127,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const files = [ctx.request.files?.file ?? []].flat();
     if (files.length !== 1) throw field('file', 'send one .xlsx or .csv file as “file”');
     const [file] = files;
-    if (file.size > MAX_SHEET_BYTES) throw field('file', `may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
+    if (file.size > MAX_SHEET_BYTES)
+      throw field('file', `may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
     const dryRun = ctx.query.dryRun === 'true' || ctx.query.dryRun === '1';
     try {
-      const report = await importStaff(strapi, { bytes: await fs.readFile(file.filepath), fileName: file.originalFilename ?? 'staff.csv' }, { dryRun, actor: userActor(ctx.state.user) });
+      const report = await importStaff(
+        strapi,
+        { bytes: await fs.readFile(file.filepath), fileName: file.originalFilename ?? 'staff.csv' },
+        { dryRun, actor: userActor(ctx.state.user) },
+      );
       // An import refused for invalid rows is a 400 carrying the same report as a dry run.
       if (!dryRun && !report.applied) ctx.status = 400;
       ctx.body = { data: report };
@@ -108,7 +150,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     assertStaffManager(ctx);
     const member = await staffAccountOf(strapi, ctx.params.documentId);
     const invitation = await inviteAccount(strapi, member.accountId!);
-    await recordAudit(strapi, { uid: PARTICIPATION_UID.staffMember, documentId: member.documentId, locale: '*' }, { action: 'staff_invitation', actor: userActor(ctx.state.user), details: { expiresAt: invitation.expiresAt } });
+    await recordAudit(
+      strapi,
+      { uid: PARTICIPATION_UID.staffMember, documentId: member.documentId, locale: '*' },
+      {
+        action: 'staff_invitation',
+        actor: userActor(ctx.state.user),
+        details: { expiresAt: invitation.expiresAt },
+      },
+    );
     ctx.body = { data: { employeeNumber: member.employeeNumber, ...invitation } };
   },
 
@@ -120,7 +170,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     assertStaffManager(ctx);
     const member = await staffAccountOf(strapi, ctx.params.documentId);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: { employeeNumber: member.employeeNumber, password: await setGeneratedPassword(strapi, member.accountId!) } };
+    ctx.body = {
+      data: {
+        employeeNumber: member.employeeNumber,
+        password: await setGeneratedPassword(strapi, member.accountId!),
+      },
+    };
   },
 
   async rankings(ctx: Context) {
@@ -134,8 +189,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const format = ctx.query.format === undefined ? 'xlsx' : ctx.query.format;
     if (format !== 'xlsx' && format !== 'csv') throw field('format', 'must be xlsx or csv');
     const result = await ranking(strapi, { ...rankingQuery(ctx), limit: 100000 });
-    ctx.set('Content-Type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8');
-    ctx.set('Content-Disposition', `attachment; filename="rankings-${result.scope}-${result.period}.${format}"`);
+    ctx.set(
+      'Content-Type',
+      format === 'xlsx'
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv; charset=utf-8',
+    );
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="rankings-${result.scope}-${result.period}.${format}"`,
+    );
     ctx.body = await rankingFile(result, format);
   },
 
@@ -149,19 +212,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** 意见建议 for the organizations this handler answers for (all for a super admin), the soonest due first. */
   async opinions(ctx: Context) {
     const state = ctx.query.state;
-    if (state !== undefined && state !== 'open' && state !== 'answered') throw field('state', 'must be open or answered');
+    if (state !== undefined && state !== 'open' && state !== 'answered')
+      throw field('state', 'must be open or answered');
     const { page, pageSize } = pageOf(ctx.query);
-    const { items, total } = await opinionsFor(strapi, userActor(ctx.state.user), { state, page, pageSize });
+    const { items, total } = await opinionsFor(strapi, userActor(ctx.state.user), {
+      state,
+      page,
+      pageSize,
+    });
     ctx.body = { data: items, meta: { pagination: { page, pageSize, total } } };
   },
 
   async answer(ctx: Context) {
-    await answerOpinion(strapi, userActor(ctx.state.user), ctx.params.documentId ?? '', ctx.request.body?.answer);
+    await answerOpinion(
+      strapi,
+      userActor(ctx.state.user),
+      ctx.params.documentId ?? '',
+      ctx.request.body?.answer,
+    );
     ctx.body = { data: { answered: true } };
   },
 
   /** The question and its answer as a draft Q&A article for the website, with the sender's consent. */
   async proposeQa(ctx: Context) {
-    ctx.body = { data: await proposeQa(strapi, userActor(ctx.state.user), ctx.params.documentId ?? '', ctx.request.body ?? {}) };
+    ctx.body = {
+      data: await proposeQa(
+        strapi,
+        userActor(ctx.state.user),
+        ctx.params.documentId ?? '',
+        ctx.request.body ?? {},
+      ),
+    };
   },
 });

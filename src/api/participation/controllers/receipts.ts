@@ -1,9 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { opinionByReceipt, opinionsByReceipts, rateByReceipt } from '../../../participation/opinions';
+import {
+  opinionByReceipt,
+  opinionsByReceipts,
+  rateByReceipt,
+} from '../../../participation/opinions';
 
-type Context = { request: { body?: unknown }; body: unknown; set: (name: string, value: string) => void };
+type Context = {
+  request: { body?: unknown };
+  body: unknown;
+  set: (name: string, value: string) => void;
+};
 
-const fieldsOf = (body: unknown): { receipt?: unknown; receipts?: unknown; rating?: unknown } => (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {});
+const fieldsOf = (body: unknown): { receipt?: unknown; receipts?: unknown; rating?: unknown } =>
+  body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
 
 /**
  * An anonymous opinion, opened by its receipt code (查询码) alone: no sign-in is asked or read,
@@ -14,7 +23,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async opinion(ctx: Context) {
     const { receipt, receipts } = fieldsOf(ctx.request.body);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: receipts === undefined ? await opinionByReceipt(strapi, receipt) : await opinionsByReceipts(strapi, receipts) };
+    ctx.body = {
+      data:
+        receipts === undefined
+          ? await opinionByReceipt(strapi, receipt)
+          : await opinionsByReceipts(strapi, receipts),
+    };
   },
 
   async rate(ctx: Context) {

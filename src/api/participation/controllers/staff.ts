@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { editContribution, myContributions, submitContribution, type ContributionFields, type SentFile } from '../../../participation/contributions';
+import {
+  editContribution,
+  myContributions,
+  submitContribution,
+  type ContributionFields,
+  type SentFile,
+} from '../../../participation/contributions';
 import { pageOf, periodQuery } from '../../../participation/list-query';
 import { myOpinions, rateAnswer, sendOpinion } from '../../../participation/opinions';
 import { passwordChangeRequired, passwordHistory } from '../../../participation/password-events';
@@ -20,7 +26,10 @@ type Context = {
   set: (name: string, value: string) => void;
 };
 
-const fieldsOf = (body: unknown): ContributionFields => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as ContributionFields) : {});
+const fieldsOf = (body: unknown): ContributionFields =>
+  body !== null && typeof body === 'object' && !Array.isArray(body)
+    ? (body as ContributionFields)
+    : {};
 
 /** Every file sent, under any field name: only `images` is accepted, so nothing else is quietly dropped. */
 const imagesOf = (files: Context['request']['files']): SentFile[] => {
@@ -54,37 +63,72 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async myContributions(ctx: Context) {
     const { page, pageSize } = pageOf(ctx.query);
-    const { items, total } = await myContributions(strapi, ctx.state.staffMember, { page, pageSize });
+    const { items, total } = await myContributions(strapi, ctx.state.staffMember, {
+      page,
+      pageSize,
+    });
     ctx.body = { data: items, meta: { pagination: { page, pageSize, total } } };
   },
 
   async submit(ctx: Context) {
     // Form fields (multipart, with the photos as `images`), or JSON without photos.
     ctx.status = 201;
-    ctx.body = { data: await submitContribution(strapi, ctx.state.staffMember, fieldsOf(ctx.request.body), imagesOf(ctx.request.files)) };
+    ctx.body = {
+      data: await submitContribution(
+        strapi,
+        ctx.state.staffMember,
+        fieldsOf(ctx.request.body),
+        imagesOf(ctx.request.files),
+      ),
+    };
   },
 
   async edit(ctx: Context) {
     if (ctx.request.files && Object.keys(ctx.request.files).length > 0) {
       throw fieldError('images', 'photos cannot be changed once sent; send the text only');
     }
-    ctx.body = { data: await editContribution(strapi, ctx.state.staffMember, ctx.params.documentId ?? '', fieldsOf(ctx.request.body)) };
+    ctx.body = {
+      data: await editContribution(
+        strapi,
+        ctx.state.staffMember,
+        ctx.params.documentId ?? '',
+        fieldsOf(ctx.request.body),
+      ),
+    };
   },
 
   /** Rankings for staff, when the enterprise shows them (PARTICIPATION_RANKINGS_FOR_STAFF): names and points only. */
   async rankings(ctx: Context) {
-    if (strapi.config.get<boolean>('participation.rankingsForStaff') !== true) throw new errors.NotFoundError('Rankings are not shown to staff here');
+    if (strapi.config.get<boolean>('participation.rankingsForStaff') !== true)
+      throw new errors.NotFoundError('Rankings are not shown to staff here');
     const { periodKind, period } = periodQuery(ctx.query);
     const scope = ctx.query.scope === 'organization' ? 'organization' : 'person';
     const result = await ranking(strapi, { periodKind, period, scope, limit: 50 });
-    ctx.body = { data: { ...result, rows: result.rows.map(({ rank, points, adopted, name, organization }) => ({ rank, points, adopted, name, organization })) } };
+    ctx.body = {
+      data: {
+        ...result,
+        rows: result.rows.map(({ rank, points, adopted, name, organization }) => ({
+          rank,
+          points,
+          adopted,
+          name,
+          organization,
+        })),
+      },
+    };
   },
 
   /** 意见建议: named or anonymous. An anonymous one is answered with its receipt code, this once: the only way back to it. */
   async sendOpinion(ctx: Context) {
     ctx.status = 201;
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: await sendOpinion(strapi, ctx.state.staffMember, fieldsOf(ctx.request.body) as Record<string, unknown>) };
+    ctx.body = {
+      data: await sendOpinion(
+        strapi,
+        ctx.state.staffMember,
+        fieldsOf(ctx.request.body) as Record<string, unknown>,
+      ),
+    };
   },
 
   async myOpinions(ctx: Context) {
@@ -92,7 +136,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async rate(ctx: Context) {
-    await rateAnswer(strapi, ctx.state.staffMember, ctx.params.documentId ?? '', (fieldsOf(ctx.request.body) as { rating?: unknown }).rating);
+    await rateAnswer(
+      strapi,
+      ctx.state.staffMember,
+      ctx.params.documentId ?? '',
+      (fieldsOf(ctx.request.body) as { rating?: unknown }).rating,
+    );
     ctx.body = { data: { rated: true } };
   },
 });

@@ -22,7 +22,8 @@ type Context = Parameters<typeof openScreenStream>[0] & {
 /** When a screen refused a stream may try again: streams free up as screens go or fall idle. */
 const RETRY_STREAM_MS = 30_000;
 
-const hashOf = (token: string) => crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
+const hashOf = (token: string) =>
+  crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cachedFeed = liveContentCache<{ body: string; etag: string }>();
@@ -39,7 +40,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // the rankings' period (Asia/Shanghai, whatever the screens' clock).
       const key = `${locale}|${mediaBase}|${startOfMonth(now, timeZone).toISOString()}|${periodOf(now).month}`;
       const { body, etag } = await cachedFeed(strapi, key, async () => {
-        const [feed, rankings] = await Promise.all([buildScreenFeed(strapi, { locale, now, timeZone, mediaBase }), screenRankings(strapi, now)]);
+        const [feed, rankings] = await Promise.all([
+          buildScreenFeed(strapi, { locale, now, timeZone, mediaBase }),
+          screenRankings(strapi, now),
+        ]);
         const built = JSON.stringify({ data: { ...feed, rankings } });
         return { body: built, etag: strongEtag(built) };
       });
@@ -56,14 +60,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Streams are capped per screen token (per address without one) and in all: each holds a
       // connection for hours. Closed from here, a stream's screen reconnects when it needs to.
       // A token counts only where it is checked: with SCREEN_FEED_PUBLIC any made-up one would do.
-      const token = strapi.config.get('screens.public') === true ? '' : presentedScreenToken(ctx.request.header.authorization, ctx.query.token);
+      const token =
+        strapi.config.get('screens.public') === true
+          ? ''
+          : presentedScreenToken(ctx.request.header.authorization, ctx.query.token);
       let opened: { end: () => void } | null = null;
-      const acquired = rateLimitsOf(strapi)?.streams.acquire(token ? `token:${hashOf(token)}` : `address:${ctx.request.ip}`, () => opened?.end());
+      const acquired = rateLimitsOf(strapi)?.streams.acquire(
+        token ? `token:${hashOf(token)}` : `address:${ctx.request.ip}`,
+        () => opened?.end(),
+      );
       if (acquired && 'reachedCap' in acquired) {
         const retryAfter = retryAfterSeconds(RETRY_STREAM_MS);
         ctx.set({ 'Retry-After': String(retryAfter) });
         ctx.status = 429;
-        ctx.body = tooManyRequestsBody('streams', retryAfter, { points: acquired.reachedCap, seconds: 0 });
+        ctx.body = tooManyRequestsBody('streams', retryAfter, {
+          points: acquired.reachedCap,
+          seconds: 0,
+        });
         return;
       }
       const slot = acquired;

@@ -4,6 +4,11 @@ export default {
   routes: [
     { method: 'GET', path: '/feeds/:format', handler: 'website.feed', config: { auth: false } },
     { method: 'GET', path: '/sitemap.xml', handler: 'website.sitemap', config: { auth: false } },
-    { method: 'GET', path: '/sitemaps/:part', handler: 'website.sitemapPart', config: { auth: false } },
+    {
+      method: 'GET',
+      path: '/sitemaps/:part',
+      handler: 'website.sitemapPart',
+      config: { auth: false },
+    },
   ],
 };

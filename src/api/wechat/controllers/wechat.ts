@@ -5,7 +5,11 @@ import { errorBody } from '../../../http/error-body';
 import { documentLocale } from '../../../i18n/locales';
 import { wechatClientOf, wechatConfigured } from '../../../channels/wechat';
 import { WechatChannelError } from '../../../channels/wechat/wechat-client';
-import { previewWechatArticle, pushToWechat, refreshWechatStatus } from '../../../channels/wechat/wechat-push';
+import {
+  previewWechatArticle,
+  pushToWechat,
+  refreshWechatStatus,
+} from '../../../channels/wechat/wechat-push';
 import { userActor } from '../../../workflow/actor';
 import { invalid, refuse } from '../../../workflow/workflow-error';
 
@@ -51,27 +55,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
     const { version = 'live' } = ctx.query;
-    if (version !== 'live' && version !== 'draft') throw invalid('version 须为 live 或 draft', 'version must be live or draft', { path: ['version'] });
+    if (version !== 'live' && version !== 'draft')
+      throw invalid('version 须为 live 或 draft', 'version must be live or draft', {
+        path: ['version'],
+      });
     const ref = await refOf(strapi, ctx);
     // A role limited by conditions (its own articles, some locales) previews only those.
-    if (!(await mayReadDocument(strapi, ctx.state.userAbility, ref))) throw refuse('没有查看该文章的权限', 'You may not read this article');
+    if (!(await mayReadDocument(strapi, ctx.state.userAbility, ref)))
+      throw refuse('没有查看该文章的权限', 'You may not read this article');
     ctx.body = { data: await previewWechatArticle(strapi, ref, mediaBase, version) };
   },
 
   /** Whether the Official Account is configured: the panel shows a setup hint instead of push buttons when not. */
   async setup(ctx: Context) {
-    ctx.body = { data: { configured: wechatConfigured(strapi), autoPush: strapi.config.get('wechat.autoPush'), accountName: strapi.config.get('wechat.accountName') } };
+    ctx.body = {
+      data: {
+        configured: wechatConfigured(strapi),
+        autoPush: strapi.config.get('wechat.autoPush'),
+        accountName: strapi.config.get('wechat.accountName'),
+      },
+    };
   },
 
   async push(ctx: Context) {
     requireReviewer(ctx);
     const ref = await refOf(strapi, ctx);
-    await answer(ctx, () => pushToWechat(strapi, wechatClientOf(strapi), ref, { submit: ctx.request.body?.submit === true, actor: userActor(ctx.state.user) }));
+    await answer(ctx, () =>
+      pushToWechat(strapi, wechatClientOf(strapi), ref, {
+        submit: ctx.request.body?.submit === true,
+        actor: userActor(ctx.state.user),
+      }),
+    );
   },
 
   async status(ctx: Context) {
     requireReviewer(ctx);
     const ref = await refOf(strapi, ctx);
-    await answer(ctx, () => refreshWechatStatus(strapi, wechatClientOf(strapi), ref, userActor(ctx.state.user)));
+    await answer(ctx, () =>
+      refreshWechatStatus(strapi, wechatClientOf(strapi), ref, userActor(ctx.state.user)),
+    );
   },
 });
