@@ -3,10 +3,10 @@ import path from 'path';
 import { REVIEW_STATES, stateDiagram, TRANSITIONS } from '../../src/workflow/transitions';
 
 describe('the transition table', () => {
-  test('the README shows exactly the state diagram generated from the table', () => {
-    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-    const shown = readme.match(/```mermaid\n(stateDiagram-v2[\s\S]*?)\n```/)?.[1];
-    // On failure, paste the expected block (stateDiagram() in src/workflow/transitions.ts) into the README.
+  test('docs/review-and-scheduling.md shows exactly the state diagram generated from the table', () => {
+    const doc = readFileSync(path.join(__dirname, '../../docs/review-and-scheduling.md'), 'utf8');
+    const shown = doc.match(/```mermaid\n(stateDiagram-v2[\s\S]*?)\n```/)?.[1];
+    // On failure, paste the expected block (stateDiagram() in src/workflow/transitions.ts) into that doc.
     expect(shown).toBe(stateDiagram());
   });
 
