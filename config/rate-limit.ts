@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// Request rate limits and stream caps (see README, "Operations: rate limits"). Counts live in
+// Request rate limits and stream caps (see docs/operations.md, "Rate limits"). Counts live in
 // Redis with REDIS_URL, so every instance shares them; in memory otherwise (and while Redis is away).
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   enabled: env.bool('RATE_LIMIT_ENABLED', true),

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// The response cache in front of every public read (see README, "Response cache").
+// The response cache in front of every public read (see docs/response-cache.md).
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   enabled: env.bool('RESPONSE_CACHE_ENABLED', true),
   // Memory of this instance's tier, in bytes of stored responses (keys and headers included).

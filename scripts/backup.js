@@ -5,7 +5,7 @@
 //   npm run restore -- <folder>    with the server stopped: the database and the uploads back as
 //                                   they were, then every table's rows checked against the manifest
 // Settings come from the environment (or .env), as the server reads them: DATABASE_CLIENT,
-// DATABASE_FILENAME or DATABASE_URL / DATABASE_HOST…, PUBLIC_DIR. See README "Backup and restore".
+// DATABASE_FILENAME or DATABASE_URL / DATABASE_HOST…, PUBLIC_DIR. See docs/operations.md, "Backup and restore".
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -193,7 +193,7 @@ const main = async () => {
   const [command, folder] = process.argv.slice(2);
   if (!['create', 'restore'].includes(command) || !folder) {
     process.stderr.write(
-      'usage: npm run backup -- <folder>   |   npm run restore -- <folder>   (see README "Backup and restore")\n',
+      'usage: npm run backup -- <folder>   |   npm run restore -- <folder>   (see docs/operations.md)\n',
     );
     process.exit(2);
   }

@@ -25,11 +25,8 @@ const main = async () => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'src', 'index.js'))) await compileStrapi({ appDir });
   Object.assign(process.env, { SEED_DEMO: 'false', CRON_ENABLED: 'false' });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  const { touchLiveContent } = require(
-    path.join(appDir, 'dist', 'src', 'channels', 'live-content-cache.js'),
-  );
-  const { responseCacheOf } = require(
-    path.join(appDir, 'dist', 'src', 'response-cache', 'response-cache.js'),
+  const { touchLiveContent, liveContentSettled } = require(
+    path.join(appDir, 'dist', 'src', 'kernel', 'live-content-version.js'),
   );
   const { rebuildLiveRenderings } = require(
     path.join(appDir, 'dist', 'src', 'channels', 'web', 'rendered.js'),
@@ -46,7 +43,7 @@ const main = async () => {
     `Website HTML rendered for ${rendered} live rich texts; ${dropped} renderings no longer used dropped`,
   );
   await touchLiveContent(strapi);
-  await responseCacheOf(strapi)?.settled();
+  await liveContentSettled(strapi);
   strapi.log.info(
     `Live-content version moved${process.env.REDIS_URL ? ' (and in Redis, for every instance)' : '; without REDIS_URL, restart running servers to empty their response caches'}`,
   );

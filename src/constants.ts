@@ -1,14 +1,18 @@
-export const UID = {
-  brand: 'api::brand.brand',
-  organization: 'api::organization.organization',
-  article: 'api::article.article',
-  video: 'api::video.video',
-  achievement: 'api::achievement.achievement',
-  category: 'api::category.category',
-  tag: 'api::tag.tag',
-} as const;
+import {
+  CONTENT_TYPES,
+  contentUids,
+  publishableUids,
+  taxonomyUids,
+  type ContentUid,
+  type UidByName,
+} from './content/registry';
 
-export type ContentUid = (typeof UID)[keyof typeof UID];
+export type { ContentUid };
+
+/** Each registered content type's uid by its name (src/content/registry.ts). */
+export const UID = Object.fromEntries(
+  CONTENT_TYPES.map(({ name, uid }) => [name, uid]),
+) as UidByName;
 
 /** The workflow's editorial data: kept outside the content, never on the Content API. */
 export const WORKFLOW_UID = {
@@ -20,19 +24,10 @@ export const WORKFLOW_UID = {
 } as const;
 
 /** The taxonomies: what readers see of them (a 栏目's name) is reviewed too, by a chain of its own. */
-export const TAXONOMY_UIDS: readonly ContentUid[] = [UID.category, UID.tag, UID.organization];
+export const TAXONOMY_UIDS: readonly ContentUid[] = taxonomyUids();
 
 /** Types with draft & publish: they go through review before release. */
-export const PUBLISHABLE_UIDS: readonly ContentUid[] = [
-  UID.brand,
-  UID.article,
-  UID.video,
-  UID.achievement,
-  ...TAXONOMY_UIDS,
-];
-
-export const isTaxonomy = (uid: string): boolean =>
-  (TAXONOMY_UIDS as readonly string[]).includes(uid);
+export const PUBLISHABLE_UIDS: readonly ContentUid[] = publishableUids();
 
 export type PublishableUid = ContentUid;
 
@@ -40,7 +35,7 @@ export const isPublishable = (uid: string): uid is PublishableUid =>
   (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
 
 /** Every public content type of the brand site. */
-export const PUBLIC_UIDS: readonly ContentUid[] = Object.values(UID);
+export const PUBLIC_UIDS: readonly ContentUid[] = contentUids();
 
 export const DEFAULT_LOCALE = 'zh-CN';
 export const LOCALES = [

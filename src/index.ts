@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { registerContentTypes } from './content/registry-check';
 import { addPluginRouteMiddleware } from './access/plugin-route-policy';
 import { ensureEditorialRoles } from './access/admin-roles';
 import { ensureContentApiAccess } from './access/content-api-access';
 import { rememberPublicPermissions } from './access/public-permissions';
 import { ensureEnvSuperAdmin } from './access/super-admin';
-import { cachedPublicCounts } from './documents/count-cache';
 import { readDeepPagesInTwoSteps } from './documents/deep-pages';
 import { noLicenceTrial } from './access/community-edition';
 import { closeContentApiToPlugins } from './access/public-model';
@@ -14,12 +14,12 @@ import { ensureReadIndexes } from './documents/read-indexes';
 import { wellFormedDatabaseReads, wellFormedQueries } from './documents/query-shape';
 import { richTextNesting } from './documents/rich-text-depth';
 import { contentApiScope } from './read-scope/content-api-scope';
+import { cachedPublicCounts } from './read-scope/count-cache';
 import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { registerMediaGuard } from './media/media-guard';
 import { registerResponseCache, serveCachedReads, stopResponseCache } from './response-cache';
 import { limitRequestRates, registerRateLimits, stopRateLimits } from './rate-limits';
-import { startScreenEvents, stopScreenEvents } from './channels/screen';
-import { startWechat, stopWechat } from './channels/wechat';
+import { registerChannels, startChannels, stopChannels } from './channels';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
 import { defaultTargetsOfATranslation, defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemoParticipation } from './demo/demo-participation';
@@ -43,11 +43,16 @@ import { ensureReviewReadIndexes } from './workflow/review-reads';
 import { editWatch } from './workflow/edit-watch';
 import { releaseGate } from './workflow/release-gate';
 import { validReviewChains } from './workflow/review-chain';
+import { drainReleaseAnnouncements } from './workflow/release-announcements';
 import { drainWorkflowEvents } from './workflow/webhook-events';
 import { workflowService } from './workflow/workflow-services';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The channels first: their component fields and flag columns are part of the model.
+    registerChannels(strapi);
+    // Every registered content type (src/content) matches its schema; review chains can name each.
+    registerContentTypes(strapi);
     // The Content API and GraphQL hold the public model only: no plugin's types, no routes of theirs.
     closeContentApiToPlugins(strapi);
     noLicenceTrial(strapi);
@@ -111,8 +116,7 @@ export default {
     await bootstrapWorkflow(strapi);
     await bootstrapParticipation(strapi);
     registerPreviewRoutes(strapi);
-    startScreenEvents(strapi);
-    startWechat(strapi);
+    await startChannels(strapi);
     if (process.env.SEED_DEMO !== 'false') {
       await seedDemo(strapi);
       if (process.env.SEED_DEMO_PARTICIPATION !== 'false') await seedDemoParticipation(strapi);
@@ -126,8 +130,8 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     // Announcements first (they start pushes and screen notices), then what they started.
     await drainWorkflowEvents(strapi);
-    await stopWechat(strapi);
-    await stopScreenEvents(strapi);
+    await drainReleaseAnnouncements(strapi);
+    await stopChannels(strapi);
     await stopResponseCache(strapi);
     stopRateLimits(strapi);
   },

@@ -236,14 +236,10 @@ test('no route, export or GraphQL query links an anonymous opinion to its sender
   // GraphQL: every query of the schema that needs no argument, with every scalar field, as the full-access token and the sender.
   type Ref = { kind: string; name: string | null; ofType: Ref | null };
   type Field = { name: string; type: Ref; args: Array<{ type: Ref }> };
-  const introspection = await app
-    .http()
-    .post('/graphql')
-    .set(fullAccess)
-    .send({
-      query:
-        '{ __schema { queryType { fields { name args { type { kind } } type { kind name ofType { kind name ofType { kind name ofType { name } } } } } } types { name fields { name type { kind ofType { kind ofType { kind } } } } } } }',
-    });
+  const introspection = await app.http().post('/graphql').set(fullAccess).send({
+    query:
+      '{ __schema { queryType { fields { name args { type { kind } } type { kind name ofType { kind name ofType { kind name ofType { name } } } } } } types { name fields { name type { kind ofType { kind ofType { kind } } } } } } }',
+  });
   const { queryType, types } = introspection.body.data.__schema as {
     queryType: { fields: Field[] };
     types: Array<{ name: string; fields: Array<{ name: string; type: Ref }> | null }>;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import supertest from 'supertest';
+import type supertest from 'supertest';
 import {
   body,
   changedTables,
@@ -109,12 +109,10 @@ const attempts = (known: { article: string; category: string }): fc.Arbitrary<At
       { method: 'POST', path: '/upload/actions/bulk-delete' },
       { method: 'GET', path: '/workflow/queue' },
     ),
-    fc
-      .tuple(fc.constantFrom('preview', 'push', 'status'), documentId)
-      .map(([action, id]) => ({
-        method: action === 'preview' ? 'GET' : 'POST',
-        path: `/wechat/articles/${id}/${action}`,
-      })),
+    fc.tuple(fc.constantFrom('preview', 'push', 'status'), documentId).map(([action, id]) => ({
+      method: action === 'preview' ? 'GET' : 'POST',
+      path: `/wechat/articles/${id}/${action}`,
+    })),
   );
   const reviewerRoute = fc.oneof(
     fc
@@ -134,12 +132,10 @@ const attempts = (known: { article: string; category: string }): fc.Arbitrary<At
         path: `/workflow/documents/${uid}/${id}${part}`,
       })),
     fc.constant({ method: 'GET', path: '/workflow/queue' }),
-    fc
-      .tuple(fc.constantFrom(UID.category, UID.article), documentId)
-      .map(([uid, id]) => ({
-        method: 'POST',
-        path: `/content-manager/collection-types/${uid}/${id}/actions/publish`,
-      })),
+    fc.tuple(fc.constantFrom(UID.category, UID.article), documentId).map(([uid, id]) => ({
+      method: 'POST',
+      path: `/content-manager/collection-types/${uid}/${id}/actions/publish`,
+    })),
   );
   const route = fc.oneof(
     publicRoute.map((found) => ({ ...found, role: 'public' as Role })),

@@ -38,14 +38,10 @@ type TypeRef = { name: string | null; ofType: TypeRef | null };
 const namedType = (type: TypeRef): string => type.name ?? namedType(type.ofType!);
 
 const rootFields = async (headers: Record<string, string>) => {
-  const response = await app
-    .http()
-    .post('/graphql')
-    .set(headers)
-    .send({
-      query:
-        '{ __schema { queryType { fields { name type { name ofType { name ofType { name ofType { name } } } } } } mutationType { fields { name type { name ofType { name ofType { name } } } } } types { name } } }',
-    });
+  const response = await app.http().post('/graphql').set(headers).send({
+    query:
+      '{ __schema { queryType { fields { name type { name ofType { name ofType { name ofType { name } } } } } } mutationType { fields { name type { name ofType { name ofType { name } } } } } types { name } } }',
+  });
   const schema = response.body.data.__schema as {
     queryType: { fields: RootField[] };
     mutationType: { fields: RootField[] };
@@ -145,13 +141,9 @@ describe('types outside the public model', () => {
         expect(response.body.errors[0].message).toMatch(/Cannot query field/);
       }
     }
-    const created = await app
-      .http()
-      .post('/graphql')
-      .set(full.headers)
-      .send({
-        query: 'mutation { createReviewWorkflowsWorkflow(data: { name: "x" }) { documentId } }',
-      });
+    const created = await app.http().post('/graphql').set(full.headers).send({
+      query: 'mutation { createReviewWorkflowsWorkflow(data: { name: "x" }) { documentId } }',
+    });
     expect(created.status).toBe(400);
     expect(await workflows()).toBe(before);
   });

@@ -1,3 +1,4 @@
+import type supertest from 'supertest';
 import sharp from 'sharp';
 import { UID } from '../src/constants';
 import { articleData, contentManagerUrl, createReleased, documents } from './harness/content';
@@ -17,8 +18,7 @@ const png = (color: string) =>
   sharp({ create: { width: 48, height: 32, channels: 3, background: color } })
     .png()
     .toBuffer();
-const asEditor = (request: import('supertest').Test) =>
-  request.set('Authorization', `Bearer ${editorToken}`);
+const asEditor = (request: supertest.Test) => request.set('Authorization', `Bearer ${editorToken}`);
 const upload = (color: string) => app.uploadPng(ACCOUNTS.editor, color, { width: 48, height: 32 });
 const replace = async (id: number, color: string) =>
   asEditor(app.http().post(`/upload?id=${id}`)).attach('files', await png(color), {
@@ -34,12 +34,10 @@ const fileCount = () => app.strapi.db.query('plugin::upload.file').count();
 const storedFile = (id: number) =>
   app.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
 const mediaAudit = (documentId: string) =>
-  app.strapi.db
-    .query('api::workflow.audit-entry')
-    .findMany({
-      where: { contentType: 'plugin::upload.file', targetDocumentId: documentId },
-      orderBy: { id: 'asc' },
-    });
+  app.strapi.db.query('api::workflow.audit-entry').findMany({
+    where: { contentType: 'plugin::upload.file', targetDocumentId: documentId },
+    orderBy: { id: 'asc' },
+  });
 
 test('a file shown by a live article cannot be replaced, re-captioned or deleted: 409 naming the article', async () => {
   const cover = await upload('#aa2222');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import sharp from 'sharp';
-import { publishedContentVersion } from '../src/channels/live-content-cache';
+import { publishedContentVersion } from '../src/kernel/live-content-version';
 import { UID } from '../src/constants';
 import { PARTICIPATION_UID } from '../src/participation/participation-types';
 import { periodOf } from '../src/participation/periods';
@@ -307,14 +307,11 @@ describe('signing in', () => {
     ).body.data;
     expect(invitation.link).toMatch(/^\/participate\/#invite=inv\./);
     const use = () =>
-      app
-        .http()
-        .post('/api/auth/reset-password')
-        .send({
-          code: invitation.code,
-          password: 'Chen-Pass-123',
-          passwordConfirmation: 'Chen-Pass-123',
-        });
+      app.http().post('/api/auth/reset-password').send({
+        code: invitation.code,
+        password: 'Chen-Pass-123',
+        passwordConfirmation: 'Chen-Pass-123',
+      });
     expect((await use()).status).toBe(200);
     expect((await use()).status).toBe(400);
 
@@ -333,13 +330,10 @@ describe('signing in', () => {
 
   test('signing in and resetting passwords go through the limited REST routes only; a forgotten password cannot replace an invitation', async () => {
     // GraphQL has no sign-in or password mutation (access/public-model.ts): they would bypass the REST routes' limits.
-    const login = await app
-      .http()
-      .post('/graphql')
-      .send({
-        query:
-          'mutation { login(input: { identifier: "E1001", password: "Staff-Pass-123" }) { jwt } }',
-      });
+    const login = await app.http().post('/graphql').send({
+      query:
+        'mutation { login(input: { identifier: "E1001", password: "Staff-Pass-123" }) { jwt } }',
+    });
     expect(login.status).toBe(400);
     expect(login.body.errors?.[0]?.message).toMatch(/Cannot query field "login"/);
     // An expired invitation, which the REST route refuses, cannot be used over GraphQL either.
@@ -386,14 +380,11 @@ describe('signing in', () => {
     ).toBe(invitation.code);
     // The invitation still works, and the password chosen earlier is replaced: the sessions opened with it end.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const used = await app
-      .http()
-      .post('/api/auth/reset-password')
-      .send({
-        code: invitation.code,
-        password: 'Staff-Pass-123',
-        passwordConfirmation: 'Staff-Pass-123',
-      });
+    const used = await app.http().post('/api/auth/reset-password').send({
+      code: invitation.code,
+      password: 'Staff-Pass-123',
+      passwordConfirmation: 'Staff-Pass-123',
+    });
     expect(used.status).toBe(200);
     expect((await app.http().get('/api/participation/me').set(staffB)).status).toBe(401);
     staffB = { Authorization: `Bearer ${used.body.jwt}` };
@@ -443,15 +434,11 @@ describe('signing in', () => {
 
     // Sessions opened before a password is set end with it (tokens carry their time in seconds).
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const changed = await app
-      .http()
-      .post('/api/auth/change-password')
-      .set(staff)
-      .send({
-        currentPassword: generated,
-        password: 'Own-Chosen-Pass-9',
-        passwordConfirmation: 'Own-Chosen-Pass-9',
-      });
+    const changed = await app.http().post('/api/auth/change-password').set(staff).send({
+      currentPassword: generated,
+      password: 'Own-Chosen-Pass-9',
+      passwordConfirmation: 'Own-Chosen-Pass-9',
+    });
     expect(changed.status).toBe(200);
     const own = { Authorization: `Bearer ${changed.body.jwt}` };
     const after = (await app.http().get('/api/participation/me').set(own)).body.data;
@@ -483,13 +470,11 @@ describe('signing in', () => {
           .service('user')
           .edit(member.account.id, { password: 'Some-Door-Pass-1' }),
       );
-      const [latest] = await app.strapi.db
-        .query('api::workflow.audit-entry')
-        .findMany({
-          where: { targetDocumentId: member.documentId, action: 'staff_password_set' },
-          orderBy: [{ id: 'desc' }],
-          limit: 1,
-        });
+      const [latest] = await app.strapi.db.query('api::workflow.audit-entry').findMany({
+        where: { targetDocumentId: member.documentId, action: 'staff_password_set' },
+        orderBy: [{ id: 'desc' }],
+        limit: 1,
+      });
       expect([state, latest.details.how]).toEqual([state, 'admin']);
     }
   });
@@ -731,14 +716,12 @@ describe('contributions', () => {
       .set(await wf.auth(editor));
     expect(adopted.status).toBe(200);
     const { articleDocumentId } = adopted.body.data;
-    const draft = await app.strapi
-      .documents(UID.article)
-      .findOne({
-        documentId: articleDocumentId,
-        locale: 'zh-CN',
-        status: 'draft',
-        populate: ['cover', 'category', 'createdBy'],
-      });
+    const draft = await app.strapi.documents(UID.article).findOne({
+      documentId: articleDocumentId,
+      locale: 'zh-CN',
+      status: 'draft',
+      populate: ['cover', 'category', 'createdBy'],
+    });
     expect(draft).toMatchObject({
       title: '机务党支部开展安全主题党日',
       author: '张明',
@@ -862,12 +845,10 @@ describe('contributions', () => {
     const member = await app.strapi.db
       .query(PARTICIPATION_UID.staffMember)
       .findOne({ where: { employeeNumber: 'E1002' } });
-    const rows = await app.strapi.db
-      .query(PARTICIPATION_UID.pointEvent)
-      .findMany({
-        where: { staffMemberId: member.id, pointEvent: 'submitted' },
-        orderBy: { id: 'asc' },
-      });
+    const rows = await app.strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({
+      where: { staffMemberId: member.id, pointEvent: 'submitted' },
+      orderBy: { id: 'asc' },
+    });
     expect(
       rows.map((row: { points: number; cappedFrom: number | null }) => [
         row.points,
@@ -976,11 +957,9 @@ describe('contributions', () => {
       const organization = await app.strapi.db
         .query(UID.organization)
         .findOne({ where: { slug, publishedAt: { $notNull: true } } });
-      await app.strapi
-        .documents(PARTICIPATION_UID.quota)
-        .create({
-          data: { organization: organization.documentId, quarter, adoptedTarget } as never,
-        });
+      await app.strapi.documents(PARTICIPATION_UID.quota).create({
+        data: { organization: organization.documentId, quarter, adoptedTarget } as never,
+      });
     }
     const quotas = (await app.http().get('/participation/quotas').set(auth)).body.data as Array<{
       organization: string;

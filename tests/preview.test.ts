@@ -23,9 +23,7 @@ const previewUrlOf = async (
   locale = 'zh-CN',
 ) => {
   const headers =
-    'email' in account
-      ? await wf.auth(account as { email: string; password: string })
-      : (account as Record<string, string>);
+    'email' in account ? await wf.auth(account as { email: string; password: string }) : account;
   return app
     .http()
     .get(
@@ -348,25 +346,21 @@ describe('what a link cannot do', () => {
     const role = await app.strapi
       .service('admin::role')
       .create({ name: 'Titles only', description: 'reads titles and slugs' });
-    await app.strapi
-      .service('admin::role')
-      .assignPermissions(role.id, [
-        {
-          action: 'plugin::content-manager.explorer.read',
-          subject: A,
-          properties: { fields: ['title', 'slug'], locales: ['zh-CN', 'en'] },
-          conditions: [],
-        },
-      ]);
-    await app.strapi
-      .service('admin::user')
-      .create({
-        ...titlesOnly,
-        firstname: 'Titles',
-        lastname: 'Only',
-        isActive: true,
-        roles: [role.id],
-      });
+    await app.strapi.service('admin::role').assignPermissions(role.id, [
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: A,
+        properties: { fields: ['title', 'slug'], locales: ['zh-CN', 'en'] },
+        conditions: [],
+      },
+    ]);
+    await app.strapi.service('admin::user').create({
+      ...titlesOnly,
+      firstname: 'Titles',
+      lastname: 'Only',
+      isActive: true,
+      roles: [role.id],
+    });
     const documentId = await wf.createArticle(editor, {
       title: '预览：只读标题',
       digest: '不该看到的摘要',
@@ -427,15 +421,13 @@ describe('what a link cannot do', () => {
         .query('admin::user')
         .findOne({ where: { email: editor.email }, populate: ['roles'] })
     ).roles[0];
-    const user = await app.strapi
-      .service('admin::user')
-      .create({
-        ...leaving,
-        firstname: 'Leaving',
-        lastname: 'Editor',
-        isActive: true,
-        roles: [editorRole.id],
-      });
+    const user = await app.strapi.service('admin::user').create({
+      ...leaving,
+      firstname: 'Leaving',
+      lastname: 'Editor',
+      isActive: true,
+      roles: [editorRole.id],
+    });
     const documentId = await wf.createArticle(editor, { title: '预览：签退' });
     const login = await app.http().post('/admin/login').send(leaving);
     const session = { Authorization: `Bearer ${login.body.data.token}` };

@@ -1,6 +1,7 @@
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
-import { CHANNEL_FLAGS, CHANNEL_TARGETED_UIDS, CHANNELS } from '../src/channels/channel-targeting';
-import { touchLiveContent } from '../src/channels/live-content-cache';
+import { CHANNEL_TARGETED_UIDS } from '../src/channels/channel-targeting';
+import { channelFlags } from '../src/kernel/channel-flags';
+import { touchLiveContent } from '../src/kernel/live-content-version';
 import { livePages, numberedPartChanges, pageRunChange } from '../src/channels/web/website-content';
 import { DEEP_OFFSET, SIGNPOST_EVERY } from '../src/documents/deep-pages';
 import { readIndexesOf, readIndexName } from '../src/documents/read-indexes';
@@ -42,12 +43,10 @@ const tableOf = (uid: (typeof PUBLISHABLE_UIDS)[number]) =>
   app.strapi.db.metadata.get(uid).tableName;
 
 /** Published rows of one locale: what every public read starts from. */
-const published = (uid: (typeof PUBLISHABLE_UIDS)[number], columns: string[] = ['id']) =>
-  app.strapi.db
-    .connection(tableOf(uid))
-    .select(columns)
-    .whereNotNull('published_at')
-    .modify((query) => (isLocalizedType(app.strapi, uid) ? query.where('locale', 'zh-CN') : query));
+const published = (uid: (typeof PUBLISHABLE_UIDS)[number], columns: string[] = ['id']) => {
+  const rows = app.strapi.db.connection(tableOf(uid)).select(columns).whereNotNull('published_at');
+  return isLocalizedType(app.strapi, uid) ? rows.where('locale', 'zh-CN') : rows;
+};
 
 const usesReadIndex = (plan: string, uid: (typeof PUBLISHABLE_UIDS)[number]) =>
   readIndexesOf(app.strapi, uid).some(({ name }) => plan.includes(name));
@@ -72,8 +71,8 @@ describe('indexes for public reads', () => {
   test.each(CHANNEL_TARGETED_UIDS.map((uid) => [uid]))(
     '%s on a channel: newest first, in id order and counted, each through a read index',
     async (uid) => {
-      for (const channel of CHANNELS) {
-        const onChannel = () => published(uid).where(snakeCase(CHANNEL_FLAGS[channel]), true);
+      for (const [, flag] of channelFlags()) {
+        const onChannel = () => published(uid).where(snakeCase(flag), true);
         const plan = await planOf(onChannel().orderBy(newestFirst).limit(10).offset(5000));
         expect(usesReadIndex(plan, uid)).toBe(true);
         sortsNothing(plan);
@@ -106,7 +105,7 @@ describe('indexes for public reads', () => {
         .limit(10000)
         .offset(90000);
       const segment = {
-        uid: uid as Parameters<typeof livePages>[1],
+        uid: uid,
         kind: 'articles' as const,
         locale: 'zh-CN',
         pages: 1,
@@ -114,11 +113,7 @@ describe('indexes for public reads', () => {
       // The newest change of each part, as either database reads it (one query, or a run per part).
       const numbered = numberedPartChanges(app.strapi, segment, 20000, 10000);
       const run = pageRunChange(app.strapi, segment, 20000, 10000);
-      for (const plan of [
-        await planOf(slice),
-        await planOf(numbered as unknown as Query),
-        await planOf(run as unknown as Query),
-      ]) {
+      for (const plan of [await planOf(slice), await planOf(numbered), await planOf(run)]) {
         expect(plan).toContain(
           uid === UID.brand
             ? `${tableOf(uid)}_live_pages_idx`
@@ -139,13 +134,11 @@ describe('indexes for public reads', () => {
 
 describe('channel columns (what reads filter on, without a join)', () => {
   const rowsOf = (documentId: string) =>
-    app.strapi.db
-      .query(UID.article)
-      .findMany({
-        where: { documentId },
-        select: ['publishedAt', 'targetsWebsite', 'targetsWechat', 'targetsScreen'],
-        orderBy: { id: 'asc' },
-      });
+    app.strapi.db.query(UID.article).findMany({
+      where: { documentId },
+      select: ['publishedAt', 'targetsWebsite', 'targetsWechat', 'targetsScreen'],
+      orderBy: { id: 'asc' },
+    });
   const asBooleans = (row: Record<string, unknown>) =>
     [row.targetsWebsite, row.targetsWechat, row.targetsScreen].map(
       (flag) => flag === true || flag === 1,
@@ -206,12 +199,10 @@ describe('channel columns (what reads filter on, without a join)', () => {
       }),
     );
     for (const uid of CHANNEL_TARGETED_UIDS) {
-      await app.strapi.db
-        .query(uid)
-        .updateMany({
-          where: {},
-          data: { targetsWebsite: null, targetsWechat: null, targetsScreen: null },
-        });
+      await app.strapi.db.query(uid).updateMany({
+        where: {},
+        data: { targetsWebsite: null, targetsWechat: null, targetsScreen: null },
+      });
     }
     expect((await app.http().get(`/api/articles/${created.documentId}?locale=zh-CN`)).status).toBe(
       404,

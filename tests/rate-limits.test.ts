@@ -99,15 +99,13 @@ const staffSignIn = async (
   const organization = await app.strapi.db
     .query('api::organization.organization')
     .findOne({ where: { slug: 'signal-branch', publishedAt: { $notNull: true } } });
-  const member = await app.strapi
-    .documents('api::participation.staff-member')
-    .create({
-      data: {
-        employeeNumber,
-        name: `限流${employeeNumber}`,
-        organization: organization.documentId,
-      } as never,
-    });
+  const member = await app.strapi.documents('api::participation.staff-member').create({
+    data: {
+      employeeNumber,
+      name: `限流${employeeNumber}`,
+      organization: organization.documentId,
+    } as never,
+  });
   const row = await app.strapi.db
     .query('api::participation.staff-member')
     .findOne({ where: { documentId: member.documentId }, populate: ['account'] });
@@ -473,8 +471,8 @@ describe('screen streams', () => {
     const fourth = await stream(newAddress());
     expect(fourth.status).toBe(200);
     const ended = await Promise.race([
-      new Promise((resolve) => first.ended.then(() => resolve('first'))),
-      new Promise((resolve) => second.ended.then(() => resolve('second'))),
+      first.ended.then(() => 'first'),
+      second.ended.then(() => 'second'),
     ]);
     expect(ended).toBe('first');
     for (const open of [second, fourth]) open.close();

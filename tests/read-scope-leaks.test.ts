@@ -325,14 +325,9 @@ describe.each(readers)('GraphQL as $who', (reader) => {
       .post('/graphql')
       .set(reader.headers())
       .send({ query: '{ articles(pagination: { limit: 100 }) { documentId } }' });
-    const selected = await app
-      .http()
-      .post('/graphql')
-      .set(reader.headers())
-      .send({
-        query:
-          '{ articles(hasPublishedVersion: false, pagination: { limit: 100 }) { documentId } }',
-      });
+    const selected = await app.http().post('/graphql').set(reader.headers()).send({
+      query: '{ articles(hasPublishedVersion: false, pagination: { limit: 100 }) { documentId } }',
+    });
     expect(plain.body.data.articles.length).toBeGreaterThan(0);
     expect(selected.body).toEqual(plain.body);
   });

@@ -1,3 +1,4 @@
+import type supertest from 'supertest';
 import { PUBLIC_UIDS, UID, type ContentUid } from '../src/constants';
 import { articleData, createReleased, documents, releaseReviewed } from './harness/content';
 import { FIXTURES } from './harness/leak-world';
@@ -46,7 +47,7 @@ const superAdmin = async () => ({
 });
 
 describe('a repeated read is answered from the cache, exactly as the miss was', () => {
-  const reads: Array<[string, () => Promise<import('supertest').Response>]> = [
+  const reads: Array<[string, () => Promise<supertest.Response>]> = [
     [
       'REST list',
       () => get('/api/articles?locale=zh-CN&sort=publishedAt:desc&pagination[pageSize]=5'),

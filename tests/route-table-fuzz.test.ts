@@ -37,7 +37,7 @@ const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 3);
 
 /** The server's files, not an API: the admin panel's pages, uploads, the public folder and the health check. */
 const STATIC = /^\/(admin\/:path\*|uploads\/\(|_health$|\(\(|$)/;
-/** A documented 503: WeChat or e-mail not configured (README, Security). */
+/** A documented 503: WeChat or e-mail not configured (docs/security.md). */
 const documented503 = (response: supertest.Response) =>
   response.status === 503 && /(WeChat|E-mail) is not configured/.test(response.text);
 

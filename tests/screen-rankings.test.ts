@@ -1,6 +1,6 @@
 import { PARTICIPATION_UID } from '../src/participation/participation-types';
 import { periodOf } from '../src/participation/periods';
-import { publishedContentVersion, touchLiveContent } from '../src/channels/live-content-cache';
+import { publishedContentVersion, touchLiveContent } from '../src/kernel/live-content-version';
 import { bootTestAppForFile } from './harness/strapi';
 
 /**

@@ -36,12 +36,9 @@ test('a renamed 栏目 stays as it was on every channel until a reviewer approve
   expect((await publicCategory('party-news')).name).toBe('党建动态');
   expect(await categoryOfLiveArticle()).toBe('党建动态');
   expect(await rssTitle()).toMatch(/党建动态/);
-  const graphql = await app
-    .http()
-    .post('/graphql')
-    .send({
-      query: '{ categories(filters: { slug: { eq: "party-news" } }, status: DRAFT) { name } }',
-    });
+  const graphql = await app.http().post('/graphql').send({
+    query: '{ categories(filters: { slug: { eq: "party-news" } }, status: DRAFT) { name } }',
+  });
   expect(JSON.stringify(graphql.body)).not.toContain('党建要闻');
 
   // Publishing it directly is refused: it has not been approved.

@@ -84,11 +84,9 @@ describe('the 规范用语 rule list for editors', () => {
     // As before this release: the role without the grant, the grant not applied yet.
     const before = await editorReadsRules();
     expect(before.length).toBeGreaterThan(0);
-    await app.strapi.db
-      .query('admin::permission')
-      .deleteMany({
-        where: { id: { $in: before.map((permission: { id: number }) => permission.id) } },
-      });
+    await app.strapi.db.query('admin::permission').deleteMany({
+      where: { id: { $in: before.map((permission: { id: number }) => permission.id) } },
+    });
     await store('editorial-role-grants-applied').set({ value: [] });
     expect(
       (

@@ -24,22 +24,20 @@ beforeAll(async () => {
     .service('admin::role')
     .create({ name: 'Own work reader', description: 'reads and edits what it created' });
   const allLocales = { locales: ['zh-CN', 'en'] };
-  await app.strapi
-    .service('admin::role')
-    .assignPermissions(role.id, [
-      ...PUBLISHABLE_UIDS.map((uid) => ({
-        action: 'plugin::content-manager.explorer.read',
-        subject: uid,
-        properties: allLocales,
-        conditions: ['admin::is-creator'],
-      })),
-      {
-        action: 'plugin::content-manager.explorer.create',
-        subject: A,
-        properties: allLocales,
-        conditions: [],
-      },
-    ]);
+  await app.strapi.service('admin::role').assignPermissions(role.id, [
+    ...PUBLISHABLE_UIDS.map((uid) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject: uid,
+      properties: allLocales,
+      conditions: ['admin::is-creator'],
+    })),
+    {
+      action: 'plugin::content-manager.explorer.create',
+      subject: A,
+      properties: allLocales,
+      conditions: [],
+    },
+  ]);
   await app.strapi
     .service('admin::user')
     .create({ ...ownWork, firstname: 'Own', lastname: 'Reader', isActive: true, roles: [role.id] });

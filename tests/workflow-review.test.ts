@@ -134,15 +134,13 @@ describe('four-eyes', () => {
       await roles.findOne({ name: 'Reviewer' }),
     ];
     const both = { email: 'both-roles@example.com', password: 'Both-Roles-Pass1' };
-    await app.strapi
-      .service('admin::user')
-      .create({
-        ...both,
-        firstname: '双',
-        lastname: '岗',
-        isActive: true,
-        roles: [editorRole.id, reviewerRole.id],
-      });
+    await app.strapi.service('admin::user').create({
+      ...both,
+      firstname: '双',
+      lastname: '岗',
+      isActive: true,
+      roles: [editorRole.id, reviewerRole.id],
+    });
 
     const own = await wf.createArticle(both);
     await wf.submit(both, A, own);

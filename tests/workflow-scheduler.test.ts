@@ -162,12 +162,10 @@ describe('the scheduler', () => {
     const publishAt = new Date(Date.now() + 3 * HOUR);
     const id = await scheduledArticle({ publishAt });
     // The state still says "approved, unchanged": only the release's own check can stop it.
-    await app.strapi.db
-      .query(A)
-      .update({
-        where: { documentId: id, locale: 'zh-CN', publishedAt: null },
-        data: { title: '审核后偷偷改的标题' },
-      });
+    await app.strapi.db.query(A).update({
+      where: { documentId: id, locale: 'zh-CN', publishedAt: null },
+      data: { title: '审核后偷偷改的标题' },
+    });
     const run = await runDueJobs(app.strapi, new Date(publishAt.getTime() + 1000));
     expect(run.skipped).toContain(keyOf(id));
     expect(await isLive(id)).toBe(false);

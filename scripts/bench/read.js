@@ -450,7 +450,7 @@ const main = async () => {
     children.push(plain);
     const plainBase = `http://127.0.0.1:${plainPort}`;
 
-    // The heap limit `npm start` gives the server (SERVER_HEAP_MB, see README "Memory").
+    // The heap limit `npm start` gives the server (SERVER_HEAP_MB, see docs/operations.md, "Memory").
     const heapFlag = `--max-old-space-size=${process.env.SERVER_HEAP_MB || 256}`;
     const profileFlags = PROFILE_DIR
       ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`]

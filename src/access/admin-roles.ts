@@ -134,8 +134,3 @@ const applyLaterGrants = async (
   }
   await marker.set({ value: [...applied] });
 };
-
-export const findRoleByName = async (
-  strapi: Core.Strapi,
-  name: string,
-): Promise<{ id: number } | null> => strapi.service('admin::role').findOne({ name });

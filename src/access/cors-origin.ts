@@ -8,10 +8,12 @@ type MiddlewareEntry = string | { name?: string; config?: { origin?: unknown } }
  * as none (the response cache keeps both under one entry instead of one per made-up Origin).
  */
 export const allowedCorsOrigin = (strapi: Core.Strapi) => {
-  const cors = (strapi.config.get('middlewares') as MiddlewareEntry[]).find(
-    (entry): entry is Exclude<MiddlewareEntry, string> =>
-      typeof entry === 'object' && entry.name === 'strapi::cors',
-  );
+  const cors = strapi.config
+    .get<MiddlewareEntry[]>('middlewares')
+    .find(
+      (entry): entry is Exclude<MiddlewareEntry, string> =>
+        typeof entry === 'object' && entry.name === 'strapi::cors',
+    );
   const configured = cors?.config?.origin ?? '*';
   const allowed = new Set(
     (Array.isArray(configured) ? configured : String(configured).split(',')).map((origin) =>

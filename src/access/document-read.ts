@@ -53,17 +53,15 @@ export const readableDocuments = async <T extends Located>(
     }
     const localized = isLocalizedType(strapi, uid as UID.ContentType);
     const keyOf = (documentId: string, locale: unknown) =>
-      `${documentId}\u0000${localized ? locale : ''}`;
+      `${documentId}\u0000${localized ? String(locale) : ''}`;
     const rows: Array<Record<string, unknown> & { documentId: string; locale?: string }> = [];
     const ids = [...new Set(ofType.map((item) => item.documentId))];
     for (let start = 0; start < ids.length; start += 500) {
       rows.push(
-        ...(await strapi.db
-          .query(uid as 'api::article.article')
-          .findMany({
-            where: { documentId: { $in: ids.slice(start, start + 500) }, publishedAt: null },
-            populate: ['createdBy', 'updatedBy'],
-          })),
+        ...(await strapi.db.query(uid).findMany({
+          where: { documentId: { $in: ids.slice(start, start + 500) }, publishedAt: null },
+          populate: ['createdBy', 'updatedBy'],
+        })),
       );
     }
     const allowed = new Set(

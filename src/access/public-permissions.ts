@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { liveContentCache } from '../channels/live-content-cache';
+import { liveContentCache } from '../kernel/live-content-version';
 
 type PermissionService = { findPublicPermissions(): Promise<unknown[]> };
 
@@ -10,7 +10,7 @@ type PermissionService = { findPublicPermissions(): Promise<unknown[]> };
  * they are read once per version, on every instance, and a change counts from its commit.
  */
 export const rememberPublicPermissions = (strapi: Core.Strapi): void => {
-  const service = strapi.plugin('users-permissions').service('permission') as PermissionService;
+  const service = strapi.plugin('users-permissions').service<PermissionService>('permission');
   const read = service.findPublicPermissions.bind(service);
   const remembered = liveContentCache<unknown[]>();
   service.findPublicPermissions = () => remembered(strapi, 'public-permissions', read);

@@ -136,12 +136,10 @@ export default {
     const contentManager = app.getPlugin('content-manager')
       .apis as ContentManagerPlugin['config']['apis'];
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addReviewStateColumn);
-    app
-      .getPlugin('content-manager')
-      .injectComponent('listView', 'actions', {
-        name: 'review-state-filter',
-        Component: ReviewStateFilter,
-      });
+    app.getPlugin('content-manager').injectComponent('listView', 'actions', {
+      name: 'review-state-filter',
+      Component: ReviewStateFilter,
+    });
     app
       .getPlugin('content-manager')
       .injectComponent('preview', 'actions', { name: 'preview-review', Component: PreviewReview });

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { columnOf } from '../documents/document-rows';
+import { isChannelFlag } from '../kernel/channel-flags';
 import {
-  CHANNEL_FLAG_FIELDS,
-  CHANNEL_FLAGS,
   CHANNEL_TARGETED_UIDS,
-  CHANNELS,
   channelFlagsOf,
+  channelNames,
+  flagOf,
   isChannelTargeted,
   type Channel,
 } from './channel-targeting';
@@ -20,7 +20,7 @@ import {
 export const channelFlagsInStep: DocumentMiddleware = async ({ uid, action, params }, next) => {
   const { data } = params;
   if ((action === 'create' || action === 'update') && isChannelTargeted(uid) && data) {
-    for (const flag of CHANNEL_FLAG_FIELDS) delete data[flag];
+    for (const field of Object.keys(data)) if (isChannelFlag(field)) delete data[field];
     if (data.channels !== undefined) Object.assign(data, channelFlagsOf(data.channels));
   }
   return next();
@@ -40,7 +40,7 @@ export const backfillChannelFlags = async (strapi: Core.Strapi): Promise<number>
     const joinTable = 'joinTable' in link ? link.joinTable : undefined;
     if (!joinTable || !('inverseJoinColumn' in joinTable))
       throw new Error(`${uid}.channels is not a component link`);
-    const column = (channel: Channel): string => columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
+    const column = (channel: Channel): string => columnOf(strapi, uid, flagOf(channel));
     const fromComponent = (channel: Channel) =>
       knex.raw(
         `COALESCE((SELECT c.?? FROM ?? l JOIN ?? c ON c.id = l.?? WHERE l.?? = ??.id AND l.field = 'channels' LIMIT 1), false)`,
@@ -55,10 +55,12 @@ export const backfillChannelFlags = async (strapi: Core.Strapi): Promise<number>
       );
     filled += await knex(model.tableName)
       .update(
-        Object.fromEntries(CHANNELS.map((channel) => [column(channel), fromComponent(channel)])),
+        Object.fromEntries(
+          channelNames().map((channel) => [column(channel), fromComponent(channel)]),
+        ),
       )
       .where((query) => {
-        for (const channel of CHANNELS) query.orWhereNull(column(channel));
+        for (const channel of channelNames()) query.orWhereNull(column(channel));
       });
   }
   return filled;

@@ -8,6 +8,7 @@ import type { ContentUid } from '../constants';
  * them to their own output types. So the rows are typed loosely here, once; the queries keep
  * Strapi's checking of filters, sort, fields and populate.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the boundary described above
 export type ChannelRow = Record<string, any>;
 
 type Params<TUid extends ContentUid> = Modules.Documents.ServiceParams<TUid>;

@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import type { ContentTypeDescriptor } from '../content/descriptor';
+import { CONTENT_TYPES } from '../content/registry';
 
 /**
- * The list an editor needs, per type: its columns (besides 审核状态 and 发布时间, which the panel
- * adds: src/admin/workflow/ReviewStateList.tsx), newest change first. Strapi's default listed
- * the first four attributes (id, title, slug, digest) sorted by title.
+ * The list an editor needs, per type: its columns, from its descriptor's `listColumns` (besides
+ * 审核状态 and 发布时间, which the panel adds: src/admin/workflow/ReviewStateList.tsx), newest
+ * change first. Strapi's default listed the first four attributes (id, title, slug, digest)
+ * sorted by title.
  */
-export const EDITOR_LIST_VIEWS: Readonly<Record<string, { columns: readonly string[] }>> = {
-  [UID.article]: { columns: ['title', 'category', 'author', 'updatedAt'] },
-  [UID.video]: { columns: ['title', 'category', 'brand', 'updatedAt'] },
-  [UID.achievement]: { columns: ['title', 'organization', 'level', 'updatedAt'] },
-};
+export const EDITOR_LIST_VIEWS: Readonly<Record<string, { columns: readonly string[] }>> =
+  Object.fromEntries(
+    CONTENT_TYPES.flatMap(
+      (type: ContentTypeDescriptor): Array<[string, { columns: readonly string[] }]> =>
+        type.listColumns ? [[type.uid, { columns: type.listColumns }]] : [],
+    ),
+  );
 
 type ListConfiguration = {
   settings: Record<string, unknown>;
@@ -29,7 +33,7 @@ const appliedMarker = (strapi: Core.Strapi) =>
 export const applyEditorListViews = async (strapi: Core.Strapi): Promise<string[]> => {
   const applied = new Set(((await appliedMarker(strapi).get({})) as string[] | null) ?? []);
   // Boundary: the content manager's services are untyped; these two methods are all we use.
-  const service = strapi.plugin('content-manager').service('content-types') as ConfigurationService;
+  const service = strapi.plugin('content-manager').service<ConfigurationService>('content-types');
   const setNow: string[] = [];
   for (const [uid, { columns }] of Object.entries(EDITOR_LIST_VIEWS)) {
     if (applied.has(uid)) continue;

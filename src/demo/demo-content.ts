@@ -3,8 +3,10 @@
  * written for this project; names and facts follow the source article in shared/seeds.
  * Relations and images are referenced by slug / image key and resolved by seed-demo.ts.
  */
-import type { ChannelTargets } from '../channels/channel-targeting';
 import { type Block, bullets, heading, paragraph, quote } from './blocks';
+
+/** The demo's channel choices: the built-in channels, as the `channels` component stores them. */
+type ChannelTargets = { website: boolean; wechat: boolean; screen: boolean };
 
 export type DemoImageKey =
   'brandLogo' | 'brandCover' | 'coverRed' | 'coverGold' | 'coverBlue' | 'coverGreen';

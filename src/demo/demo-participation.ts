@@ -7,7 +7,8 @@ import { PARTICIPATION_UID } from '../participation/participation-types';
 import { answerOpinion, rateAnswer, rateByReceipt, sendOpinion } from '../participation/opinions';
 import { findStaffMember, type StaffMember } from '../participation/staff-accounts';
 import { publishedBySlug } from '../participation/taxonomy-names';
-import { userActor, type UserActor } from '../workflow/actor';
+import { userActor } from '../workflow/actor';
+import type { UserActor } from '../kernel/actor';
 import { releaseWithSystemApproval } from '../workflow/review-actions';
 
 type DemoStaff = {
@@ -185,7 +186,7 @@ const ensureDemoHandler = async (
       if (organization)
         await strapi
           .documents(PARTICIPATION_UID.handlerAssignment)
-          .create({ data: { handler: user.id, organization } as never });
+          .create({ data: { handler: user.id, organization } });
     }
   }
   return userActor(user);
@@ -210,15 +211,13 @@ const ensureDemoStaff = async (
     let member = await findStaffMember(strapi, { employeeNumber: staff.employeeNumber });
     if (!member) {
       const { organization, ...fields } = staff;
-      await strapi
-        .documents(PARTICIPATION_UID.staffMember)
-        .create({
-          data: {
-            ...fields,
-            active: true,
-            organization: await publishedDocumentId(strapi, UID.organization, organization),
-          } as never,
-        });
+      await strapi.documents(PARTICIPATION_UID.staffMember).create({
+        data: {
+          ...fields,
+          active: true,
+          organization: await publishedDocumentId(strapi, UID.organization, organization),
+        },
+      });
       member = (await findStaffMember(strapi, { employeeNumber: staff.employeeNumber }))!;
       const fromEnv = env.DEMO_STAFF_PASSWORD;
       const password = fromEnv && fromEnv.length > 0 ? fromEnv : generatedStaffPassword();

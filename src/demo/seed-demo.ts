@@ -1,16 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, UID, type ContentUid } from '../constants';
+import { DEFAULT_LOCALE, type ContentUid } from '../constants';
+import type { ContentTypeDescriptor, DemoKit } from '../content/descriptor';
+import { CONTENT_TYPES, isContentUid } from '../content/registry';
 import { hasVersion } from '../documents/document-rows';
 import { ensureDemoAccounts } from './demo-accounts';
-import {
-  DEMO_ACHIEVEMENTS,
-  DEMO_ARTICLES,
-  DEMO_BRAND,
-  DEMO_CATEGORIES,
-  DEMO_ORGANIZATIONS,
-  DEMO_TAGS,
-  DEMO_VIDEOS,
-} from './demo-content';
+import * as demoContent from './demo-content';
 import { ensureDemoImages } from './demo-images';
 import { userActor } from '../workflow/actor';
 import { releaseWithSystemApproval, submitForReview } from '../workflow/review-actions';
@@ -88,122 +82,37 @@ const submitAsEditor = async (strapi: Core.Strapi, uid: ContentUid, documentId: 
   await submitForReview(strapi, ref, userActor(editor), { comment: '请审核职工评议方案初稿' });
 };
 
+/** Each type's part of the demo (its descriptor's `demo`), in their order: relations point back. */
 const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   await ensureDemoAccounts(strapi);
   const images = await ensureDemoImages(strapi);
-
-  const categories: SlugIndex = new Map();
-  for (const category of DEMO_CATEGORIES) {
-    categories.set(
-      category.slug,
-      await ensureBySlug(strapi, UID.category, category.slug, () =>
-        strapi.documents(UID.category).create({ data: category }),
-      ),
-    );
-    await releaseDemoItem(strapi, UID.category, documentIdOf(categories, category.slug));
-  }
-
-  const tags: SlugIndex = new Map();
-  for (const tag of DEMO_TAGS) {
-    tags.set(
-      tag.slug,
-      await ensureBySlug(strapi, UID.tag, tag.slug, () =>
-        strapi.documents(UID.tag).create({ data: tag }),
-      ),
-    );
-    await releaseDemoItem(strapi, UID.tag, documentIdOf(tags, tag.slug));
-  }
-
-  const organizations: SlugIndex = new Map();
-  for (const organization of DEMO_ORGANIZATIONS) {
-    const data = {
-      name: organization.name,
-      slug: organization.slug,
-      kind: organization.kind,
-      parent: organization.parent ? documentIdOf(organizations, organization.parent) : null,
-    };
-    organizations.set(
-      organization.slug,
-      await ensureBySlug(strapi, UID.organization, organization.slug, () =>
-        strapi.documents(UID.organization).create({ data }),
-      ),
-    );
-    await releaseDemoItem(strapi, UID.organization, documentIdOf(organizations, organization.slug));
-  }
-
-  const brandShared = {
-    slug: DEMO_BRAND.slug,
-    themeColor: DEMO_BRAND.themeColor,
-    logo: images[DEMO_BRAND.logo],
-    cover: images[DEMO_BRAND.cover],
-    organization: documentIdOf(organizations, DEMO_BRAND.organization),
+  const seeded = new Map<string, SlugIndex>();
+  const indexOf = (uid: string): SlugIndex => {
+    const index = seeded.get(uid) ?? new Map<string, string>();
+    seeded.set(uid, index);
+    return index;
   };
-  const brandId = await ensureBySlug(strapi, UID.brand, DEMO_BRAND.slug, () =>
-    strapi
-      .documents(UID.brand)
-      .create({
-        data: { ...brandShared, ...DEMO_BRAND.locales[DEFAULT_LOCALE] },
-        locale: DEFAULT_LOCALE,
-      }),
-  );
-  await releaseDemoItem(strapi, UID.brand, brandId);
-  const english = await strapi
-    .documents(UID.brand)
-    .findOne({ documentId: brandId, locale: 'en', status: 'draft' });
-  if (!english) {
-    await strapi.documents(UID.brand).update({
-      documentId: brandId,
-      locale: 'en',
-      data: { ...brandShared, ...DEMO_BRAND.locales.en },
-    });
-  }
-  await releaseDemoItem(strapi, UID.brand, brandId, 'en');
-
-  for (const { category, tags: tagSlugs, cover, draftOnly, ...article } of DEMO_ARTICLES) {
-    const articleId = await ensureBySlug(strapi, UID.article, article.slug, () =>
-      strapi.documents(UID.article).create({
-        data: {
-          ...article,
-          cover: images[cover],
-          category: documentIdOf(categories, category),
-          tags: tagSlugs.map((slug) => documentIdOf(tags, slug)),
-          brand: brandId,
-        },
-        locale: DEFAULT_LOCALE,
-      }),
-    );
-    await (draftOnly
-      ? submitAsEditor(strapi, UID.article, articleId)
-      : releaseDemoItem(strapi, UID.article, articleId));
-  }
-
-  for (const { category, poster, ...video } of DEMO_VIDEOS) {
-    const videoId = await ensureBySlug(strapi, UID.video, video.slug, () =>
-      strapi.documents(UID.video).create({
-        data: {
-          ...video,
-          poster: images[poster],
-          category: documentIdOf(categories, category),
-          brand: brandId,
-        },
-        locale: DEFAULT_LOCALE,
-      }),
-    );
-    await releaseDemoItem(strapi, UID.video, videoId);
-  }
-
-  for (const { organization, gallery, ...achievement } of DEMO_ACHIEVEMENTS) {
-    const achievementId = await ensureBySlug(strapi, UID.achievement, achievement.slug, () =>
-      strapi.documents(UID.achievement).create({
-        data: {
-          ...achievement,
-          gallery: gallery.map((key) => images[key]),
-          organization: documentIdOf(organizations, organization),
-          brand: brandId,
-        },
-        locale: DEFAULT_LOCALE,
-      }),
-    );
-    await releaseDemoItem(strapi, UID.achievement, achievementId);
-  }
+  const contentUid = (uid: string): ContentUid => {
+    if (!isContentUid(uid)) throw new Error(`Demo content of unregistered type ${uid}`);
+    return uid;
+  };
+  const kit: DemoKit = {
+    strapi,
+    content: demoContent,
+    images,
+    locale: DEFAULT_LOCALE,
+    ensure: async (uid, slug, create) => {
+      const documentId = await ensureBySlug(strapi, contentUid(uid), slug, create);
+      indexOf(uid).set(slug, documentId);
+      return documentId;
+    },
+    idOf: (uid, slug) => documentIdOf(indexOf(uid), slug),
+    release: (uid, documentId, locale) =>
+      releaseDemoItem(strapi, contentUid(uid), documentId, locale),
+    submitAsEditor: (uid, documentId) => submitAsEditor(strapi, contentUid(uid), documentId),
+  };
+  const parts = CONTENT_TYPES.flatMap((type: ContentTypeDescriptor) =>
+    type.demo ? [type.demo] : [],
+  ).sort((a, b) => a.order - b.order);
+  for (const { seed } of parts) await seed(kit);
 };

@@ -1,9 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
-import { publishedContentVersion } from '../channels/live-content-cache';
 import { PUBLISHABLE_UIDS } from '../constants';
+import { isChannelFlag } from '../kernel/channel-flags';
+import { publishedContentVersion } from '../kernel/live-content-version';
 import { allOf } from './all-of';
 
 /** From this offset on a page is read in two steps; above it the one query costs little either way. */
@@ -59,16 +59,19 @@ const asksLiveRows = (condition: unknown) => LIVE_ROWS.has(JSON.stringify(condit
 const SCOPE_CONDITIONS: Record<string, (value: unknown) => boolean> = {
   publishedAt: asksLiveRows,
   locale: (value) => typeof value === 'string' && value.length <= 35,
-  ...Object.fromEntries(
-    CHANNEL_FLAG_FIELDS.map((flag) => [flag, (value: unknown) => value === true]),
-  ),
 };
+
+/** One condition of the read scope's: those above, or a channel's flag (its items only). */
+const isScopeCondition = (name: string, value: unknown): boolean =>
+  Object.hasOwn(SCOPE_CONDITIONS, name)
+    ? SCOPE_CONDITIONS[name](value)
+    : isChannelFlag(name) && value === true;
 
 const onlyScopeConditions = (conditions: unknown): conditions is Record<string, unknown> =>
   conditions !== null &&
   typeof conditions === 'object' &&
   !Array.isArray(conditions) &&
-  Object.entries(conditions).every(([name, value]) => SCOPE_CONDITIONS[name]?.(value) === true);
+  Object.entries(conditions).every(([name, value]) => isScopeCondition(name, value));
 
 /** Orders the read indexes hold: newest first (or oldest), then by id; or by id alone. */
 const INDEXED_ORDER = new Set(['publishedAt', 'id']);
@@ -145,9 +148,7 @@ const afterRow = (
 ): Record<string, unknown> => {
   const [[field, direction], tieBreak] = order;
   if (!tieBreak) return { id: { [direction === 'asc' ? '$gt' : '$lt']: signpost } };
-  const { tableName, attributes } = strapi.db.metadata.get(
-    uid as (typeof PUBLISHABLE_UIDS)[number],
-  );
+  const { tableName, attributes } = strapi.db.metadata.get(uid);
   const column = (attributes[field] as { columnName?: string }).columnName ?? field;
   const valueOfSignpost = () =>
     strapi.db.connection(tableName).select(column).where('id', signpost);
@@ -200,7 +201,7 @@ export const readDeepPagesInTwoSteps = (strapi: Core.Strapi): void => {
       )
         return;
       const uid = event.model.uid;
-      const query = strapi.db.query(uid as (typeof PUBLISHABLE_UIDS)[number]);
+      const query = strapi.db.query(uid);
       const idsOf = async (ask: object): Promise<number[]> => {
         idQueries.add(ask);
         return ((await query.findMany(ask)) as Array<{ id: number }>).map(({ id }) => id);

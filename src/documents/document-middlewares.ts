@@ -27,7 +27,7 @@ export type DocumentMiddleware = (
 const asStrapiMiddleware =
   (middleware: DocumentMiddleware): Modules.Documents.Middleware.Middleware =>
   (context, next) =>
-    middleware(context as DocumentCall, next) as ReturnType<typeof next>;
+    middleware(context, next) as ReturnType<typeof next>;
 
 /** Registers the rules in order: the first is outermost, so it sees every call before the others. */
 export const registerDocumentMiddlewares = (

@@ -72,12 +72,10 @@ export const draftTitles = async (
     const ids = [...new Set(ofType.map((ref) => ref.documentId))];
     for (let start = 0; start < ids.length; start += 500) {
       const rows: Array<{ documentId: string; locale?: string; title?: string; name?: string }> =
-        await strapi.db
-          .query(uid)
-          .findMany({
-            where: { documentId: { $in: ids.slice(start, start + 500) }, publishedAt: null },
-            select: ['documentId', titleField, ...(localized ? ['locale'] : [])],
-          });
+        await strapi.db.query(uid).findMany({
+          where: { documentId: { $in: ids.slice(start, start + 500) }, publishedAt: null },
+          select: ['documentId', titleField, ...(localized ? ['locale'] : [])],
+        });
       for (const row of rows) {
         for (const ref of ofType)
           if (ref.documentId === row.documentId && (!localized || ref.locale === row.locale))
@@ -117,11 +115,9 @@ export const versionLocales = async (
     !localized || among === undefined || among === '*'
       ? {}
       : { locale: Array.isArray(among) ? { $in: among } : among };
-  const rows = await strapi.db
-    .query(uid)
-    .findMany({
-      where: { documentId, publishedAt: publishedAt(version), ...narrowed },
-      select: ['locale'],
-    });
+  const rows = await strapi.db.query(uid).findMany({
+    where: { documentId, publishedAt: publishedAt(version), ...narrowed },
+    select: ['locale'],
+  });
   return workflowLocales(strapi, uid, rows);
 };

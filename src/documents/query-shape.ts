@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors, isOperator, isOperatorOfType } from '@strapi/utils';
 import { allOf } from './all-of';
 import { ownAttribute } from './own-attribute';
@@ -419,9 +419,7 @@ export const checkQueryShape = (
 const modelsOf =
   (strapi: Core.Strapi): ModelOf =>
   (uid) =>
-    strapi.db.metadata.has(uid)
-      ? (strapi.db.metadata.get(uid as UID.Schema) as unknown as Model)
-      : undefined;
+    strapi.db.metadata.has(uid) ? strapi.db.metadata.get(uid) : undefined;
 
 /** The Document Service middleware: outermost, so no other rule reads a malformed query, and none a top-level list. */
 export const wellFormedQueries = (strapi: Core.Strapi): DocumentMiddleware => {

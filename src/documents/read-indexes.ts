@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_FLAGS, CHANNELS, isChannelTargeted } from '../channels/channel-targeting';
 import { PUBLISHABLE_UIDS, type ContentUid } from '../constants';
 import { isLocalizedType } from '../i18n/locales';
+import { channelFlags, DEFAULT_CHANNEL, flagOfChannel } from '../kernel/channel-flags';
 import { columnOf } from './document-rows';
 
 /**
@@ -41,7 +41,7 @@ const pageColumns = (strapi: Core.Strapi, uid: ContentUid): string[] => [
 const replacedIndexes = (table: string) => [
   `${table}_website_by_id_idx`,
   `${table}_public_read_idx`,
-  ...CHANNELS.map((channel) => `${table}_${channel}_newest_idx`),
+  ...channelFlags().map(([channel]) => `${table}_${channel}_newest_idx`),
 ];
 
 export const readIndexesOf = (strapi: Core.Strapi, uid: ContentUid): ReadIndex[] => {
@@ -50,22 +50,24 @@ export const readIndexesOf = (strapi: Core.Strapi, uid: ContentUid): ReadIndex[]
   const indexes: ReadIndex[] = [
     { name: readIndexName(table), columns: [...locale, ...NEWEST_FIRST] },
   ];
-  const hasPages = 'slug' in strapi.contentType(uid).attributes;
-  if (!isChannelTargeted(uid))
+  const { attributes } = strapi.contentType(uid);
+  const hasPages = 'slug' in attributes;
+  // A channel-targeted type carries the channels' flag columns; the others go to every channel.
+  const websiteFlag = flagOfChannel(DEFAULT_CHANNEL);
+  if (websiteFlag === undefined || !(websiteFlag in attributes))
     return hasPages
       ? [
           ...indexes,
           { name: `${table}_live_pages_idx`, columns: [...locale, ...pageColumns(strapi, uid)] },
         ]
       : indexes;
-  for (const channel of CHANNELS) {
-    const flag = columnOf(strapi, uid, CHANNEL_FLAGS[channel]);
+  for (const [channel, flag] of channelFlags().filter(([, column]) => column in attributes)) {
     indexes.push({
       name: `${table}_${channel}_newest_first_idx`,
-      columns: [...locale, flag, ...NEWEST_FIRST],
+      columns: [...locale, columnOf(strapi, uid, flag), ...NEWEST_FIRST],
     });
   }
-  const website = columnOf(strapi, uid, CHANNEL_FLAGS.website);
+  const website = columnOf(strapi, uid, websiteFlag);
   // In id order on the website, the channel nearly every reader uses: the REST default and the sitemap.
   indexes.push({
     name: `${table}_website_pages_idx`,

@@ -19,8 +19,8 @@ const isErrorAnswer = (body: unknown): body is ErrorAnswer =>
   body !== null &&
   typeof body === 'object' &&
   'error' in body &&
-  (body as { error: unknown }).error !== null &&
-  typeof (body as { error: unknown }).error === 'object';
+  body.error !== null &&
+  typeof body.error === 'object';
 
 // Where a validator quotes what it was given: yup's typeError ("… must be a `string` type, but the
 // final value was: `{…}`"), zod's enumerations ("Invalid enum value. Expected 'a' | 'b', received 'x'").

@@ -57,16 +57,6 @@ export const requestedLocale = async (
 export const isLocalizedType = (strapi: Core.Strapi, uid: UID.ContentType): boolean =>
   strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.contentType(uid));
 
-/**
- * The row filter for one document locale. Types without translations (the taxonomies) have one
- * set of rows with no locale; the workflow still names them by the default locale.
- */
-export const localeWhere = (
-  strapi: Core.Strapi,
-  uid: UID.ContentType,
-  locale: string,
-): { locale?: string } => (isLocalizedType(strapi, uid) ? { locale } : {});
-
 /** The locales the workflow names the rows of a document by: their own, or the default one for a type without translations. */
 export const workflowLocales = async (
   strapi: Core.Strapi,

@@ -38,12 +38,10 @@ export const uniqueSlug = async (
   base: string,
   locale: string | undefined,
 ): Promise<string> => {
-  const rows: Array<Record<string, unknown>> = await strapi.db
-    .query(uid)
-    .findMany({
-      where: { [field]: { $startsWith: base }, ...(locale ? { locale } : {}) },
-      select: [field],
-    });
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid).findMany({
+    where: { [field]: { $startsWith: base }, ...(locale ? { locale } : {}) },
+    select: [field],
+  });
   const taken = new Set(rows.map((row) => row[field]));
   if (!taken.has(base)) return base;
   let suffix = 1;
@@ -133,7 +131,7 @@ type UidService = {
  */
 export const pinyinSlugSuggestions = (strapi: Core.Strapi): void => {
   // Boundary: the content manager's services are untyped; this is the one method we wrap.
-  const uidService = strapi.plugin('content-manager').service('uid') as UidService;
+  const uidService = strapi.plugin('content-manager').service<UidService>('uid');
   const suggestStrapiSlug = uidService.generateUIDField.bind(uidService);
   uidService.generateUIDField = async (input) => {
     const attribute = slugAttributeOf(strapi, input.contentTypeUID);

@@ -38,7 +38,7 @@ export const translationsStartAnew = (
   starts: readonly TranslationStart[],
 ): void => {
   // Boundary: the i18n plugin's services are untyped; this is the one method we wrap.
-  const fillFromLocale = strapi.plugin('i18n').service('fill-from-locale') as FillFromLocaleService;
+  const fillFromLocale = strapi.plugin('i18n').service<FillFromLocaleService>('fill-from-locale');
   const copy = fillFromLocale.transformDocument.bind(fillFromLocale);
   fillFromLocale.transformDocument = async (document, model, targetLocale, userAbility) => {
     const prefill = await copy(document, model, targetLocale, userAbility);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor } from '../workflow/actor';
-import { recordAudit, type AuditAction } from '../workflow/audit-trail';
+import { recordAudit, type AuditAction } from '../kernel/audit-trail';
 import { addPluginRoutePolicy } from '../access/plugin-route-policy';
 import { FILE_UID, liveOwnersOfRow, liveUsesOfFile } from './live-usage';
 

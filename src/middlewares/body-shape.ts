@@ -30,7 +30,7 @@ type BodyContext = {
 export default (config: { maxDepth?: number } | undefined, { strapi }: { strapi: Core.Strapi }) => {
   const maxDepth = config?.maxDepth ?? DEFAULT_BODY_MAX_DEPTH;
   const graphqlPath = strapi.plugin('graphql')
-    ? (strapi.plugin('graphql').config('endpoint') as string)
+    ? strapi.plugin('graphql').config<string>('endpoint')
     : null;
   return async (ctx: BodyContext, next: () => Promise<void>) => {
     const { body } = ctx.request;

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../constants';
-import type { UserActor } from '../workflow/actor';
-import { recordAudit } from '../workflow/audit-trail';
+import { documentInput } from '../documents/document-input';
+import type { UserActor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import {
   PARTICIPATION_UID,
   type ContributionRecord,
@@ -74,12 +75,10 @@ export const inbox = async (
 };
 
 const readInboxRow = async (strapi: Core.Strapi, documentId: string): Promise<InboxRow> => {
-  const row = (await strapi.db
-    .query(PARTICIPATION_UID.contribution)
-    .findOne({
-      where: { documentId },
-      populate: { images: true, contributor: { select: CONTRIBUTOR_FIELDS } },
-    })) as InboxRow | null;
+  const row = (await strapi.db.query(PARTICIPATION_UID.contribution).findOne({
+    where: { documentId },
+    populate: { images: true, contributor: { select: CONTRIBUTOR_FIELDS } },
+  })) as InboxRow | null;
   if (!row) throw new errors.NotFoundError('No such contribution');
   return row;
 };
@@ -98,17 +97,27 @@ const markHandled = async (strapi: Core.Strapi, row: InboxRow, data: Record<stri
   if (changed.count === 0) throw alreadyHandled(await readInboxRow(strapi, row.documentId));
 };
 
+type ParagraphBlock = { type: 'paragraph'; children: Array<{ type: 'text'; text: string }> };
+type ImageBlock = { type: 'image'; image: StoredPhoto; children: [{ type: 'text'; text: '' }] };
+
 /** Plain paragraphs (blank lines or line breaks between them) as the article's rich text. */
 const paragraphs = (body: string) =>
   body
     .split(/\n+/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
-    .map((line) => ({ type: 'paragraph', children: [{ type: 'text', text: line }] }));
+    .map((line): ParagraphBlock => ({
+      type: 'paragraph',
+      children: [{ type: 'text', text: line }],
+    }));
 
 /** The photos after the first (the cover) follow the text, as image blocks carry them. */
 const imageBlocks = (images: NonNullable<InboxRow['images']>) =>
-  images.map((image) => ({ type: 'image', image, children: [{ type: 'text', text: '' }] }));
+  images.map((image): ImageBlock => ({
+    type: 'image',
+    image,
+    children: [{ type: 'text', text: '' }],
+  }));
 
 /**
  * 采用: a draft article in zh-CN made from the contribution (title, text, photos: the first as
@@ -138,7 +147,7 @@ export const adoptContribution = async (
     const [cover, ...more] = inSentOrder(row.images);
     const article = await strapi.documents(UID.article).create({
       locale: DEFAULT_LOCALE,
-      data: {
+      data: documentInput(UID.article, {
         title: row.title,
         body: [...paragraphs(row.body), ...imageBlocks(more)],
         cover: cover?.id ?? null,
@@ -147,7 +156,7 @@ export const adoptContribution = async (
         category: row.categoryDocumentId ?? null,
         createdBy: editor.id,
         updatedBy: editor.id,
-      } as never,
+      }),
     });
     await strapi.db
       .query(PARTICIPATION_UID.contribution)

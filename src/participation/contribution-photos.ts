@@ -10,12 +10,10 @@ type Folder = { id: number; path: string };
  * find them together. (The media library has no Content API route: access/public-model.ts.)
  */
 export const contributionFolder = async (strapi: Core.Strapi): Promise<Folder> => {
-  const existing = (await strapi.db
-    .query(FOLDER_UID)
-    .findOne({
-      where: { name: FOLDER_NAME, parent: null },
-      select: ['id', 'path'],
-    })) as Folder | null;
+  const existing = (await strapi.db.query(FOLDER_UID).findOne({
+    where: { name: FOLDER_NAME, parent: null },
+    select: ['id', 'path'],
+  })) as Folder | null;
   if (existing) return existing;
   const created = (await strapi
     .plugin('upload')

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
-import { CHANNEL_FLAGS } from '../channels/channel-targeting';
+import { flagOf } from '../channels/channel-targeting';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { PARTICIPATION_UID, type PointEvent } from './participation-types';
 import { awardPoints } from './points-ledger';
@@ -50,12 +50,10 @@ export const pointsOnRelease =
     try {
       if ((await adoptedInto(strapi, documentId)).length === 0) return result;
       await awardForArticle(strapi, 'published', documentId);
-      const onScreens = await strapi.db
-        .query(UID.article)
-        .findOne({
-          where: { documentId, publishedAt: { $notNull: true }, [CHANNEL_FLAGS.screen]: true },
-          select: ['id'],
-        });
+      const onScreens = await strapi.db.query(UID.article).findOne({
+        where: { documentId, publishedAt: { $notNull: true }, [flagOf('screen')]: true },
+        select: ['id'],
+      });
       if (onScreens) await awardForArticle(strapi, 'screen', documentId);
     } catch (error) {
       strapi.log.error(

@@ -6,10 +6,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../constants';
 import { pageUrl, siteOf } from '../channels/web/site';
+import { documentInput } from '../documents/document-input';
 import { kindOfExtension } from '../media/media-kinds';
 import { inOrderSent } from '../media/sent-order';
-import type { Actor } from '../workflow/actor';
-import { recordAudit } from '../workflow/audit-trail';
+import type { Actor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import {
   PARTICIPATION_UID,
   type ContributionRecord,
@@ -80,6 +81,7 @@ const text = (value: unknown) =>
       : undefined;
 
 // Control characters other than line breaks and tabs have no place in plain paragraphs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const plain = (value: string) => value.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
 
@@ -162,10 +164,10 @@ const checkedFields = async (
 
 /** Up to `maxImages` images, each an image by its name (the upload guard has checked that it really is one) and within the size limit. */
 const checkedImages = (strapi: Core.Strapi, files: SentFile[]): SentFile[] => {
-  const { maxImages, maxImageMb } = strapi.config.get('participation.contribution') as {
+  const { maxImages, maxImageMb } = strapi.config.get<{
     maxImages: number;
     maxImageMb: number;
-  };
+  }>('participation.contribution');
   if (files.length > maxImages)
     throw fieldError('images', `at most ${maxImages} images (${files.length} were sent)`);
   for (const file of files) {
@@ -226,12 +228,12 @@ export const fileContribution = async (
 ): Promise<string> =>
   strapi.db.transaction(async () => {
     const row = await strapi.documents(PARTICIPATION_UID.contribution).create({
-      data: {
+      data: documentInput(PARTICIPATION_UID.contribution, {
         ...checked,
         contributor: member.id,
         contributionState: 'received',
         images: imageIds,
-      } as never,
+      }),
     });
     await recordAudit(strapi, contributionRef(row.documentId), {
       action: 'contribution_submit',
@@ -291,12 +293,10 @@ const readContribution = async (
   strapi: Core.Strapi,
   where: Record<string, unknown>,
 ): Promise<ContributionRow | null> =>
-  (await strapi.db
-    .query(PARTICIPATION_UID.contribution)
-    .findOne({
-      where,
-      populate: { images: true, contributor: { select: ['id'] } },
-    })) as ContributionRow | null;
+  (await strapi.db.query(PARTICIPATION_UID.contribution).findOne({
+    where,
+    populate: { images: true, contributor: { select: ['id'] } },
+  })) as ContributionRow | null;
 
 /** The contributor's own contribution, or a 404: someone else's is as unknown as one that does not exist. */
 const ownContribution = async (
@@ -362,12 +362,10 @@ const liveArticles = async (
   documentIds: string[],
 ): Promise<Map<string, { slug: string; locale: string }>> => {
   if (documentIds.length === 0) return new Map();
-  const rows = (await strapi.db
-    .query(UID.article)
-    .findMany({
-      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
-      select: ['documentId', 'slug', 'locale'],
-    })) as Array<{ documentId: string; slug: string; locale: string }>;
+  const rows = (await strapi.db.query(UID.article).findMany({
+    where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+    select: ['documentId', 'slug', 'locale'],
+  })) as Array<{ documentId: string; slug: string; locale: string }>;
   const live = new Map<string, { slug: string; locale: string }>();
   for (const row of rows)
     if (!live.has(row.documentId) || row.locale === 'zh-CN') live.set(row.documentId, row);
@@ -429,15 +427,13 @@ export const myContributions = async (
 ): Promise<{ items: MyContribution[]; total: number }> => {
   const where = { contributor: { id: member.id } };
   const [rows, total] = await Promise.all([
-    strapi.db
-      .query(PARTICIPATION_UID.contribution)
-      .findMany({
-        where,
-        populate: { images: true },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      }) as Promise<ContributionRow[]>,
+    strapi.db.query(PARTICIPATION_UID.contribution).findMany({
+      where,
+      populate: { images: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    }) as Promise<ContributionRow[]>,
     strapi.db.query(PARTICIPATION_UID.contribution).count({ where }),
   ]);
   return { items: await viewsOf(strapi, rows), total };

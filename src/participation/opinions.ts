@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, UID } from '../constants';
+import { documentInput } from '../documents/document-input';
 import { columnOf } from '../documents/document-rows';
-import type { Actor, UserActor } from '../workflow/actor';
-import { recordAudit } from '../workflow/audit-trail';
+import type { Actor, UserActor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import { PARTICIPATION_UID } from './participation-types';
 import type { StaffMember } from './staff-accounts';
 import { publishedOrganization } from './taxonomy-names';
@@ -12,6 +13,8 @@ import { hashSecret, newReceipt, parseReceipt, secretMatches } from './opinion-r
 
 export const OPINION_KINDS = ['opinion', 'suggestion', 'problem'] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
+const isOpinionKind = (value: unknown): value is OpinionKind =>
+  (OPINION_KINDS as readonly unknown[]).includes(value);
 
 type OpinionRow = {
   id: number;
@@ -115,8 +118,7 @@ export const sendOpinion = async (
   now = new Date(),
 ): Promise<SenderView & { receipt?: string }> => {
   const kind = fields.kind ?? 'opinion';
-  if (!OPINION_KINDS.includes(kind as OpinionKind))
-    throw field('kind', `must be one of ${OPINION_KINDS.join(', ')}`);
+  if (!isOpinionKind(kind)) throw field('kind', `must be one of ${OPINION_KINDS.join(', ')}`);
   const title = text(fields.title) ?? '';
   if (title === '' || title.length > 64)
     throw field('title', title === '' ? 'is required' : 'may have at most 64 characters');
@@ -137,7 +139,7 @@ export const sendOpinion = async (
   const receiptHash = receipt ? await hashSecret(receipt.secret) : null;
   return strapi.db.transaction(async () => {
     const created = await strapi.documents(PARTICIPATION_UID.opinion).create({
-      data: {
+      data: documentInput(PARTICIPATION_UID.opinion, {
         opinionKind: kind,
         title,
         body,
@@ -151,7 +153,7 @@ export const sendOpinion = async (
         opinionState: 'open',
         dueAt: dueFrom(strapi, now),
         escalations: 0,
-      } as never,
+      }),
     });
     await recordAudit(strapi, opinionRef(created.documentId), {
       action: 'opinion_send',
@@ -297,12 +299,10 @@ export const servedOrganizations = async (
   handler: UserActor,
 ): Promise<string[] | 'all'> => {
   if (handler.isSuperAdmin) return 'all';
-  const rows = (await strapi.db
-    .query(PARTICIPATION_UID.handlerAssignment)
-    .findMany({
-      where: { handler: { id: handler.id } },
-      populate: { organization: { select: ['documentId'] } },
-    })) as Array<{ organization?: { documentId: string } | null }>;
+  const rows = (await strapi.db.query(PARTICIPATION_UID.handlerAssignment).findMany({
+    where: { handler: { id: handler.id } },
+    populate: { organization: { select: ['documentId'] } },
+  })) as Array<{ organization?: { documentId: string } | null }>;
   return [
     ...new Set(rows.flatMap((row) => (row.organization ? [row.organization.documentId] : []))),
   ];
@@ -448,13 +448,13 @@ export const proposeQa = async (
   if (q.length > 80) throw field('question', 'may have at most 80 characters');
   if (a.length > 5000) throw field('answer', 'may have at most 5000 characters');
   const paragraph = (value: string) => ({
-    type: 'paragraph',
-    children: [{ type: 'text', text: value }],
+    type: 'paragraph' as const,
+    children: [{ type: 'text' as const, text: value }],
   });
   return strapi.db.transaction(async () => {
     const article = await strapi.documents(UID.article).create({
       locale: DEFAULT_LOCALE,
-      data: {
+      data: documentInput(UID.article, {
         title: q,
         body: [
           paragraph(`问：${row.body}`),
@@ -465,15 +465,13 @@ export const proposeQa = async (
         ],
         createdBy: handler.id,
         updatedBy: handler.id,
-      } as never,
+      }),
     });
     // Once: a second proposal at the same moment finds it taken, and its draft is rolled back.
-    const changed = await strapi.db
-      .query(PARTICIPATION_UID.opinion)
-      .updateMany({
-        where: { id: row.id, qaArticleDocumentId: null },
-        data: { qaArticleDocumentId: article.documentId },
-      });
+    const changed = await strapi.db.query(PARTICIPATION_UID.opinion).updateMany({
+      where: { id: row.id, qaArticleDocumentId: null },
+      data: { qaArticleDocumentId: article.documentId },
+    });
     if (changed.count === 0)
       throw new errors.ApplicationError('已转为问答 / Already proposed as a Q&A item', {
         code: 'OPINION_QA_EXISTS',
@@ -485,7 +483,7 @@ export const proposeQa = async (
       toState: 'answered',
       details: { articleDocumentId: article.documentId },
     });
-    return { articleDocumentId: article.documentId as string };
+    return { articleDocumentId: article.documentId };
   });
 };
 
@@ -508,32 +506,28 @@ export const escalateOverdue = async (strapi: Core.Strapi, now = new Date()): Pr
   // Every overdue opinion, a page at a time by id: those at the top of the tree stay overdue
   // and must not keep the others from moving.
   for (let after = 0; ;) {
-    const page = (await strapi.db
-      .query(PARTICIPATION_UID.opinion)
-      .findMany({
-        where: { opinionState: 'open', dueAt: { $lt: now }, id: { $gt: after } },
-        orderBy: { id: 'asc' },
-        limit: 200,
-      })) as OpinionRow[];
+    const page = (await strapi.db.query(PARTICIPATION_UID.opinion).findMany({
+      where: { opinionState: 'open', dueAt: { $lt: now }, id: { $gt: after } },
+      orderBy: { id: 'asc' },
+      limit: 200,
+    })) as OpinionRow[];
     for (const row of page) {
       const parent = await parentOf(row.organizationDocumentId);
       if (!parent) continue;
       await strapi.db.transaction(async () => {
         // Only if it is still open and where it was: an answer or another instance's run meanwhile wins.
-        const changed = await strapi.db
-          .query(PARTICIPATION_UID.opinion)
-          .updateMany({
-            where: {
-              id: row.id,
-              opinionState: 'open',
-              organizationDocumentId: row.organizationDocumentId,
-            },
-            data: {
-              organizationDocumentId: parent,
-              dueAt: dueFrom(strapi, now),
-              escalations: row.escalations + 1,
-            },
-          });
+        const changed = await strapi.db.query(PARTICIPATION_UID.opinion).updateMany({
+          where: {
+            id: row.id,
+            opinionState: 'open',
+            organizationDocumentId: row.organizationDocumentId,
+          },
+          data: {
+            organizationDocumentId: parent,
+            dueAt: dueFrom(strapi, now),
+            escalations: row.escalations + 1,
+          },
+        });
         if (changed.count === 0) return;
         moved += 1;
         await recordAudit(strapi, opinionRef(row.documentId), {

@@ -12,9 +12,12 @@ export const PARTICIPATION_UID = {
 export type ContributionState = 'received' | 'adopted' | 'declined';
 export type ContributionView = ContributionState | 'published';
 
-/** Events that earn points, each with its own rule in config/participation.ts. */
-export const POINT_EVENTS = ['submitted', 'adopted', 'published', 'screen', 'wechat'] as const;
-export type PointEvent = (typeof POINT_EVENTS)[number];
+/**
+ * An event that earns points, with its own rule in config/participation.ts: a contribution's own
+ * (`submitted`, `adopted`, `published`), or one a channel awards (its `pointEvents`: `screen`,
+ * `wechat`), which the ledger's enumeration is extended with at register.
+ */
+export type PointEvent = string;
 
 /** A contribution as stored (src/api/participation/content-types/contribution). */
 export type ContributionRecord = {

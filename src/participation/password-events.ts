@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { WORKFLOW_UID } from '../constants';
-import { userActor, type Actor, type AdminUser } from '../workflow/actor';
-import { recordAudit } from '../workflow/audit-trail';
+import { userActor, type AdminUser } from '../workflow/actor';
+import type { Actor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import { PARTICIPATION_UID } from './participation-types';
 import { findStaffMember, type StaffMember } from './staff-accounts';
 
@@ -31,17 +32,15 @@ const SYSTEM: Actor = { type: 'system', name: 'system' };
 
 /** The administrator who made the person's latest invitation, as the trail names them. */
 const invitedBy = async (strapi: Core.Strapi, member: StaffMember): Promise<string | null> => {
-  const [invitation] = (await strapi.db
-    .query(WORKFLOW_UID.auditEntry)
-    .findMany({
-      where: {
-        contentType: PARTICIPATION_UID.staffMember,
-        targetDocumentId: member.documentId,
-        action: 'staff_invitation',
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      limit: 1,
-    })) as Array<{ actorName: string }>;
+  const [invitation] = (await strapi.db.query(WORKFLOW_UID.auditEntry).findMany({
+    where: {
+      contentType: PARTICIPATION_UID.staffMember,
+      targetDocumentId: member.documentId,
+      action: 'staff_invitation',
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    limit: 1,
+  })) as Array<{ actorName: string }>;
   return invitation?.actorName ?? null;
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { columnOf } from '../documents/document-rows';
-import { recordAudit } from '../workflow/audit-trail';
+import { recordAudit } from '../kernel/audit-trail';
 import { refuse } from '../workflow/workflow-error';
 import { PARTICIPATION_UID, type PointEvent } from './participation-types';
 import { periodOf } from './periods';
@@ -26,7 +26,7 @@ type LedgerRow = {
 };
 
 export const pointRules = (strapi: Core.Strapi): Record<PointEvent, PointRule> =>
-  strapi.config.get('participation.points') as Record<PointEvent, PointRule>;
+  strapi.config.get<Record<PointEvent, PointRule>>('participation.points');
 
 /** The points an event may still earn this month: its rule's points, no more than what is left under its monthly cap. */
 export const pointsWithinCap = (rule: PointRule, earnedThisMonth: number): number =>
@@ -142,12 +142,10 @@ export const pointsOf = async (
   staffMemberId: number,
   now = new Date(),
 ): Promise<{ month: number; quarter: number; year: number; total: number }> => {
-  const rows = (await strapi.db
-    .query(PARTICIPATION_UID.pointEvent)
-    .findMany({
-      where: { staffMemberId },
-      select: ['points', 'month', 'quarter', 'year'],
-    })) as Array<{ points: number; month: string; quarter: string; year: string }>;
+  const rows = (await strapi.db.query(PARTICIPATION_UID.pointEvent).findMany({
+    where: { staffMemberId },
+    select: ['points', 'month', 'quarter', 'year'],
+  })) as Array<{ points: number; month: string; quarter: string; year: string }>;
   const current = periodOf(now);
   const sum = (match: (row: (typeof rows)[number]) => boolean) =>
     rows.filter(match).reduce((total, row) => total + row.points, 0);

@@ -190,25 +190,20 @@ export const quotaFulfilment = async (
   strapi: Core.Strapi,
   quarter: string,
 ): Promise<QuotaFulfilment[]> => {
-  const quotas = (await strapi.db
-    .query(PARTICIPATION_UID.quota)
-    .findMany({
-      where: { quarter },
-      orderBy: { id: 'asc' },
-      populate: { organization: { select: ['documentId'] } },
-    })) as Array<{ adoptedTarget: number; organization?: { documentId: string } | null }>;
+  const quotas = (await strapi.db.query(PARTICIPATION_UID.quota).findMany({
+    where: { quarter },
+    orderBy: { id: 'asc' },
+    populate: { organization: { select: ['documentId'] } },
+  })) as Array<{ adoptedTarget: number; organization?: { documentId: string } | null }>;
   const knex = strapi.db.connection;
   const { tableName } = strapi.db.metadata.get(PARTICIPATION_UID.pointEvent);
   const column = (attribute: string) => columnOf(strapi, PARTICIPATION_UID.pointEvent, attribute);
-  const counts = (await knex(tableName)
+  const counts: Array<{ organization: string; adopted: number | string }> = await knex(tableName)
     .select({ organization: column('organizationDocumentId') })
     .count({ adopted: '*' })
     .where(column('quarter'), quarter)
     .where(column('pointEvent'), 'adopted')
-    .groupBy(column('organizationDocumentId'))) as Array<{
-    organization: string;
-    adopted: number | string;
-  }>;
+    .groupBy(column('organizationDocumentId'));
   const adoptedBy = new Map(counts.map((row) => [row.organization, Number(row.adopted)]));
   const names = await publishedNames(strapi, UID.organization);
   // Several quotas of one organization in a quarter: the last one entered counts.

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { touchLiveContent } from '../channels/live-content-cache';
+import { touchLiveContent } from '../kernel/live-content-version';
 import { afterEveryWrite } from '../response-cache/invalidation';
 import { PARTICIPATION_UID } from './participation-types';
 import { isPeriodKind, periodOf, type PeriodKind } from './periods';
@@ -162,7 +162,7 @@ export const rankingsLiveOnScreens = (strapi: Core.Strapi): void => {
     PARTICIPATION_UID.contribution,
   ]) {
     afterEveryWrite(strapi, [uid], async (event) => {
-      if (changesRankings(uid, event as WriteEvent)) await touchLiveContent(strapi);
+      if (changesRankings(uid, event)) await touchLiveContent(strapi);
     });
   }
 };

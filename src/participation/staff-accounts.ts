@@ -90,12 +90,10 @@ const assertAccountNamesFree = async (
   email: string,
   ownAccountId: number | null,
 ) => {
-  const holders = (await strapi.db
-    .query(USER_UID)
-    .findMany({
-      where: { $or: [{ username }, { email }] },
-      select: ['id', 'username', 'email'],
-    })) as Array<{ id: number; username: string; email: string }>;
+  const holders = (await strapi.db.query(USER_UID).findMany({
+    where: { $or: [{ username }, { email }] },
+    select: ['id', 'username', 'email'],
+  })) as Array<{ id: number; username: string; email: string }>;
   for (const holder of holders) {
     if (holder.id === ownAccountId) continue;
     if (holder.username === username)
@@ -192,12 +190,10 @@ export const staffAccountsInStep =
       await assertAccountNamesFree(strapi, employeeNumber, email, before.accountId);
       const result = await next();
       const active = typeof data.active === 'boolean' ? data.active : before.active;
-      await strapi.db
-        .query(USER_UID)
-        .update({
-          where: { id: before.accountId },
-          data: { username: employeeNumber, email, blocked: !active },
-        });
+      await strapi.db.query(USER_UID).update({
+        where: { id: before.accountId },
+        data: { username: employeeNumber, email, blocked: !active },
+      });
       return result;
     }
 

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
-import type { Actor } from '../workflow/actor';
-import { recordAudit } from '../workflow/audit-trail';
+import { documentInput } from '../documents/document-input';
+import type { Actor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import { PARTICIPATION_UID } from './participation-types';
 import { accountEmail, findStaffMembers, type StaffMember } from './staff-accounts';
 import { readStaffSheet, type SheetRow, type StaffColumn } from './staff-sheet';
@@ -50,12 +51,10 @@ const textOf = (values: SheetRow['values'], column: StaffColumn) => values[colum
 
 /** Published organizations by slug: staff belong to organizations readers can see. */
 const organizationsBySlug = async (strapi: Core.Strapi): Promise<Map<string, string>> => {
-  const rows = (await strapi.db
-    .query(UID.organization)
-    .findMany({
-      where: { publishedAt: { $notNull: true } },
-      select: ['slug', 'documentId'],
-    })) as Array<{ slug: string; documentId: string }>;
+  const rows = (await strapi.db.query(UID.organization).findMany({
+    where: { publishedAt: { $notNull: true } },
+    select: ['slug', 'documentId'],
+  })) as Array<{ slug: string; documentId: string }>;
   return new Map(rows.map((row) => [row.slug, row.documentId]));
 };
 
@@ -217,10 +216,11 @@ const countOutcomes = (rows: RowReport[]): Record<RowOutcome, number> => {
   return counts;
 };
 
-const staffData = ({ organizationDocumentId, ...fields }: StaffFields) => ({
-  ...fields,
-  organization: organizationDocumentId,
-});
+const staffData = ({ organizationDocumentId, ...fields }: StaffFields) =>
+  documentInput(PARTICIPATION_UID.staffMember, {
+    ...fields,
+    organization: organizationDocumentId,
+  });
 
 /**
  * Imports a staff list. A dry run reports what each row would do and why a row cannot be
@@ -261,7 +261,7 @@ export const importStaff = async (
       if (row.outcome === 'create') {
         const made = await strapi
           .documents(PARTICIPATION_UID.staffMember)
-          .create({ data: staffData(row.fields) as never });
+          .create({ data: staffData(row.fields) });
         report.created.push({
           documentId: made.documentId,
           employeeNumber: row.fields.employeeNumber,
@@ -270,7 +270,7 @@ export const importStaff = async (
       } else if (row.existing) {
         await strapi
           .documents(PARTICIPATION_UID.staffMember)
-          .update({ documentId: row.existing.documentId, data: staffData(row.fields) as never });
+          .update({ documentId: row.existing.documentId, data: staffData(row.fields) });
       }
     }
     await recordAudit(

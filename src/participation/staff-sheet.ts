@@ -58,8 +58,8 @@ const loadWorksheet = async (bytes: Buffer, fileName: string): Promise<ExcelJS.W
   const extension = fileName.toLowerCase().split('.').pop();
   try {
     if (extension === 'xlsx') {
-      // Boundary: exceljs types its Buffer parameter against an older @types/node.
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      // exceljs types its parameter as an ArrayBuffer (its own `Buffer`); it reads one as well.
+      await workbook.xlsx.load(new Uint8Array(bytes).buffer);
       const sheet = workbook.worksheets[0];
       if (!sheet) throw new SheetError('The workbook has no worksheet');
       return sheet;
@@ -68,7 +68,7 @@ const loadWorksheet = async (bytes: Buffer, fileName: string): Promise<ExcelJS.W
       // Every value as written: an employee number 000123 stays 000123.
       return await workbook.csv.read(Readable.from([csvText(bytes)]), {
         map: (value: unknown) => value,
-      } as unknown as ExcelJS.CsvReadOptions);
+      });
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;

@@ -15,13 +15,11 @@ export const publishedOrganization = async (
   strapi: Core.Strapi,
   where: { documentId?: string; slug?: string },
 ): Promise<PublishedOrganization | null> => {
-  const row = (await strapi.db
-    .query(UID.organization)
-    .findOne({
-      where: { ...where, publishedAt: { $notNull: true } },
-      select: ['documentId', 'name', 'slug'],
-      populate: { parent: { select: ['documentId'] } },
-    })) as {
+  const row = (await strapi.db.query(UID.organization).findOne({
+    where: { ...where, publishedAt: { $notNull: true } },
+    select: ['documentId', 'name', 'slug'],
+    populate: { parent: { select: ['documentId'] } },
+  })) as {
     documentId: string;
     name: string;
     slug: string;
@@ -43,12 +41,10 @@ export const publishedBySlug = async (
   uid: Taxonomy,
   slug: string,
 ): Promise<{ documentId: string; name: string } | null> =>
-  (await strapi.db
-    .query(uid)
-    .findOne({
-      where: { slug, publishedAt: { $notNull: true } },
-      select: ['documentId', 'name'],
-    })) as { documentId: string; name: string } | null;
+  (await strapi.db.query(uid).findOne({
+    where: { slug, publishedAt: { $notNull: true } },
+    select: ['documentId', 'name'],
+  })) as { documentId: string; name: string } | null;
 
 /** Names of released organizations or categories, by documentId (all of them when no documentIds are given). */
 export const publishedNames = async (

@@ -1,11 +1,11 @@
 import crypto from 'crypto';
 import jwt from 'jsonwebtoken';
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { previewUids, type PreviewUid } from '../content/registry';
 
-/** The types the website renders (src/channels/web/rendered.ts): the ones with a preview. */
-export const PREVIEW_UIDS = [UID.article, UID.achievement, UID.brand, UID.video] as const;
-export type PreviewUid = (typeof PREVIEW_UIDS)[number];
+/** The types whose descriptor has a preview (the ones the website renders). */
+export const PREVIEW_UIDS: readonly PreviewUid[] = previewUids();
+export type { PreviewUid };
 export const isPreviewable = (uid: string): uid is PreviewUid =>
   (PREVIEW_UIDS as readonly string[]).includes(uid);
 

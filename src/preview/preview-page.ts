@@ -1,8 +1,10 @@
 import escapeHtml from 'escape-html';
 import { readableTime } from '../i18n/people-time';
 import type { ResponsiveImage } from '../channels/web/responsive-image';
+import type { PreviewPageKit } from '../content/descriptor';
+import { descriptorOf } from '../content/registry';
 import type { PreviewUid, PreviewVersion } from './preview-links';
-import type { PreviewedVersion, PreviewRow } from './previewed-version';
+import type { PreviewedVersion } from './previewed-version';
 
 export const PREVIEW_VIEWS = ['website', 'wechat', 'screen'] as const;
 export type PreviewView = (typeof PREVIEW_VIEWS)[number];
@@ -31,13 +33,6 @@ const VIEW_LABELS: Record<PreviewView, string> = {
   website: '网站 Website',
   wechat: '微信 WeChat',
   screen: '大屏 Screen',
-};
-const LEVELS: Record<string, string> = {
-  national: '国家级',
-  provincial: '省部级',
-  group: '集团级',
-  company: '公司级',
-  unit: '基层单位',
 };
 
 const text = (value: unknown): string =>
@@ -94,70 +89,28 @@ const meta = (parts: string[]) => {
   return shown.length ? `<p class="meta">${shown.join('<span class="dot">·</span>')}</p>` : '';
 };
 
-/** The website's page of each type, from the same `rendered` the API serves. */
-const WEBSITE: Record<
-  PreviewUid,
-  (row: PreviewRow, rendered: Record<string, unknown>, timeZone: string) => string
-> = {
-  'api::article.article': (row, rendered, timeZone) => `
-    <p class="crumbs">${nameOf(row.brand)}${row.category ? ` › ${nameOf(row.category)}` : ''}</p>
-    <h1>${text(row.title)}</h1>${row.subtitle ? `<p class="subtitle">${text(row.subtitle)}</p>` : ''}
-    ${meta([text(row.author), text(row.source), row.publishedAt ? text(clock(row.publishedAt as string, timeZone)) : ''])}
-    ${image(rendered.cover, '(max-width: 800px) 100vw, 760px', 'lead')}
-    ${row.digest ? `<p class="standfirst">${text(row.digest)}</p>` : ''}
-    <div class="body">${rendered.bodyHtml ?? ''}</div>`,
-  'api::achievement.achievement': (row, rendered) => {
-    const gallery = (rendered.gallery as unknown[]) ?? [];
-    const metrics =
-      (row.metrics as Array<{ label?: string; value?: number; unit?: string }> | undefined) ?? [];
-    return `
-    <p class="crumbs">${nameOf(row.organization)}</p>
-    <h1>${text(row.title)}</h1>
-    ${meta([text(LEVELS[String(row.level)] ?? row.level), text(row.achievedOn)])}
-    ${gallery.length ? image(gallery[0], '(max-width: 800px) 100vw, 760px', 'lead') : ''}
-    ${row.summary ? `<p class="standfirst">${text(row.summary)}</p>` : ''}
-    ${metrics.length ? `<dl class="metrics">${metrics.map((metric) => `<div><dt>${text(metric.label)}</dt><dd>${text(metric.value)}${text(metric.unit)}</dd></div>`).join('')}</dl>` : ''}
-    <div class="body">${rendered.bodyHtml ?? ''}</div>
-    ${
-      gallery.length > 1
-        ? `<div class="gallery">${gallery
-            .slice(1)
-            .map((picture) => image(picture, '(max-width: 800px) 50vw, 370px'))
-            .join('')}</div>`
-        : ''
-    }`;
-  },
-  'api::brand.brand': (row, rendered) => {
-    const pillars = (row.pillars as Array<{ title?: string; text?: string }> | undefined) ?? [];
-    return `
-    <div class="brand-head">${image(rendered.logo, '96px', 'logo')}<div><h1>${text(row.name)}</h1>${row.slogan ? `<p class="subtitle">${text(row.slogan)}</p>` : ''}</div></div>
-    ${image(rendered.cover, '(max-width: 800px) 100vw, 760px', 'lead')}
-    ${row.summary ? `<p class="standfirst">${text(row.summary)}</p>` : ''}
-    ${pillars.length ? `<ol class="pillars">${pillars.map((pillar) => `<li><strong>${text(pillar.title)}</strong> ${text(pillar.text)}</li>`).join('')}</ol>` : ''}
-    <div class="body">${rendered.storyHtml ?? ''}</div>`;
-  },
-  'api::video.video': (row, rendered) => {
-    const poster = rendered.poster as ResponsiveImage | null;
-    const source = (row.media as { url?: string } | null)?.url ?? null;
-    const player = source
-      ? `<video class="lead" controls preload="none" src="${text(source)}"${poster?.url ? ` poster="${text(poster.url)}"` : ''}></video>`
-      : `${image(poster, '(max-width: 800px) 100vw, 760px', 'lead')}${row.externalUrl ? `<p>${webLink(row.externalUrl)}</p>` : ''}`;
-    const minutes =
-      typeof row.durationSeconds === 'number'
-        ? `${Math.floor(row.durationSeconds / 60)}:${String(row.durationSeconds % 60).padStart(2, '0')}`
-        : '';
-    return `
-    <p class="crumbs">${nameOf(row.brand)}${row.category ? ` › ${nameOf(row.category)}` : ''}</p>
-    <h1>${text(row.title)}</h1>${meta([text(minutes)])}
-    ${player}
-    ${row.description ? `<p class="standfirst">${text(row.description)}</p>` : ''}`;
-  },
+/** What a type's website view (its descriptor's preview) builds its page from. */
+const pageKit = (timeZone: string): PreviewPageKit => ({
+  text,
+  image,
+  meta,
+  nameOf,
+  clock: (at) => clock(at, timeZone),
+  webLink,
+});
+
+/** The website's page of a type, from the same `rendered` the API serves. */
+const websitePage = (page: PreviewPage): string => {
+  const preview = descriptorOf(page.uid)?.preview;
+  return preview
+    ? preview.websitePage(page.version.row, page.rendered, pageKit(page.timeZone))
+    : '';
 };
 
 const viewBody = (page: PreviewPage): string => {
   switch (page.view) {
     case 'website':
-      return `<div class="site"><header class="site-head">${text(page.siteTitle)}</header><article>${WEBSITE[page.uid](page.version.row, page.rendered, page.timeZone)}</article></div>`;
+      return `<div class="site"><header class="site-head">${text(page.siteTitle)}</header><article>${websitePage(page)}</article></div>`;
     case 'wechat':
       return 'frame' in page.wechat
         ? `${page.wechat.notice ? `<p class="notice">${text(page.wechat.notice)}</p>` : ''}<div class="phone"><iframe title="微信预览 WeChat preview" sandbox srcdoc="${escapeHtml(page.wechat.frame)}"></iframe></div>`

@@ -1,12 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { peopleTimeZoneOf } from '../i18n/people-time';
 import { PREVIEW_PATH, UID } from '../constants';
-import {
-  buildScreenFeed,
-  screenBrandOf,
-  screenItemOf,
-  type ScreenItemUid,
-} from '../channels/screen/screen-feed';
+import { descriptorOf, isScreenUid } from '../content/registry';
+import { buildScreenFeed, screenBrandOf, screenItemOf } from '../channels/screen/screen-feed';
 import { renderedUnreleased } from '../channels/web/rendered';
 import { pageUrl, siteOf } from '../channels/web/site';
 import { formatWechatArticle } from '../channels/wechat/article-format';
@@ -78,7 +74,7 @@ const openLink = async (
 };
 
 const mediaBaseOf = (strapi: Core.Strapi, ctx: Context) =>
-  (strapi.config.get('server.url') as string) || ctx.request.origin;
+  strapi.config.get<string>('server.url') || ctx.request.origin;
 
 const wechatOf = (
   strapi: Core.Strapi,
@@ -168,7 +164,8 @@ const servePreviewPage = (strapi: Core.Strapi) => async (ctx: Context) => {
       siteTitle: siteOf(strapi, mediaBase).title,
       rendered: renderedUnreleased(link.uid, version.row),
       wechat: wechatOf(strapi, link, version, mediaBase),
-      onScreens: link.uid === UID.brand || targets(version.row, 'screen'),
+      // A type without a `channels` component (a brand profile) goes to every channel.
+      onScreens: !descriptorOf(link.uid)?.channelTargeted || targets(version.row, 'screen'),
     };
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = previewPageHtml(page);
@@ -189,14 +186,14 @@ const servePreviewScreenFeed = (strapi: Core.Strapi) => async (ctx: Context) => 
     const feed = await buildScreenFeed(strapi, {
       locale: link.locale,
       now: new Date(),
-      timeZone: strapi.config.get('screens.timeZone') as string,
+      timeZone: strapi.config.get<string>('screens.timeZone'),
       mediaBase,
     });
     if (link.uid === UID.brand) {
       feed.brand = screenBrandOf(version.row, mediaBase);
-    } else {
+    } else if (isScreenUid(link.uid)) {
       const featured = {
-        ...screenItemOf(link.uid as ScreenItemUid, version.row, mediaBase),
+        ...screenItemOf(link.uid, version.row, mediaBase),
         publishedAt: String(version.row.publishedAt ?? new Date().toISOString()),
       };
       feed.latest = [
@@ -225,5 +222,5 @@ export const registerPreviewRoutes = (strapi: Core.Strapi): void => {
       handler: servePreviewScreenFeed(strapi),
       config: { auth: false },
     },
-  ] as unknown as Core.Route[]);
+  ]);
 };

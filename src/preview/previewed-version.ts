@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { mayReadRow, readableFields, type AdminAbility } from '../access/document-read';
+import { descriptorOf } from '../content/registry';
 import { findVersionRow } from '../documents/document-rows';
 import type { ReviewStateName } from '../workflow/contracts';
 import { chainFor } from '../workflow/review-chain';
@@ -9,13 +10,8 @@ import type { PreviewLink, PreviewUid } from './preview-links';
 
 export type PreviewRow = Record<string, unknown> & { documentId: string; locale: string };
 
-/** What each type's renderings show besides its own fields. */
-const POPULATE: Record<PreviewUid, string[]> = {
-  'api::article.article': ['cover', 'category', 'brand', 'channels'],
-  'api::achievement.achievement': ['gallery', 'metrics', 'organization', 'brand', 'channels'],
-  'api::brand.brand': ['logo', 'cover', 'pillars', 'organization'],
-  'api::video.video': ['media', 'poster', 'category', 'brand', 'channels'],
-};
+/** What a type's renderings show besides its own fields (its descriptor's preview). */
+const populateOf = (uid: PreviewUid): string[] => [...(descriptorOf(uid)?.preview?.populate ?? [])];
 
 /** The version a preview shows, and where it stands in review. */
 export type PreviewedVersion = {
@@ -72,7 +68,7 @@ export const readPreviewedVersion = async (
   link: NamedVersion,
 ): Promise<PreviewedVersion | null> => {
   const ref = { uid: link.uid, documentId: link.documentId, locale: link.locale };
-  const found = await readableVersionRow(strapi, ability, link, POPULATE[link.uid]);
+  const found = await readableVersionRow(strapi, ability, link, populateOf(link.uid));
   if (!found) return null;
   // Only the fields the role may read are rendered; authorship is not one of them.
   const {
@@ -81,9 +77,9 @@ export const readPreviewedVersion = async (
     ...row
   } = (await readableFields(strapi, ability, link.uid, found)) as PreviewRow;
   const state = await findState(strapi, ref);
-  if (!state) return { row: row as PreviewRow, reviewState: 'draft', stage: null, publishAt: null };
+  if (!state) return { row: row, reviewState: 'draft', stage: null, publishAt: null };
   return {
-    row: row as PreviewRow,
+    row: row,
     reviewState: state.reviewState,
     stage: stageNameOf(state, await chainFor(strapi, link.uid)),
     publishAt: state.publishAt,

@@ -12,7 +12,7 @@ const limits = new WeakMap<Core.Strapi, RateLimits>();
 export const rateLimitsOf = (strapi: Core.Strapi): RateLimits | null => limits.get(strapi) ?? null;
 
 export const registerRateLimits = (strapi: Core.Strapi): void => {
-  const config = strapi.config.get('rate-limit') as RateLimitConfig;
+  const config = strapi.config.get<RateLimitConfig>('rate-limit');
   if (!config.enabled) return;
   limits.set(strapi, {
     limiters: createLimiters(config, (error) =>

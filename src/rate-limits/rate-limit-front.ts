@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { PREVIEW_PATH } from '../constants';
 import { allowedCorsOrigin } from '../access/cors-origin';
 import { bearerOf, queryParameter, requestTarget } from '../http/request-listener';
-import { redactedUrl } from '../middlewares/access-log';
+import { redactedUrl } from '../http/redacted-url';
 import { addressKey, clientAddress, type ProxySettings } from './client-address';
 import { notePresentedCredential, presentedRecognisedCredential } from './credential-outcome';
 import type { Bucket, Limiters, Refusal } from './limiters';
@@ -96,12 +96,12 @@ export const rateLimitFront = (
   next: RequestListener,
 ): RequestListener => {
   const api =
-    `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`.toLowerCase();
+    `${strapi.config.get<string | undefined>('api.rest.prefix') ?? '/api'}/`.toLowerCase();
   const graphql = strapi.plugin('graphql')
-    ? (strapi.plugin('graphql').config('endpoint') as string).toLowerCase()
+    ? strapi.plugin('graphql').config<string>('endpoint').toLowerCase()
     : null;
   const paths: Paths = { api, graphql, uploads: '/uploads/' };
-  const app = strapi.server.app as unknown as ProxySettings;
+  const app: ProxySettings = strapi.server.app;
   const corsOrigin = allowedCorsOrigin(strapi);
   const adminUserOf: AdminSessions = (token) => {
     const result = strapi.sessionManager('admin').validateAccessToken(token);

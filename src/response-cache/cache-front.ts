@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { queryParameter, requestTarget, type RequestTarget } from '../http/request-listener';
-import { redactedUrl } from '../middlewares/access-log';
+import { redactedUrl } from '../http/redacted-url';
 import { representationFor } from './content-coding';
 import { notModified } from './etag';
 import { graphqlReadOf } from './graphql-operation';
@@ -62,12 +62,13 @@ export const cacheFront = (
   cache: ResponseCache,
   chain: RequestListener,
 ): RequestListener => {
-  const apiPrefix = `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`;
+  const apiPrefix = `${strapi.config.get<string | undefined>('api.rest.prefix') ?? '/api'}/`;
   const graphqlPath = strapi.plugin('graphql')
-    ? (strapi.plugin('graphql').config('endpoint') as string)
+    ? strapi.plugin('graphql').config<string>('endpoint')
     : null;
-  const apollo = strapi.plugin('graphql')?.config('apolloServer') as
-    { parseOptions?: { maxTokens?: number } } | undefined;
+  const apollo = strapi
+    .plugin('graphql')
+    ?.config<{ parseOptions?: { maxTokens?: number } } | undefined>('apolloServer');
   const maxTokens = apollo?.parseOptions?.maxTokens ?? 2000;
 
   /** A POST /graphql body the front may read: JSON, of a declared length within koa-bodyparser's limit. */

@@ -1,4 +1,4 @@
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, print, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 
@@ -41,7 +41,7 @@ const printedQuery = (
           ? operations[0]
           : undefined
         : operations.find((operation) => operation.name?.value === operationName);
-    printed = chosen?.operation === 'query' ? print(document) : null;
+    printed = chosen?.operation === OperationTypeNode.QUERY ? print(document) : null;
   } catch {
     printed = null;
   }
@@ -95,7 +95,7 @@ export const graphqlReadOf = (raw: string, maxTokens: number): GraphqlRead | nul
   const body = parsedBody(raw);
   const query =
     body.valid && typeof body.parsed === 'object' && body.parsed !== null
-      ? cacheableQuery(body.parsed as GraphqlBody, maxTokens)
+      ? cacheableQuery(body.parsed, maxTokens)
       : null;
   const read = query && {
     ...query,

@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { wrapRequestListener } from '../http/request-listener';
+import { followLiveContent } from '../kernel/live-content-version';
 import { cacheFront } from './cache-front';
 import { invalidateOnSettingsChanges } from './invalidation';
 import { createResponseCache, responseCacheOf } from './response-cache';
 
 /**
- * Before anything runs: the cache exists (its middleware is built from it) and hears changes.
- * Those move the live-content version whether or not the cache is on: list totals and the Public
- * role's permissions are kept per version too.
+ * Before anything runs: the cache exists (its middleware is built from it), follows the
+ * live-content version (its own version moves with it) and hears changes. Those move the
+ * live-content version whether or not the cache is on: list totals and the Public role's
+ * permissions are kept per version too.
  */
 export const registerResponseCache = (strapi: Core.Strapi): void => {
-  createResponseCache(strapi);
+  const cache = createResponseCache(strapi);
+  if (cache !== null)
+    followLiveContent(strapi, { moved: () => cache.invalidate(), settled: () => cache.settled() });
   invalidateOnSettingsChanges(strapi);
 };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { touchLiveContent } from '../channels/live-content-cache';
+import { touchLiveContent } from '../kernel/live-content-version';
 
 /**
  * What readers see changes on paths other than the release path (workflow/release.ts, which

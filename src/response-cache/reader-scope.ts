@@ -50,8 +50,7 @@ export const readerScopes = (
 ): ReaderScopes => {
   const tokens = new LRUCache<string, RememberedToken>({ max: 10_000 });
   // Boundary: Strapi's token service is untyped in its public types.
-  const tokenService = () =>
-    strapi.service('admin::api-token-content-api') as unknown as TokenService;
+  const tokenService = () => strapi.service('admin::api-token-content-api') as TokenService;
 
   const contentApiToken = async (
     accessKey: string,

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'http';
 import { LRUCache } from 'lru-cache';
-import { parameterName } from '../middlewares/access-log';
+import { parameterName } from '../http/redacted-url';
 import type { GraphqlRead } from './graphql-operation';
 
 /** Whose view a response is: the Public role, one API token, or the display screens. */

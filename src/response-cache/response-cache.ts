@@ -52,9 +52,9 @@ export const responseCacheOf = (strapi: Core.Strapi): ResponseCache | null =>
   caches.get(strapi) ?? null;
 
 export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null => {
-  const config = strapi.config.get('response-cache') as ResponseCacheConfig;
+  const config = strapi.config.get<ResponseCacheConfig>('response-cache');
   if (!config.enabled) return null;
-  const apiPrefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
+  const apiPrefix = strapi.config.get<string | undefined>('api.rest.prefix') ?? '/api';
   const screenPaths = new Set([`${apiPrefix}/screen/feed`]);
   const memory = memoryResponseStore(config.maxBytes, config.ttlSeconds);
   // Fail fast when Redis is away or slow: a reader then gets a miss, not a wait.

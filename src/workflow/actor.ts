@@ -1,20 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { displayName } from '../i18n/person-names';
+import type { Actor, UserActor } from '../kernel/actor';
 import { workflowService } from './workflow-services';
-
-/**
- * Who performed a workflow step: an admin user, the scheduler, the system (seed), an API token,
- * or a staff member taking part (their staff member id, null when anonymous; audit-trail.ts keeps
- * it out of `actorId`, which names admin users).
- */
-export type Actor =
-  | { type: 'user'; id: number; name: string; roles: string[]; isSuperAdmin: boolean }
-  | { type: 'scheduler'; name: 'scheduler' }
-  | { type: 'system'; name: string }
-  | { type: 'api'; name: string }
-  | { type: 'staff'; staffMemberId: number | null; name: string };
-
-export type UserActor = Extract<Actor, { type: 'user' }>;
 
 export const SCHEDULER: Actor = { type: 'scheduler', name: 'scheduler' };
 

@@ -2,81 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { columnOf, type DocumentRef } from '../documents/document-rows';
-import type { Actor } from './actor';
 import type { AuditEntry } from './contracts';
 import type { Approval } from './transitions';
 import { refuse } from './workflow-error';
-
-export type AuditAction =
-  | 'submit'
-  | 'approve'
-  | 'request_changes'
-  | 'system_approve'
-  | 'override_approve'
-  | 'withdraw_approval'
-  | 'edited'
-  | 'discarded'
-  | 'schedule'
-  | 'publish'
-  | 'unpublish'
-  | 'delete'
-  | 'expire'
-  | 'wechat_draft'
-  | 'wechat_submit'
-  | 'wechat_status'
-  | 'wechat_error'
-  | 'media_upload'
-  | 'media_replace'
-  | 'media_update'
-  | 'media_delete'
-  | 'staff_import'
-  | 'staff_invitation'
-  | 'staff_password_set'
-  | 'contribution_submit'
-  | 'contribution_edit'
-  | 'contribution_adopt'
-  | 'contribution_decline'
-  | 'points_award'
-  | 'opinion_send'
-  | 'opinion_answer'
-  | 'opinion_rate'
-  | 'opinion_propose_qa'
-  | 'opinion_escalate';
-
-export type AuditRecord = {
-  action: AuditAction;
-  actor: Actor;
-  fromState?: string | null;
-  toState?: string | null;
-  stageIndex?: number | null;
-  stageName?: string | null;
-  cycle?: number | null;
-  comment?: string | null;
-  contentHash?: string | null;
-  details?: Record<string, unknown> | null;
-};
-
-/** What an entry is about: a document locale, or a media file (`plugin::upload.file`). */
-export type AuditSubject = Omit<DocumentRef, 'uid'> & { uid: string };
-
-export const recordAudit = async (strapi: Core.Strapi, ref: AuditSubject, record: AuditRecord) => {
-  const { actor, ...fields } = record;
-  return strapi.db.query(WORKFLOW_UID.auditEntry).create({
-    data: {
-      ...fields,
-      // A staff member is named by their staff member id, unless they took part anonymously (null).
-      ...(actor.type === 'staff' && actor.staffMemberId !== null
-        ? { details: { ...fields.details, staffMemberId: actor.staffMemberId } }
-        : {}),
-      contentType: ref.uid,
-      targetDocumentId: ref.documentId,
-      targetLocale: ref.locale,
-      actorType: actor.type,
-      actorId: actor.type === 'user' ? actor.id : null,
-      actorName: actor.name,
-    },
-  });
-};
 
 /**
  * Indexes of the trail Strapi's schema does not make: a document locale's history, and one kind
@@ -125,17 +53,15 @@ const entriesInWriteOrder = async (
   ref: DocumentRef,
   where: Record<string, unknown>,
 ): Promise<AuditEntry[]> =>
-  strapi.db
-    .query(WORKFLOW_UID.auditEntry)
-    .findMany({
-      where: {
-        contentType: ref.uid,
-        targetDocumentId: ref.documentId,
-        targetLocale: ref.locale,
-        ...where,
-      },
-      orderBy: { id: 'asc' },
-    });
+  strapi.db.query(WORKFLOW_UID.auditEntry).findMany({
+    where: {
+      contentType: ref.uid,
+      targetDocumentId: ref.documentId,
+      targetLocale: ref.locale,
+      ...where,
+    },
+    orderBy: { id: 'asc' },
+  });
 
 /** Approvals of the current review cycle that still stand, oldest first: the four-eyes rule looks at these. */
 export const approvalsInCycle = async (

@@ -1,8 +1,8 @@
 import crypto from 'crypto';
 import stringify from 'safe-stable-stringify';
-import type { Core, Modules, Struct } from '@strapi/strapi';
-import { CHANNEL_FLAG_FIELDS } from '../channels/channel-targeting';
+import type { Core, Struct } from '@strapi/strapi';
 import { BOOKKEEPING_FIELDS, type DocumentRef, type Version } from '../documents/document-rows';
+import { isChannelFlag } from '../kernel/channel-flags';
 
 type Schema = Pick<Struct.Schema, 'attributes'>;
 
@@ -10,7 +10,7 @@ type Schema = Pick<Struct.Schema, 'attributes'>;
 // a reviewer approves: approvals made before a derived column existed still release after it.
 const contentAttributes = (schema: Schema) =>
   Object.entries(schema.attributes).filter(
-    ([name]) => !BOOKKEEPING_FIELDS.has(name) && !CHANNEL_FLAG_FIELDS.includes(name),
+    ([name]) => !BOOKKEEPING_FIELDS.has(name) && !isChannelFlag(name),
   );
 
 /** Populate tree reaching every component, relation and media of a schema. */
@@ -108,25 +108,18 @@ export const loadReviewableContent = async (
   // Read outside any request: the Content API scope must not narrow what the workflow reads.
   // Boundary: Strapi types the store as a full Koa context; an empty store is what "no request" is.
   await strapi.requestContext.run(Object.create(null), async () => {
-    entry = await strapi
-      .documents(ref.uid)
-      .findOne({
-        documentId: ref.documentId,
-        locale: ref.locale,
-        status: version === 'draft' ? 'draft' : 'published',
-        populate: populateFor(strapi, schema) as Modules.Documents.Params.Populate.Any<
-          DocumentRef['uid']
-        >,
-      });
+    entry = await strapi.documents(ref.uid).findOne({
+      documentId: ref.documentId,
+      locale: ref.locale,
+      status: version === 'draft' ? 'draft' : 'published',
+      populate: populateFor(strapi, schema),
+    });
   });
   return entry ? normalise(strapi, schema, entry) : null;
 };
 
 export const hashContent = (content: Record<string, unknown>): string =>
-  crypto
-    .createHash('sha256')
-    .update(stringify(content) as string)
-    .digest('hex');
+  crypto.createHash('sha256').update(stringify(content)).digest('hex');
 
 /** Hash of one version (the draft unless told); schedule fields live outside the content, so they never change it. */
 export const versionHash = async (

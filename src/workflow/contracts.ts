@@ -193,8 +193,6 @@ export type VersionDiff = {
   readable: ReadableChange[];
 };
 
-export type PublishingChannel = 'website' | 'wechat' | 'screen';
-
 /** `GET /workflow/calendar`: what the calendar is asked for (a window of at most 62 days). */
 export type CalendarFilters = {
   from: Date;
@@ -202,7 +200,8 @@ export type CalendarFilters = {
   locale?: string;
   brand?: string;
   organization?: string;
-  channel?: PublishingChannel;
+  /** A registered channel's name. */
+  channel?: string;
 };
 
 export type CalendarReadiness =
@@ -216,7 +215,8 @@ export type CalendarEntry = {
   documentId: string;
   locale: string;
   title: string | null;
-  channels: PublishingChannel[];
+  /** The registered channels it goes to. */
+  channels: string[];
   brand: { documentId: string; name: string } | null;
   reviewState: Exclude<ReviewStateName, 'deleted'>;
   stageName: string | null;

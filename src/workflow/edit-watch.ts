@@ -4,11 +4,11 @@ import type { DocumentMiddleware } from '../documents/document-middlewares';
 import type { DocumentRef } from '../documents/document-rows';
 import { defaultLocale } from '../i18n/locales';
 import { currentActor } from './actor';
-import { recordAudit } from './audit-trail';
+import { recordAudit } from '../kernel/audit-trail';
 import { discardToLive } from './review-actions';
 import { findState, updateState } from './review-states';
 import { loadFacts } from './transition-facts';
-import { isPinned, judge } from './transitions';
+import { isPinned, judge, targetOf } from './transitions';
 import { invalid } from './workflow-error';
 
 /** Back to `draft` when the draft no longer matches what was submitted or approved (the `edit` transition). */
@@ -21,13 +21,14 @@ const resetIfChanged = async (
   if (!state || !isPinned(state.reviewState)) return;
   const facts = await loadFacts(strapi, ref, currentActor(strapi), { state });
   const verdict = judge('edit', facts);
-  if (!verdict.allowed || verdict.transition.to !== 'draft') return;
-  if (await updateState(strapi, state, { reviewState: 'draft', stageIndex: 0 })) {
+  if (!verdict.allowed) return;
+  const target = targetOf(verdict.transition, facts);
+  if (await updateState(strapi, state, { reviewState: target, stageIndex: 0 })) {
     await recordAudit(strapi, ref, {
       action: 'edited',
       actor: facts.actor,
       fromState: state.reviewState,
-      toState: 'draft',
+      toState: target,
       contentHash: facts.draftHash,
       cycle: state.cycle,
       details,

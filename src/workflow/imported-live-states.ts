@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
 import { columnOf } from '../documents/document-rows';
 import { defaultLocale, isLocalizedType } from '../i18n/locales';
@@ -34,7 +34,7 @@ export const recordImportedLiveStates = async (
   let recorded = 0;
   for (const uid of PUBLISHABLE_UIDS) {
     const table = strapi.db.metadata.get(uid).tableName;
-    const localized = isLocalizedType(strapi, uid as UID.ContentType);
+    const localized = isLocalizedType(strapi, uid);
     const documentId = columnOf(strapi, uid, 'documentId');
     const publishedAt = columnOf(strapi, uid, 'publishedAt');
     // The state's key (review-states.ts stateKey); uid and locale codes are ours, not user input.

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentUid } from '../constants';
 import { draftTitles, hasLocale, refKey } from '../documents/document-rows';
-import type { UserActor } from './actor';
+import type { UserActor } from '../kernel/actor';
 import type { PublishCheck } from './contracts';
 import { findState, unsubmittedState } from './review-states';
 import { loadFacts, type KnownFacts } from './transition-facts';

@@ -71,12 +71,10 @@ const namesOf = async (
   const attributes = strapi.contentType(target).attributes as Record<string, Attribute>;
   const nameField = ['title', 'name', 'username', 'email'].find((field) => field in attributes);
   if (!nameField) return new Map();
-  const rows: Array<Record<string, string>> = await strapi.db
-    .query(target)
-    .findMany({
-      where: { documentId: { $in: documentIds } },
-      select: ['documentId', nameField, ...('locale' in attributes ? ['locale'] : [])],
-    });
+  const rows: Array<Record<string, string>> = await strapi.db.query(target).findMany({
+    where: { documentId: { $in: documentIds } },
+    select: ['documentId', nameField, ...('locale' in attributes ? ['locale'] : [])],
+  });
   const names = new Map<string, string>();
   for (const row of rows)
     if (!names.has(row.documentId) || row.locale === locale)
@@ -94,12 +92,10 @@ const mediaOf = async (
     name: string;
     url: string;
     formats?: Record<string, { url: string }> | null;
-  }> = await strapi.db
-    .query('plugin::upload.file')
-    .findMany({
-      where: { documentId: { $in: documentIds } },
-      select: ['documentId', 'name', 'url', 'formats'],
-    });
+  }> = await strapi.db.query('plugin::upload.file').findMany({
+    where: { documentId: { $in: documentIds } },
+    select: ['documentId', 'name', 'url', 'formats'],
+  });
   return new Map(
     files.map((file) => [
       file.documentId,
@@ -146,10 +142,7 @@ const inWords = async (
     case 'component': {
       const component: Model = {
         uid: attribute.component as string,
-        attributes: strapi.components[attribute.component as UID.Component].attributes as Record<
-          string,
-          Attribute
-        >,
+        attributes: strapi.components[attribute.component as UID.Component].attributes,
       };
       const labels = FIELD_LABELS[component.uid as UID.Component] ?? {};
       const items = (attribute.repeatable ? value : [value]) as Array<Record<string, unknown>>;
@@ -194,7 +187,7 @@ export const readableChanges = async (
 ): Promise<ReadableChange[]> => {
   const model: Model = {
     uid,
-    attributes: strapi.contentType(uid).attributes as Record<string, Attribute>,
+    attributes: strapi.contentType(uid).attributes,
   };
   const changes: ReadableChange[] = [];
   for (const field of Object.keys(after)) {

@@ -1,12 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID, WORKFLOW_UID } from '../constants';
-import {
-  CHANNELS,
-  CHANNEL_FLAGS,
-  isChannelTargeted,
-  type Channel,
-} from '../channels/channel-targeting';
 import { documentTitle, findVersionRow } from '../documents/document-rows';
+import { channelFlags } from '../kernel/channel-flags';
 import type { CalendarEntry, CalendarFilters, CalendarReadiness } from './contracts';
 import { chainFor } from './review-chain';
 import { refOfState, type ReviewState } from './review-states';
@@ -81,10 +76,11 @@ export const releaseCalendar = async (
       populate: populate.includes('brand') ? [...populate, 'brand.organization'] : populate,
     });
     if (!row) continue;
-    // Taxonomies and brand profiles go to every channel; the rest where they are targeted.
-    const channels: Channel[] = isChannelTargeted(ref.uid)
-      ? CHANNELS.filter((channel) => row[CHANNEL_FLAGS[channel]] === true)
-      : [...CHANNELS];
+    // Taxonomies and brand profiles (no flag columns) go to every channel; the rest where they
+    // are targeted.
+    const channels = channelFlags()
+      .filter(([, flag]) => !(flag in attributes) || row[flag] === true)
+      .map(([channel]) => channel);
     const { brand, organizations } = ownersOf(state, row);
     if (filters.channel && !channels.includes(filters.channel)) continue;
     if (filters.brand && brand?.documentId !== filters.brand) continue;

@@ -1,11 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { liveContentSettled, touchLiveContent } from '../channels/live-content-cache';
-import { storeLiveRenderings } from '../channels/web/rendered';
+import { liveContentSettled, touchLiveContent } from '../kernel/live-content-version';
 import { isLocalizedType } from '../i18n/locales';
 import { versionLocales, type DocumentRef } from '../documents/document-rows';
-import type { Actor } from './actor';
-import { recordAudit } from './audit-trail';
+import type { Actor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import { versionHash } from './content-hash';
+import {
+  announceAfterRelease,
+  announceAfterTakedown,
+  announceInRelease,
+  type ReleaseNotice,
+} from './release-announcements';
 import {
   findState,
   forgetStates,
@@ -16,7 +21,7 @@ import {
   type ReviewState,
 } from './review-states';
 import { loadFacts } from './transition-facts';
-import { assertAllowed, type TransitionFacts } from './transitions';
+import { assertAllowed, targetOf, type TransitionFacts } from './transitions';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { refuse } from './workflow-error';
 import { workflowService } from './workflow-services';
@@ -58,10 +63,10 @@ const claimRelease = async (
   fromState?: string,
 ): Promise<Claim> => {
   const planned = { ...facts, state: { ...facts.state, ...patch } };
-  assertAllowed('publish', planned);
+  const { transition } = assertAllowed('publish', planned);
   const after = await updateState(strapi, facts.state, {
     ...patch,
-    reviewState: 'published',
+    reviewState: targetOf(transition, planned),
     liveSince: facts.now.toISOString(),
   });
   if (!after) throw lostRace();
@@ -130,10 +135,11 @@ export type ReleaseRequest = {
 };
 
 /**
- * Claims every locale, lets the publish happen, renders the website HTML of what went live,
- * checks that what it published is the approved version, records and (once committed)
- * announces — all in one transaction, so a lost claim, a failed publish or a draft edited in
- * the meantime leaves nothing behind and no release happens twice.
+ * Claims every locale, lets the publish happen, announces it to the channels inside the
+ * transaction (the website stores the HTML of what went live), checks that what it published is
+ * the approved version, records and (once committed) announces again — all in one transaction,
+ * so a lost claim, a failed publish, a channel's refusal or a draft edited in the meantime
+ * leaves nothing behind and no release happens twice.
  */
 export const releaseLocales = async <T>(
   strapi: Core.Strapi,
@@ -141,6 +147,7 @@ export const releaseLocales = async <T>(
   publish: () => Promise<T>,
 ): Promise<{ result: T; claims: Claim[] }> => {
   const { uid, documentId, locales, actor, now, plan } = request;
+  const release: ReleaseNotice = { uid, documentId, locales, actor, now };
   const { result, claims } = await strapi.db.transaction(async () => {
     const claims: Claim[] = [];
     for (const locale of locales) {
@@ -162,7 +169,7 @@ export const releaseLocales = async <T>(
     }
     const bystanders = await liveBystanders(strapi, { uid, documentId }, locales);
     const result = await publish();
-    await storeLiveRenderings(strapi, uid, documentId, locales);
+    await announceInRelease(strapi, release);
     await auditSharedChanges(strapi, bystanders, actor, locales);
     for (const { ref, after, fromState } of claims) {
       // The one hash of a release: the draft the publish just copied (the live copy itself drops
@@ -178,7 +185,7 @@ export const releaseLocales = async <T>(
         action: 'publish',
         actor,
         fromState,
-        toState: 'published',
+        toState: after.reviewState,
         contentHash: after.reviewedHash,
         cycle: after.cycle,
       });
@@ -191,6 +198,7 @@ export const releaseLocales = async <T>(
       actor: actor.name,
       contentHash: after.reviewedHash,
     });
+  announceAfterRelease(strapi, release);
   await liveContentSettled(strapi);
   return { result, claims };
 };
@@ -310,6 +318,8 @@ export const takeDownLocales = async <T>(
       { uid, documentId, locale },
       { actor: actor.name, deleted: action === 'delete' },
     );
+  if (live.length > 0)
+    announceAfterTakedown(strapi, { uid, documentId, locales: live, action, actor, now });
   await liveContentSettled(strapi);
   return result;
 };

@@ -1,15 +1,21 @@
 import type { Core } from '@strapi/strapi';
-import { liveContentSettled } from '../channels/live-content-cache';
+import { liveContentSettled } from '../kernel/live-content-version';
 import type { DocumentRef } from '../documents/document-rows';
-import type { Actor, UserActor } from './actor';
-import { recordAudit } from './audit-trail';
+import type { Actor, UserActor } from '../kernel/actor';
+import { recordAudit } from '../kernel/audit-trail';
 import { hashContent, loadReviewableContent } from './content-hash';
 import { releaseVersion } from './release';
 import { assertReadyForRelease } from './release-readiness';
 import { updateState, type ReviewState } from './review-states';
 import { parseScheduleInstant } from './schedule-input';
 import { loadFacts, type KnownFacts } from './transition-facts';
-import { assertAllowed, currentStageIndex, judge, type TransitionFacts } from './transitions';
+import {
+  assertAllowed,
+  currentStageIndex,
+  judge,
+  targetOf,
+  type TransitionFacts,
+} from './transitions';
 import { emitWorkflowEvent, WORKFLOW_EVENTS } from './webhook-events';
 import { invalid, refuse } from './workflow-error';
 import { workflowService } from './workflow-services';
@@ -61,7 +67,8 @@ export const submitForReview = async (
   const { content, facts } = await factsWithContent(strapi, ref, actor, {
     permissions: options.permissions,
   });
-  assertAllowed('submit', facts);
+  const { transition } = assertAllowed('submit', facts);
+  const target = targetOf(transition, facts);
   await assertReadyForRelease(strapi, ref);
   const hits = await workflowService(strapi, 'terminology').check(ref.uid, content ?? {});
   const blocking = hits.filter((hit) => hit.severity === 'block');
@@ -82,7 +89,7 @@ export const submitForReview = async (
   const warnings = hits.filter((hit) => hit.severity === 'warn');
   const { state } = facts;
   const next = await writeState(strapi, facts, {
-    reviewState: 'in_review',
+    reviewState: target,
     stageIndex: 0,
     cycle: state.cycle + 1,
     reviewedHash: facts.draftHash,
@@ -92,7 +99,7 @@ export const submitForReview = async (
     action: 'submit',
     actor,
     fromState: state.reviewState,
-    toState: 'in_review',
+    toState: target,
     stageIndex: 0,
     cycle: next.cycle,
     comment: options.comment,
@@ -125,10 +132,12 @@ export const approveStage = async (
   const { transition, overridden } = assertAllowed('approve', facts);
   const stageIndex = currentStageIndex(facts);
   const stage = facts.stages[stageIndex];
-  const isFinal = transition.to === 'approved';
+  const target = targetOf(transition, facts);
+  // The last stage's row leads out of review; an earlier stage's keeps the locale in it.
+  const isFinal = target !== facts.state.reviewState;
   const approval: Partial<ReviewState> = isFinal
     ? {
-        reviewState: 'approved',
+        reviewState: target,
         stageIndex,
         approvedAt: facts.now.toISOString(),
         approvedContent: content,
@@ -141,8 +150,8 @@ export const approveStage = async (
     await recordAudit(strapi, ref, {
       action: overridden ? 'override_approve' : 'approve',
       actor,
-      fromState: 'in_review',
-      toState: transition.to,
+      fromState: facts.state.reviewState,
+      toState: target,
       stageIndex,
       stageName: stage.name,
       cycle: facts.state.cycle,
@@ -157,7 +166,7 @@ export const approveStage = async (
       contentHash: facts.draftHash,
     });
     return releaseNow
-      ? releaseVersion(strapi, { facts, patch: approval, fromState: 'approved' })
+      ? releaseVersion(strapi, { facts, patch: approval, fromState: target })
       : writeState(strapi, facts, approval);
   });
   // A final approval that released returns once no instance can serve what it replaced.
@@ -185,7 +194,7 @@ export const withdrawApproval = async (
       action: 'withdraw_approval',
       actor,
       fromState: facts.state.reviewState,
-      toState: transition.to,
+      toState: targetOf(transition, facts),
       stageIndex: withdrawn.stageIndex,
       stageName: facts.stages[withdrawn.stageIndex]?.name ?? null,
       cycle: facts.state.cycle,
@@ -209,15 +218,16 @@ export const requestChanges = async (
       path: ['comment'],
     });
   const facts = await loadFacts(strapi, ref, actor);
-  assertAllowed('requestChanges', facts);
+  const { transition } = assertAllowed('requestChanges', facts);
+  const target = targetOf(transition, facts);
   const stageIndex = currentStageIndex(facts);
   const stage = facts.stages[stageIndex];
-  const next = await writeState(strapi, facts, { reviewState: 'changes_requested', stageIndex: 0 });
+  const next = await writeState(strapi, facts, { reviewState: target, stageIndex: 0 });
   await recordAudit(strapi, ref, {
     action: 'request_changes',
     actor,
-    fromState: 'in_review',
-    toState: 'changes_requested',
+    fromState: facts.state.reviewState,
+    toState: target,
     stageIndex,
     stageName: stage.name,
     cycle: facts.state.cycle,
@@ -246,13 +256,13 @@ export const discardToLive = async <Result>(
   discard: () => Promise<Result>,
 ): Promise<Result> => {
   const before = await loadFacts(strapi, ref, actor);
-  assertAllowed('discard', before);
+  const target = targetOf(assertAllowed('discard', before).transition, before);
   return strapi.db.transaction(async () => {
     const result = await discard();
     const { content, facts } = await factsWithContent(strapi, ref, actor, { state: before.state });
     const { state } = facts;
     await writeState(strapi, facts, {
-      reviewState: 'published',
+      reviewState: target,
       stageIndex: 0,
       reviewedHash: facts.draftHash,
       approvedContent: content,
@@ -263,7 +273,7 @@ export const discardToLive = async <Result>(
       action: 'discarded',
       actor,
       fromState: state.reviewState,
-      toState: 'published',
+      toState: target,
       cycle: state.cycle,
       contentHash: facts.draftHash,
       details: {
@@ -288,7 +298,7 @@ export const setSchedule = async (
   permissions?: KnownFacts['permissions'],
 ) => {
   const facts = await loadFacts(strapi, ref, actor, { permissions });
-  assertAllowed('schedule', facts);
+  const target = targetOf(assertAllowed('schedule', facts).transition, facts);
   const givenPublishAt = parseScheduleInstant(schedule.publishAt, 'publishAt');
   const givenUnpublishAt = parseScheduleInstant(schedule.unpublishAt, 'unpublishAt');
   if (givenPublishAt === undefined && givenUnpublishAt === undefined) {
@@ -311,7 +321,7 @@ export const setSchedule = async (
     action: 'schedule',
     actor,
     fromState: state.reviewState,
-    toState: state.reviewState,
+    toState: target,
     cycle: state.cycle,
     details: {
       from: { publishAt: state.publishAt, unpublishAt: state.unpublishAt },
@@ -326,9 +336,9 @@ const SYSTEM: Actor = { type: 'system', name: 'system' };
 /** The approval the system records (seed, migrations run by operators): never reachable from an HTTP route. */
 const systemApproval = async (strapi: Core.Strapi, ref: DocumentRef, reason: string) => {
   const { content, facts } = await factsWithContent(strapi, ref, SYSTEM);
-  assertAllowed('systemApprove', facts);
+  const target = targetOf(assertAllowed('systemApprove', facts).transition, facts);
   const approval: Partial<ReviewState> = {
-    reviewState: 'approved',
+    reviewState: target,
     approvedAt: facts.now.toISOString(),
     approvedContent: content,
     reviewedHash: facts.draftHash,
@@ -339,12 +349,12 @@ const systemApproval = async (strapi: Core.Strapi, ref: DocumentRef, reason: str
       action: 'system_approve',
       actor: SYSTEM,
       fromState: facts.state.reviewState,
-      toState: 'approved',
+      toState: target,
       cycle: facts.state.cycle + 1,
       comment: reason,
       contentHash: facts.draftHash,
     });
-  return { facts, approval, audit };
+  return { facts, approval, audit, target };
 };
 
 /** Approves the current draft without human review, on the record. */
@@ -366,13 +376,13 @@ export const releaseWithSystemApproval = async (
   reason: string,
   actor: Actor,
 ): Promise<ReviewState> => {
-  const { facts, approval, audit } = await systemApproval(strapi, ref, reason);
+  const { facts, approval, audit, target } = await systemApproval(strapi, ref, reason);
   const released = await strapi.db.transaction(async () => {
     await audit();
     return releaseVersion(strapi, {
       facts: { ...facts, actor },
       patch: approval,
-      fromState: 'approved',
+      fromState: target,
     });
   });
   await liveContentSettled(strapi);

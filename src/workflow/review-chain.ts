@@ -1,23 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { isTaxonomy, PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
+import { PUBLISHABLE_UIDS, WORKFLOW_UID } from '../constants';
+import { descriptorOf } from '../content/registry';
+import { THREE_STAGE_REVIEW } from '../content/review-chains';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import type { ReviewStage } from './contracts';
 import { invalid } from './workflow-error';
 
 export type { ReviewStage };
 
-/** 三审: first review and second review by reviewers, final review by the chief reviewer. */
-export const DEFAULT_CHAIN: readonly ReviewStage[] = [
-  { name: '初审', role: 'Reviewer' },
-  { name: '复审', role: 'Reviewer' },
-  { name: '终审', role: 'Chief Reviewer' },
-];
+/** 三审 by default (a taxonomy's descriptor declares its single review: src/content/). */
+export { THREE_STAGE_REVIEW as DEFAULT_CHAIN };
 
-/** A taxonomy change (a renamed 栏目, a new tag) is checked once, by a reviewer. */
-export const TAXONOMY_CHAIN: readonly ReviewStage[] = [{ name: '审核', role: 'Reviewer' }];
-
+/** The chain a type's descriptor declares (src/content/<type>.ts). */
 const defaultChainFor = (uid: string): readonly ReviewStage[] =>
-  isTaxonomy(uid) ? TAXONOMY_CHAIN : DEFAULT_CHAIN;
+  descriptorOf(uid)?.reviewChain ?? THREE_STAGE_REVIEW;
 
 /** The stages of a content type, as the administrator configured them; the default chain otherwise. */
 export const chainFor = async (strapi: Core.Strapi, uid: string): Promise<ReviewStage[]> => {
@@ -37,11 +33,9 @@ export const ensureReviewChains = async (strapi: Core.Strapi): Promise<void> => 
       .documents(WORKFLOW_UID.reviewChain)
       .findFirst({ filters: { contentType: uid } });
     if (existing) continue;
-    await strapi
-      .documents(WORKFLOW_UID.reviewChain)
-      .create({
-        data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) },
-      });
+    await strapi.documents(WORKFLOW_UID.reviewChain).create({
+      data: { contentType: uid, stages: defaultChainFor(uid).map((stage) => ({ ...stage })) },
+    });
   }
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_UID, type ContentUid } from '../constants';
 import { draftTitles, refKey } from '../documents/document-rows';
-import type { UserActor } from './actor';
+import type { UserActor } from '../kernel/actor';
 import { approvalsInCycle } from './audit-trail';
 import type { QueueItem, WaitingItem } from './contracts';
 import { chainFor } from './review-chain';
@@ -154,13 +154,11 @@ export const approvedAndWaiting = async (
   ): Promise<ReviewState[]> =>
     limit <= 0
       ? Promise.resolve([])
-      : strapi.db
-          .query(WORKFLOW_UID.reviewState)
-          .findMany({
-            where: { reviewState: 'approved', contentType: { $in: [...types] }, publishAt },
-            orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-            limit,
-          });
+      : strapi.db.query(WORKFLOW_UID.reviewState).findMany({
+          where: { reviewState: 'approved', contentType: { $in: [...types] }, publishAt },
+          orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+          limit,
+        });
   // Timed ones first, then those waiting for a publish (the databases put nulls at opposite ends).
   const timed = await approvedIn({ $notNull: true }, MAX_WAITING);
   const approved = [...timed, ...(await approvedIn(null, MAX_WAITING - timed.length))];

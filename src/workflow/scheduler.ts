@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { liveContentSettled } from '../channels/live-content-cache';
+import { liveContentSettled } from '../kernel/live-content-version';
 import { WORKFLOW_UID } from '../constants';
 import { SCHEDULER } from './actor';
-import { recordAudit } from './audit-trail';
+import { recordAudit } from '../kernel/audit-trail';
 import { isLostRace, releaseVersion, takeDownOnSchedule } from './release';
 import { refOfState, updateState, type ReviewState } from './review-states';
 import { loadFacts } from './transition-facts';
-import { judge } from './transitions';
+import { AWAITING_RELEASE, judge, targetOf } from './transitions';
 
 export type SchedulerRun = {
   published: string[];
@@ -44,7 +44,7 @@ export const runDueJobs = async (
 
   const dueReleases: ReviewState[] = await states.findMany({
     where: {
-      reviewState: 'approved',
+      reviewState: AWAITING_RELEASE,
       $or: [{ publishAt: null }, { publishAt: { $lte: instant } }],
     },
     orderBy: { publishAt: 'asc' },
@@ -57,13 +57,15 @@ export const runDueJobs = async (
         now,
         draftHash: state.reviewedHash,
       });
-      if (judge('expire', facts).allowed) {
-        if (!(await updateState(strapi, state, { reviewState: 'unpublished' }))) continue;
+      const expiry = judge('expire', facts);
+      if (expiry.allowed) {
+        const target = targetOf(expiry.transition, facts);
+        if (!(await updateState(strapi, state, { reviewState: target }))) continue;
         await recordAudit(strapi, refOfState(state), {
           action: 'expire',
           actor: SCHEDULER,
-          fromState: 'approved',
-          toState: 'unpublished',
+          fromState: state.reviewState,
+          toState: target,
           cycle: state.cycle,
           contentHash: state.reviewedHash,
           details: { publishAt: state.publishAt, unpublishAt: state.unpublishAt },
@@ -88,7 +90,7 @@ export const runDueJobs = async (
         strapi,
         await loadFacts(strapi, refOfState(state), SCHEDULER, { state, now }),
       );
-      run[done ? 'unpublished' : 'skipped'].push(state.key);
+      (done ? run.unpublished : run.skipped).push(state.key);
     } catch (error) {
       skip(strapi, run, state, 'unpublish', error);
     }

@@ -71,7 +71,7 @@ export const placeOf = (strapi: Core.Strapi, uid: UID.ContentType, path: string)
   const words: string[] = [];
   let model: { uid: string; attributes: SchemaAttributes } | undefined = {
     uid,
-    attributes: strapi.contentType(uid).attributes as SchemaAttributes,
+    attributes: strapi.contentType(uid).attributes,
   };
   for (const [, name, index] of path.matchAll(/([^.[\]]+)(?:\[(\d+)\])?/g)) {
     const attribute: SchemaAttributes[string] | undefined = model?.attributes[name];
@@ -83,8 +83,7 @@ export const placeOf = (strapi: Core.Strapi, uid: UID.ContentType, path: string)
       attribute.type === 'component' && attribute.component
         ? {
             uid: attribute.component,
-            attributes: strapi.components[attribute.component as UID.Component]
-              .attributes as SchemaAttributes,
+            attributes: strapi.components[attribute.component as UID.Component].attributes,
           }
         : undefined;
   }
@@ -185,17 +184,15 @@ export const ensureStarterRules = async (strapi: Core.Strapi): Promise<void> => 
       (existing.length === 0 || !FIRST_STARTER_PATTERNS.has(rule.pattern)),
   );
   for (const rule of missing) {
-    await strapi
-      .documents(WORKFLOW_UID.terminologyRule)
-      .create({
-        data: {
-          pattern: rule.pattern,
-          suggestion: rule.suggestion ?? undefined,
-          severity: rule.severity,
-          note: rule.note ?? undefined,
-          enabled: true,
-        },
-      });
+    await strapi.documents(WORKFLOW_UID.terminologyRule).create({
+      data: {
+        pattern: rule.pattern,
+        suggestion: rule.suggestion ?? undefined,
+        severity: rule.severity,
+        note: rule.note ?? undefined,
+        enabled: true,
+      },
+    });
   }
   if (existing.length > 0 && missing.length > 0)
     strapi.log.info(`Added ${missing.length} new starter terminology rules`);

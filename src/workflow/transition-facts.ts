@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { peopleTimeZoneOf } from '../i18n/people-time';
 import { findVersionRow, hasVersion, type DocumentRef } from '../documents/document-rows';
-import type { Actor } from './actor';
+import type { Actor } from '../kernel/actor';
 import { approvalsInCycle } from './audit-trail';
 import { versionHash } from './content-hash';
 import { chainFor } from './review-chain';

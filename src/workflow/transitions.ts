@@ -1,6 +1,6 @@
 import { DEFAULT_PEOPLE_TIME_ZONE, readableTime } from '../i18n/people-time';
 import { roleLabel } from '../i18n/role-labels';
-import type { Actor, UserActor } from './actor';
+import type { Actor, UserActor } from '../kernel/actor';
 import type { OfferedAction, ReviewStage, ReviewStateName } from './contracts';
 import type { ReviewState } from './review-states';
 import { invalid, refuse } from './workflow-error';
@@ -20,7 +20,7 @@ export const REVIEW_STATES = [
   'unpublished',
   'deleted',
 ] as const satisfies readonly ReviewStateName[];
-type StoredState = Exclude<ReviewStateName, 'deleted'>;
+export type StoredState = Exclude<ReviewStateName, 'deleted'>;
 const STORED_STATES: readonly StoredState[] = [
   'draft',
   'in_review',
@@ -588,6 +588,20 @@ export const judge = (action: WorkflowAction, facts: TransitionFacts): Verdict =
   return { allowed: true, transition: row, overridden: overriddenRefusal(action, facts) };
 };
 
+/**
+ * Where an allowed transition leads: its row's `to`, or the state the document locale is in when
+ * the row changes none (a schedule, a takedown whose review goes on). The commands write this,
+ * never a state of their own; a deletion leaves no state to write and is not asked here.
+ */
+export const targetOf = (transition: Transition, facts: TransitionFacts): StoredState => {
+  const to = transition.to ?? facts.state.reviewState;
+  if (to === 'deleted') throw new Error(`${transition.action} leaves no review state to write`);
+  return to;
+};
+
+/** The state an approved version waits in for its time (where the last approval leads). */
+export const AWAITING_RELEASE: StoredState = 'approved';
+
 /** Judges and throws the refusal: for commands. */
 export const assertAllowed = (
   action: WorkflowAction,
@@ -678,7 +692,7 @@ export const refusedActions = (facts: TransitionFacts): Partial<Record<OfferedAc
     }),
   );
 
-/** The state diagram of the table, in Mermaid: the README shows it, a test keeps them equal. */
+/** The state diagram of the table, in Mermaid: docs/review-and-scheduling.md shows it, a test keeps them equal. */
 export const stateDiagram = (): string => {
   const lines = ['stateDiagram-v2', '  state "any state" as any', '  [*] --> draft'];
   for (const row of TRANSITIONS) {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { afterCommit } from '../lifecycle/after-commit';
+import { afterCommit } from '../kernel/after-commit';
 import { inFlightWork } from '../lifecycle/in-flight';
 import type { DocumentRef } from './review-states';
 
@@ -25,8 +25,9 @@ export const registerWorkflowEvents = (strapi: Core.Strapi): void => {
 const announcements = inFlightWork('workflow event not announced');
 
 /**
- * Announced only once the change is committed: listeners (webhooks, screens, WeChat auto-push)
- * then read what was written, and a change that is rolled back announces nothing. Inside a
+ * Announced only once the change is committed: webhooks (the channels hear of releases through
+ * release-announcements.ts) then read what was written, and a change that is rolled back
+ * announces nothing. Inside a
  * transaction the announcement waits for the outermost commit.
  */
 export const emitWorkflowEvent = (

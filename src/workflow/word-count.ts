@@ -1,5 +1,3 @@
-import { WECHAT_LIMITS, wechatLength } from '../channels/wechat/limits';
-
 // A Chinese character (Han script) is a word of its own, as 字数 is counted in Chinese publishing.
 const HAN = /\p{Script=Han}/gu;
 // A run of letters or digits is one word ("Party", "2026", "5G"); an inner apostrophe or hyphen keeps it one ("don't", "Party-building").
@@ -34,23 +32,3 @@ export const bodyText = (body: unknown): string => {
   };
   return body.map(walk).join('\n');
 };
-
-export type LengthCheck = { length: number; limit: number; over: boolean };
-
-const check = (text: unknown, limit: number): LengthCheck => {
-  const length = typeof text === 'string' ? wechatLength(text) : 0;
-  return { length, limit, over: length > limit };
-};
-
-export type ArticleCounts = { words: number; title: LengthCheck; digest: LengthCheck };
-
-/** What the edit view shows of an article being written: its 字数, and its title and digest against WeChat's limits. */
-export const articleCounts = (values: {
-  title?: unknown;
-  digest?: unknown;
-  body?: unknown;
-}): ArticleCounts => ({
-  words: wordCount(bodyText(values.body)),
-  title: check(values.title, WECHAT_LIMITS.title),
-  digest: check(values.digest, WECHAT_LIMITS.digest),
-});

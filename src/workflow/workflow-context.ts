@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'async_hooks';
-import type { Actor } from './actor';
+import type { Actor } from '../kernel/actor';
 import type { ReleasePlan } from './release';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentRef } from '../documents/document-rows';
-import type { UserActor } from './actor';
+import type { UserActor } from '../kernel/actor';
 import { hashContent, loadReviewableContent } from './content-hash';
 import type { WorkflowStatus } from './contracts';
 import { loadFacts, type KnownFacts } from './transition-facts';

@@ -12,7 +12,6 @@ export type Cms = {
 };
 
 /** scripts/browser/cms.js (shared with `npm run screenshots`), typed for the browser tests. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const cmsKit = require('../../scripts/browser/cms') as {
   missingBrowser: () => string | null;
   missingAdminBuild: () => string | null;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test answers are read as each test needs them, not typed per query */
 import type { Core, UID } from '@strapi/strapi';
 import type { ContentUid } from '../../src/constants';
 import { releaseWithSystemApproval } from '../../src/workflow/review-actions';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test answers are read as each test needs them, not typed per query */
 import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
@@ -178,16 +179,17 @@ export const startFakeWechat = async (): Promise<FakeWechat> => {
     }
   };
 
-  const server = http.createServer(async (request, response) => {
+  const answer = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(request);
-    const answer =
+    const answered =
       request.method === 'POST'
         ? await handle(request, url, body)
         : fail(43002, 'require POST method');
     response.setHeader('Content-Type', 'application/json');
-    response.end(JSON.stringify(answer));
-  });
+    response.end(JSON.stringify(answered));
+  };
+  const server = http.createServer((request, response) => void answer(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

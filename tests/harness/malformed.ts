@@ -244,12 +244,10 @@ export const body: fc.Arbitrary<Body> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .constantFrom(...BUILT_IN_NAMES)
-      .map((name) => ({
-        type: 'application/json',
-        raw: `{"${name}":{"polluted":true},"data":{"${name}":1}}`,
-      })),
+    arbitrary: fc.constantFrom(...BUILT_IN_NAMES).map((name) => ({
+      type: 'application/json',
+      raw: `{"${name}":{"polluted":true},"data":{"${name}":1}}`,
+    })),
   },
   {
     weight: 1,

@@ -11,7 +11,7 @@ export const startSecondInstance = async () => {
     env: process.env,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   const nextLine = (prefix: string) =>
     new Promise<string>((resolve, reject) => {
       const onLine = (line: string) => {
@@ -27,7 +27,7 @@ export const startSecondInstance = async () => {
     /** Sends one command and resolves with the rest of the line that starts with `answer`. */
     command: (line: string, answer: string) => {
       const result = nextLine(answer);
-      child.stdin!.write(`${line}\n`);
+      child.stdin.write(`${line}\n`);
       return result;
     },
     stopped: new Promise((resolve) => child.once('exit', resolve)),

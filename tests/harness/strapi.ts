@@ -83,7 +83,7 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
   );
   const start = async () => {
     const instance = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-    await instance.server.mount();
+    instance.server.mount();
     return instance;
   };
   let strapi = await start();

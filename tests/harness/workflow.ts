@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test answers are read as each test needs them, not typed per query */
 import type supertest from 'supertest';
 import { UID } from '../../src/constants';
 import { articleData, contentManagerUrl } from './content';
@@ -111,12 +112,10 @@ export const reviewStateOf = (app: TestApp, documentId: string, locale = 'zh-CN'
 
 export const auditActions = async (app: TestApp, documentId: string, locale = 'zh-CN') =>
   (
-    await app.strapi.db
-      .query('api::workflow.audit-entry')
-      .findMany({
-        where: { targetDocumentId: documentId, targetLocale: locale },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      })
+    await app.strapi.db.query('api::workflow.audit-entry').findMany({
+      where: { targetDocumentId: documentId, targetLocale: locale },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    })
   ).map((entry: { action: string }) => entry.action);
 
 /**

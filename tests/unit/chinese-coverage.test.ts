@@ -6,7 +6,6 @@ import { ZH_HANS_OVERRIDES } from '../../src/admin/translations/zh-Hans';
  */
 type Messages = Record<string, string>;
 // Boundary: Strapi's compiled translation files are CommonJS modules exporting one flat object.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const messages = (file: string): Messages => require(file) as Messages;
 const STRAPI = '../../node_modules/@strapi';
 

@@ -9,7 +9,8 @@ import {
   recentPeriods,
   type PeriodKind,
 } from '../../src/participation/periods';
-import { articleCounts, bodyText, wordCount } from '../../src/workflow/word-count';
+import { articleCounts } from '../../src/channels/wechat/article-counts';
+import { bodyText, wordCount } from '../../src/workflow/word-count';
 
 const paragraph = (...texts: string[]) => ({
   type: 'paragraph',

@@ -67,7 +67,9 @@ const parsed = async (
     const form = formidable({ multiples: true, uploadDir });
     form.on('fileBegin', onFileBegin!);
     const done = new Promise<Record<string, unknown>>((resolve, reject) =>
-      form.parse(request, (error, _fields, files) => (error ? reject(error) : resolve(files))),
+      form.parse(request, (error, _fields, files) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(files),
+      ),
     );
     request.end(body);
     return [(await done).images].flat() as never;

@@ -1,4 +1,4 @@
-import * as React from 'react';
+import type * as React from 'react';
 import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { TYPE_LABELS } from './labels';

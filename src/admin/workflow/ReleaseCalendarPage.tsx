@@ -13,7 +13,7 @@ import {
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { UID } from '../../constants';
-import { CHANNEL_LABELS, READINESS_LABELS, STATE_LABELS, TYPE_LABELS } from './labels';
+import { READINESS_LABELS, STATE_LABELS, TYPE_LABELS } from './labels';
 import type { CalendarEntry } from './workflow-api';
 import { instantOfWallClock, readableClock, readableDate } from '../../i18n/people-time';
 import { usePeopleTimeZone } from './people-time';
@@ -31,7 +31,16 @@ const mondayOf = (day: string) => addDays(day, -((noonOf(day).getUTCDay() + 6) %
 /** A brand or an organisation, as the filters list them. */
 type Brand = { documentId: string; name: string };
 
-const EntryCard = ({ entry }: { entry: CalendarEntry }) => {
+/** Each channel's name in the panel, by channel (`GET /channels`: the server's registered channels). */
+type ChannelLabels = Record<string, string>;
+
+const EntryCard = ({
+  entry,
+  channelLabels,
+}: {
+  entry: CalendarEntry;
+  channelLabels: ChannelLabels;
+}) => {
   const readiness = READINESS_LABELS[entry.readiness];
   const timeZone = usePeopleTimeZone();
   return (
@@ -54,7 +63,7 @@ const EntryCard = ({ entry }: { entry: CalendarEntry }) => {
       </Link>
       <Typography variant="pi" tag="p" textColor="neutral600">
         {TYPE_LABELS[entry.contentType]?.split(' ')[0]} · {entry.locale} ·{' '}
-        {entry.channels.map((channel) => CHANNEL_LABELS[channel]).join('、')}
+        {entry.channels.map((channel) => channelLabels[channel] ?? channel).join('、')}
       </Typography>
       <Flex gap={1} wrap="wrap" paddingTop={1}>
         <Badge backgroundColor={readiness.background} textColor={readiness.color}>
@@ -113,11 +122,17 @@ const ReleaseCalendarPage = () => {
   const [channel, setChannel] = React.useState('');
   const [brand, setBrand] = React.useState('');
   const [brands, setBrands] = React.useState<Brand[]>([]);
+  const [channelLabels, setChannelLabels] = React.useState<ChannelLabels>({});
   const [organization, setOrganization] = React.useState('');
   const [organizations, setOrganizations] = React.useState<Brand[]>([]);
   const [entries, setEntries] = React.useState<CalendarEntry[] | null>(null);
 
   React.useEffect(() => {
+    get<{ data: Array<{ name: string; label: { zh: string } }> }>('/channels/labels')
+      .then(({ data }) =>
+        setChannelLabels(Object.fromEntries(data.data.map(({ name, label }) => [name, label.zh]))),
+      )
+      .catch(() => setChannelLabels({}));
     get<{ results: Brand[] }>(
       `/content-manager/collection-types/${UID.brand}?page=1&pageSize=100&locale=zh-CN`,
     )
@@ -196,7 +211,7 @@ const ReleaseCalendarPage = () => {
               onChange={(value: string | number) => setChannel(String(value))}
               onClear={() => setChannel('')}
             >
-              {Object.entries(CHANNEL_LABELS).map(([value, label]) => (
+              {Object.entries(channelLabels).map(([value, label]) => (
                 <SingleSelectOption key={value} value={value}>
                   {label}
                 </SingleSelectOption>
@@ -241,6 +256,7 @@ const ReleaseCalendarPage = () => {
                       <EntryCard
                         key={`${entry.documentId}:${entry.locale}:${entry.action}`}
                         entry={entry}
+                        channelLabels={channelLabels}
                       />
                     ))
                   )}

@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { Badge } from '@strapi/design-system';
 import type { HeaderActionComponent } from '@strapi/content-manager/strapi-admin';
 import { readableTime } from '../../i18n/people-time';

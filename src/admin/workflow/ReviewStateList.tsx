@@ -1,4 +1,4 @@
-import * as React from 'react';
+import type * as React from 'react';
 import { Badge, Box, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useQueryParams } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';

@@ -3,7 +3,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import { useForm } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { UID } from '../../constants';
-import { articleCounts, type LengthCheck } from '../../workflow/word-count';
+import { articleCounts, type LengthCheck } from '../../channels/wechat/article-counts';
 
 const Limit = ({ label, check, testId }: { label: string; check: LengthCheck; testId: string }) => (
   <Typography

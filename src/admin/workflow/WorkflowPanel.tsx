@@ -651,7 +651,7 @@ export const WorkflowPanel: PanelComponent = ({
         collectionType={collectionType}
         documentId={documentId}
         document={document}
-        meta={meta as SavedLocales | undefined}
+        meta={meta}
       />
     ),
   };

@@ -225,7 +225,7 @@ const bulkReviewAction = (kind: BulkKind): BulkActionComponent => {
             <BulkReviewDialog kind={kind} model={model} selected={selected} onClose={onClose} />
           );
         },
-      // eslint-disable-next-line react-hooks/exhaustive-deps
+      // `selection` stands for `selected` (a new array each render, the same rows).
       [model, selection],
     );
     const allowed = permissions.some(

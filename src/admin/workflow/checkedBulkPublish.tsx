@@ -167,10 +167,11 @@ export const mayBeBulkPublish = (action: BulkActionComponent): boolean =>
 export const checkedBulkPublish = (Publish: BulkActionComponent): BulkActionComponent => {
   const CheckedBulkPublish: BulkActionComponent = (props) => {
     const description = Publish(props);
-    const { formatMessage } = useIntl();
+    const intl = useIntl();
     const isPublish =
       Publish.type === 'publish' ||
-      description?.label === formatMessage({ id: 'app.utils.publish', defaultMessage: 'Publish' });
+      description?.label ===
+        intl.formatMessage({ id: 'app.utils.publish', defaultMessage: 'Publish' });
     const selected = selectedRows(props.documents);
     const selection = selected.map(({ documentId }) => documentId).join(',');
     // One component per selection: a new one each render would remount and ask again.
@@ -179,7 +180,7 @@ export const checkedBulkPublish = (Publish: BulkActionComponent): BulkActionComp
         function SelectionCheck({ onClose }: { onClose: () => void }) {
           return <BulkPublishCheck model={props.model} selected={selected} onClose={onClose} />;
         },
-      // eslint-disable-next-line react-hooks/exhaustive-deps
+      // `selection` stands for `selected` (a new array each render, the same rows).
       [props.model, selection],
     );
     if (!description || !isPublish || !isPublishableModel(props.model)) return description;

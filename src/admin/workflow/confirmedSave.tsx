@@ -54,7 +54,10 @@ export const confirmedSave = (Update: DocumentActionComponent): DocumentActionCo
       return () => window.removeEventListener('keydown', onKeyDown, true);
     }, [restarts, toggleNotification]);
     if (!description || !restarts || !status) return description;
-    const save = description.onClick;
+    // The content manager's Update action reads no event (its handleUpdate takes none), and the
+    // dialog's confirm has none to give.
+    const onClick = description.onClick;
+    const save = onClick as (() => ReturnType<NonNullable<typeof onClick>>) | undefined;
     return {
       ...description,
       // Nothing is saved on the click itself: the dialog's confirm saves.
@@ -72,7 +75,7 @@ export const confirmedSave = (Update: DocumentActionComponent): DocumentActionCo
           </Typography>
         ),
         onConfirm: async () => {
-          await save?.(undefined as unknown as React.SyntheticEvent);
+          await save?.();
         },
       },
     };

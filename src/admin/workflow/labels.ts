@@ -1,4 +1,4 @@
-import { UID } from '../../constants';
+import { CONTENT_TYPES } from '../../content/registry';
 
 /** Bilingual labels: editors and reviewers work in Chinese; the English helps partners and developers. */
 export const STATE_LABELS: Record<string, string> = {
@@ -42,21 +42,10 @@ export const ACTION_LABELS = {
   requestChanges: '退回修改 Request changes',
 } as const;
 
-export const TYPE_LABELS: Record<string, string> = {
-  [UID.brand]: '品牌 Brand',
-  [UID.article]: '文章 Article',
-  [UID.video]: '视频 Video',
-  [UID.achievement]: '成果 Achievement',
-  [UID.category]: '栏目 Category',
-  [UID.tag]: '标签 Tag',
-  [UID.organization]: '党组织 Organization',
-};
-
-export const CHANNEL_LABELS: Record<string, string> = {
-  website: '网站',
-  wechat: '微信',
-  screen: '大屏',
-};
+/** Each content type's name, from its descriptor (src/content: pure data the panel can bundle). */
+export const TYPE_LABELS: Record<string, string> = Object.fromEntries(
+  CONTENT_TYPES.map(({ uid, labels }) => [uid, `${labels.zh} ${labels.en}`]),
+);
 
 /** Where a scheduled release stands, as the calendar says it. */
 export const READINESS_LABELS: Record<string, { text: string; background: string; color: string }> =

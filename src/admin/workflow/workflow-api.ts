@@ -109,7 +109,7 @@ export const useWorkflowStatus = (
   React.useEffect(() => {
     if (!applies) return;
     let cancelled = false;
-    const path = documentPath(model, documentId!, locale);
+    const path = documentPath(model, documentId, locale);
     const key = `${path}#${String(revision)}#${reloaded}`;
     let request = statusRequests.get(key);
     if (!request) {

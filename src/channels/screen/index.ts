@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import type { DocumentRef } from '../../documents/document-rows';
 import { inFlightWork } from '../../lifecycle/in-flight';
-import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { liveTargets } from '../channel-targeting';
 import { localScreenEvents, redisScreenEvents, type ScreenEventBus } from './screen-events';
 
@@ -31,34 +30,28 @@ const concernsScreens = async (
   type === 'unpublish' ||
   (await liveTargets(strapi, notice))?.screen === true;
 
-/**
- * Every publish and unpublish the workflow announces becomes a screen event, fanned out to the
- * screens connected to any instance (through Redis when REDIS_URL is set).
- */
+/** Screen events of this server, through Redis when REDIS_URL is set (to the screens of every instance). */
 export const startScreenEvents = (strapi: Core.Strapi): void => {
-  const redisUrl = strapi.config.get('screens.redisUrl') as string;
+  const redisUrl = strapi.config.get<string>('screens.redisUrl');
   const bus = redisUrl
-    ? redisScreenEvents(redisUrl, strapi.config.get('screens.redisPrefix') as string)
+    ? redisScreenEvents(redisUrl, strapi.config.get<string>('screens.redisPrefix'))
     : localScreenEvents();
   buses.set(strapi, bus);
-  for (const [event, type] of [
-    [WORKFLOW_EVENTS.publish, 'publish'],
-    [WORKFLOW_EVENTS.unpublish, 'unpublish'],
-  ] as const) {
-    strapi.eventHub.on(event, async (notice: DocumentRef) =>
-      notices.start(strapi, async () => {
-        if (await concernsScreens(strapi, type, notice)) {
-          await bus.publish({
-            type,
-            uid: notice.uid,
-            documentId: notice.documentId,
-            locale: notice.locale,
-            at: new Date().toISOString(),
-          });
-        }
-      }),
-    );
-  }
+};
+
+/** Each locale of a committed release or takedown that concerns screens becomes a screen event. */
+export const announceToScreens = (
+  strapi: Core.Strapi,
+  type: 'publish' | 'unpublish',
+  { uid, documentId }: Omit<DocumentRef, 'locale'>,
+  locales: readonly string[],
+): void => {
+  const bus = screenEventsOf(strapi);
+  for (const locale of locales)
+    notices.start(strapi, async () => {
+      if (await concernsScreens(strapi, type, { uid, documentId, locale }))
+        await bus.publish({ type, uid, documentId, locale, at: new Date().toISOString() });
+    });
 };
 
 export const stopScreenEvents = async (strapi: Core.Strapi): Promise<void> => {

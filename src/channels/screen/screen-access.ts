@@ -22,9 +22,7 @@ export const presentedScreenToken = (
 
 /** Whether `given` is one of SCREEN_TOKENS. */
 export const isScreenToken = (strapi: Core.Strapi, given: string): boolean => {
-  const tokens = (strapi.config.get('screens.tokens') as string[]).filter(
-    (token) => token.length > 0,
-  );
+  const tokens = strapi.config.get<string[]>('screens.tokens').filter((token) => token.length > 0);
   return given.length > 0 && tokens.some((token) => sameToken(given, token));
 };
 

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import type { ScreenKit, ScreenPresence } from '../../content/descriptor';
+import { descriptorOf, screenTypes, type ScreenUid } from '../../content/registry';
 import { channelReads, type ChannelRow } from '../channel-reads';
 import { targetedAt } from '../channel-targeting';
 import { plainText } from '../web/body-html';
@@ -12,7 +14,8 @@ import {
 
 /** One item of the screen's feed; `category` is its 栏目's name (the label above its title), null when it has none. */
 export type ScreenItem = {
-  kind: 'article' | 'video' | 'achievement';
+  /** Its type's card kind (`article`): src/content/<type>.ts. */
+  kind: string;
   documentId: string;
   title: string;
   summary: string;
@@ -49,6 +52,15 @@ export type ScreenFeed = {
   counts: { publishedThisMonth: number; achievementsByLevel: Record<string, number> };
 };
 
+/** A descriptor's populate as a query takes it (its own arrays, not the descriptor's). */
+const copiedPopulate = (populate: ScreenPresence['populate']) =>
+  Object.fromEntries(
+    Object.entries(populate).map(([field, what]) => [
+      field,
+      what === true ? true : { fields: [...what.fields] },
+    ]),
+  );
+
 const LEVELS = ['national', 'provincial', 'group', 'company', 'unit'] as const;
 const LATEST = 12;
 
@@ -73,7 +85,13 @@ export const startOfMonth = (now: Date, timeZone: string): Date => {
   );
 };
 
-export type ScreenItemUid = typeof UID.article | typeof UID.video | typeof UID.achievement;
+export type ScreenItemUid = ScreenUid;
+
+/** What each type's card (its descriptor's `screen`) is made with. */
+const cardKit = (mediaBase: string | null): ScreenKit => ({
+  image: (file) => responsiveImage(file as MediaFile | null | undefined, mediaBase),
+  plainText,
+});
 
 /** One item as the featured card shows it (also the preview of a version not yet on screens). */
 export const screenItemOf = (
@@ -81,31 +99,14 @@ export const screenItemOf = (
   row: ChannelRow,
   mediaBase: string | null,
 ): ScreenItem => {
-  const item = {
+  const screen = descriptorOf(uid)?.screen;
+  if (!screen) throw new Error(`${uid} has no items on the display screens`);
+  return {
     documentId: row.documentId,
     title: row.title,
     publishedAt: row.publishedAt,
     category: typeof row.category?.name === 'string' ? row.category.name : null,
-  };
-  if (uid === UID.article)
-    return {
-      ...item,
-      kind: 'article',
-      summary: row.digest || plainText(row.body).slice(0, 80),
-      image: responsiveImage(row.cover, mediaBase),
-    };
-  if (uid === UID.video)
-    return {
-      ...item,
-      kind: 'video',
-      summary: row.description ?? '',
-      image: responsiveImage(row.poster, mediaBase),
-    };
-  return {
-    ...item,
-    kind: 'achievement',
-    summary: row.summary ?? '',
-    image: responsiveImage(row.gallery?.[0], mediaBase),
+    ...screen.card(row, cardKit(mediaBase)),
   };
 };
 
@@ -142,35 +143,32 @@ export const buildScreenFeed = async (
   const onScreens = { ...common, filters: targetedAt('screen') };
   const image = (file: MediaFile | null | undefined) => responsiveImage(file, mediaBase);
 
-  const [brand, articles, videos, achievements] = await Promise.all([
+  const [brand, listed] = await Promise.all([
     channelReads(strapi, UID.brand).findFirst({
       ...common,
       sort: [{ id: 'asc' }],
       populate: { pillars: true, logo: true },
     }),
-    channelReads(strapi, UID.article).findMany({
-      ...onScreens,
-      sort: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      limit: LATEST,
-      populate: { cover: true, category: { fields: ['name'] } },
-    }),
-    channelReads(strapi, UID.video).findMany({
-      ...onScreens,
-      sort: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      populate: { poster: true, media: true, category: { fields: ['name'] } },
-    }),
-    channelReads(strapi, UID.achievement).findMany({
-      ...onScreens,
-      sort: [{ achievedOn: 'desc' }, { id: 'desc' }],
-      populate: { metrics: true, gallery: true },
-    }),
+    // Each type's items on the screens, as its descriptor reads them (article, video, achievement).
+    Promise.all(
+      screenTypes().map(async ({ uid, sort, limit, populate }) => ({
+        uid,
+        rows: await channelReads(strapi, uid).findMany({
+          ...onScreens,
+          sort: sort.map((order) => ({ ...order })),
+          ...(limit === undefined ? {} : { limit }),
+          populate: copiedPopulate(populate),
+        }),
+      })),
+    ),
   ]);
+  const rowsOf = (uid: ScreenItemUid): ChannelRow[] =>
+    listed.find((list) => list.uid === uid)?.rows ?? [];
+  const videos = rowsOf(UID.video);
+  const achievements = rowsOf(UID.achievement);
 
-  const latest: ScreenItem[] = [
-    ...articles.map((row) => screenItemOf(UID.article, row, mediaBase)),
-    ...videos.map((row) => screenItemOf(UID.video, row, mediaBase)),
-    ...achievements.map((row) => screenItemOf(UID.achievement, row, mediaBase)),
-  ]
+  const latest: ScreenItem[] = listed
+    .flatMap(({ uid, rows }) => rows.map((row) => screenItemOf(uid, row, mediaBase)))
     .sort(
       (a, b) =>
         b.publishedAt.localeCompare(a.publishedAt) || a.documentId.localeCompare(b.documentId),
@@ -183,9 +181,7 @@ export const buildScreenFeed = async (
     filters: { $and: [targetedAt('screen'), { publishedAt: { $gte: monthStart } }] },
   };
   const monthCounts = await Promise.all(
-    [UID.article, UID.video, UID.achievement].map((uid) =>
-      channelReads(strapi, uid).count(publishedThisMonth),
-    ),
+    screenTypes().map(({ uid }) => channelReads(strapi, uid).count(publishedThisMonth)),
   );
   const achievementsByLevel = Object.fromEntries(
     LEVELS.map((level) => [level, achievements.filter((row) => row.level === level).length]),

@@ -55,7 +55,7 @@ const block = (node: Block, base: string | null): string => {
       const items = node.children.map((child) =>
         child.type === 'list-item'
           ? `<li>${child.children.map(inline).join('')}</li>`
-          : block(child as Block, base),
+          : block(child, base),
       );
       return `<${tag}>${items.join('')}</${tag}>`;
     }

@@ -1,3 +1,6 @@
-export type SiteKind = 'articles' | 'videos' | 'achievements' | 'brands';
+import type { PageKind } from '../../content/registry';
+
+/** Where a type's pages live on the website (`articles`): its descriptor's `pageKind`. */
+export type SiteKind = PageKind;
 
 export type SitemapEntry = { kind: SiteKind; locale: string; slug: string; updatedAt: string };

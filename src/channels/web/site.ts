@@ -9,7 +9,7 @@ export const siteOf = (strapi: Core.Strapi, requestOrigin: string | null): Site 
   url: String(strapi.config.get('website.url')).replace(/\/+$/, ''),
   title: String(strapi.config.get('website.title')),
   description: String(strapi.config.get('website.description')),
-  mediaBase: (strapi.config.get('server.url') as string) || requestOrigin,
+  mediaBase: strapi.config.get<string>('server.url') || requestOrigin,
 });
 
 /** Where an item lives on the website: `<WEBSITE_URL>/<locale>/<kind>/<slug>`. */

@@ -104,7 +104,7 @@ export const renderedBodies = async (
         strapi.log.warn(`website renderings not stored: ${error.message}`),
       );
     }
-    for (const key of wanted) memory.set(key, html.get(key)!);
+    for (const key of wanted) memory.set(key, html.get(key));
   }
   return keys.map((key) => (key === null ? '' : html.get(key)!));
 };

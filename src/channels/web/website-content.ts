@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import { websiteTypes, type WebsiteUid } from '../../content/registry';
 import { columnOf } from '../../documents/document-rows';
 import { channelReads } from '../channel-reads';
-import { CHANNEL_FLAGS, isChannelTargeted, targetedAt } from '../channel-targeting';
+import { flagOf, isChannelTargeted, targetedAt } from '../channel-targeting';
 import type { FeedArticle } from './feeds';
 import { sitemapPartCount } from './sitemap';
 import type { SiteKind, SitemapEntry } from './site-types';
@@ -74,14 +75,7 @@ export const latestArticles = async (
 };
 
 /** The types with pages of their own on the website. */
-type PageUid = typeof UID.brand | typeof UID.article | typeof UID.video | typeof UID.achievement;
-
-const SITEMAP_TYPES: Array<{ uid: PageUid; kind: SiteKind }> = [
-  { uid: UID.brand, kind: 'brands' },
-  { uid: UID.article, kind: 'articles' },
-  { uid: UID.video, kind: 'videos' },
-  { uid: UID.achievement, kind: 'achievements' },
-];
+type PageUid = WebsiteUid;
 
 /** One run of the sitemap: the website pages of one type in one locale, in id order. */
 export type SitemapSegment = { uid: PageUid; kind: SiteKind; locale: string; pages: number };
@@ -102,7 +96,7 @@ export const livePages = (strapi: Core.Strapi, uid: PageUid, locale: string) => 
     .whereNotNull('published_at')
     .where('locale', locale);
   return isChannelTargeted(uid)
-    ? query.where(columnOf(strapi, uid, CHANNEL_FLAGS.website), true)
+    ? query.where(columnOf(strapi, uid, flagOf('website')), true)
     : query;
 };
 
@@ -112,7 +106,7 @@ export const sitemapSegments = async (
   locales: string[],
 ): Promise<SitemapSegment[]> => {
   const segments: SitemapSegment[] = [];
-  for (const { uid, kind } of SITEMAP_TYPES) {
+  for (const { uid, pageKind: kind } of websiteTypes()) {
     for (const locale of locales) {
       const [{ pages }] = await livePages(strapi, uid, locale).count({ pages: 'id' });
       segments.push({ uid, kind, locale, pages: Number(pages) });
@@ -265,7 +259,7 @@ export const partsLastModified = async (
         size,
       )) {
         const date = changed === null || changed === undefined ? null : new Date(changed);
-        if (date && index < newest.length && (newest[index] === null || date > newest[index]!))
+        if (date && index < newest.length && (newest[index] === null || date > newest[index]))
           newest[index] = date;
       }
     }

@@ -2,10 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import type { DocumentRef } from '../../documents/document-rows';
 import { inFlightWork } from '../../lifecycle/in-flight';
-import { WORKFLOW_EVENTS } from '../../workflow/webhook-events';
 import { liveTargets } from '../channel-targeting';
-import { registerAdminRoutes } from '../../access/admin-route';
-import { WECHAT_ADMIN_ROUTES } from './admin-routes';
 import { WechatChannelError, WechatClient } from './wechat-client';
 import { pushToWechat } from './wechat-push';
 
@@ -20,15 +17,15 @@ export const wechatConfigured = (strapi: Core.Strapi): boolean =>
 export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
   const existing = clients.get(strapi);
   if (existing) return existing;
-  const appId = strapi.config.get('wechat.appId') as string;
-  const appSecret = strapi.config.get('wechat.appSecret') as string;
+  const appId = strapi.config.get<string>('wechat.appId');
+  const appSecret = strapi.config.get<string>('wechat.appSecret');
   if (!appId || !appSecret)
     throw new WechatChannelError(
       '未配置微信公众号 / WeChat is not configured: set WECHAT_APP_ID and WECHAT_APP_SECRET',
       503,
     );
   const client = new WechatClient({
-    baseUrl: strapi.config.get('wechat.apiBaseUrl') as string,
+    baseUrl: strapi.config.get<string>('wechat.apiBaseUrl'),
     appId,
     appSecret,
   });
@@ -37,16 +34,17 @@ export const wechatClientOf = (strapi: Core.Strapi): WechatClient => {
 };
 
 /**
- * Opens the admin API (preview, push, status). With WECHAT_AUTO_PUSH=draft|submit, an article
- * targeted at WeChat goes to the Official Account as soon as it is published, by a reviewer or
- * by the scheduler. Failures are on its audit trail.
+ * With WECHAT_AUTO_PUSH=draft|submit, an article targeted at WeChat goes to the Official Account
+ * as soon as it is released, by a reviewer or by the scheduler. Failures are on its audit trail.
  */
-export const startWechat = (strapi: Core.Strapi): void => {
-  registerAdminRoutes(strapi, WECHAT_ADMIN_ROUTES);
-  const mode = strapi.config.get('wechat.autoPush') as string;
-  if (mode !== 'draft' && mode !== 'submit') return;
-  strapi.eventHub.on(WORKFLOW_EVENTS.publish, async (notice: DocumentRef) => {
-    if (notice.uid !== UID.article) return;
+export const autoPushReleased = (
+  strapi: Core.Strapi,
+  { uid, documentId, locales }: Omit<DocumentRef, 'locale'> & { locales: readonly string[] },
+): void => {
+  const mode = strapi.config.get<string>('wechat.autoPush');
+  if ((mode !== 'draft' && mode !== 'submit') || uid !== UID.article) return;
+  for (const locale of locales) {
+    const notice = { uid, documentId, locale };
     pushes.start(strapi, async () => {
       if ((await liveTargets(strapi, notice))?.wechat !== true) return;
       await pushToWechat(strapi, wechatClientOf(strapi), notice, {
@@ -54,7 +52,7 @@ export const startWechat = (strapi: Core.Strapi): void => {
         actor: { type: 'system', name: 'wechat auto-push' },
       });
     });
-  });
+  }
 };
 
 /** A shutdown lets pushes in progress finish. */

@@ -3,9 +3,10 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
 import type { DocumentRef } from '../../documents/document-rows';
-import type { Actor } from '../../workflow/actor';
+import type { Actor } from '../../kernel/actor';
+import { recordAudit } from '../../kernel/audit-trail';
 import { awardForArticle } from '../../participation/contribution-releases';
-import { auditTrail, recordAudit } from '../../workflow/audit-trail';
+import { auditTrail } from '../../workflow/audit-trail';
 import { invalid, refuse } from '../../workflow/workflow-error';
 import { channelReads, type ChannelRow } from '../channel-reads';
 import { pageUrl, siteOf } from '../web/site';
@@ -125,7 +126,7 @@ const mediaBytes = async (strapi: Core.Strapi, url: string): Promise<Buffer> => 
   } catch {
     origin = null;
   }
-  const mediaOrigins = (strapi.config.get('wechat.mediaOrigins') as string[] | undefined) ?? [];
+  const mediaOrigins = strapi.config.get<string[] | undefined>('wechat.mediaOrigins') ?? [];
   if (!origin || !mediaOrigins.includes(origin)) {
     throw invalid(
       `正文图片须来自本系统媒体库：${url}`,

@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../../constants';
 import type { AdminAbility } from '../../../access/document-read';
 import { userActor, type AdminUser } from '../../../workflow/actor';
-import { recordAudit } from '../../../workflow/audit-trail';
+import { recordAudit } from '../../../kernel/audit-trail';
 import { refuse } from '../../../workflow/workflow-error';
 import {
   adoptContribution,
@@ -18,7 +18,12 @@ import {
   PARTICIPATION_UID,
   type ContributionState,
 } from '../../../participation/participation-types';
-import { quotaFulfilment, ranking, rankingFile } from '../../../participation/rankings';
+import {
+  quotaFulfilment,
+  ranking,
+  rankingFile,
+  type RankingScope,
+} from '../../../participation/rankings';
 import { findStaffMember } from '../../../participation/staff-accounts';
 import { importStaff } from '../../../participation/staff-import';
 import { SheetError } from '../../../participation/staff-sheet';
@@ -84,7 +89,8 @@ const rankingQuery = (ctx: Context) => {
   const scope = ctx.query.scope === undefined ? 'person' : ctx.query.scope;
   if (scope !== 'person' && scope !== 'organization')
     throw field('scope', 'must be person or organization');
-  return { ...periodQuery(ctx.query), scope: scope as 'person' | 'organization' };
+  const checked: RankingScope = scope;
+  return { ...periodQuery(ctx.query), scope: checked };
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

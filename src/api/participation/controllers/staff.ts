@@ -27,9 +27,7 @@ type Context = {
 };
 
 const fieldsOf = (body: unknown): ContributionFields =>
-  body !== null && typeof body === 'object' && !Array.isArray(body)
-    ? (body as ContributionFields)
-    : {};
+  body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
 
 /** Every file sent, under any field name: only `images` is accepted, so nothing else is quietly dropped. */
 const imagesOf = (files: Context['request']['files']): SentFile[] => {
@@ -123,11 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.status = 201;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
-      data: await sendOpinion(
-        strapi,
-        ctx.state.staffMember,
-        fieldsOf(ctx.request.body) as Record<string, unknown>,
-      ),
+      data: await sendOpinion(strapi, ctx.state.staffMember, fieldsOf(ctx.request.body)),
     };
   },
 

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { screenEventsOf } from '../../../channels/screen';
-import { liveContentCache } from '../../../channels/live-content-cache';
+import { liveContentCache } from '../../../kernel/live-content-version';
 import { notModified, strongEtag } from '../../../response-cache/etag';
 import { buildScreenFeed, startOfMonth } from '../../../channels/screen/screen-feed';
 import { openScreenStream } from '../../../channels/screen/screen-stream';
@@ -34,8 +34,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       ctx.state.channel = 'screen'; // the Content API scope narrows reads to screen-targeted items
       const now = new Date();
-      const timeZone = strapi.config.get('screens.timeZone') as string;
-      const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
+      const timeZone = strapi.config.get<string>('screens.timeZone');
+      const mediaBase = strapi.config.get<string>('server.url') || ctx.request.origin;
       // The month is part of the key: "published this month" changes when it does, and so does
       // the rankings' period (Asia/Shanghai, whatever the screens' clock).
       const key = `${locale}|${mediaBase}|${startOfMonth(now, timeZone).toISOString()}|${periodOf(now).month}`;
@@ -84,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         opened = await openScreenStream(ctx, screenEventsOf(strapi), {
           lastEventId: Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : 0,
-          heartbeatMs: (strapi.config.get('screens.heartbeatSeconds') as number) * 1000,
+          heartbeatMs: strapi.config.get<number>('screens.heartbeatSeconds') * 1000,
           onEvent: () => slot?.touch(),
           onClose: () => slot?.release(),
         });

@@ -8,7 +8,7 @@ import {
   type FeedFormat,
 } from '../../../channels/web/feeds';
 import { siteOf } from '../../../channels/web/site';
-import { liveContentCache } from '../../../channels/live-content-cache';
+import { liveContentCache } from '../../../kernel/live-content-version';
 import {
   buildSitemapIndex,
   buildSitemapPart,
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // How many pages each type has in each locale, counted once per change of the published
   // content; each part then reads only its own pages. Repeated reads are response-cache hits.
   const cachedSegments = liveContentCache<SitemapSegment[]>();
-  const partSize = () => strapi.config.get('website.sitemapUrlsPerFile') as number;
+  const partSize = () => strapi.config.get<number>('website.sitemapUrlsPerFile');
   const segmentsOf = async (): Promise<SitemapSegment[]> => {
     const locales = await localeCodes(strapi);
     return cachedSegments(strapi, `sitemap|${locales.join(',')}`, () =>
@@ -101,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sitemap(ctx: Context) {
       const segments = await segmentsOf();
       const lastModified = await partsLastModified(strapi, segments, partSize());
-      const cms = (strapi.config.get('server.url') as string) || ctx.request.origin;
+      const cms = strapi.config.get<string>('server.url') || ctx.request.origin;
       ctx.type = 'application/xml; charset=utf-8';
       ctx.body = await buildSitemapIndex((part) => `${cms}/api/sitemaps/${part}.xml`, lastModified);
     },

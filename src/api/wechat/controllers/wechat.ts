@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!ctx.state.userAbility.can('plugin::content-manager.explorer.read', UID.article)) {
       throw refuse('没有查看文章的权限', 'You may not read articles');
     }
-    const mediaBase = (strapi.config.get('server.url') as string) || ctx.request.origin;
+    const mediaBase = strapi.config.get<string>('server.url') || ctx.request.origin;
     const { version = 'live' } = ctx.query;
     if (version !== 'live' && version !== 'draft')
       throw invalid('version 须为 live 或 draft', 'version must be live or draft', {

@@ -2,9 +2,9 @@ import crypto from 'crypto';
 import { LRUCache } from 'lru-cache';
 import stringify from 'safe-stable-stringify';
 import type { Core } from '@strapi/strapi';
-import { liveContentCache } from '../channels/live-content-cache';
-import { requestChannel } from '../read-scope/content-api-scope';
-import type { DocumentMiddleware } from './document-middlewares';
+import { liveContentCache } from '../kernel/live-content-version';
+import type { DocumentMiddleware } from '../documents/document-middlewares';
+import { requestChannel } from './content-api-scope';
 
 /**
  * What a count does not depend on: Strapi's list service hands count the page, order and

@@ -1,7 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { afterCommit } from '../lifecycle/after-commit';
-import { responseCacheOf } from '../response-cache/response-cache';
+import { afterCommit } from './after-commit';
 
 const versionKey = { type: 'core', name: 'brand-cms', key: 'live-content-version' } as const;
 
@@ -22,11 +21,32 @@ export const publishedContentVersion = async (strapi: Core.Strapi): Promise<stri
   return created;
 };
 
+/**
+ * What keeps a copy of the version elsewhere (the response cache, src/response-cache): told once
+ * a move is committed, and asked to settle. It registers itself at start, so the version, which
+ * everyone below it uses, calls nothing above it.
+ */
+export type LiveContentFollower = {
+  /** The version moved and the move is committed. */
+  moved(): void;
+  /** Resolves once the moves it was told of have landed. */
+  settled(): Promise<void>;
+};
+
+const followers = new WeakMap<Core.Strapi, LiveContentFollower[]>();
+
+export const followLiveContent = (strapi: Core.Strapi, follower: LiveContentFollower): void => {
+  followers.set(strapi, [...(followers.get(strapi) ?? []), follower]);
+};
+
+const followersOf = (strapi: Core.Strapi): LiveContentFollower[] => followers.get(strapi) ?? [];
+
 export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.store.set({ ...versionKey, value: newVersion() });
-  // The response cache's version moves once this is committed: a reader who reads it after
-  // the commit and before the move stores under the old version, which the move retires.
-  await afterCommit(strapi, () => responseCacheOf(strapi)?.invalidate());
+  // A follower's version (the response cache's) moves once this is committed: a reader who
+  // reads it after the commit and before the move stores under the old version, which the move
+  // retires.
+  await afterCommit(strapi, () => followersOf(strapi).forEach((follower) => follower.moved()));
 };
 
 /**
@@ -36,7 +56,7 @@ export const touchLiveContent = async (strapi: Core.Strapi): Promise<void> => {
  * has moved yet; the request that opened it waits instead (response-cache/cache-fill.ts).
  */
 export const liveContentSettled = async (strapi: Core.Strapi): Promise<void> => {
-  await responseCacheOf(strapi)?.settled();
+  await Promise.all(followersOf(strapi).map((follower) => follower.settled()));
 };
 
 type Entry<T> = { version: string; value: T };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { redactEveryParameter, redactedUrl } from '../../src/middlewares/access-log';
+import { redactEveryParameter, redactedUrl } from '../../src/http/redacted-url';
 
 describe('redactedUrl', () => {
   test.each([

@@ -1,0 +1,17 @@
+import type { PublishingChannel } from '../channel';
+import { announceToScreens, startScreenEvents, stopScreenEvents } from './index';
+
+/** The display screens: each release and takedown becomes a screen event (SSE). */
+export const screenChannel: PublishingChannel = {
+  name: 'screen',
+  flag: 'targetsScreen',
+  label: { zh: '大屏', en: 'Display screens' },
+  previewView: 'screen',
+  pointEvents: ['screen'],
+  start: startScreenEvents,
+  stop: stopScreenEvents,
+  afterRelease: async (strapi, { uid, documentId, locales }) =>
+    announceToScreens(strapi, 'publish', { uid, documentId }, locales),
+  afterTakedown: async (strapi, { uid, documentId, locales }) =>
+    announceToScreens(strapi, 'unpublish', { uid, documentId }, locales),
+};
