@@ -54,8 +54,11 @@ export const declareChannelSchema = (
         pluginOptions: { i18n: { localized: true } },
       });
       // Hidden from the content manager like the built-in flags (its `config.attributes`).
-      const config = (contentType as { config?: { attributes?: Record<string, object> } }).config;
-      if (added && config?.attributes) config.attributes[channel.flag] = { hidden: true };
+      if (!added) continue;
+      const schema = contentType as { config?: { attributes?: Record<string, object> } };
+      schema.config ??= {};
+      schema.config.attributes ??= {};
+      schema.config.attributes[channel.flag] = { hidden: true };
     }
   }
   extendEnumeration(
