@@ -40,6 +40,14 @@ module.exports = {
       to: { path: '^src/(channels|read-scope)/' },
     },
     {
+      name: 'read-scope-knows-no-channel',
+      severity: 'error',
+      comment:
+        'The read scope narrows reads by flag columns (src/kernel/channel-flags.ts); the channels read through it, never the other way.',
+      from: { path: '^src/read-scope/' },
+      to: { path: '^src/(channels|participation|preview)/' },
+    },
+    {
       name: 'kernel-imports-nothing-above',
       severity: 'error',
       comment: 'Everyone uses the kernel; it uses nothing of theirs (the constants excepted).',

@@ -1,6 +1,7 @@
 import {
-  CONTENT_TYPES,
+  contentTypes,
   contentUids,
+  descriptorOf,
   publishableUids,
   taxonomyUids,
   type ContentUid,
@@ -11,7 +12,7 @@ export type { ContentUid };
 
 /** Each registered content type's uid by its name (src/content/registry.ts). */
 export const UID = Object.fromEntries(
-  CONTENT_TYPES.map(({ name, uid }) => [name, uid]),
+  contentTypes().map(({ name, uid }) => [name, uid]),
 ) as UidByName;
 
 /** The workflow's editorial data: kept outside the content, never on the Content API. */
@@ -31,8 +32,9 @@ export const PUBLISHABLE_UIDS: readonly ContentUid[] = publishableUids();
 
 export type PublishableUid = ContentUid;
 
+/** Asks the registry, so that a type registered at run time (a test app's) is one too. */
 export const isPublishable = (uid: string): uid is PublishableUid =>
-  (PUBLISHABLE_UIDS as readonly string[]).includes(uid);
+  descriptorOf(uid)?.publishable === true;
 
 /** Every public content type of the brand site. */
 export const PUBLIC_UIDS: readonly ContentUid[] = contentUids();

@@ -22,6 +22,12 @@ const fax: PublishingChannel = {
   label: { zh: '传真', en: 'Fax' },
   fieldLabel: '传真线路',
   auditActions: ['fax_sent', 'fax_withdrawn'],
+  // What the fax line would print, as a tab of the preview page.
+  preview: {
+    label: '传真 Fax',
+    render: (_strapi, { row, kit }) =>
+      `<pre data-testid="fax-sheet">${kit.text(row.title)}｜${(row.channels as { fax?: boolean } | null)?.fax ? '将传真' : '不传真'}</pre>`,
+  },
   // Every release reaches it (the demo's too); it takes note of articles.
   inRelease: async (strapi, { uid, documentId, locales }) => {
     if (uid !== A) return;
@@ -171,5 +177,33 @@ describe('a channel registered through the interface', () => {
       .set(await wf.auth(ACCOUNTS.superAdmin));
     expect(configuration.status).toBe(200);
     expect(configuration.body.data.component.metadatas.fax.edit.label).toBe('传真线路');
+  });
+
+  test('has its view on the preview page, after the built-in ones', async () => {
+    const id = await wf.createArticle(editor, {
+      title: '传真预览<稿>',
+      channels: { website: true, wechat: false, screen: false, fax: true },
+    });
+    const link = await app
+      .http()
+      .get(
+        `/content-manager/preview/url/${A}?${new URLSearchParams({ documentId: id, locale: 'zh-CN', status: 'draft' })}`,
+      )
+      .set(await wf.auth(editor));
+    expect(link.status).toBe(200);
+    const url: string = link.body.data.url;
+    const page = await app.http().get(`${url}&view=fax`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<pre data-testid="fax-sheet">传真预览&lt;稿&gt;｜将传真</pre>');
+    const tabs = [...page.text.matchAll(/view=(\w+)"(?: aria-current="page")?>([^<]+)</g)];
+    expect(tabs.map(([, name, label]) => [name, label])).toEqual([
+      ['website', '网站 Website'],
+      ['wechat', '微信 WeChat'],
+      ['screen', '大屏 Screen'],
+      ['fax', '传真 Fax'],
+    ]);
+    const unknown = await app.http().get(`${url}&view=telex`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('view must be website, wechat, screen or fax');
   });
 });

@@ -427,9 +427,10 @@ describe('signing in', () => {
       ]);
     }
     // It is on the audit trail, with the administrator.
-    const trail = await app.strapi.db
-      .query('api::workflow.audit-entry')
-      .findMany({ where: { targetDocumentId: member.documentId, action: 'staff_password_set' } });
+    const trail = await app.strapi.db.query('api::workflow.audit-entry').findMany({
+      where: { targetDocumentId: member.documentId, action: 'staff_password_set' },
+      orderBy: { id: 'asc' },
+    });
     expect(trail.at(-1)).toMatchObject({ actorType: 'user', details: { how: 'admin' } });
 
     // Sessions opened before a password is set end with it (tokens carry their time in seconds).

@@ -1,5 +1,5 @@
 import { PUBLISHABLE_UIDS, UID } from '../src/constants';
-import { CHANNEL_TARGETED_UIDS } from '../src/channels/channel-targeting';
+import { channelTargetedUids } from '../src/content/registry';
 import { channelFlags } from '../src/kernel/channel-flags';
 import { touchLiveContent } from '../src/kernel/live-content-version';
 import { livePages, numberedPartChanges, pageRunChange } from '../src/channels/web/website-content';
@@ -11,6 +11,8 @@ import { articleData, createReleased, documents } from './harness/content';
 import { setPublicPermission } from './harness/public-access';
 import { requestQueriesDuring } from './harness/request-queries';
 import { bootTestAppForFile } from './harness/strapi';
+
+const CHANNEL_TARGETED_UIDS = channelTargetedUids();
 
 // The miss path on its own: no response cache in front answers a repeated read.
 const app = bootTestAppForFile({ RESPONSE_CACHE_ENABLED: 'false' });

@@ -1,15 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { columnOf } from '../documents/document-rows';
-import { isChannelFlag } from '../kernel/channel-flags';
-import {
-  CHANNEL_TARGETED_UIDS,
-  channelFlagsOf,
-  channelNames,
-  flagOf,
-  isChannelTargeted,
-  type Channel,
-} from './channel-targeting';
+import { flagOf, isChannelFlag, type Channel } from '../kernel/channel-flags';
+import { channelTargetedUids, isChannelTargeted } from '../content/registry';
+import { channelFlagsOf, channelNames } from './channel-targeting';
 
 /**
  * Keeps the flag columns equal to the `channels` component on every write that sets it (create,
@@ -34,7 +28,7 @@ export const backfillChannelFlags = async (strapi: Core.Strapi): Promise<number>
   const knex = strapi.db.connection;
   const components = strapi.db.metadata.get('publishing.channels').tableName;
   let filled = 0;
-  for (const uid of CHANNEL_TARGETED_UIDS) {
+  for (const uid of channelTargetedUids()) {
     const model = strapi.db.metadata.get(uid);
     const link = model.attributes.channels;
     const joinTable = 'joinTable' in link ? link.joinTable : undefined;

@@ -1,7 +1,7 @@
 import type { Core, Schema } from '@strapi/strapi';
 import { WORKFLOW_UID } from '../constants';
 import { PARTICIPATION_UID } from '../participation/participation-types';
-import { CHANNEL_TARGETED_UIDS } from './channel-targeting';
+import { channelTargetedUids } from '../content/registry';
 import type { PublishingChannel } from './channel';
 
 /**
@@ -44,7 +44,7 @@ export const declareChannelSchema = (
       type: 'boolean',
       default: channel.targetedByDefault === true,
     });
-    for (const uid of CHANNEL_TARGETED_UIDS) {
+    for (const uid of channelTargetedUids()) {
       const contentType = strapi.contentTypes[uid];
       const added = declare(contentType.attributes, channel.flag, {
         type: 'boolean',

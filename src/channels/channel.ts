@@ -1,9 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import type { AdminRoutes } from '../access/admin-route';
+import type { PreviewPageKit } from '../content/descriptor';
+import type { PreviewUid } from '../content/registry';
 import type { ReleaseListener } from '../workflow/release-announcements';
 
 /** A label in the two languages the admin panel shows. */
 export type ChannelLabel = { zh: string; en: string };
+
+/** A version on the preview page, as a channel's view of it reads it. */
+export type PreviewedItem = {
+  uid: PreviewUid;
+  locale: string;
+  /** The version's row, with what its type's preview populates. */
+  row: Record<string, unknown>;
+  /** The preview link's own token: a frame inside the view carries it on. */
+  token: string;
+  /** Where media URLs are made absolute from. */
+  mediaBase: string;
+  /** Escaping, images and the people's clock, as the page's other parts use them. */
+  kit: PreviewPageKit;
+};
+
+/** A channel's tab on the preview page: what it will show of a version not yet released. */
+export type ChannelPreview = {
+  /** The tab's label. */
+  label: string;
+  /** The view's HTML; every text in it escaped (`kit.text`). */
+  render: (strapi: Core.Strapi, item: PreviewedItem) => string;
+};
 
 /**
  * A place released content goes (the website, the WeChat Official Account, the display screens):
@@ -32,8 +56,8 @@ export type PublishingChannel = ReleaseListener & {
   pointEvents?: readonly string[];
   /** Its own admin API (signed-in admin users), registered at start. */
   adminRoutes?: AdminRoutes;
-  /** What the preview page shows of a version for it (the page's views, by name). */
-  previewView?: string;
+  /** Its view on the preview page (a tab, in registry order); none when it has none. */
+  preview?: ChannelPreview;
   /** At bootstrap, before the first release is announced to it. */
   start?: (strapi: Core.Strapi) => void | Promise<void>;
   /** At shutdown, after every announcement reached it: let its work in progress finish. */

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { hasLocale } from '../documents/document-rows';
-import { defaultChannelTargets, isChannelTargeted } from './channel-targeting';
+import { isChannelTargeted } from '../content/registry';
+import { defaultChannelTargets } from './channel-targeting';
 
 /**
  * A new article, video or achievement created without a channel choice targets the website,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentTypeDescriptor } from '../content/descriptor';
-import { CONTENT_TYPES } from '../content/registry';
+import { contentTypes } from '../content/registry';
 
 /**
  * The list an editor needs, per type: its columns, from its descriptor's `listColumns` (besides
@@ -10,7 +10,7 @@ import { CONTENT_TYPES } from '../content/registry';
  */
 export const EDITOR_LIST_VIEWS: Readonly<Record<string, { columns: readonly string[] }>> =
   Object.fromEntries(
-    CONTENT_TYPES.flatMap(
+    contentTypes().flatMap(
       (type: ContentTypeDescriptor): Array<[string, { columns: readonly string[] }]> =>
         type.listColumns ? [[type.uid, { columns: type.listColumns }]] : [],
     ),

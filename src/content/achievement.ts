@@ -16,6 +16,7 @@ const uid = 'api::achievement.achievement';
 export const achievement = {
   uid,
   name: 'achievement',
+  position: 5,
   publishable: true,
   taxonomy: false,
   channelTargeted: true,

@@ -8,6 +8,7 @@ const uid = 'api::article.article';
 export const article = {
   uid,
   name: 'article',
+  position: 3,
   publishable: true,
   taxonomy: false,
   channelTargeted: true,

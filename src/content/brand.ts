@@ -8,6 +8,7 @@ const uid = 'api::brand.brand';
 export const brand = {
   uid,
   name: 'brand',
+  position: 1,
   publishable: true,
   taxonomy: false,
   channelTargeted: false,

@@ -8,6 +8,7 @@ const uid = 'api::category.category';
 export const category = {
   uid,
   name: 'category',
+  position: 6,
   publishable: true,
   taxonomy: true,
   channelTargeted: false,

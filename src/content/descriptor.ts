@@ -115,6 +115,11 @@ export type ContentTypeDescriptor = {
   uid: ContentTypeUid;
   /** The name code uses for it (`UID.article`). */
   name: string;
+  /**
+   * Its place in every list of types (permissions granted, review chains seeded, the sitemap's
+   * segments, the admin's filters): a new type takes the next free number.
+   */
+  position: number;
   /** Draft & publish: it goes through review before release. */
   publishable: boolean;
   /** A taxonomy (a 栏目, a tag): what readers see of it is reviewed by a chain of its own. */

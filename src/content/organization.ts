@@ -8,6 +8,7 @@ const uid = 'api::organization.organization';
 export const organization = {
   uid,
   name: 'organization',
+  position: 2,
   publishable: true,
   taxonomy: true,
   channelTargeted: false,

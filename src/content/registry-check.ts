@@ -1,6 +1,6 @@
 import type { Core, Struct } from '@strapi/strapi';
 import type { ContentTypeDescriptor } from './descriptor';
-import { CONTENT_TYPES } from './registry';
+import { contentTypes } from './registry';
 
 /** As much of a Strapi model as the check reads. */
 export type ModelShape = {
@@ -19,13 +19,13 @@ const CHAIN_ENUM_FILE = 'src/api/workflow/content-types/review-chain/schema.json
  */
 export const registryMismatches = (
   modelOf: (uid: string) => ModelShape | undefined,
-  types: readonly ContentTypeDescriptor[] = CONTENT_TYPES,
+  types: readonly ContentTypeDescriptor[] = contentTypes(),
 ): string[] => {
   const problems: string[] = [];
   for (const type of types) {
     const model = modelOf(type.uid);
     if (!model) {
-      problems.push(`${type.uid} is registered in src/content/registry.ts but has no schema`);
+      problems.push(`${type.uid} is registered (src/content/types.ts) but has no schema`);
       continue;
     }
     const says = (what: string, declared: boolean, found: boolean) => {
@@ -60,7 +60,7 @@ export const registryMismatches = (
 /** The publishable types the review chain's enum lacks: a type registered after the schema was written. */
 export const missingFromChainEnum = (
   chainEnum: readonly string[],
-  types: readonly ContentTypeDescriptor[] = CONTENT_TYPES,
+  types: readonly ContentTypeDescriptor[] = contentTypes(),
 ): string[] =>
   types.filter((type) => type.publishable && !chainEnum.includes(type.uid)).map(({ uid }) => uid);
 
@@ -101,7 +101,7 @@ export const registerContentTypes = (strapi: Core.Strapi): void => {
   });
   if (problems.length > 0)
     throw new Error(
-      `The content types of src/content/registry.ts and their schemas disagree:\n- ${problems.join('\n- ')}`,
+      `The registered content types (src/content/types.ts) and their schemas disagree:\n- ${problems.join('\n- ')}`,
     );
   const contentType = models.get(REVIEW_CHAIN_UID)?.attributes.contentType;
   if (contentType?.type !== 'enumeration')

@@ -1,27 +1,34 @@
-import { achievement } from './achievement';
-import { article } from './article';
-import { brand } from './brand';
-import { category } from './category';
 import type { ContentTypeDescriptor, ScreenPresence, WebsitePages } from './descriptor';
-import { organization } from './organization';
-import { tag } from './tag';
-import { video } from './video';
+import * as BUILT_IN from './types';
+
+type Registered = (typeof BUILT_IN)[keyof typeof BUILT_IN];
+
+const byPosition = (a: ContentTypeDescriptor, b: ContentTypeDescriptor) => a.position - b.position;
 
 /**
- * Every public content type, one line each. The order is the order of the lists derived from it
- * (permissions granted, review chains seeded, the sitemap's segments): a new type goes last.
+ * Every content type, in `position` order: the order of the lists derived from it (permissions
+ * granted, review chains seeded, the sitemap's segments). The built-in types are the descriptors
+ * src/content/types.ts lists, one line each; `registerContentType` adds one at run time.
  */
-export const CONTENT_TYPES = [
-  brand,
-  organization,
-  article,
-  video,
-  achievement,
-  category,
-  tag,
-] as const satisfies readonly ContentTypeDescriptor[];
+let registered: readonly Registered[] = Object.values(BUILT_IN).sort(byPosition);
+let byUid: ReadonlyMap<string, Registered> = new Map(
+  registered.map((descriptor) => [descriptor.uid, descriptor]),
+);
 
-type Registered = (typeof CONTENT_TYPES)[number];
+/** The registered content types, in order. */
+export const contentTypes = (): readonly Registered[] => registered;
+
+/**
+ * Adds a content type at run time (a test app's, whose schema Strapi was handed with its API
+ * module instead of a folder under src/api), before Strapi's register, when the registry's lists
+ * are read. Its uid joins lists typed with the built-in types' union: the one place the lists are
+ * wider at run time than their types, since the generated types know only the schemas of src/api.
+ */
+export const registerContentType = (descriptor: ContentTypeDescriptor): void => {
+  if (byUid.has(descriptor.uid)) throw new Error(`${descriptor.uid} is registered already`);
+  registered = [...registered, descriptor as Registered].sort(byPosition);
+  byUid = new Map(registered.map((type) => [type.uid, type]));
+};
 
 /** The uid of every registered type. */
 export type ContentUid = Registered['uid'];
@@ -38,16 +45,12 @@ export type PreviewUid = Extract<Registered, { preview: object }>['uid'];
 /** The uid of each type by its name: `UID.article`. */
 export type UidByName = { [Type in Registered as Type['name']]: Type['uid'] };
 
-const byUid: ReadonlyMap<string, ContentTypeDescriptor> = new Map(
-  CONTENT_TYPES.map((descriptor) => [descriptor.uid, descriptor]),
-);
-
 export const descriptorOf = (uid: string): ContentTypeDescriptor | undefined => byUid.get(uid);
 
 export const isContentUid = (uid: string): uid is ContentUid => byUid.has(uid);
 
 const uidsWhere = (test: (descriptor: ContentTypeDescriptor) => boolean): ContentUid[] =>
-  CONTENT_TYPES.filter(test).map((descriptor) => descriptor.uid);
+  registered.filter(test).map((descriptor) => descriptor.uid);
 
 export const contentUids = (): ContentUid[] => uidsWhere(() => true);
 export const taxonomyUids = (): ContentUid[] => uidsWhere((type) => type.taxonomy);
@@ -62,7 +65,9 @@ export type ChannelTargetedUid = Extract<Registered, { channelTargeted: true }>[
 const isTargeted = (type: Registered): type is Extract<Registered, { channelTargeted: true }> =>
   type.channelTargeted;
 export const channelTargetedUids = (): ChannelTargetedUid[] =>
-  CONTENT_TYPES.filter(isTargeted).map((type) => type.uid);
+  registered.filter(isTargeted).map((type) => type.uid);
+export const isChannelTargeted = (uid: string): uid is ChannelTargetedUid =>
+  byUid.get(uid)?.channelTargeted === true;
 
 type WithWebsite = Extract<Registered, { website: object }>;
 const hasWebsite = (type: Registered): type is WithWebsite => 'website' in type;
@@ -76,15 +81,15 @@ export type PageKind = WithWebsite['website']['pageKind'];
 
 /** The types with pages on the website, in registry order, with how they render. */
 export const websiteTypes = (): Array<WebsitePages & { uid: WebsiteUid; pageKind: PageKind }> =>
-  CONTENT_TYPES.filter(hasWebsite).map((type) => ({ ...type.website, uid: type.uid }));
+  registered.filter(hasWebsite).map((type) => ({ ...type.website, uid: type.uid }));
 
 /** The types with their own list of items on the display screens, in registry order. */
 export const screenTypes = (): Array<ScreenPresence & { uid: ScreenUid }> =>
-  CONTENT_TYPES.filter(onScreens).map((type) => ({ ...type.screen, uid: type.uid }));
+  registered.filter(onScreens).map((type) => ({ ...type.screen, uid: type.uid }));
 
 /** The types with a preview before release, in registry order. */
 export const previewUids = (): PreviewUid[] =>
-  CONTENT_TYPES.filter(isPreviewed).map((type) => type.uid);
+  registered.filter(isPreviewed).map((type) => type.uid);
 
 export const isScreenUid = (uid: string): uid is ScreenUid =>
   descriptorOf(uid)?.screen !== undefined;

@@ -8,6 +8,7 @@ const uid = 'api::tag.tag';
 export const tag = {
   uid,
   name: 'tag',
+  position: 7,
   publishable: true,
   taxonomy: true,
   channelTargeted: false,

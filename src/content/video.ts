@@ -9,6 +9,7 @@ const uid = 'api::video.video';
 export const video = {
   uid,
   name: 'video',
+  position: 4,
   publishable: true,
   taxonomy: false,
   channelTargeted: true,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, type ContentUid } from '../constants';
 import type { ContentTypeDescriptor, DemoKit } from '../content/descriptor';
-import { CONTENT_TYPES, isContentUid } from '../content/registry';
+import { contentTypes, isContentUid } from '../content/registry';
 import { hasVersion } from '../documents/document-rows';
 import { ensureDemoAccounts } from './demo-accounts';
 import * as demoContent from './demo-content';
@@ -111,8 +111,8 @@ const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
       releaseDemoItem(strapi, contentUid(uid), documentId, locale),
     submitAsEditor: (uid, documentId) => submitAsEditor(strapi, contentUid(uid), documentId),
   };
-  const parts = CONTENT_TYPES.flatMap((type: ContentTypeDescriptor) =>
-    type.demo ? [type.demo] : [],
-  ).sort((a, b) => a.order - b.order);
+  const parts = contentTypes()
+    .flatMap((type: ContentTypeDescriptor) => (type.demo ? [type.demo] : []))
+    .sort((a, b) => a.order - b.order);
   for (const { seed } of parts) await seed(kit);
 };

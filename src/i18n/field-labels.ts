@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { CONTENT_TYPES } from '../content/registry';
+import { contentTypes } from '../content/registry';
 import type { FieldLabels } from '../content/descriptor';
 
 /**
@@ -9,7 +9,7 @@ import type { FieldLabels } from '../content/descriptor';
  * Strapi's default label is the attribute's API name (`digest`, `responsibleEditor`).
  */
 export const FIELD_LABELS: Partial<Record<UID.ContentType | UID.Component, FieldLabels>> = {
-  ...Object.fromEntries(CONTENT_TYPES.map(({ uid, fieldLabels }) => [uid, fieldLabels])),
+  ...Object.fromEntries(contentTypes().map(({ uid, fieldLabels }) => [uid, fieldLabels])),
   'brand.pillar': {
     title: { label: '名称' },
     text: { label: '说明' },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
-import { flagOf } from '../channels/channel-targeting';
+import { flagOf } from '../kernel/channel-flags';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { PARTICIPATION_UID, type PointEvent } from './participation-types';
 import { awardPoints } from './points-ledger';

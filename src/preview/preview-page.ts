@@ -2,17 +2,20 @@ import escapeHtml from 'escape-html';
 import { readableTime } from '../i18n/people-time';
 import type { ResponsiveImage } from '../channels/web/responsive-image';
 import type { PreviewPageKit } from '../content/descriptor';
-import { descriptorOf } from '../content/registry';
 import type { PreviewUid, PreviewVersion } from './preview-links';
 import type { PreviewedVersion } from './previewed-version';
 
-export const PREVIEW_VIEWS = ['website', 'wechat', 'screen'] as const;
-export type PreviewView = (typeof PREVIEW_VIEWS)[number];
+/** A tab of the preview page: a channel's view. */
+export type PreviewTab = { name: string; label: string };
 
 /** Everything one preview page shows; built by preview-route.ts, rendered here without I/O. */
 export type PreviewPage = {
-  view: PreviewView;
-  /** The link's own token: the tabs and the screen frame carry it on. */
+  /** The channels' views, in order, and the one shown. */
+  tabs: readonly PreviewTab[];
+  view: string;
+  /** The shown view's HTML (the channel's own). */
+  body: string;
+  /** The link's own token: the tabs carry it on. */
   token: string;
   uid: PreviewUid;
   locale: string;
@@ -20,19 +23,6 @@ export type PreviewPage = {
   version: PreviewedVersion;
   expiresAt: Date;
   timeZone: string;
-  siteTitle: string;
-  /** The API's `rendered` of this version (sanitised HTML, responsive images). */
-  rendered: Record<string, unknown>;
-  /** The phone frame of the WeChat article (with what to know about it), or why there is none. */
-  wechat: { frame: string; notice: string | null } | { problem: string };
-  /** Whether the version targets the display screens (brand profiles always do). */
-  onScreens: boolean;
-};
-
-const VIEW_LABELS: Record<PreviewView, string> = {
-  website: '网站 Website',
-  wechat: '微信 WeChat',
-  screen: '大屏 Screen',
 };
 
 const text = (value: unknown): string =>
@@ -89,8 +79,8 @@ const meta = (parts: string[]) => {
   return shown.length ? `<p class="meta">${shown.join('<span class="dot">·</span>')}</p>` : '';
 };
 
-/** What a type's website view (its descriptor's preview) builds its page from. */
-const pageKit = (timeZone: string): PreviewPageKit => ({
+/** What the channels' views (and a type's website page) build their HTML with. */
+export const pageKit = (timeZone: string): PreviewPageKit => ({
   text,
   image,
   meta,
@@ -98,32 +88,6 @@ const pageKit = (timeZone: string): PreviewPageKit => ({
   clock: (at) => clock(at, timeZone),
   webLink,
 });
-
-/** The website's page of a type, from the same `rendered` the API serves. */
-const websitePage = (page: PreviewPage): string => {
-  const preview = descriptorOf(page.uid)?.preview;
-  return preview
-    ? preview.websitePage(page.version.row, page.rendered, pageKit(page.timeZone))
-    : '';
-};
-
-const viewBody = (page: PreviewPage): string => {
-  switch (page.view) {
-    case 'website':
-      return `<div class="site"><header class="site-head">${text(page.siteTitle)}</header><article>${websitePage(page)}</article></div>`;
-    case 'wechat':
-      return 'frame' in page.wechat
-        ? `${page.wechat.notice ? `<p class="notice">${text(page.wechat.notice)}</p>` : ''}<div class="phone"><iframe title="微信预览 WeChat preview" sandbox srcdoc="${escapeHtml(page.wechat.frame)}"></iframe></div>`
-        : `<p class="notice">${text(page.wechat.problem)}</p>`;
-    case 'screen': {
-      const query = new URLSearchParams({ preview: page.token, locale: page.locale });
-      const notice = page.onScreens
-        ? ''
-        : '<p class="notice">本条未选择大屏渠道：发布后不会上屏 / Not targeted at the display screens: it will not be shown there</p>';
-      return `${notice}<div class="screen-stage"><iframe title="大屏预览 Screen preview" src="/screen/?${text(query.toString())}" scrolling="no"></iframe></div>`;
-    }
-  }
-};
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#222;background:#f4f1ec}
@@ -146,18 +110,18 @@ article{padding:20px 24px 48px;line-height:1.8;font-size:17px}h1{font-size:28px;
 @media (max-width:1199px){.screen-stage{--scale:.45}}@media (max-width:899px){.screen-stage{--scale:.34}}@media (max-width:679px){.screen-stage{--scale:.18}}
 @media (max-width:600px){article{padding:14px 14px 40px;font-size:16px}h1{font-size:23px}.bar nav{margin-left:0}}`;
 
-/** The whole page: the 预览 mark, which version and stage, the link's expiry, the three views. */
+/** The whole page: the 预览 mark, which version and stage, the link's expiry, the channels' views. */
 export const previewPageHtml = (page: PreviewPage): string => {
-  const tab = (view: PreviewView) => {
-    const href = `?${new URLSearchParams({ token: page.token, view }).toString()}`;
-    return `<a href="${text(href)}"${view === page.view ? ' aria-current="page"' : ''}>${VIEW_LABELS[view]}</a>`;
+  const tab = ({ name, label }: PreviewTab) => {
+    const href = `?${new URLSearchParams({ token: page.token, view: name }).toString()}`;
+    return `<a href="${text(href)}"${name === page.view ? ' aria-current="page"' : ''}>${text(label)}</a>`;
   };
   const title = text(page.version.row.title ?? page.version.row.name);
   return `<!doctype html><html lang="${text(page.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow"><title>预览 · ${title}</title><style>${STYLE}</style></head>
 <body><div class="bar" data-testid="preview-bar"><span class="mark">预览 PREVIEW</span><span data-testid="preview-version">${text(versionLabel(page))}</span>
-<span class="expires">链接有效至 ${text(clock(page.expiresAt, page.timeZone))} Link valid until then</span><nav>${PREVIEW_VIEWS.map(tab).join('')}</nav></div>
-${viewBody(page)}</body></html>`;
+<span class="expires">链接有效至 ${text(clock(page.expiresAt, page.timeZone))} Link valid until then</span><nav>${page.tabs.map(tab).join('')}</nav></div>
+${page.body}</body></html>`;
 };
 
 /** A page for a link that cannot open: why, and what to do. */

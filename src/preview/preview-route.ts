@@ -1,20 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { peopleTimeZoneOf } from '../i18n/people-time';
 import { PREVIEW_PATH, UID } from '../constants';
-import { descriptorOf, isScreenUid } from '../content/registry';
+import { isScreenUid } from '../content/registry';
+import { registeredChannels } from '../channels/registry';
 import { buildScreenFeed, screenBrandOf, screenItemOf } from '../channels/screen/screen-feed';
-import { renderedUnreleased } from '../channels/web/rendered';
-import { pageUrl, siteOf } from '../channels/web/site';
-import { formatWechatArticle } from '../channels/wechat/article-format';
-import { phoneFrame } from '../channels/wechat/phone-frame';
 import { PreviewLinkError, readPreviewLink, type PreviewLink } from './preview-links';
-import {
-  PREVIEW_VIEWS,
-  previewPageHtml,
-  previewProblemHtml,
-  type PreviewPage,
-  type PreviewView,
-} from './preview-page';
+import { pageKit, previewPageHtml, previewProblemHtml, type PreviewPage } from './preview-page';
 import { readPreviewedVersion, viewerAbility, type PreviewedVersion } from './previewed-version';
 
 type Context = {
@@ -45,10 +36,6 @@ class PreviewRefusal extends Error {
   }
 }
 
-/** Whether a version's channels component targets a channel (the preview reads the version itself, not the flags). */
-const targets = (row: PreviewedVersion['row'], channel: 'wechat' | 'screen') =>
-  (row.channels as Record<string, unknown> | null | undefined)?.[channel] === true;
-
 const NOT_FOUND =
   '找不到可预览的版本，或您无权查看 / There is no such version to preview, or you may not read it';
 
@@ -76,47 +63,6 @@ const openLink = async (
 const mediaBaseOf = (strapi: Core.Strapi, ctx: Context) =>
   strapi.config.get<string>('server.url') || ctx.request.origin;
 
-const wechatOf = (
-  strapi: Core.Strapi,
-  link: PreviewLink,
-  version: PreviewedVersion,
-  mediaBase: string,
-): PreviewPage['wechat'] => {
-  if (link.uid !== UID.article)
-    return {
-      problem: '只有文章推送到微信公众号 / Only articles go to the WeChat Official Account',
-    };
-  const { row } = version;
-  try {
-    const article = formatWechatArticle(
-      {
-        title: String(row.title ?? ''),
-        author: row.author as string | null,
-        digest: row.digest as string | null,
-        body: row.body,
-        source: row.source as string | null,
-        pageUrl: pageUrl(
-          siteOf(strapi, mediaBase),
-          'articles',
-          link.locale,
-          String(row.slug ?? ''),
-        ),
-      },
-      mediaBase,
-    );
-    const notice = targets(row, 'wechat')
-      ? null
-      : '本文未选择微信渠道：不会推送 / Not targeted at WeChat: it will not be pushed';
-    return {
-      frame: phoneFrame(article, String(strapi.config.get('wechat.accountName') ?? '')),
-      notice,
-    };
-  } catch (error) {
-    // WeChat's own limits (title, author, body length): the reviewer sees them before approving.
-    return { problem: (error as Error).message };
-  }
-};
-
 const refuseWith = (ctx: Context, error: unknown, asHtml: boolean) => {
   if (!(error instanceof PreviewRefusal)) throw error;
   ctx.status = error.status;
@@ -140,32 +86,48 @@ const refuseWith = (ctx: Context, error: unknown, asHtml: boolean) => {
   }
 };
 
-/** GET /preview?token=…&view=website|wechat|screen: the version as the website, WeChat and the display screens will show it. */
+/** `a、b 或 c` and `a, b or c`: the names a refusal lists. */
+const oneOf = (names: readonly string[]) => {
+  const rest = names.slice(0, -1);
+  const last = names.at(-1) ?? '';
+  return rest.length === 0
+    ? { zh: last, en: last }
+    : { zh: `${rest.join('、')} 或 ${last}`, en: `${rest.join(', ')} or ${last}` };
+};
+
+/** GET /preview?token=…&view=<channel>: the version as each channel with a view will show it. */
 const servePreviewPage = (strapi: Core.Strapi) => async (ctx: Context) => {
   ctx.set({ ...PRIVATE_HEADERS, 'Content-Security-Policy': PAGE_POLICY });
   try {
-    const view = (ctx.query.view ?? 'website') as PreviewView;
-    if (!PREVIEW_VIEWS.includes(view))
-      throw new PreviewRefusal(
-        400,
-        'view 须为 website、wechat 或 screen / view must be website, wechat or screen',
-      );
+    const views = registeredChannels().flatMap(({ name, preview }) =>
+      preview ? [{ name, preview }] : [],
+    );
+    const view = views.find(({ name }) => name === (ctx.query.view ?? views[0]?.name));
+    if (!view) {
+      const names = oneOf(views.map(({ name }) => name));
+      throw new PreviewRefusal(400, `view 须为 ${names.zh} / view must be ${names.en}`);
+    }
     const { link, version } = await openLink(strapi, ctx.query.token, 'token');
-    const mediaBase = mediaBaseOf(strapi, ctx);
+    const timeZone = peopleTimeZoneOf(strapi.config);
+    const token = String(ctx.query.token);
     const page: PreviewPage = {
-      view,
-      token: String(ctx.query.token),
+      tabs: views.map(({ name, preview }) => ({ name, label: preview.label })),
+      view: view.name,
+      body: view.preview.render(strapi, {
+        uid: link.uid,
+        locale: link.locale,
+        row: version.row,
+        token,
+        mediaBase: mediaBaseOf(strapi, ctx),
+        kit: pageKit(timeZone),
+      }),
+      token,
       uid: link.uid,
       locale: link.locale,
       linkVersion: link.version,
       version,
       expiresAt: link.expiresAt,
-      timeZone: peopleTimeZoneOf(strapi.config),
-      siteTitle: siteOf(strapi, mediaBase).title,
-      rendered: renderedUnreleased(link.uid, version.row),
-      wechat: wechatOf(strapi, link, version, mediaBase),
-      // A type without a `channels` component (a brand profile) goes to every channel.
-      onScreens: !descriptorOf(link.uid)?.channelTargeted || targets(version.row, 'screen'),
+      timeZone,
     };
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = previewPageHtml(page);

@@ -1,11 +1,7 @@
 import type { Core, Struct } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  type Channel,
-  isChannel,
-  isChannelTargeted,
-  targetedAt,
-} from '../channels/channel-targeting';
+import { type Channel, isChannel, targetedAt } from '../kernel/channel-flags';
+import { isChannelTargeted } from '../content/registry';
 import { allOf } from '../documents/all-of';
 import type { DocumentMiddleware } from '../documents/document-middlewares';
 import { componentSchema, contentTypeSchema } from './content-model';

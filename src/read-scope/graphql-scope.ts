@@ -1,6 +1,6 @@
 import type { Core, Schema, Struct } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isChannelTargeted } from '../channels/channel-targeting';
+import { isChannelTargeted } from '../content/registry';
 import { requestChannel, type RequestState } from './content-api-scope';
 import { contentTypeSchema, isContentTypeUid } from './content-model';
 import { MEDIA_UID } from './populate-scope';

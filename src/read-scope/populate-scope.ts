@@ -1,6 +1,7 @@
 import { allOf } from '../documents/all-of';
 import { ownAttribute } from '../documents/own-attribute';
-import { isChannelTargeted, targetedAt, type Channel } from '../channels/channel-targeting';
+import { targetedAt, type Channel } from '../kernel/channel-flags';
+import { isChannelTargeted } from '../content/registry';
 
 type Attribute = {
   type: string;

@@ -68,6 +68,8 @@ const afterCommitToEach = (
         }
       }
     });
+  // Tracked twice, for two waits: registering with the transaction (its failure logged, never
+  // thrown at the release), and the announcement itself, which starts at commit.
   announcements.start(strapi, () => afterCommit(strapi, run));
 };
 

@@ -1,4 +1,4 @@
-import type { Core, Struct } from '@strapi/strapi';
+import type { Core, Struct, UID as StrapiUid } from '@strapi/strapi';
 import { UID, type ContentUid } from '../../src/constants';
 import { isLocalizedType } from '../../src/i18n/locales';
 import { documents, releaseReviewed } from './content';
@@ -9,8 +9,8 @@ export const publicMark = (uid: string) => `LEAKPUB-${uid.split('.').pop()}`;
 /** Text every version a reader must never see carries. */
 export const SECRET = 'LEAKSECRET';
 
-type Fixture = (mark: string, links: Links, unique: string) => Record<string, unknown>;
-type Links = {
+export type Fixture = (mark: string, links: Links, unique: string) => Record<string, unknown>;
+export type Links = {
   file: number;
   brand?: string;
   organization?: string;
@@ -93,11 +93,14 @@ export const FIXTURES: Record<ContentUid, Fixture> = {
 
 export type LeakWorld = { published: Record<string, string>; file: { id: number } };
 
-const schemaOf = (strapi: Core.Strapi, uid: ContentUid): Struct.ContentTypeSchema =>
-  strapi.contentType(uid);
-const isDraftAndPublish = (strapi: Core.Strapi, uid: ContentUid) =>
+/** A content type a test registered (its uid is outside the generated types), with its fixture. */
+export type AddedType = { uid: string; fixture: Fixture };
+
+const schemaOf = (strapi: Core.Strapi, uid: string): Struct.ContentTypeSchema =>
+  strapi.contentType(uid as StrapiUid.ContentType);
+const isDraftAndPublish = (strapi: Core.Strapi, uid: string) =>
   schemaOf(strapi, uid).options?.draftAndPublish === true;
-const hasChannels = (strapi: Core.Strapi, uid: ContentUid) =>
+const hasChannels = (strapi: Core.Strapi, uid: string) =>
   'channels' in schemaOf(strapi, uid).attributes;
 
 /**
@@ -106,26 +109,36 @@ const hasChannels = (strapi: Core.Strapi, uid: ContentUid) =>
  * edit (linked to a draft-only item), a draft-only item and an off-channel item using the same
  * image, and a translation that is off-channel (or never published).
  */
-export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
+export const buildLeakWorld = async (
+  app: TestApp,
+  added: readonly AddedType[] = [],
+): Promise<LeakWorld> => {
   const { strapi } = app;
   const file = await app.uploadPng(ACCOUNTS.editor, '#8a1c1c', { width: 640, height: 360 });
 
   let serial = 0;
   const unique = () => `leak-${Date.now().toString(36)}-${(serial += 1)}`;
-  const create = async (uid: ContentUid, mark: string, links: Links, website = true) => {
-    const data = FIXTURES[uid](mark, links, unique());
-    if (hasChannels(strapi, uid)) data.channels = onWebsite(website);
-    return (await documents(strapi, uid).create({ data, locale: 'zh-CN' })).documentId as string;
+  const fixtures: Record<string, Fixture> = {
+    ...FIXTURES,
+    ...Object.fromEntries(added.map(({ uid, fixture }) => [uid, fixture])),
   };
-  const release = (uid: ContentUid, documentId: string, locale = 'zh-CN') =>
+  // An added type's uid is one the generated types do not know.
+  const asContentUid = (uid: string) => uid as ContentUid;
+  const create = async (uid: string, mark: string, links: Links, website = true) => {
+    const data = fixtures[uid](mark, links, unique());
+    if (hasChannels(strapi, uid)) data.channels = onWebsite(website);
+    return (await documents(strapi, asContentUid(uid)).create({ data, locale: 'zh-CN' }))
+      .documentId as string;
+  };
+  const release = (uid: string, documentId: string, locale = 'zh-CN') =>
     isDraftAndPublish(strapi, uid)
-      ? releaseReviewed(strapi, uid, documentId, locale)
+      ? releaseReviewed(strapi, asContentUid(uid), documentId, locale)
       : Promise.resolve();
 
   const published: Record<string, string> = {};
   const secretDrafts: Record<string, string> = {};
   // Taxonomies first, so the publishable types can link to them.
-  const order: ContentUid[] = [
+  const order: string[] = [
     UID.organization,
     UID.category,
     UID.tag,
@@ -133,6 +146,7 @@ export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
     UID.article,
     UID.video,
     UID.achievement,
+    ...added.map(({ uid }) => uid),
   ];
   for (const uid of order) {
     const links: Links = {
@@ -149,10 +163,10 @@ export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
     secretDrafts[uid] = await create(uid, `${SECRET}草稿`, links);
     if (hasChannels(strapi, uid))
       await release(uid, await create(uid, `${SECRET}其他渠道`, links, false));
-    if (isLocalizedType(strapi, uid)) {
-      const english = FIXTURES[uid](`${SECRET} english`, links, unique());
+    if (isLocalizedType(strapi, asContentUid(uid))) {
+      const english = fixtures[uid](`${SECRET} english`, links, unique());
       if (hasChannels(strapi, uid)) english.channels = onWebsite(false);
-      await documents(strapi, uid).update({
+      await documents(strapi, asContentUid(uid)).update({
         documentId: published[uid],
         locale: 'en',
         data: english,
@@ -162,13 +176,13 @@ export const buildLeakWorld = async (app: TestApp): Promise<LeakWorld> => {
   }
   // Later draft edits of every published item, pointing at draft-only items: never read.
   for (const uid of order.filter((candidate) => isDraftAndPublish(strapi, candidate))) {
-    const edit = FIXTURES[uid](
+    const edit = fixtures[uid](
       `${SECRET}修改`,
       { file: file.id, brand: secretDrafts[UID.brand] },
       unique(),
     );
     delete edit.slug;
-    await documents(strapi, uid).update({
+    await documents(strapi, asContentUid(uid)).update({
       documentId: published[uid],
       locale: 'zh-CN',
       data: edit,

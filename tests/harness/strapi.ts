@@ -4,6 +4,7 @@ import path from 'path';
 import sharp from 'sharp';
 import supertest from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { addAppApis } from './content-types';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** Known passwords for the accounts the bootstrap creates, so tests can sign in as each role. */
@@ -82,7 +83,10 @@ export const bootTestApp = async (env: Record<string, string> = {}): Promise<Tes
     env,
   );
   const start = async () => {
-    const instance = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+    const created = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+    // Types a test defines (tests/harness/content-types.ts) join the app's own API folders.
+    addAppApis(created);
+    const instance = await created.load();
     instance.server.mount();
     return instance;
   };

@@ -1,5 +1,5 @@
 import { UID } from '../../src/constants';
-import { isChannelTargeted } from '../../src/channels/channel-targeting';
+import { isChannelTargeted } from '../../src/content/registry';
 import { requestChannel } from '../../src/read-scope/content-api-scope';
 
 describe('requestChannel', () => {

@@ -1,8 +1,20 @@
 import { readFileSync, readdirSync } from 'fs';
 import path from 'path';
-import { PUBLIC_UIDS, PUBLISHABLE_UIDS, TAXONOMY_UIDS, UID } from '../../src/constants';
+import {
+  isPublishable,
+  PUBLIC_UIDS,
+  PUBLISHABLE_UIDS,
+  TAXONOMY_UIDS,
+  UID,
+} from '../../src/constants';
 import type { ContentTypeDescriptor } from '../../src/content/descriptor';
-import { CONTENT_TYPES, descriptorOf } from '../../src/content/registry';
+import {
+  contentTypes,
+  descriptorOf,
+  isChannelTargeted,
+  publishableUids,
+  registerContentType,
+} from '../../src/content/registry';
 import {
   missingFromChainEnum,
   REVIEW_CHAIN_UID,
@@ -47,6 +59,7 @@ const withChainEnum = (models: Map<string, ModelShape>, values: string[]) => {
 const news: ContentTypeDescriptor = {
   uid: 'api::news-flash.news-flash',
   name: 'newsFlash',
+  position: 8,
   publishable: true,
   taxonomy: false,
   channelTargeted: false,
@@ -79,7 +92,7 @@ describe('the content-type registry', () => {
     expect([...TAXONOMY_UIDS].sort()).toEqual([UID.category, UID.organization, UID.tag].sort());
     expect([...PUBLISHABLE_UIDS].sort()).toEqual([...PUBLIC_UIDS].sort());
     expect(descriptorOf(UID.article)?.labels).toEqual({ zh: '文章', en: 'Article' });
-    expect(new Set(CONTENT_TYPES.map(({ name }) => name)).size).toBe(CONTENT_TYPES.length);
+    expect(new Set(contentTypes().map(({ name }) => name)).size).toBe(contentTypes().length);
   });
 
   test('an enum naming a type no publishable descriptor declares is refused, naming it', () => {
@@ -93,21 +106,41 @@ describe('the content-type registry', () => {
   test('a publishable type the enum lacks is named, so register adds it', () => {
     const models = schemas();
     const chainEnum = models.get(REVIEW_CHAIN_UID)?.attributes.contentType?.enum ?? [];
-    expect(missingFromChainEnum(chainEnum, [...CONTENT_TYPES, news])).toEqual([news.uid]);
+    expect(missingFromChainEnum(chainEnum, [...contentTypes(), news])).toEqual([news.uid]);
     expect(missingFromChainEnum(chainEnum, [{ ...news, publishable: false }])).toEqual([]);
   });
 
   test('a descriptor without a schema, or saying otherwise than its schema, is refused', () => {
     const models = schemas();
     expect(registryMismatches((uid) => models.get(uid), [news])).toEqual([
-      'api::news-flash.news-flash is registered in src/content/registry.ts but has no schema',
+      'api::news-flash.news-flash is registered (src/content/types.ts) but has no schema',
       ...registryMismatches((uid) => models.get(uid), []),
     ]);
-    const wrong = { ...CONTENT_TYPES[2], channelTargeted: false, localized: false };
+    const wrong = { ...contentTypes()[2], channelTargeted: false, localized: false };
     const problems = registryMismatches((uid) => models.get(uid), [wrong]);
     expect(problems.filter((problem) => problem.startsWith('api::article.article:'))).toEqual([
       'api::article.article: its descriptor says localized (i18n) false, its schema true',
       'api::article.article: its descriptor says channelTargeted (a `channels` attribute) false, its schema true',
     ]);
+  });
+
+  // Last: it changes this file's copy of the registry.
+  test('a type registered at run time joins every list at its position, once', () => {
+    registerContentType({ ...news, position: 3.5 });
+    expect(contentTypes().map(({ name }) => name)).toEqual([
+      'brand',
+      'organization',
+      'article',
+      'newsFlash',
+      'video',
+      'achievement',
+      'category',
+      'tag',
+    ]);
+    expect(publishableUids()).toContain(news.uid);
+    expect(isPublishable(news.uid)).toBe(true);
+    expect(isChannelTargeted(news.uid)).toBe(false);
+    expect(descriptorOf(news.uid)?.labels.zh).toBe('快讯');
+    expect(() => registerContentType(news)).toThrow(/registered already/);
   });
 });

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../content/registry';
+import { contentTypes } from '../../content/registry';
 
 /** Bilingual labels: editors and reviewers work in Chinese; the English helps partners and developers. */
 export const STATE_LABELS: Record<string, string> = {
@@ -44,7 +44,7 @@ export const ACTION_LABELS = {
 
 /** Each content type's name, from its descriptor (src/content: pure data the panel can bundle). */
 export const TYPE_LABELS: Record<string, string> = Object.fromEntries(
-  CONTENT_TYPES.map(({ uid, labels }) => [uid, `${labels.zh} ${labels.en}`]),
+  contentTypes().map(({ uid, labels }) => [uid, `${labels.zh} ${labels.en}`]),
 );
 
 /** Where a scheduled release stands, as the calendar says it. */

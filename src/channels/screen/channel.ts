@@ -1,12 +1,14 @@
+import { BUILT_IN_FLAGS } from '../../kernel/channel-flags';
 import type { PublishingChannel } from '../channel';
+import { screenPreview } from './preview-view';
 import { announceToScreens, startScreenEvents, stopScreenEvents } from './index';
 
 /** The display screens: each release and takedown becomes a screen event (SSE). */
 export const screenChannel: PublishingChannel = {
   name: 'screen',
-  flag: 'targetsScreen',
+  flag: BUILT_IN_FLAGS.screen,
   label: { zh: '大屏', en: 'Display screens' },
-  previewView: 'screen',
+  preview: screenPreview,
   pointEvents: ['screen'],
   start: startScreenEvents,
   stop: stopScreenEvents,

@@ -3,7 +3,7 @@ import { UID } from '../../constants';
 import type { ScreenKit, ScreenPresence } from '../../content/descriptor';
 import { descriptorOf, screenTypes, type ScreenUid } from '../../content/registry';
 import { channelReads, type ChannelRow } from '../channel-reads';
-import { targetedAt } from '../channel-targeting';
+import { targetedAt } from '../../kernel/channel-flags';
 import { plainText } from '../web/body-html';
 import {
   absoluteUrl,

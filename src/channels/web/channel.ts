@@ -1,4 +1,6 @@
+import { BUILT_IN_FLAGS } from '../../kernel/channel-flags';
 import type { PublishingChannel } from '../channel';
+import { websitePreview } from './preview-view';
 import { storeLiveRenderings } from './rendered';
 
 /**
@@ -8,10 +10,10 @@ import { storeLiveRenderings } from './rendered';
  */
 export const websiteChannel: PublishingChannel = {
   name: 'website',
-  flag: 'targetsWebsite',
+  flag: BUILT_IN_FLAGS.website,
   label: { zh: '网站', en: 'Website' },
   targetedByDefault: true,
-  previewView: 'website',
+  preview: websitePreview,
   inRelease: (strapi, { uid, documentId, locales }) =>
     storeLiveRenderings(strapi, uid, documentId, [...locales]),
 };

@@ -25,7 +25,7 @@ import {
   notFoundCheck,
 } from '../../../workflow/publish-check';
 import { workflowService } from '../../../workflow/workflow-services';
-import { isChannel } from '../../../channels/channel-targeting';
+import { isChannel } from '../../../kernel/channel-flags';
 import type { AuditEntry, CalendarFilters, DiffBaseline } from '../../../workflow/contracts';
 import { releaseCalendar } from '../../../workflow/release-calendar';
 import { versionDiff } from '../../../workflow/version-diff';
