@@ -48,6 +48,14 @@ module.exports = {
       to: { path: '^src/(channels|participation|preview)/' },
     },
     {
+      name: 'access-and-response-cache-know-no-domain-above',
+      severity: 'error',
+      comment:
+        'Access rules and the response cache sit under the domains: the channels hand the cache their own feeds at start (src/index.ts), uids come from src/constants.ts.',
+      from: { path: '^src/(access|response-cache)/' },
+      to: { path: '^src/(channels|participation|preview|workflow)/' },
+    },
+    {
       name: 'kernel-imports-nothing-above',
       severity: 'error',
       comment: 'Everyone uses the kernel; it uses nothing of theirs (the constants excepted).',

@@ -24,6 +24,16 @@ export const WORKFLOW_UID = {
   reviewRead: 'api::workflow.review-read',
 } as const;
 
+/** The participation module's own data: never on the Content API except through its own routes (src/api/participation/routes). */
+export const PARTICIPATION_UID = {
+  staffMember: 'api::participation.staff-member',
+  contribution: 'api::participation.contribution',
+  pointEvent: 'api::participation.point-event',
+  opinion: 'api::participation.opinion',
+  handlerAssignment: 'api::participation.handler-assignment',
+  quota: 'api::participation.quota',
+} as const;
+
 /** The taxonomies: what readers see of them (a 栏目's name) is reviewed too, by a chain of its own. */
 export const TAXONOMY_UIDS: readonly ContentUid[] = taxonomyUids();
 

@@ -19,7 +19,7 @@ import { registerGraphqlReadScope } from './read-scope/graphql-scope';
 import { registerMediaGuard } from './media/media-guard';
 import { registerResponseCache, serveCachedReads, stopResponseCache } from './response-cache';
 import { limitRequestRates, registerRateLimits, stopRateLimits } from './rate-limits';
-import { registerChannels, startChannels, stopChannels } from './channels';
+import { channelFeeds, registerChannels, startChannels, stopChannels } from './channels';
 import { backfillChannelFlags, channelFlagsInStep } from './channels/channel-flags';
 import { defaultTargetsOfATranslation, defaultTargetsOnCreate } from './channels/default-targets';
 import { seedDemoParticipation } from './demo/demo-participation';
@@ -80,7 +80,7 @@ export default {
     registerParticipation(strapi);
     registerMediaGuard(strapi);
     rememberPublicPermissions(strapi);
-    registerResponseCache(strapi);
+    registerResponseCache(strapi, channelFeeds());
     registerRateLimits(strapi);
     pinyinSlugSuggestions(strapi);
     // A translation prefilled from another locale takes its text and media, not its address or channels.

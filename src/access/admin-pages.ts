@@ -1,5 +1,4 @@
-import { PUBLISHABLE_UIDS, UID } from '../constants';
-import { PARTICIPATION_UID } from '../participation/participation-types';
+import { PARTICIPATION_UID, PUBLISHABLE_UIDS, UID } from '../constants';
 
 /** A permission as Strapi's admin menu reads it: the action, and the subject when it matters. */
 export type PagePermission = { action: string; subject?: string };

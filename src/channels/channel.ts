@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { AdminRoutes } from '../access/admin-route';
 import type { PreviewPageKit } from '../content/descriptor';
 import type { PreviewUid } from '../content/registry';
+import type { ChannelFeed } from '../response-cache/reader-scope';
 import type { ReleaseListener } from '../workflow/release-announcements';
 
 /** A label in the two languages the admin panel shows. */
@@ -56,6 +57,12 @@ export type PublishingChannel = ReleaseListener & {
   pointEvents?: readonly string[];
   /** Its own admin API (signed-in admin users), registered at start. */
   adminRoutes?: AdminRoutes;
+  /**
+   * Its own public read, which the response cache may answer before Strapi's chain: the path
+   * under the API prefix of a route that sets `ctx.state.channel` to this channel's name, and
+   * whether a request may read it (the screens' feed: a screen token).
+   */
+  cachedFeed?: Omit<ChannelFeed, 'channel'>;
   /** Its view on the preview page (a tab, in registry order); none when it has none. */
   preview?: ChannelPreview;
   /** At bootstrap, before the first release is announced to it. */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminRoutes, type AdminRoutes } from '../access/admin-route';
 import { addFieldLabels } from '../i18n/field-labels';
+import type { ChannelFeed } from '../response-cache/reader-scope';
 import { onRelease } from '../workflow/release-announcements';
 import type { ChannelLabel } from './channel';
 import { CHANNELS_COMPONENT, declareChannelSchema } from './channel-schema';
@@ -58,3 +59,9 @@ export const channelFieldLabels = (): Record<string, Record<string, { label: str
 /** What the admin panel shows of each channel. */
 export const channelLabels = (): Array<{ name: string; label: ChannelLabel }> =>
   registeredChannels().map(({ name, label }) => ({ name, label }));
+
+/** The channels' own reads the response cache answers, each for its own readers. */
+export const channelFeeds = (): ChannelFeed[] =>
+  registeredChannels().flatMap(({ name, cachedFeed }) =>
+    cachedFeed ? [{ ...cachedFeed, channel: name }] : [],
+  );

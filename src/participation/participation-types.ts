@@ -1,12 +1,5 @@
-/** The participation module's own data: never on the Content API except through its own routes (src/api/participation/routes). */
-export const PARTICIPATION_UID = {
-  staffMember: 'api::participation.staff-member',
-  contribution: 'api::participation.contribution',
-  pointEvent: 'api::participation.point-event',
-  opinion: 'api::participation.opinion',
-  handlerAssignment: 'api::participation.handler-assignment',
-  quota: 'api::participation.quota',
-} as const;
+/** Declared with the other uids, below every domain (access reads them for its admin pages). */
+export { PARTICIPATION_UID } from '../constants';
 
 /** Where a contribution stands for its contributor: `published` once the article adopted from it is live. */
 export type ContributionState = 'received' | 'adopted' | 'declined';

@@ -43,9 +43,11 @@ const PER_RESPONSE = new Set([
 /** The chain authenticated the reader the front said it was: a response is stored only then. */
 const sameReader = (state: MissContext['state'], pending: PendingRead): boolean => {
   const { auth } = state;
-  // The screen feed's route (behind the screen-token policy) reads for the screens, whatever the path looked like.
-  if ((state.channel === 'screen') !== (pending.scope === 'screen')) return false;
-  if (pending.scope === 'screen') return true;
+  // A channel's own route (the screen feed, behind its token policy) reads for that channel,
+  // whatever the path looked like.
+  const channelScope = typeof state.channel === 'string' ? `channel:${state.channel}` : undefined;
+  if (channelScope !== undefined || pending.scope.startsWith('channel:'))
+    return channelScope === pending.scope;
   if (pending.scope === 'public')
     return auth === undefined || (auth.strategy?.name === 'users-permissions' && !auth.credentials);
   return (

@@ -1,8 +1,18 @@
 import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
-import { presentedScreenToken, screenMayRead } from '../channels/screen/screen-access';
 import type { ReaderScope } from './request-key';
+
+/**
+ * A channel's own read (the screens' feed), handed over by the channels at start: the response
+ * cache answers it for that channel's readers only, as its route's policy would.
+ */
+export type ChannelFeed = {
+  channel: string;
+  /** Under the API prefix: `/screen/feed`. */
+  path: string;
+  mayRead: (strapi: Core.Strapi, authorization: string | undefined, queryToken: unknown) => boolean;
+};
 
 /** What a token was found to be, and under which live-content version (every token change moves it). */
 type RememberedToken = { version: string; token: { id: number; expiresAt: string | null } | false };
@@ -25,7 +35,7 @@ const bearerOf = (request: IncomingMessage): string | null | undefined => {
 /**
  * Whose view the request reads, decided before Strapi's chain runs under the live-content
  * `version` just read, or null when it must go through the chain (a users-permissions or admin
- * JWT, an unknown, expired or malformed token, a screen without a valid screen token): only the
+ * JWT, an unknown, expired or malformed token, a channel's feed its reader may not read): only the
  * chain answers those.
  */
 export type ReaderScopes = (
@@ -46,8 +56,10 @@ const routeShape = (path: string) => path.toLowerCase().replace(/\/+$/, '');
  */
 export const readerScopes = (
   strapi: Core.Strapi,
-  screenPaths: ReadonlySet<string>,
+  apiPrefix: string,
+  feeds: readonly ChannelFeed[],
 ): ReaderScopes => {
+  const feedAt = new Map(feeds.map((feed) => [routeShape(`${apiPrefix}${feed.path}`), feed]));
   const tokens = new LRUCache<string, RememberedToken>({ max: 10_000 });
   // Boundary: Strapi's token service is untyped in its public types.
   const tokenService = () => strapi.service('admin::api-token-content-api') as TokenService;
@@ -70,11 +82,11 @@ export const readerScopes = (
   };
 
   return async (request, path, queryToken, version) => {
-    if (screenPaths.has(routeShape(path))) {
-      return screenMayRead(strapi, presentedScreenToken(request.headers.authorization, queryToken))
-        ? 'screen'
+    const feed = feedAt.get(routeShape(path));
+    if (feed !== undefined)
+      return feed.mayRead(strapi, request.headers.authorization, queryToken)
+        ? `channel:${feed.channel}`
         : null;
-    }
     const bearer = bearerOf(request);
     if (bearer === undefined) return 'public';
     if (bearer === null) return null;

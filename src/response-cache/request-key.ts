@@ -4,7 +4,7 @@ import { parameterName } from '../http/redacted-url';
 import type { GraphqlRead } from './graphql-operation';
 
 /** Whose view a response is: the Public role, one API token, or the display screens. */
-export type ReaderScope = 'public' | 'screen' | `token:${number}`;
+export type ReaderScope = 'public' | `channel:${string}` | `token:${number}`;
 
 /** The parameter a name belongs to as Strapi's parser (qs) reads it: `sort` for `sort[]` and `sort[0]`. */
 const rootName = (name: string): string => {

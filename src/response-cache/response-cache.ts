@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { allowedCorsOrigin } from '../access/cors-origin';
 import { inFlightWork } from '../lifecycle/in-flight';
 import { memoryLiveVersion, redisLiveVersion, type LiveVersion } from './live-version';
-import { readerScopes, type ReaderScopes } from './reader-scope';
+import { readerScopes, type ChannelFeed, type ReaderScopes } from './reader-scope';
 import type { ReaderScope } from './request-key';
 import { memoryResponseStore, tieredResponseStore, type ResponseStore } from './response-store';
 
@@ -51,11 +51,13 @@ const moves = inFlightWork('response cache not invalidated');
 export const responseCacheOf = (strapi: Core.Strapi): ResponseCache | null =>
   caches.get(strapi) ?? null;
 
-export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null => {
+export const createResponseCache = (
+  strapi: Core.Strapi,
+  feeds: readonly ChannelFeed[],
+): ResponseCache | null => {
   const config = strapi.config.get<ResponseCacheConfig>('response-cache');
   if (!config.enabled) return null;
   const apiPrefix = strapi.config.get<string | undefined>('api.rest.prefix') ?? '/api';
-  const screenPaths = new Set([`${apiPrefix}/screen/feed`]);
   const memory = memoryResponseStore(config.maxBytes, config.ttlSeconds);
   // Fail fast when Redis is away or slow: a reader then gets a miss, not a wait.
   const redis = config.redisUrl
@@ -79,7 +81,7 @@ export const createResponseCache = (strapi: Core.Strapi): ResponseCache | null =
     : memory;
   const cache: ResponseCache = {
     config,
-    scopes: readerScopes(strapi, screenPaths),
+    scopes: readerScopes(strapi, apiPrefix, feeds),
     corsOriginOf: allowedCorsOrigin(strapi),
     behindProxy: () => strapi.server.app.proxy === true,
     store,
