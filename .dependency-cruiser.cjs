@@ -51,7 +51,7 @@ module.exports = {
       name: 'access-and-response-cache-know-no-domain-above',
       severity: 'error',
       comment:
-        'Access rules and the response cache sit under the domains: the channels hand the cache their own feeds at start (src/index.ts), uids come from src/constants.ts.',
+        'Access rules and the response cache sit under the domains: the channels hand the cache their own feeds at register (src/index.ts), uids come from src/constants.ts.',
       from: { path: '^src/(access|response-cache)/' },
       to: { path: '^src/(channels|participation|preview|workflow)/' },
     },

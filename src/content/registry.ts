@@ -20,8 +20,9 @@ export const contentTypes = (): readonly Registered[] => registered;
 
 /**
  * Adds a content type at run time (a test app's, whose schema Strapi was handed with its API
- * module instead of a folder under src/api), before Strapi's register, when the registry's lists
- * are read. Its uid joins lists typed with the built-in types' union: the one place the lists are
+ * module instead of a folder under src/api). Only before Strapi loads the app: src/constants.ts
+ * copies the lists when it is first imported, and the role grants and review chains read those
+ * copies. Its uid joins lists typed with the built-in types' union: the one place the lists are
  * wider at run time than their types, since the generated types know only the schemas of src/api.
  */
 export const registerContentType = (descriptor: ContentTypeDescriptor): void => {

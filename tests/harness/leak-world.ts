@@ -1,5 +1,5 @@
 import type { Core, Struct, UID as StrapiUid } from '@strapi/strapi';
-import { UID, type ContentUid } from '../../src/constants';
+import { PUBLIC_UIDS, TAXONOMY_UIDS, UID, type ContentUid } from '../../src/constants';
 import { isLocalizedType } from '../../src/i18n/locales';
 import { documents, releaseReviewed } from './content';
 import { ACCOUNTS, type TestApp } from './strapi';
@@ -137,16 +137,13 @@ export const buildLeakWorld = async (
 
   const published: Record<string, string> = {};
   const secretDrafts: Record<string, string> = {};
-  // Taxonomies first, so the publishable types can link to them.
+  // Taxonomies first, so the other types can link to them; then the types a test added.
   const order: string[] = [
-    UID.organization,
-    UID.category,
-    UID.tag,
-    UID.brand,
-    UID.article,
-    UID.video,
-    UID.achievement,
-    ...added.map(({ uid }) => uid),
+    ...PUBLIC_UIDS.filter((uid) => TAXONOMY_UIDS.includes(uid)),
+    ...PUBLIC_UIDS.filter((uid) => !TAXONOMY_UIDS.includes(uid)),
+    ...added
+      .map(({ uid }) => uid)
+      .filter((uid) => !(PUBLIC_UIDS as readonly string[]).includes(uid)),
   ];
   for (const uid of order) {
     const links: Links = {
