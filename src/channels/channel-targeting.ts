@@ -14,15 +14,16 @@ export const defaultChannelTargets = (): ChannelTargets =>
     channelNames().map((name) => [name, channelNamed(name)?.targetedByDefault === true]),
   );
 
-/** The flag columns for a `channels` value; anything but `true` is not targeted. */
+/** Whether a `channels` value (a version's component) targets `channel`; anything but `true` does not. */
+export const targetsChannel = (channels: unknown, channel: Channel): boolean =>
+  typeof channels === 'object' &&
+  channels !== null &&
+  (channels as Record<string, unknown>)[channel] === true;
+
+/** The flag columns for a `channels` value. */
 export const channelFlagsOf = (channels: unknown): Record<string, boolean> =>
   Object.fromEntries(
-    channelNames().map((channel) => [
-      flagOf(channel),
-      typeof channels === 'object' &&
-        channels !== null &&
-        (channels as Record<string, unknown>)[channel] === true,
-    ]),
+    channelNames().map((channel) => [flagOf(channel), targetsChannel(channels, channel)]),
   );
 
 /** The channels the live (published) version of a document locale targets; null when it is not live. */

@@ -1,14 +1,13 @@
 import { descriptorOf } from '../../content/registry';
 import type { ChannelPreview } from '../channel';
+import { targetsChannel } from '../channel-targeting';
 
 /** The display page itself, framed, with the version as its featured item (/preview/screen-feed). */
 export const screenPreview: ChannelPreview = {
   label: '大屏 Screen',
   render: (_strapi, { uid, row, token, locale, kit }) => {
     // A type without a `channels` component (a brand profile) goes to every channel.
-    const onScreens =
-      !descriptorOf(uid)?.channelTargeted ||
-      (row.channels as Record<string, unknown> | null | undefined)?.screen === true;
+    const onScreens = !descriptorOf(uid)?.channelTargeted || targetsChannel(row.channels, 'screen');
     const query = new URLSearchParams({ preview: token, locale });
     const notice = onScreens
       ? ''

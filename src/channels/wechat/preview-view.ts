@@ -1,6 +1,7 @@
 import escapeHtml from 'escape-html';
 import { UID } from '../../constants';
 import type { ChannelPreview } from '../channel';
+import { targetsChannel } from '../channel-targeting';
 import { pageUrl, siteOf } from '../web/site';
 import { formatWechatArticle } from './article-format';
 import { phoneFrame } from './phone-frame';
@@ -33,7 +34,7 @@ export const wechatPreview: ChannelPreview = {
       // WeChat's own limits (title, author, body length): the reviewer sees them before approving.
       return notice(kit.text((error as Error).message));
     }
-    const targeted = (row.channels as Record<string, unknown> | null | undefined)?.wechat === true;
+    const targeted = targetsChannel(row.channels, 'wechat');
     return `${targeted ? '' : notice(kit.text('本文未选择微信渠道：不会推送 / Not targeted at WeChat: it will not be pushed'))}<div class="phone"><iframe title="微信预览 WeChat preview" sandbox srcdoc="${escapeHtml(frame)}"></iframe></div>`;
   },
 };
